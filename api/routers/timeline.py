@@ -1,0 +1,81 @@
+"""GET /api/v1/timeline: events in time order."""
+from __future__ import annotations
+
+from datetime import date
+from typing import Optional
+
+from fastapi import APIRouter, Depends, Query
+from fastapi.concurrency import run_in_threadpool
+from pydantic import BaseModel
+
+from graph import queries
+from graph.store import Store
+
+from ..deps import get_store
+from ..errors import ApiError
+
+router = APIRouter(tags=["timeline"])
+
+
+class ActorRef(BaseModel):
+    id: str
+    label: str
+    role: str
+
+
+class PlaceRef(BaseModel):
+    id: str
+    label: Optional[str] = None
+    lat: Optional[float] = None
+    lon: Optional[float] = None
+
+
+class Ref(BaseModel):
+    id: str
+    text: Optional[str] = None
+    title: Optional[str] = None
+
+
+class TimelineEvent(BaseModel):
+    id: str
+    label: Optional[str]
+    date: str
+    timex: Optional[str] = None
+    begin: Optional[str] = None
+    end: Optional[str] = None
+    time_source: Optional[str] = None
+    type: Optional[str] = None
+    type_label: Optional[str] = None
+    trigger: Optional[str] = None
+    modality: Optional[str] = None
+    confidence: float
+    actors: list[ActorRef]
+    place: Optional[PlaceRef] = None
+    sentence: Ref
+    article: Ref
+
+
+class Timeline(BaseModel):
+    events: list[TimelineEvent]
+    limit: int
+    offset: int
+    next_offset: Optional[int] = None
+
+
+@router.get("/timeline", response_model=Timeline, summary="Events in time order")
+def get_timeline(
+    start: Optional[date] = Query(None, alias="from", description="Earliest day (YYYY-MM-DD), inclusive."),
+    end: Optional[date] = Query(None, alias="to", description="Latest day (YYYY-MM-DD), inclusive."),
+    actor: Optional[str] = Query(None, description="Actor id (actor/minusma) or part of a name."),
+    place: Optional[str] = Query(None, description="Place id (place/2453866) or part of a name."),
+    type: Optional[str] = Query(None, description="CAMEO code or prefix (19, 192)."),
+    all_events: bool = Query(False, alias="all", description="Include events without a CAMEO type."),
+    limit: int = Query(50, ge=1, le=1000),
+    offset: int = Query(0, ge=0),
+    store: Store = Depends(get_store),
+) -> Timeline:
+    if start and end and start > end:
+        raise ApiError(422, "invalid request", [{"field": "from", "message": "'from' is after 'to'"}])
+    rows = queries.timeline(store, start, end, actor, place, type, not all_events, limit + 1, offset)
+    more = len(rows) > limit
+    return Timeline(events=rows[:limit], limit=limit, offset=offset, next_offset=offset + limit if more else None)

@@ -1,0 +1,2 @@
+"""timeline-kg: news articles to a temporal knowledge graph."""
+__version__ = "0.1.0"

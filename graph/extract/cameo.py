@@ -1,0 +1,60 @@
+"""CAMEO event types: labels from ontologies/cameo.ttl and a verb lexicon that types triggers."""
+from __future__ import annotations
+
+from functools import lru_cache
+
+from rdflib import Graph
+from rdflib.namespace import SKOS
+
+from ..resources import ontology_file
+
+CAMEO_NS = "https://w3id.org/timeline-kg/cameo/"
+
+# Lemma -> CAMEO code. Conflict and politics verbs first; anything else is a statement-free
+# "other" (010 only for speech verbs). Kept as data so the table can grow without code.
+VERB_CODES: dict[str, str] = {
+    # 01 make public statement
+    **dict.fromkeys(["say", "state", "announce", "declare", "tell", "report", "insist", "add", "claim",
+                     "speak", "issue", "comment", "remind", "signal", "note", "explain", "confirm"], "010"),
+    "admit": "015", "acknowledge": "015", "deny": "016",
+    # 02 appeal
+    **dict.fromkeys(["call", "urge", "appeal", "ask", "request"], "020"),
+    # 03-05 cooperation
+    "vow": "030", "pledge": "030", "promise": "030", "negotiate": "046", "meet": "040", "visit": "042",
+    **dict.fromkeys(["welcome", "praise", "endorse", "greet", "celebrate", "hail"], "051"),
+    **dict.fromkeys(["sign", "agree", "strike"], "057"),
+    **dict.fromkeys(["cooperate", "sell", "buy", "supply", "invest", "acquire", "merge"], "061"),
+    **dict.fromkeys(["aid", "help", "support", "assist"], "070"),
+    # 08 yield
+    **dict.fromkeys(["withdraw", "retreat", "surrender", "leave", "evacuate", "flee", "depart", "pull"], "0874"),
+    "release": "080", "hand": "080", "cede": "080", "yield": "080",
+    "investigate": "090", "probe": "090",
+    "demand": "100", "criticize": "111", "condemn": "111", "denounce": "111", "accuse": "112",
+    "reject": "120", "refuse": "120", "contravene": "120", "threaten": "130", "protest": "140",
+    "deploy": "150", "mobilize": "150", "advance": "150", "station": "150", "position": "150",
+    "expel": "1663", "arrest": "173", "detain": "173",
+    "kidnap": "181", "abduct": "181", "assault": "182", "beat": "182", "assassinate": "186",
+    **dict.fromkeys(["attack", "fight", "clash", "battle", "inflict", "strike", "shell", "raid", "encounter"], "190"),
+    "blockade": "191", "cut": "191",
+    **dict.fromkeys(["seize", "capture", "recapture", "retake", "occupy", "control", "take", "regain",
+                     "conquer", "overrun", "enter", "secure", "recover"], "192"),
+    "shoot": "193", "bomb": "195",
+    "kill": "200", "massacre": "200",
+}
+
+
+@lru_cache(maxsize=1)
+def labels() -> dict[str, str]:
+    """CAMEO code -> English label, read from the SKOS scheme."""
+    g = Graph().parse(ontology_file("cameo.ttl"), format="turtle")
+    return {str(code): str(label) for _, code, label in _pairs(g)}
+
+
+def _pairs(g: Graph):
+    for concept, code in g.subject_objects(SKOS.notation):
+        yield concept, code, g.value(concept, SKOS.prefLabel)
+
+
+def code_for(lemma: str) -> str | None:
+    """CAMEO code of a trigger lemma, or None when the lexicon does not know it."""
+    return VERB_CODES.get(lemma.lower())

@@ -1,0 +1,95 @@
+"""The Extraction record: what `extract(article)` returns and `tkg extract` prints.
+
+Offsets are character offsets into the article's *cleaned* text (`Article.text`);
+`graph.extract.output` maps them back to the raw text for `tkg extract`.
+"""
+from __future__ import annotations
+
+from dataclasses import asdict, dataclass, field
+from typing import Any, Optional
+
+
+@dataclass
+class Span:
+    start: int
+    end: int
+    text: str
+
+
+@dataclass
+class Sentence(Span):
+    index: int = 0
+
+
+@dataclass
+class Timex(Span):
+    type: str = "DATE"  # DATE | TIME | DURATION | SET
+    value: str = ""  # TIMEX3 value, e.g. 2023-11-10, 2023-W45-WE, PXD
+    begin: Optional[str] = None  # ISO datetime, earliest instant covered
+    end_value: Optional[str] = None  # ISO datetime, latest instant covered
+
+
+@dataclass
+class Location(Span):
+    geonames_id: Optional[int] = None
+    lat: Optional[float] = None
+    lon: Optional[float] = None
+    country: Optional[str] = None  # ISO 3166 alpha-2
+    name: Optional[str] = None  # the gazetteer's name for it
+    canonical: Optional[str] = None  # place IRI
+
+
+@dataclass
+class Entity(Span):
+    type: str = "ORG"  # PERSON | ORG | ARMED_GROUP | GPE | LOC | FAC | NORP
+    canonical: Optional[str] = None  # actor or place IRI
+    label: Optional[str] = None  # canonical name of the actor/place
+
+
+@dataclass
+class Argument(Span):
+    role: str = "other"  # agent | target | place | time | other
+    canonical: Optional[str] = None
+
+
+@dataclass
+class EventTime:
+    value: Optional[str]
+    begin: Optional[str]
+    end_value: Optional[str]
+    source: str  # timex | sentence | article
+
+
+@dataclass
+class EventPlace:
+    text: str
+    geonames_id: Optional[int] = None
+    lat: Optional[float] = None
+    lon: Optional[float] = None
+    canonical: Optional[str] = None
+
+
+@dataclass
+class Event(Span):
+    type: str = "010"  # CAMEO code
+    args: list[Argument] = field(default_factory=list)
+    time: Optional[EventTime] = None
+    place: Optional[EventPlace] = None
+    sentence: int = 0  # index into Extraction.sentences
+    modality: str = "asserted"  # asserted | reported | negated | hypothetical
+    confidence: float = 0.5
+    label: str = ""  # short "who did what"
+
+
+@dataclass
+class Extraction:
+    id: str
+    published: str  # ISO datetime of the publication date (DCT)
+    sentences: list[Sentence] = field(default_factory=list)
+    timexes: list[Timex] = field(default_factory=list)
+    entities: list[Entity] = field(default_factory=list)
+    locations: list[Location] = field(default_factory=list)
+    events: list[Event] = field(default_factory=list)
+
+    def to_dict(self) -> dict[str, Any]:
+        return asdict(self)

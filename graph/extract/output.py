@@ -1,0 +1,28 @@
+"""The `tkg extract` JSON shape, with offsets mapped back to the text as given."""
+from __future__ import annotations
+
+from typing import Any
+
+from ..articles import Article
+from .model import Extraction
+
+
+def _span(article: Article, start: int, end: int) -> tuple[int, int, str]:
+    s, e = article.raw_offset(start), article.raw_offset(end - 1) + 1
+    return s, e, article.raw_text[s:e]
+
+
+def _remap(article: Article, item: dict[str, Any]) -> dict[str, Any]:
+    if "start" in item and "end" in item and isinstance(item["end"], int):
+        item["start"], item["end"], item["text"] = _span(article, item["start"], item["end"])
+    return item
+
+
+def to_output(article: Article, ex: Extraction) -> dict[str, Any]:
+    d = ex.to_dict()
+    obj: dict[str, Any] = {"id": article.record_id or ex.id, "published": ex.published}
+    for layer in ("timexes", "entities", "locations", "events"):
+        obj[layer] = [_remap(article, it) for it in d[layer]]
+    for ev in obj["events"]:
+        ev["args"] = [_remap(article, a) for a in ev["args"]]
+    return obj

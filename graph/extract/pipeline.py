@@ -1,0 +1,43 @@
+"""`extract(article) -> Extraction`: the seam between text and graph. Pure: no store."""
+from __future__ import annotations
+
+from typing import Iterable, Iterator
+
+from spacy.tokens import Doc
+
+from ..articles import Article
+from ..iris import article_iri
+from .actors import find_entities
+from .events import find_events
+from .gazetteer import Gazetteer
+from .model import Extraction, Sentence
+from .nlp import load_nlp
+from .places import find_locations
+from .timex import find_timexes
+
+
+def _from_doc(article: Article, doc: Doc) -> Extraction:
+    dct = article.published
+    sentences = [Sentence(s.start_char, s.end_char, s.text, i) for i, s in enumerate(doc.sents)]
+    timexes = find_timexes(doc, dct)
+    locations = find_locations(doc, Gazetteer.default())
+    entities = find_entities(doc, locations)
+    events = find_events(doc, timexes, locations, entities, dct)
+    return Extraction(
+        id=article_iri(article.key), published=dct.isoformat(), sentences=sentences,
+        timexes=timexes, entities=entities, locations=locations, events=events,
+    )
+
+
+def extract(article: Article) -> Extraction:
+    """Extract sentences, time expressions, places, actors and events from one article."""
+    return _from_doc(article, load_nlp()(article.text))
+
+
+def extract_many(articles: Iterable[Article], batch_size: int = 32) -> Iterator[tuple[Article, Extraction]]:
+    """Batched extraction through `nlp.pipe`; yields in input order."""
+    nlp = load_nlp()
+    arts = iter(articles)
+    pairs = ((a.text, a) for a in arts)
+    for doc, art in nlp.pipe(pairs, as_tuples=True, batch_size=batch_size):
+        yield art, _from_doc(art, doc)

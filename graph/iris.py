@@ -1,0 +1,40 @@
+"""Deterministic IRIs for everything we mint (see DESIGN.md, Model)."""
+from __future__ import annotations
+
+import re
+import unicodedata
+
+BASE = "https://w3id.org/timeline-kg/id/"
+ONTOLOGY = "https://w3id.org/timeline-kg/ontology#"
+
+
+def slug(name: str) -> str:
+    """ASCII, lower case, dashes: `Mali’s army` -> `mali-s-army`."""
+    ascii_ = unicodedata.normalize("NFKD", name).encode("ascii", "ignore").decode()
+    return re.sub(r"[^a-z0-9]+", "-", ascii_.lower()).strip("-") or "x"
+
+
+def article_iri(key: str) -> str:
+    return f"{BASE}article/{key}"
+
+
+def sentence_iri(key: str, index: int) -> str:
+    return f"{BASE}sentence/{key}/{index}"
+
+
+def event_iri(key: str, index: int) -> str:
+    return f"{BASE}event/{key}/{index}"
+
+
+def actor_iri(name: str) -> str:
+    return f"{BASE}actor/{slug(name)}"
+
+
+def place_iri(geonames_id: int | None, name: str) -> str:
+    """Global place IRI: by GeoNames id when known, else by name."""
+    return f"{BASE}place/{geonames_id}" if geonames_id else f"{BASE}place/{slug(name)}"
+
+
+def id_of(iri: str) -> str:
+    """The part after BASE: what the REST API uses as an id (`actor/minusma`)."""
+    return iri[len(BASE):] if iri.startswith(BASE) else iri

@@ -1,0 +1,150 @@
+"""Extraction -> RDF: one named graph per article (see DESIGN.md, Model).
+
+Everything an article says lives in its graph, the descriptions of the global actors and
+places included, so replacing or dropping the graph replaces or drops exactly what the
+article said; the union of all graphs is the knowledge graph.
+"""
+from __future__ import annotations
+
+from decimal import Decimal
+
+from rdflib import Graph, Literal, Namespace, URIRef
+from rdflib.namespace import DCTERMS, PROV, RDF, RDFS, SKOS, XSD
+
+from .articles import Article
+from .extract.cameo import CAMEO_NS
+from .extract.model import Entity, Event, Extraction, Location
+from .iris import ONTOLOGY, article_iri, event_iri, sentence_iri
+
+TKG = Namespace(ONTOLOGY)
+SEM = Namespace("http://semanticweb.cs.vu.nl/2009/11/sem/")
+GEO = Namespace("http://www.opengis.net/ont/geosparql#")
+SCHEMA = Namespace("https://schema.org/")
+CAMEO = Namespace(CAMEO_NS)
+
+PREFIXES = {"tkg": TKG, "sem": SEM, "geo": GEO, "schema": SCHEMA, "dcterms": DCTERMS, "prov": PROV,
+            "skos": SKOS, "rdfs": RDFS, "xsd": XSD, "cameo": CAMEO}
+
+ACTOR_CLASSES = {
+    "PERSON": SCHEMA.Person, "ORG": SCHEMA.Organization, "ARMED_GROUP": TKG.ArmedGroup,
+    "NORP": SCHEMA.Organization, "STATE": TKG.State, "IGO": TKG.InternationalOrganization,
+}
+
+
+def new_graph(identifier: str | None = None) -> Graph:
+    g = Graph(identifier=URIRef(identifier) if identifier else None)
+    for prefix, ns in PREFIXES.items():
+        g.bind(prefix, ns)
+    return g
+
+
+def timestamp(value: str | None) -> Literal | None:
+    """A TIMEX3 value at its own precision: xsd:date, xsd:gYearMonth or xsd:gYear."""
+    if not value:
+        return None
+    for size, dtype in ((10, XSD.date), (7, XSD.gYearMonth), (4, XSD.gYear)):
+        head = value[:size]
+        if len(value) == size and head.replace("-", "").isdigit() and (size == 4 or head[4] == "-"):
+            return Literal(head, datatype=dtype)
+    return None
+
+
+def article_graph(article: Article, ex: Extraction) -> Graph:
+    """The named graph of one article."""
+    art = URIRef(article_iri(article.key))
+    g = new_graph(str(art))
+    g.add((art, RDF.type, SCHEMA.NewsArticle))
+    g.add((art, DCTERMS.title, Literal(article.title)))
+    g.add((art, DCTERMS.issued, Literal(article.published.isoformat(), datatype=XSD.dateTime)))
+    g.add((art, TKG.text, Literal(article.text)))
+    if article.url:
+        g.add((art, SCHEMA.url, URIRef(article.url)))
+    if article.source:
+        g.add((art, DCTERMS.publisher, Literal(article.source)))
+    for s in ex.sentences:
+        sent = URIRef(sentence_iri(article.key, s.index))
+        g.add((sent, RDF.type, TKG.Sentence))
+        g.add((sent, TKG.text, Literal(s.text)))
+        g.add((sent, TKG.start, Literal(s.start)))
+        g.add((sent, TKG.end, Literal(s.end)))
+        g.add((sent, TKG["index"], Literal(s.index)))
+        g.add((sent, DCTERMS.isPartOf, art))
+    for loc in ex.locations:
+        _add_place(g, loc)
+    for ent in ex.entities:
+        if ent.canonical and "/actor/" in ent.canonical:
+            _add_actor(g, ent)
+    for node, sent_index in _mentions(ex):
+        g.add((URIRef(sentence_iri(article.key, sent_index)), TKG.mentions, URIRef(node)))
+    for i, ev in enumerate(ex.events):
+        _add_event(g, article.key, i, ev)
+    return g
+
+
+def _sentence_of(ex: Extraction, offset: int) -> int:
+    for s in ex.sentences:
+        if s.start <= offset < s.end:
+            return s.index
+    return 0
+
+
+def _mentions(ex: Extraction) -> set[tuple[str, int]]:
+    spans: list[Location | Entity] = [*ex.locations, *ex.entities]
+    return {(m.canonical, _sentence_of(ex, m.start)) for m in spans if m.canonical}
+
+
+def _add_place(g: Graph, loc: Location) -> None:
+    if not loc.canonical:
+        return
+    p = URIRef(loc.canonical)
+    g.add((p, RDF.type, SEM.Place))
+    g.add((p, RDF.type, GEO.Feature))
+    g.set((p, RDFS.label, Literal(loc.name or loc.text)))
+    if loc.geonames_id:
+        g.add((p, SCHEMA.sameAs, URIRef(f"https://sws.geonames.org/{loc.geonames_id}/")))
+    if loc.country:
+        g.set((p, TKG.countryCode, Literal(loc.country)))
+    if loc.lat is not None and loc.lon is not None:
+        geom = URIRef(f"{loc.canonical}/geometry")
+        g.add((p, GEO.hasGeometry, geom))
+        g.set((geom, GEO.asWKT, Literal(f"POINT({loc.lon} {loc.lat})", datatype=GEO.wktLiteral)))
+        g.set((p, SCHEMA.latitude, Literal(Decimal(str(loc.lat)))))
+        g.set((p, SCHEMA.longitude, Literal(Decimal(str(loc.lon)))))
+
+
+def _add_actor(g: Graph, ent: Entity) -> None:
+    a = URIRef(ent.canonical)  # type: ignore[arg-type]
+    g.add((a, RDF.type, SEM.Actor))
+    g.add((a, RDF.type, ACTOR_CLASSES.get(ent.type, SCHEMA.Organization)))
+    label = ent.label or ent.text
+    g.set((a, RDFS.label, Literal(label)))
+    if ent.text != label:
+        g.add((a, SKOS.altLabel, Literal(ent.text)))
+
+
+def _add_event(g: Graph, key: str, index: int, ev: Event) -> None:
+    e = URIRef(event_iri(key, index))
+    g.add((e, RDF.type, SEM.Event))
+    g.add((e, RDFS.label, Literal(ev.label or ev.text)))
+    g.add((e, TKG.trigger, Literal(ev.text)))
+    if ev.type:
+        g.add((e, SEM.eventType, CAMEO[ev.type]))
+    g.add((e, PROV.wasDerivedFrom, URIRef(sentence_iri(key, ev.sentence))))
+    g.add((e, TKG.modality, Literal(ev.modality)))
+    g.add((e, TKG.confidence, Literal(Decimal(str(round(ev.confidence, 3))))))
+    for arg in ev.args:
+        if arg.canonical and "/actor/" in arg.canonical and arg.role in ("agent", "target"):
+            g.add((e, TKG[arg.role], URIRef(arg.canonical)))
+    if ev.place and ev.place.canonical:
+        g.add((e, SEM.hasPlace, URIRef(ev.place.canonical)))
+    if ev.time:
+        stamp = timestamp(ev.time.value)
+        if stamp is not None:
+            g.add((e, SEM.hasTimeStamp, stamp))
+        if ev.time.value:
+            g.add((e, TKG.timex, Literal(ev.time.value)))
+        g.add((e, TKG.timeSource, Literal(ev.time.source)))
+        if ev.time.begin:
+            g.add((e, SEM.hasEarliestBeginTimeStamp, Literal(ev.time.begin, datatype=XSD.dateTime)))
+        if ev.time.end_value:
+            g.add((e, SEM.hasLatestEndTimeStamp, Literal(ev.time.end_value, datatype=XSD.dateTime)))

@@ -1,0 +1,78 @@
+"""The on-disk store: an rdflib Dataset on the Oxigraph engine (oxrdflib).
+
+One named graph per article, written atomically (one SPARQL update drops and inserts
+it, and Oxigraph runs an update in one transaction). Queries see the union of all
+graphs as the default graph. The store knows no graph library.
+"""
+from __future__ import annotations
+
+import os
+from pathlib import Path
+from typing import Optional
+
+import pyoxigraph as ox
+from oxrdflib import OxigraphStore
+from rdflib import Dataset, Graph, URIRef
+from rdflib.query import Result
+
+DEFAULT_DIR = "tkg-data"
+
+
+class StoreError(Exception):
+    """The store cannot be opened or written; the message says why."""
+
+
+def default_path() -> Path:
+    return Path(os.environ.get("TKG_DATA") or DEFAULT_DIR)
+
+
+class Store:
+    """A persistent quad store holding one named graph per article."""
+
+    def __init__(self, path: Optional[Path] = None) -> None:
+        self.path = Path(path) if path else default_path()
+        try:
+            self.path.mkdir(parents=True, exist_ok=True)
+            self.ox = ox.Store(str(self.path))
+        except OSError as e:
+            msg = str(e)
+            if "lock" in msg.lower():
+                msg = "it is in use by another process (is `tkg serve` running on it?)"
+            raise StoreError(f"cannot open store {self.path}: {msg}") from None
+        self.dataset = Dataset(store=OxigraphStore(store=self.ox), default_union=True)
+
+    def put_graph(self, iri: str, graph: Graph) -> int:
+        """Replace the named graph `iri` with `graph`, atomically. Returns its triple count."""
+        body = graph.serialize(format="nt")
+        self.dataset.update(f"DROP SILENT GRAPH <{iri}> ;\nINSERT DATA {{ GRAPH <{iri}> {{\n{body}\n}} }}")
+        return len(graph)
+
+    def has_graph(self, iri: str) -> bool:
+        return self.ox.contains_named_graph(ox.NamedNode(iri))
+
+    def query(self, sparql: str) -> Result:
+        """Run a SPARQL query over the union of the article graphs."""
+        return self.dataset.query(sparql)
+
+    def ox_query(self, sparql: str, union: bool = True, **kwargs: object) -> object:
+        """Run a query on the Oxigraph engine itself (native result objects, for serializers)."""
+        return self.ox.query(sparql, use_default_graph_as_union=union, **kwargs)
+
+    def triple_count(self) -> int:
+        """Quads in all article graphs (a full count: not for hot paths)."""
+        res = self.ox.query("SELECT (COUNT(*) AS ?n) WHERE { GRAPH ?g { ?s ?p ?o } }")
+        return int(next(iter(res))["n"].value)
+
+    def graph_count(self) -> int:
+        return sum(1 for _ in self.ox.named_graphs())
+
+    def graph(self, iri: str) -> Graph:
+        return self.dataset.graph(URIRef(iri))
+
+    def flush(self) -> None:
+        self.ox.flush()
+
+    def close(self) -> None:
+        self.ox.flush()
+        del self.dataset
+        del self.ox

@@ -1,0 +1,90 @@
+"""Shared fixtures: the seed, a store ingested by the real CLI, a real HTTP server."""
+from __future__ import annotations
+
+import os
+import shutil
+import socket
+import subprocess
+import sys
+import time
+from pathlib import Path
+
+import httpx
+import pytest
+
+ROOT = Path(__file__).resolve().parent.parent
+SEEDS = ROOT / "seeds"
+SEED = next(SEEDS.glob("*.txt"))
+SHARED = ROOT.parent / "shared"
+TKG = [sys.executable, "-m", "graph"]
+
+
+def run_tkg(*args: str, check: bool = False, **kw) -> subprocess.CompletedProcess:
+    """Run the real `tkg` command line in a subprocess."""
+    env = {**os.environ, "COLUMNS": "200", "NO_COLOR": "1"}
+    proc = subprocess.run([*TKG, *args], capture_output=True, text=True, env=env, timeout=600, **kw)
+    if check and proc.returncode != 0:
+        raise AssertionError(f"tkg {' '.join(args)} -> {proc.returncode}\n{proc.stdout}\n{proc.stderr}")
+    return proc
+
+
+def free_port() -> int:
+    with socket.socket() as s:
+        s.bind(("127.0.0.1", 0))
+        return s.getsockname()[1]
+
+
+@pytest.fixture(scope="session")
+def seed_store(tmp_path_factory) -> Path:
+    """A store holding the seed, ingested by `tkg ingest` (read-only for tests: copy to modify)."""
+    data = tmp_path_factory.mktemp("seed-store") / "data"
+    run_tkg("ingest", str(SEEDS), "--data", str(data), check=True)
+    return data
+
+
+@pytest.fixture
+def store_copy(seed_store, tmp_path) -> Path:
+    dest = tmp_path / "data"
+    shutil.copytree(seed_store, dest)
+    return dest
+
+
+class Server:
+    def __init__(self, data: Path) -> None:
+        self.port = free_port()
+        self.url = f"http://127.0.0.1:{self.port}"
+        env = {**os.environ, "NO_COLOR": "1"}
+        self.proc = subprocess.Popen([*TKG, "serve", "--data", str(data), "--port", str(self.port)],
+                                     stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True, env=env)
+        deadline = time.time() + 60
+        while time.time() < deadline:
+            if self.proc.poll() is not None:
+                raise RuntimeError(f"server exited: {self.proc.stderr.read()}")
+            try:
+                if httpx.get(self.url + "/openapi.json", timeout=1).status_code == 200:
+                    return
+            except httpx.HTTPError:
+                time.sleep(0.1)
+        raise RuntimeError("server did not start in 60 s")
+
+    def stop(self) -> None:
+        self.proc.terminate()
+        try:
+            self.proc.wait(timeout=10)
+        except subprocess.TimeoutExpired:
+            self.proc.kill()
+
+
+@pytest.fixture(scope="session")
+def server(tmp_path_factory, seed_store):
+    data = tmp_path_factory.mktemp("served") / "data"
+    shutil.copytree(seed_store, data)
+    srv = Server(data)
+    yield srv
+    srv.stop()
+
+
+@pytest.fixture(scope="session")
+def client(server):
+    with httpx.Client(base_url=server.url, timeout=60) as c:
+        yield c

@@ -1,0 +1,89 @@
+"""Ingest through the real CLI into a real on-disk store."""
+from __future__ import annotations
+
+import json
+import shutil
+from pathlib import Path
+
+import pyoxigraph as ox
+from rdflib import Dataset
+
+from graph.validate import validate
+
+from conftest import SEED, SEEDS, run_tkg
+
+COUNT = "SELECT (COUNT(*) AS ?n) WHERE { GRAPH ?g { ?s ?p ?o } }"
+
+
+def quad_count(data: Path) -> int:
+    proc = run_tkg("query", COUNT, "--format", "csv", "--data", str(data), check=True)
+    return int(proc.stdout.splitlines()[1])
+
+
+def test_summary_line(tmp_path):
+    proc = run_tkg("ingest", str(SEEDS), "--data", str(tmp_path / "d"), check=True)
+    line = proc.stdout.strip().splitlines()[-1]
+    assert line.startswith("1 articles,") and "events" in line and "actors" in line
+    assert "places" in line and "triples in" in line and line.endswith(" s")
+
+
+def test_reingest_is_idempotent_and_survives_restart(store_copy):
+    before = quad_count(store_copy)  # a new process reads what another wrote
+    assert before > 500
+    run_tkg("ingest", str(SEED), "--data", str(store_copy), check=True)
+    assert quad_count(store_copy) == before
+
+
+def test_every_article_graph_validates_against_the_shapes(seed_store, tmp_path):
+    data = tmp_path / "copy"
+    shutil.copytree(seed_store, data)
+    store = ox.Store(str(data))
+    graphs = list(store.named_graphs())
+    assert len(graphs) == 1
+    ds = Dataset()
+    for g in graphs:
+        nq = store.dump(format=ox.RdfFormat.N_TRIPLES, from_graph=g)
+        graph = ds.graph(g.value)
+        graph.parse(data=nq.decode(), format="nt")
+        ok, report = validate(graph)
+        assert ok, report
+        assert len(graph) > 500
+
+
+def test_shapes_catch_a_broken_event():
+    from rdflib import Graph, Literal, Namespace, URIRef
+    from rdflib.namespace import RDF
+
+    sem = Namespace("http://semanticweb.cs.vu.nl/2009/11/sem/")
+    g = Graph()
+    g.add((URIRef("https://w3id.org/timeline-kg/id/event/x/0"), RDF.type, sem.Event))
+    g.add((URIRef("https://w3id.org/timeline-kg/id/event/x/0"), sem.hasEarliestBeginTimeStamp, Literal("not a date")))
+    ok, report = validate(g)
+    assert not ok and "wasDerivedFrom" in report
+
+
+def test_bad_input_exit_2_and_good_articles_still_ingested(tmp_path):
+    good = tmp_path / "in" / "good.jsonl"
+    good.parent.mkdir()
+    good.write_text(json.dumps({"url": "https://example.org/1", "title": "Army enters Gao",
+                                "published": "2023-11-14T10:00:00Z",
+                                "text": "Mali's army entered Gao on Friday. The rebels fled."}) + "\n")
+    (tmp_path / "in" / "broken.json").write_text('{"title": "x", "published": ')
+    (tmp_path / "in" / "nodate.json").write_text('{"title": "x", "text": "The army left."}')
+    data = tmp_path / "d"
+    proc = run_tkg("ingest", str(tmp_path / "in"), str(tmp_path / "missing.txt"), "--data", str(data))
+    assert proc.returncode == 2
+    err = proc.stderr
+    assert "broken.json" in err and "nodate.json: no publication date" in err
+    assert "missing.txt: no such file" in err
+    assert "Traceback" not in err
+    assert proc.stdout.strip().startswith("1 articles,")
+    store = ox.Store(str(data))
+    assert len(list(store.named_graphs())) == 1  # the good one whole, nothing of the bad ones
+
+
+def test_query_bad_sparql_is_a_clear_error(seed_store, tmp_path):
+    data = tmp_path / "c"
+    shutil.copytree(seed_store, data)
+    proc = run_tkg("query", "SELEKT nothing", "--data", str(data))
+    assert proc.returncode == 2 and "malformed query" in proc.stderr and "Traceback" not in proc.stderr

@@ -14,7 +14,8 @@ from rich.console import Console
 from rich.progress import BarColumn, Progress, TextColumn, TimeElapsedColumn, TimeRemainingColumn
 from rich.table import Table
 
-from .articles import ArticleError, iter_files
+from .articles import ArticleError
+from .sources import iter_files
 from .settings import Settings
 from .store import Store, StoreError
 
@@ -122,7 +123,7 @@ def export_graphml(out_file: Path = typer.Argument(..., metavar="OUT"),
 def extract_cmd(input: Path = typer.Argument(..., help="An article file (any format ingest reads)."),
                 fmt: str = typer.Option("jsonl", "--format", help="json | jsonl")) -> None:
     """Print what extraction finds in each article, as JSON (offsets into the text as given)."""
-    from .articles import read_path
+    from .sources import read_path
     from .extract import extract_many
     from .extract.output import to_output
 

@@ -11,7 +11,8 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Callable, Iterable, Optional
 
-from .articles import Article, ArticleError, read_paths
+from .articles import Article, ArticleError
+from .sources import read_paths
 from .extract import extract_many
 from .iris import article_iri
 from .rdf import article_graph

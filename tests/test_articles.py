@@ -5,7 +5,9 @@ import json
 from datetime import datetime, timezone
 from pathlib import Path
 
-from graph.articles import Article, ArticleError, clean_text, read_path
+from graph.articles import Article, ArticleError
+from graph.cleaning import clean_text
+from graph.sources import read_path
 
 from conftest import SEED
 

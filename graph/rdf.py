@@ -29,6 +29,11 @@ ACTOR_CLASSES = {
     "PERSON": SCHEMA.Person, "ORG": SCHEMA.Organization, "ARMED_GROUP": TKG.ArmedGroup,
     "NORP": SCHEMA.Organization, "STATE": TKG.State, "IGO": TKG.InternationalOrganization,
 }
+# Entity.kind (the actor's kind) -> class; falls back on the entity type above.
+KIND_CLASSES = {
+    "person": SCHEMA.Person, "organization": SCHEMA.Organization, "armed_group": TKG.ArmedGroup,
+    "state": TKG.State, "igo": TKG.InternationalOrganization,
+}
 
 
 def new_graph(identifier: str | None = None) -> Graph:
@@ -113,13 +118,18 @@ def _add_place(g: Graph, loc: Location) -> None:
 
 
 def _add_actor(g: Graph, ent: Entity) -> None:
+    """The actor a mention resolves to: its class (by kind), one label, names and descriptions as altLabels."""
     a = URIRef(ent.canonical)  # type: ignore[arg-type]
     g.add((a, RDF.type, SEM.Actor))
-    g.add((a, RDF.type, ACTOR_CLASSES.get(ent.type, SCHEMA.Organization)))
+    cls = KIND_CLASSES.get(ent.kind or "") or ACTOR_CLASSES.get(ent.type, SCHEMA.Organization)
+    g.add((a, RDF.type, cls))
     label = ent.label or ent.text
     g.set((a, RDFS.label, Literal(label)))
-    if ent.text != label:
-        g.add((a, SKOS.altLabel, Literal(ent.text)))
+    alias = " ".join(ent.text.split())
+    if ent.mention != "pronoun" and alias != label:
+        if ent.mention == "nominal" and alias.lower().startswith(("the ", "a ", "an ")):
+            alias = alias.split(" ", 1)[1]
+        g.add((a, SKOS.altLabel, Literal(alias)))
 
 
 def _add_event(g: Graph, key: str, index: int, ev: Event) -> None:

@@ -1,25 +1,39 @@
 """Actor and entity mentions, with canonical actors and aliases within an article.
 
-v0: named mentions from spaCy's NER (and the gazetteer's ruler); an acronym in
-parentheses after a name ("the Permanent Strategic Framework (CSP)") becomes an alias,
-so later "CSP" mentions resolve to the same actor.
+Three kinds of mention, resolved in document order to canonical actors (clusters):
+- names from spaCy's NER (repaired: "The Permanent Strategic Framework (CSP)" is one
+  organization and introduces the alias "CSP"; a name followed by an acronym is never a
+  person), matched to known actors and aliases (actors_lexicon.KNOWN_ACTORS), to earlier
+  names (a surname, initials "GM" = "General Motors", a prefix "Lockheed" = "Lockheed Martin");
+- nominals ("Mali's army", "the junta", "the UN mission", "the company", "the junta
+  leader"), see coref.py;
+- pronouns ("it", "he", "their", relative "which"), see coref.py.
+
+Each mention keeps the interface's entity type (PERSON|ORG|ARMED_GROUP|GPE|LOC|FAC|NORP);
+the actor's kind (person, organization, armed_group, state, igo) is recorded in `kind`.
+Canonical IRIs come from the actor's label (graph.iris.actor_iri), so the same actor gets
+the same IRI in every article.
 """
 from __future__ import annotations
 
 import re
+from dataclasses import dataclass, field
+from typing import Optional
 
-from spacy.tokens import Doc, Span
+from spacy.tokens import Doc, Span, Token
 
 from ..iris import actor_iri
+from .actors_lexicon import (ARMED_WORDS, COUNTRIES, DEMONYM_TO_ISO, IGO_WORDS, KNOWN_ACTORS, NAME_TO_ISO,
+                             STATE_WORDS, TITLES)
 from .model import Entity, Location
 
+APPOS_KINDS = {"mission": "igo", "military": "state", "junta": "state", "government": "state",
+               "rebels": "armed_group"}
 ACTOR_LABELS = {"PERSON": "PERSON", "ORG": "ORG", "NORP": "NORP"}
 PLACE_LABELS = {"GPE": "GPE", "LOC": "LOC", "FAC": "FAC"}
-# Words that make an organization an armed group.
-ARMED = re.compile(r"\b(rebels?|militias?|armed groups?|front|movement|brigades?|jihadists?|insurgents?|"
-                   r"al[- ]qaeda|islamic state|boko haram|wagner|framework)\b", re.I)
 _LEADING = re.compile(r"^(the|a|an)\s+", re.I)
-_POSSESSIVE = re.compile(r"[’']s$")
+_POSSESSIVE = re.compile(r"\s*[’']s?$")
+_ACRONYM = re.compile(r"^[A-Z][A-Za-z.&-]{1,9}$")
 
 
 def canonical_name(text: str) -> str:
@@ -27,40 +41,272 @@ def canonical_name(text: str) -> str:
     return " ".join(name.split())
 
 
-def _acronym_aliases(doc: Doc) -> dict[str, str]:
-    """`Name (ACR)` -> {"ACR": "Name"} for entity spans followed by a parenthesised acronym."""
-    aliases: dict[str, str] = {}
-    for ent in doc.ents:
-        nxt = doc[ent.end : ent.end + 3]
-        if len(nxt) == 3 and nxt[0].text == "(" and nxt[2].text == ")" and nxt[1].text.isupper():
-            aliases[nxt[1].text] = canonical_name(ent.text)
-    return aliases
+def _norm(text: str) -> str:
+    return canonical_name(text).lower().replace("’", "'")
 
 
-def _place_for(ent: Span, locations: list[Location]) -> Location | None:
-    for loc in locations:
-        if loc.start < ent.end_char and ent.start_char < loc.end:
-            return loc
+@dataclass
+class Cluster:
+    """One actor as the article refers to it."""
+    key: str
+    label: str
+    type: str  # PERSON | ORG | ARMED_GROUP | GPE | NORP
+    kind: str  # person | organization | armed_group | state | igo
+    named: bool = False
+    heads: set = field(default_factory=set)  # (head lemma, plural) of nominals resolved to it
+
+    @property
+    def iri(self) -> str:
+        return actor_iri(self.label)
+
+
+@dataclass
+class Mention:
+    start: int  # token indices
+    end: int
+    head: int
+    form: str  # name | nominal | pronoun
+    type: str
+    cluster: Optional[Cluster] = None
+    kind: Optional[str] = None
+
+
+def _known() -> dict[str, tuple[str, str, str]]:
+    table: dict[str, tuple[str, str, str]] = {}
+    for label, etype, kind, aliases in KNOWN_ACTORS:
+        for a in (label, *aliases):
+            table[_norm(a)] = (label, etype, kind)
+    return table
+
+
+_KNOWN = _known()
+# single-word known aliases matched case-sensitively in the text (FAMa, MINUSMA, ECOWAS)
+_KNOWN_SURFACE = {a for _, _, _, aliases in KNOWN_ACTORS for a in aliases if " " not in a and len(a) > 2}
+
+
+def org_kind(name: str, etype: str) -> str:
+    words = set(name.lower().replace("-", " ").split())
+    if etype == "PERSON":
+        return "person"
+    if etype == "ARMED_GROUP" or words & ARMED_WORDS:
+        return "armed_group"
+    if etype == "GPE":
+        return "state"
+    if words & {"un", "u.n.", "nations", "nato", "ecowas", "minusma"} or {"international", "organization"} <= words:
+        return "igo"
+    if words & STATE_WORDS:
+        return "state"
+    return "organization"
+
+
+class Registry:
+    """Clusters of the article, found by key or alias."""
+
+    def __init__(self) -> None:
+        self.by_key: dict[str, Cluster] = {}
+        self.alias: dict[str, Cluster] = {}
+
+    def get(self, key: str, label: str, etype: str, kind: str, named: bool = False) -> Cluster:
+        c = self.by_key.get(key)
+        if c is None:
+            c = self.by_key[key] = Cluster(key, label, etype, kind, named)
+        elif named and not c.named:
+            c.named = True
+        return c
+
+    def add_alias(self, text: str, c: Cluster) -> None:
+        self.alias.setdefault(_norm(text), c)
+
+
+def _country_of_token(tok: Token, loc_at: list[Optional[Location]]) -> Optional[str]:
+    loc = loc_at[tok.i]
+    if loc is not None and loc.country:
+        return loc.country
+    low = tok.lower_.rstrip("s") if tok.lower_ not in DEMONYM_TO_ISO else tok.lower_
+    return DEMONYM_TO_ISO.get(tok.lower_) or DEMONYM_TO_ISO.get(low) or NAME_TO_ISO.get(tok.lower_)
+
+
+def military_label(iso: str) -> str:
+    name, demonym = COUNTRIES.get(iso, (iso, iso))
+    return f"{demonym} Armed Forces" if iso in COUNTRIES else f"Armed Forces of {name}"
+
+
+def government_label(iso: str) -> str:
+    return f"Government of {COUNTRIES.get(iso, (iso, iso))[0]}"
+
+
+def junta_label(iso: str) -> str:
+    name, demonym = COUNTRIES.get(iso, (iso, iso))
+    return f"{demonym} junta" if iso in COUNTRIES else f"Junta of {name}"
+
+
+def _military_name(span: Span) -> Optional[str]:
+    """'Malian Armed Forces', 'Mali's army' as a name -> the country it belongs to."""
+    words = [t.lower_ for t in span]
+    if not ({"army", "forces", "military"} & set(words)):
+        return None
+    for w in words:
+        iso = DEMONYM_TO_ISO.get(w) or NAME_TO_ISO.get(w)
+        if iso:
+            return iso
     return None
 
 
+def _repair_spans(doc: Doc) -> list[tuple[Span, str, Optional[str]]]:
+    """NER spans as (span, label, acronym alias) with the acronym repairs applied."""
+    out: list[tuple[Span, str, Optional[str]]] = []
+    ents = list(doc.ents)
+    skip: set[int] = set()
+    for k, ent in enumerate(ents):
+        if k in skip:
+            continue
+        label = ent.label_
+        acr = None
+        nxt = doc[ent.end: ent.end + 3]
+        if len(nxt) == 3 and nxt[0].text == "(" and nxt[2].text == ")" and _ACRONYM.match(nxt[1].text) \
+                and sum(ch.isupper() for ch in nxt[1].text) >= 2:
+            acr = nxt[1].text
+            start = ent.start
+            while start > ent.sent.start and doc[start - 1].is_title and doc[start - 1].lower_ not in {"the", "a"} \
+                    and not doc[start - 1].ent_type_ in {"GPE", "LOC"}:
+                start -= 1
+            ent = doc[start: ent.end]
+            if label in {"PERSON", "NORP"}:
+                label = "ORG"
+            # the acronym's own NER span (if any) is taken care of here
+            for j in range(k + 1, min(k + 3, len(ents))):
+                if ents[j].start == nxt[1].i:
+                    skip.add(j)
+        out.append((ent, label, acr))
+    return out
+
+
 def find_entities(doc: Doc, locations: list[Location]) -> list[Entity]:
-    """Named mentions typed PERSON/ORG/ARMED_GROUP/GPE/LOC/FAC/NORP with canonical IRIs."""
-    aliases = _acronym_aliases(doc)
+    """Named, nominal and pronoun mentions typed PERSON/ORG/ARMED_GROUP/GPE/LOC/FAC/NORP with canonical IRIs."""
+    from .coref import _category, resolve_nominals_and_pronouns
+
+    loc_at: list[Optional[Location]] = [None] * len(doc)
+    starts = {t.idx: t.i for t in doc}
+    for loc in locations:
+        sp = doc.char_span(loc.start, loc.end, alignment_mode="expand")
+        if sp is None:
+            i = starts.get(loc.start)
+            sp = doc[i: i + 1] if i is not None else None
+        if sp is not None:
+            for t in sp:
+                loc_at[t.i] = loc
+
+    reg = Registry()
     out: list[Entity] = []
-    for ent in doc.ents:
-        place = _place_for(ent, locations)
-        if ent.label_ in PLACE_LABELS or place is not None:
-            label = ent.label_ if ent.label_ in PLACE_LABELS or ent.label_ == "NORP" else "GPE"
-            out.append(Entity(ent.start_char, ent.end_char, ent.text, label,
+    mentions: list[Mention] = []
+    persons: list[Cluster] = []
+    orgs: list[Cluster] = []
+
+    def person_cluster(name: str) -> Cluster:
+        parts = [w for w in name.split() if w.lower().rstrip(".") not in TITLES and w.lower() not in TITLES]
+        name = " ".join(parts) or name
+        for c in reversed(persons):
+            cw = c.label.split()
+            if name == c.label or (len(parts) == 1 and parts[0] in cw) or (len(cw) == 1 and cw[0] in parts):
+                if len(name) > len(c.label):
+                    c.label = name
+                return c
+        c = reg.get("person:" + name.lower(), name, "PERSON", "person", True)
+        persons.append(c)
+        if len(parts) > 1:
+            reg.add_alias(parts[-1], c)  # a later bare surname the NER missed
+        return c
+
+    def org_cluster(name: str, etype: str, span: Span) -> Cluster:
+        n = _norm(name)
+        if n in reg.alias:
+            return reg.alias[n]
+        known = _KNOWN.get(n)
+        if known:
+            label, ktype, kind = known
+            c = reg.get("known:" + label.lower(), label, ktype, kind, True)
+            reg.add_alias(name, c)
+            return c
+        iso = _military_name(span)
+        if iso:
+            c = reg.get(f"military:{iso}", military_label(iso), "ORG", "state", True)
+            reg.add_alias(name, c)
+            return c
+        for c in reversed(orgs):  # initials (GM) or a prefix (Lockheed) of an earlier name
+            words = [w for w in c.label.split() if w[:1].isupper()]
+            initials = "".join(w[0] for w in words)
+            if (name.isupper() and len(name) >= 2 and name == initials) or (
+                    len(name.split()) < len(c.label.split()) and c.label.startswith(name + " ")):
+                reg.add_alias(name, c)
+                return c
+        kind = org_kind(name, etype)
+        if kind == "armed_group":
+            etype = "ARMED_GROUP"
+        c = reg.get("org:" + n, canonical_name(name), etype, kind, True)
+        reg.add_alias(name, c)
+        orgs.append(c)
+        return c
+
+    for ent, label, acr in _repair_spans(doc):
+        place = loc_at[ent.root.i]
+        if label in PLACE_LABELS or (place is not None and label != "PERSON" and acr is None):
+            etype = label if label in PLACE_LABELS or label == "NORP" else "GPE"
+            out.append(Entity(ent.start_char, ent.end_char, ent.text, etype,
                               canonical=place.canonical if place else None,
-                              label=place.name if place else canonical_name(ent.text)))
+                              label=place.name if place else canonical_name(ent.text), mention="name"))
             continue
-        if ent.label_ not in ACTOR_LABELS:
+        if label not in ACTOR_LABELS:
             continue
-        name = aliases.get(ent.text, canonical_name(ent.text))
-        kind = ACTOR_LABELS[ent.label_]
-        if kind == "ORG" and ARMED.search(name):
-            kind = "ARMED_GROUP"
-        out.append(Entity(ent.start_char, ent.end_char, ent.text, kind, canonical=actor_iri(name), label=name))
+        if label == "NORP":
+            out.append(Entity(ent.start_char, ent.end_char, ent.text, "NORP",
+                              canonical=actor_iri(canonical_name(ent.text)), label=canonical_name(ent.text),
+                              kind="organization", mention="name"))
+            continue
+        name = canonical_name(ent.text)
+        if label == "PERSON":
+            c = person_cluster(name)
+        else:
+            c = org_cluster(name, "ORG", ent)
+            # an appositive description gives the kind: "an alliance of ... armed groups", "the UN mission, MINUSCA"
+            root = ent.root
+            described = [t for t in root.children if t.dep_ == "appos"] + ([root.head] if root.dep_ == "appos" else [])
+            for t in described:
+                if c.kind != "organization":
+                    break
+                if t.dep_ == "appos" and any(w.lower_ in ARMED_WORDS for w in t.subtree):
+                    c.kind, c.type = "armed_group", "ARMED_GROUP"
+                elif t.pos_ == "NOUN":
+                    kind = APPOS_KINDS.get(_category(t) or "")
+                    if kind:
+                        c.kind = kind
+                        if kind == "armed_group":
+                            c.type = "ARMED_GROUP"
+        if acr:
+            reg.add_alias(acr, c)
+        mentions.append(Mention(ent.start, ent.end, ent.root.i, "name", c.type, c))
+        if acr:
+            a = ent.end + 1
+            mentions.append(Mention(a, a + 1, a, "name", c.type, c))
+
+    taken = {i for m in mentions for i in range(m.start, m.end)}
+    for t in doc:  # later mentions of an alias or a known actor the NER missed ("When MINUSMA left")
+        if t.i in taken or not (t.pos_ == "PROPN" or t.is_upper) or len(t.text) < 2:
+            continue
+        c = reg.alias.get(_norm(t.text))
+        if c is None and t.text in _KNOWN_SURFACE:
+            label, ktype, kind = _KNOWN[_norm(t.text)]
+            c = reg.get("known:" + label.lower(), label, ktype, kind, True)
+        if c is not None and loc_at[t.i] is None:
+            mentions.append(Mention(t.i, t.i + 1, t.i, "name", c.type, c))
+            taken.add(t.i)
+    mentions += resolve_nominals_and_pronouns(doc, mentions, reg, loc_at, locations)
+    mentions.sort(key=lambda m: (m.start, -m.end))
+    for m in mentions:
+        span = doc[m.start: m.end]
+        c = m.cluster
+        etype = c.type if c else m.type
+        out.append(Entity(span.start_char, span.end_char, span.text, etype,
+                          canonical=c.iri if c else None, label=c.label if c else None,
+                          kind=(c.kind if c else m.kind), mention=m.form))
+    out.sort(key=lambda e: (e.start, -e.end))
     return out

@@ -58,3 +58,45 @@ def _pairs(g: Graph):
 def code_for(lemma: str) -> str | None:
     """CAMEO code of a trigger lemma, or None when the lexicon does not know it."""
     return VERB_CODES.get(lemma.lower())
+
+
+# Event nominal lemma -> CAMEO code.
+NOUN_CODES: dict[str, str] = {
+    **dict.fromkeys(["statement", "announcement", "declaration", "speech", "comment", "remark", "claim",
+                     "report", "interview"], "010"),
+    "denial": "016",
+    **dict.fromkeys(["appeal", "call", "request", "plea"], "020"),
+    **dict.fromkeys(["pledge", "promise", "offer"], "030"),
+    **dict.fromkeys(["meeting", "talk", "consultation", "summit", "conference"], "040"),
+    "visit": "042", "trip": "042", "tour": "042",
+    **dict.fromkeys(["negotiation", "discussion", "mediation"], "046"),
+    **dict.fromkeys(["praise", "endorsement", "celebration", "welcome"], "051"),
+    **dict.fromkeys(["agreement", "deal", "accord", "treaty", "ceasefire", "truce", "alliance"], "057"),
+    **dict.fromkeys(["purchase", "sale", "trade", "investment", "merger", "acquisition", "takeover",
+                     "cooperation", "partnership", "contract", "order", "delivery", "takeover"], "061"),
+    **dict.fromkeys(["aid", "assistance", "support", "help", "funding", "airlift", "rescue"], "070"),
+    **dict.fromkeys(["withdrawal", "retreat", "surrender", "evacuation", "departure", "exodus"], "0874"),
+    "release": "080", "concession": "080",
+    **dict.fromkeys(["investigation", "probe", "inquiry", "search"], "090"),
+    "demand": "100", "ultimatum": "100",
+    **dict.fromkeys(["criticism", "condemnation"], "111"), "accusation": "112", "allegation": "112",
+    **dict.fromkeys(["rejection", "refusal", "veto", "boycott"], "120"),
+    **dict.fromkeys(["threat", "warning"], "130"),
+    **dict.fromkeys(["protest", "demonstration", "rally", "march", "strike", "walkout", "riot"], "140"),
+    **dict.fromkeys(["deployment", "mobilization", "mobilisation", "advance", "exercise"], "150"),
+    **dict.fromkeys(["sanction", "ban", "embargo", "expulsion"], "160"),
+    **dict.fromkeys(["arrest", "detention", "crackdown"], "173"),
+    **dict.fromkeys(["kidnapping", "abduction", "hijacking"], "181"),
+    "assault": "182", "assassination": "186", "bombing": "183", "explosion": "183", "blast": "183",
+    **dict.fromkeys(["attack", "fight", "fighting", "battle", "clash", "offensive", "raid", "war", "violence",
+                     "hostility", "insurgency", "invasion", "combat", "ambush", "siege"], "190"),
+    "blockade": "191",
+    **dict.fromkeys(["capture", "recapture", "seizure", "occupation", "conquest"], "192"),
+    "shooting": "193", "bombardment": "195", "airstrike": "195", "shelling": "194",
+    **dict.fromkeys(["massacre", "killing"], "200"),
+}
+
+
+def noun_code_for(lemma: str) -> str | None:
+    """CAMEO code of an event nominal, or None."""
+    return NOUN_CODES.get(lemma.lower())

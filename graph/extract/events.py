@@ -1,107 +1,304 @@
-"""Event frames from the dependency parse: one event per main verb.
+"""Event frames from the dependency parse.
 
-v0: every content verb is a trigger; its nominal subject is the agent, its object
-(or passive subject) the target; the place is a location hanging off the verb's
-subtree without crossing another verb; the time is a time expression linked to the
-verb the same way, else one in the sentence, else the publication date.
+Triggers: content verbs (not auxiliaries, not participles used as adjectives or
+prepositions: "including", "according"), copular and main-verb "be"/"have", and event
+nominals ("the capture of Kidal", "withdrawal", "clashes"; see events_lexicon.py).
+
+Arguments come from the parse: a verb's subject is its agent (the passive subject and
+the object its target), a controlled or coordinated verb takes its governor's subject
+("vowing to keep fighting"), a participle modifying a noun takes that noun; prepositional
+objects are further participants (a location among them is the place). A nominal's
+possessor and "by" phrase are its agent, its "of" phrase its target. Arguments that
+resolve to an actor mention (named, nominal or pronoun: see actors.py/coref.py) carry the
+actor IRI. Time expressions are not arguments: the event's `time` is the one governed by
+the trigger, else the sentence's, else the publication date, and says which.
+
+Modality: negated ("did not release"), hypothetical (modal, "if", or the complement of
+an intention verb: "vowing to keep fighting"), reported (the complement of a speech verb,
+or "according to"), else asserted. Each event keeps its sentence and a confidence.
 """
 from __future__ import annotations
 
 from datetime import datetime
 from typing import Optional
 
-from spacy.tokens import Doc, Token
+from spacy.tokens import Doc, Span, Token
 
-from .cameo import code_for
+from .cameo import code_for, noun_code_for
+from .actors_lexicon import NOMINAL_HEADS
+from .events_lexicon import NOT_EVENT_VERBS, is_event_noun
 from .model import Argument, Entity, Event, EventPlace, EventTime, Location, Timex
 
-SUBJECTS = {"nsubj", "agent"}
-OBJECTS = {"dobj", "nsubjpass", "attr", "dative"}
-SPEECH = {"say", "tell", "state", "announce", "declare", "report", "insist", "claim", "add"}
+SUBJECTS = {"nsubj", "nsubjpass", "csubj"}
+OBJECTS = {"dobj", "dative", "attr", "oprd"}
+NOT_VERB_TRIGGER_DEPS = {"aux", "auxpass", "amod", "prep", "compound", "pobj", "npadvmod", "det", "nmod"}
+CLAUSE_DEPS = {"ROOT", "ccomp", "conj", "advcl", "relcl", "xcomp", "parataxis", "csubj", "acl", "pcomp"}
+SPEECH = {"say", "tell", "state", "announce", "declare", "report", "insist", "claim", "add", "warn",
+          "confirm", "deny", "explain", "note", "write", "believe", "think", "argue", "reply", "admit",
+          "suggest", "predict", "estimate", "expect", "accuse", "allege", "indicate"}
+INTENT = {"want", "plan", "hope", "intend", "vow", "pledge", "promise", "threaten", "aim", "seek", "try",
+          "expect", "propose", "offer", "agree", "decide", "refuse", "fail", "attempt", "need", "demand",
+          "ask", "urge", "call", "wish", "prepare", "consider"}
+MODALS = {"could", "might", "may", "would", "should", "will", "can", "must", "shall", "'ll", "wo", "ca"}
 NEGATIONS = {"not", "n't", "never", "no"}
-HYPOTHETICAL = {"could", "might", "may", "would", "should", "if", "unless"}
+RELATIVE = {"that", "which", "who", "whom", "whose"}
+# Objects of light-verb idioms ("take place", "part ways"), never participants.
+IDIOM_OBJECTS = {"place", "way", "part", "line", "effect", "note", "care", "advantage", "account", "sense", "time"}
+NP_RIGHT = {"conj", "cc", "appos", "compound", "nummod", "case"}
 
 
-def _is_trigger(tok: Token) -> bool:
-    return tok.pos_ == "VERB" and tok.dep_ not in {"aux", "auxpass", "amod"} and tok.is_alpha
+def _is_verb_trigger(tok: Token) -> bool:
+    if not tok.is_alpha:
+        return False
+    if tok.pos_ == "VERB":
+        if tok.dep_ in NOT_VERB_TRIGGER_DEPS:
+            return False
+        return not (tok.tag_ in {"VBG", "VBN"} and tok.lemma_.lower() in NOT_EVENT_VERBS)
+    # copular / main-verb be and have: an AUX that heads a clause
+    return tok.pos_ == "AUX" and tok.dep_ in CLAUSE_DEPS
 
 
-def _clause_verb(tok: Token) -> Optional[Token]:
-    """The nearest verb governing tok (the clause it belongs to)."""
-    for anc in tok.ancestors:
-        if anc.pos_ in {"VERB", "AUX"} and anc.dep_ not in {"aux", "auxpass"}:
-            return anc
-    return None
+def _is_noun_trigger(tok: Token) -> bool:
+    return (tok.pos_ == "NOUN" and tok.is_alpha and tok.dep_ != "compound" and is_event_noun(tok.lemma_)
+            and tok.lemma_.lower() not in NOMINAL_HEADS)
 
 
-def _covering(items: list, tok: Token):
-    for it in items:
-        if it.start <= tok.idx < it.end:
-            return it
-    return None
+def _np_span(tok: Token) -> Span:
+    """The noun phrase headed by tok: its left modifiers, plus coordination and apposition."""
+    doc = tok.doc
+    end = tok.i
+    for child in tok.rights:
+        if child.dep_ in NP_RIGHT or (child.dep_ == "prep" and child.lower_ == "of"):
+            end = max(end, child.right_edge.i)
+    start = tok.left_edge.i
+    while start < tok.i and (doc[start].is_punct or doc[start].dep_ in {"cc", "prep", "mark"}):
+        start += 1
+    while end > tok.i and doc[end].is_punct:
+        end -= 1
+    return doc[start : end + 1]
 
 
-def _argument(tok: Token, role: str, entities: list[Entity]) -> Argument:
-    ent = _covering(entities, tok)
-    if ent is not None:
-        return Argument(ent.start, ent.end, ent.text, role, ent.canonical)
-    left = min((t for t in tok.subtree if t.i <= tok.i and t.dep_ in {"det", "compound", "amod", "poss", "nummod", "case"} or t.i == tok.i), key=lambda t: t.i)
-    span = tok.doc[left.i : tok.i + 1]
-    return Argument(span.start_char, span.end_char, span.text, role)
+class _Index:
+    """Per-token lookups: the entity, timex and location a token falls in."""
+
+    def __init__(self, doc: Doc, entities: list[Entity], timexes: list[Timex], locations: list[Location]):
+        n = len(doc)
+        self.ent: list[Optional[Entity]] = [None] * n
+        self.timex: list[Optional[Timex]] = [None] * n
+        self.loc: list[Optional[Location]] = [None] * n
+        starts = {t.idx: t.i for t in doc}
+        self.labels = {e.canonical: e.label for e in entities if e.canonical and e.label}
+        # shortest spans last so they win; actor canonicals beat bare mentions of equal length
+        ordered = sorted(entities, key=lambda e: (-(e.end - e.start), e.canonical is not None))
+        for table, items in ((self.ent, ordered), (self.timex, timexes), (self.loc, locations)):
+            for it in items:
+                span = doc.char_span(it.start, it.end, alignment_mode="expand")
+                if span is None:
+                    i = starts.get(it.start)
+                    if i is None:
+                        continue
+                    span = doc[i : i + 1]
+                for t in span:
+                    table[t.i] = it
 
 
-def _modality(verb: Token) -> str:
-    kids = {c.lower_ for c in verb.children}
-    if kids & NEGATIONS:
-        return "negated"
-    if kids & HYPOTHETICAL or any(a.lower_ in HYPOTHETICAL for a in verb.ancestors):
-        return "hypothetical"
+def _argument(tok: Token, role: str, ix: _Index) -> Optional[Argument]:
+    if ix.timex[tok.i] is not None:
+        return None
+    loc = ix.loc[tok.i]
+    ent = ix.ent[tok.i]
+    if loc is not None and role == "other":
+        return Argument(loc.start, loc.end, loc.text, "place", loc.canonical)
+    span = _np_span(tok)
+    canonical = ent.canonical if ent is not None else (loc.canonical if loc is not None else None)
+    if ent is not None and not (span.start_char <= ent.start and ent.end <= span.end_char):
+        return Argument(ent.start, ent.end, ent.text, role, canonical)
+    return Argument(span.start_char, span.end_char, span.text, role, canonical)
+
+
+def _pobjs(tok: Token):
+    """(preposition, object) pairs hanging off tok, through "agent" (by-phrases) too."""
+    for child in tok.children:
+        if child.dep_ in {"prep", "agent"}:
+            for obj in child.children:
+                if obj.dep_ == "pobj":
+                    yield child, obj
+                    for c in obj.conjuncts:
+                        if c.dep_ == "conj" and c.pos_ in {"NOUN", "PROPN", "PRON"}:
+                            yield child, c
+
+
+def _subjects(verb: Token) -> list[Token]:
+    subs = [c for c in verb.children if c.dep_ in SUBJECTS]
+    return subs
+
+
+def _inherited_subject(verb: Token, depth: int = 0) -> list[tuple[Token, str]]:
+    """Subject of a verb that has none of its own: its governor's, or the noun it modifies."""
     head = verb.head
-    if verb.dep_ in {"ccomp", "parataxis"} and head.lemma_ in SPEECH:
-        return "reported"
+    if depth > 3 or head is verb:
+        return []
+    if verb.dep_ in {"xcomp", "conj", "advcl", "pcomp"} and head.pos_ in {"VERB", "AUX"}:
+        subs = _subjects(head)
+        if subs:
+            return [(s, "agent") for s in subs]
+        return _inherited_subject(head, depth + 1)
+    if verb.dep_ in {"acl", "relcl"} and head.pos_ in {"NOUN", "PROPN", "PRON"}:
+        return [(head, "target" if verb.tag_ == "VBN" else "agent")]
+    return []
+
+
+def _verb_args(verb: Token, ix: _Index) -> list[tuple[Token, str]]:
+    out: list[tuple[Token, str]] = []
+    subs = _subjects(verb)
+    for s in subs:
+        out.append((s, "target" if s.dep_ == "nsubjpass" else "agent"))
+    if not subs:
+        out += _inherited_subject(verb)
+    for c in verb.children:
+        if c.dep_ in OBJECTS:
+            out.append((c, "target"))
+    for prep, obj in _pobjs(verb):
+        out.append((obj, "agent" if prep.dep_ == "agent" else "other"))
+    return out
+
+
+def _noun_args(noun: Token, ix: _Index) -> list[tuple[Token, str]]:
+    out: list[tuple[Token, str]] = []
+    for c in noun.children:
+        if c.dep_ == "poss":
+            out.append((c, "agent"))
+        elif c.dep_ == "compound" and (ix.ent[c.i] is not None or c.pos_ == "PROPN"):
+            out.append((c, "other"))
+    for prep, obj in _pobjs(noun):
+        role = {"by": "agent", "of": "target", "against": "target"}.get(prep.lower_, "other")
+        out.append((obj, role))
+    return out
+
+
+def _governor(tok: Token, triggers: set[int]) -> Optional[int]:
+    for anc in tok.ancestors:
+        if anc.i in triggers:
+            return anc.i
+    return None
+
+
+def _modality(trig: Token) -> str:
+    kids = list(trig.children)
+    if any(c.dep_ == "neg" or c.lower_ in NEGATIONS and c.dep_ in {"neg", "det", "advmod"} for c in kids):
+        return "negated"
+    if any(c.dep_ == "aux" and c.lower_ in MODALS for c in kids) or any(
+            c.dep_ == "mark" and c.lower_ in {"if", "unless"} for c in kids):
+        return "hypothetical"
+    tok = trig
+    for _ in range(4):
+        head = tok.head
+        if head is tok:
+            break
+        if tok.dep_ == "xcomp" and head.lemma_.lower() in INTENT:
+            return "hypothetical"
+        if tok.dep_ in {"ccomp", "parataxis"} and head.lemma_.lower() in SPEECH:
+            return "reported"
+        if tok.dep_ not in {"conj", "xcomp", "ccomp", "advcl", "relcl", "dobj", "pobj", "prep", "pcomp"}:
+            break
+        if any(c.dep_ == "mark" and c.lower_ in {"if", "unless"} for c in head.children) and tok.dep_ == "advcl":
+            return "hypothetical"
+        tok = head
+    doc = trig.doc
+    for t in trig.sent:
+        if t.lower_ == "according" and t.i + 1 < len(doc) and doc[t.i + 1].lower_ == "to":
+            return "reported"
     return "asserted"
 
 
-def _linked(items: list, verb: Token, sent_start: int, sent_end: int) -> tuple[object, bool]:
-    """An item (timex/location) in the sentence, preferring one whose clause verb is `verb`."""
-    doc = verb.doc
-    in_sent = [it for it in items if sent_start <= it.start < sent_end]
-    for it in in_sent:
-        tok = doc.char_span(it.start, it.end, alignment_mode="expand")
-        if tok is not None and _clause_verb(tok.root) == verb:
-            return it, True
-    return (in_sent[0], False) if in_sent else (None, False)
+def _confidence(code: str, noun: bool, has_agent: bool, time_source: str, modality: str) -> float:
+    c = 0.45 + (0.2 if code else 0.0) + (0.1 if has_agent else 0.0) + (0.1 if time_source == "timex" else 0.0)
+    c -= 0.1 if noun else 0.0
+    c -= 0.1 if modality in {"negated", "hypothetical"} else 0.0
+    return round(max(0.05, min(0.95, c)), 2)
+
+
+def _article_time(dct: datetime) -> EventTime:
+    day = dct.date().isoformat()
+    return EventTime(day, f"{day}T00:00:00", f"{day}T23:59:59", "article")
 
 
 def find_events(doc: Doc, timexes: list[Timex], locations: list[Location],
                 entities: list[Entity], dct: datetime) -> list[Event]:
     dated = [t for t in timexes if t.type in {"DATE", "TIME"} and t.begin]
-    events: list[Event] = []
-    for si, sent in enumerate(doc.sents):
-        for verb in sent:
-            if not _is_trigger(verb):
+    ix = _Index(doc, entities, dated, locations)
+    sents = list(doc.sents)
+    trig_kind: dict[int, bool] = {}  # token index -> is a noun trigger
+    for tok in doc:
+        if _is_verb_trigger(tok):
+            trig_kind[tok.i] = False
+        elif _is_noun_trigger(tok):
+            trig_kind[tok.i] = True
+    triggers = set(trig_kind)
+
+    def governed(items: list, sent: Span) -> tuple[dict[int, object], list]:
+        direct: dict[int, object] = {}
+        in_sent = [it for it in items if sent.start_char <= it.start < sent.end_char]
+        for it in in_sent:
+            span = doc.char_span(it.start, it.end, alignment_mode="expand")
+            if span is None or span.root.dep_ in {"amod", "compound", "poss", "nmod"}:
                 continue
-            args = [_argument(c, "agent", entities) for c in verb.children if c.dep_ in SUBJECTS]
-            args += [_argument(c, "target", entities) for c in verb.children if c.dep_ in OBJECTS]
-            code = code_for(verb.lemma_)
-            timex, direct = _linked(dated, verb, sent.start_char, sent.end_char)
+            gov = _governor(span.root, triggers)
+            if gov is not None:
+                direct.setdefault(gov, it)
+        return direct, in_sent
+
+    events: list[Event] = []
+    for si, sent in enumerate(sents):
+        sent_trigs = [t for t in sent if t.i in triggers]
+        if not sent_trigs:
+            continue
+        time_of, sent_times = governed(dated, sent)
+        place_of, sent_places = governed(locations, sent)
+        for trig in sent_trigs:
+            noun = trig_kind[trig.i]
+            raw = _noun_args(trig, ix) if noun else _verb_args(trig, ix)
+            args: list[Argument] = []
+            seen: set[tuple[int, int]] = set()
+            for tok, role in raw:
+                if tok.dep_ == "expl" or tok.i == trig.i or trig_kind.get(tok.i) or tok.lemma_.lower() in IDIOM_OBJECTS:
+                    continue
+                arg = _argument(tok, role, ix)
+                if arg is None or (arg.start, arg.end) in seen:
+                    continue
+                seen.add((arg.start, arg.end))
+                args.append(arg)
+            code = (noun_code_for(trig.lemma_) if noun else code_for(trig.lemma_)) or ""
+            timex = time_of.get(trig.i)
             if timex is not None:
-                time = EventTime(timex.value, timex.begin, timex.end_value, "timex" if direct else "sentence")
-                args.append(Argument(timex.start, timex.end, timex.text, "time"))
+                time = EventTime(timex.value, timex.begin, timex.end_value, "timex")
             else:
-                day = dct.date().isoformat()
-                time = EventTime(day, f"{day}T00:00:00", f"{day}T23:59:59", "article")
-            loc, _ = _linked(locations, verb, sent.start_char, sent.end_char)
+                up = next((time_of[a.i] for a in trig.ancestors if a.i in time_of), None)
+                free = [t for t in sent_times if t not in time_of.values()]
+                t0 = up or (free[0] if free else None)
+                time = EventTime(t0.value, t0.begin, t0.end_value, "sentence") if t0 else _article_time(dct)
+            loc = place_of.get(trig.i)
+            if loc is None and not noun:
+                loc = next((place_of[a.i] for a in trig.ancestors if a.i in place_of), None)
             place = None
             if loc is not None:
                 place = EventPlace(loc.text, loc.geonames_id, loc.lat, loc.lon, loc.canonical)
-                args.append(Argument(loc.start, loc.end, loc.text, "place", loc.canonical))
-            agent = next((a.text for a in args if a.role == "agent"), "")
-            target = next((a.text for a in args if a.role == "target"), "")
+                if place_of.get(trig.i) is loc and (loc.start, loc.end) not in seen and not any(
+                        a.start <= loc.start < a.end for a in args):
+                    args.append(Argument(loc.start, loc.end, loc.text, "place", loc.canonical))
+            modality = _modality(trig)
+            agent = next((a for a in args if a.role == "agent"), None)
+            target = next((a for a in args if a.role == "target"), None)
             events.append(Event(
-                verb.idx, verb.idx + len(verb.text), verb.text, code or "",
-                args=args, time=time, place=place, sentence=si, modality=_modality(verb),
-                confidence=0.6 if code else 0.3,
-                label=" ".join(x for x in (agent, verb.lemma_, target) if x),
+                trig.idx, trig.idx + len(trig.text), trig.text, code,
+                args=args, time=time, place=place, sentence=si, modality=modality,
+                confidence=_confidence(code, noun, agent is not None, time.source, modality),
+                label=" ".join(x for x in (_name(agent, ix), trig.lemma_, _name(target, ix)) if x),
             ))
     return events
+
+
+def _name(arg: Optional[Argument], ix: _Index) -> str:
+    if arg is None:
+        return ""
+    return ix.labels.get(arg.canonical or "", arg.text)

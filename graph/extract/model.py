@@ -44,6 +44,8 @@ class Entity(Span):
     type: str = "ORG"  # PERSON | ORG | ARMED_GROUP | GPE | LOC | FAC | NORP
     canonical: Optional[str] = None  # actor or place IRI
     label: Optional[str] = None  # canonical name of the actor/place
+    kind: Optional[str] = None  # actor kind: person | organization | armed_group | state | igo
+    mention: str = "name"  # name | nominal | pronoun
 
 
 @dataclass

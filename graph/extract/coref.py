@@ -1,0 +1,321 @@
+"""Rule-based coreference: nominal and pronoun mentions resolved to the article's actors.
+
+Nominals (head lemma in actors_lexicon.NOMINAL_HEADS):
+- apposition links a description to a name ("the UN stabilisation mission, MINUSMA";
+  "the head of the junta, Colonel Assimi Goita"), and the role it names is remembered
+  ("leader of the junta" -> Goita), so "the junta leader" later resolves to the same person;
+- a state's bodies are keyed by country: "Mali's army", "the Malian army", "our armed forces"
+  (the article's country) -> Malian Armed Forces; "the junta", "the government", "the state";
+- rebels take their ethnic or national modifier ("Tuareg-dominated separatist groups" ->
+  Tuareg rebels), and "the rebels" the article's last rebels;
+- a definite nominal with the head of an earlier resolved one is that actor ("the UN
+  mission" after "the UN stabilisation mission"); "the group"/"the company" is the last
+  named organization. A nominal owned by a pronoun ("our mission") does not head-match.
+Pronouns: he/she -> the last person; it/its -> the nearest earlier singular subject, they/
+their -> plural; relative "which/who/that" -> the noun its clause modifies; we/our -> an
+organization that is the speaker of the sentence. Unresolved nominals and he/she are
+still typed mentions, without a canonical actor.
+"""
+from __future__ import annotations
+
+from typing import Optional
+
+from spacy.tokens import Doc, Token
+
+from .actors_lexicon import (CATEGORY_KIND, CATEGORY_TYPE, COUNTRIES, DEMONYM_TO_ISO, LEADER_ROLES,
+                             NOMINAL_HEADS)
+from .model import Location
+
+PERSON_PRONOUNS = {"he", "him", "his", "she", "her", "hers", "himself", "herself"}
+IT_PRONOUNS = {"it", "its", "itself"}
+THEY_PRONOUNS = {"they", "them", "their", "theirs", "themselves"}
+WE_PRONOUNS = {"we", "us", "our", "ours"}
+RELATIVE = {"which", "who", "whom", "whose", "that"}
+SPEECH = {"say", "tell", "state", "announce", "declare", "add", "insist", "claim", "write", "explain"}
+STATE_CATEGORIES = {"military", "junta", "government"}
+ARMED_MODIFIERS = {"armed", "separatist", "rebel", "militant", "jihadist", "insurgent", "islamist", "terrorist"}
+REBEL_CLASS = {"rebel": "rebels", "separatist": "rebels", "guerrilla": "rebels", "mutineer": "rebels",
+               "fighter": "rebels", "group": "rebels", "jihadist": "jihadists", "militant": "jihadists",
+               "insurgent": "insurgents", "militia": "militia"}
+POSS_PRONOUNS = {"our", "its", "their", "his", "her", "my", "your"}
+
+
+def _category(tok: Token) -> Optional[str]:
+    lemma = tok.lemma_.lower()
+    if lemma in {"leader", "ruler"} and any(c.dep_ == "amod" and c.lower_ == "military" for c in tok.children):
+        return "junta" if tok.tag_ == "NNS" else "person"
+    if lemma == "group" and any(c.dep_ in {"amod", "compound"} and c.lemma_.lower() in ARMED_MODIFIERS
+                                for c in tok.children):
+        return "rebels"
+    if lemma == "staff" and any(c.lower_ == "general" for c in tok.children):
+        return "military"
+    if lemma == "force" and not any(c.lower_ in {"armed", "security", "air", "special", "ground", "government"}
+                                    or c.ent_type_ in {"GPE", "NORP"} or c.dep_ == "poss"
+                                    for c in tok.children):
+        return None
+    return NOMINAL_HEADS.get(lemma)
+
+
+def _span_bounds(tok: Token) -> tuple[int, int]:
+    start = tok.left_edge.i
+    doc = tok.doc
+    while start < tok.i and (doc[start].is_punct or doc[start].dep_ in {"cc", "prep", "mark", "advmod"}):
+        start += 1
+    return start, tok.i + 1
+
+
+def _definite(tok: Token) -> bool:
+    return any(c.dep_ == "det" and c.lower_ in {"the", "this", "that", "these", "those"} for c in tok.children) or \
+        any(c.dep_ == "poss" for c in tok.children)
+
+
+def _owned_by_pronoun(tok: Token) -> bool:
+    return any(c.dep_ == "poss" and c.lower_ in POSS_PRONOUNS for c in tok.children)
+
+
+def resolve_nominals_and_pronouns(doc: Doc, named: list, reg, loc_at: list[Optional[Location]],
+                                  locations: list[Location]) -> list:
+    from .actors import Mention, government_label, junta_label, military_label, _country_of_token
+
+    at: dict[int, object] = {}  # token index -> Mention covering it (named first)
+    for m in named:
+        for i in range(m.start, m.end):
+            at.setdefault(i, m)
+    counts: dict[str, int] = {}
+    for loc in locations:
+        if loc.country:
+            counts[loc.country] = counts.get(loc.country, 0) + 1
+    main_iso = max(counts, key=lambda k: counts[k]) if counts else None
+    doc_ethnic: dict[str, str] = {}  # rebel class -> first ethnic modifier the article gives it
+    for t in doc:
+        if t.pos_ == "NOUN" and _category(t) == "rebels":
+            cls = "rebels" if t.lemma_.lower() == "group" else REBEL_CLASS.get(t.lemma_.lower(), "rebels")
+            for c in t.subtree:
+                if c.i >= t.i:
+                    break
+                if c.ent_type_ == "NORP" and c.lower_ not in DEMONYM_TO_ISO:
+                    doc_ethnic.setdefault(cls, c.text)
+                    break
+    roles: dict[str, object] = {}  # "leader:<cluster key>" -> person cluster
+    out: list = []
+    history: list = list(named)  # mentions in order seen, for "most recent" look-ups
+
+    def recent(pred, before: int, window_sents: int = 6):
+        sent_floor = doc[before].sent.start
+        k = 0
+        s = doc[before].sent
+        while k < window_sents and s.start > 0:
+            s = doc[s.start - 1].sent
+            k += 1
+        floor = min(sent_floor, s.start)
+        best = None
+        for m in history:
+            if m.cluster is None or m.start >= before or m.start < floor:
+                continue
+            if pred(m) and (best is None or m.start > best.start):
+                best = m
+        return best.cluster if best else None
+
+    def country(tok: Token) -> Optional[str]:
+        for c in tok.children:
+            if c.dep_ in {"poss", "amod", "compound", "nmod"}:
+                iso = _country_of_token(c, loc_at)
+                if iso:
+                    return iso
+            if c.dep_ == "prep" and c.lower_ == "of":
+                for o in c.children:
+                    if o.dep_ == "pobj":
+                        iso = _country_of_token(o, loc_at)
+                        if iso:
+                            return iso
+        return None
+
+    def ethnic(tok: Token) -> Optional[str]:
+        for c in tok.subtree:
+            if c.i >= tok.i:
+                break
+            if c.ent_type_ == "NORP" and c.lower_ not in DEMONYM_TO_ISO:
+                return c.text
+        return None
+
+    def appos_cluster(tok: Token):
+        for c in tok.children:
+            if c.dep_ == "appos" and c.i in at and at[c.i].cluster is not None:
+                return at[c.i].cluster
+        if tok.dep_ == "appos" and tok.head.i in at and at[tok.head.i].cluster is not None:
+            return at[tok.head.i].cluster
+        return None
+
+    def state_cluster(cat: str, tok: Token, iso: Optional[str]):
+        if iso is None and main_iso is None:
+            return recent(lambda m: m.cluster.key.startswith(cat + ":"), tok.i, 40)
+        if iso is None:
+            iso = main_iso
+        if iso is None:
+            return None
+        label = {"military": military_label, "junta": junta_label, "government": government_label}[cat](iso)
+        kind = CATEGORY_KIND[cat]
+        return reg.get(f"{cat}:{iso}", label, CATEGORY_TYPE[cat], kind)
+
+    def nominal(tok: Token, cat: str):
+        iso = country(tok)
+        c = appos_cluster(tok)
+        if c is not None:
+            return c
+        if cat in STATE_CATEGORIES:
+            return state_cluster(cat, tok, iso)
+        lemma = tok.lemma_.lower()
+        if cat == "rebels":
+            cls = REBEL_CLASS.get(lemma, "rebels")
+            if lemma == "group":
+                cls = "rebels"
+            eth = ethnic(tok) or (doc_ethnic.get(cls) if lemma != "group" else None)
+            if eth:
+                return reg.get(f"{cls}:{eth.lower()}", f"{eth} {cls}", "ARMED_GROUP", "armed_group")
+            if lemma == "group":
+                return None
+            i2 = iso or main_iso
+            if i2:
+                return reg.get(f"{cls}:{i2}", f"{COUNTRIES.get(i2, (i2, i2))[1]} {cls}", "ARMED_GROUP",
+                               "armed_group")
+            return None
+        if cat == "person":
+            role = LEADER_ROLES.get(lemma)
+            if role:
+                org = None
+                for ch in tok.children:
+                    if ch.dep_ in {"compound", "poss"}:
+                        org = _org_of(ch)
+                    elif ch.dep_ == "prep" and ch.lower_ == "of":
+                        org = next((_org_of(o) for o in ch.children if o.dep_ == "pobj"), None)
+                    if org is not None:
+                        break
+                if org is not None:
+                    prev = roles.get(f"{role}:{org.key}")
+                    if prev is not None:
+                        return prev
+            return None
+        if not _definite(tok) or tok.tag_ == "NNS" and cat in {"group", "org"}:
+            return None
+        if _owned_by_pronoun(tok):
+            return None
+        hkey = (lemma, tok.tag_ == "NNS")
+        same_head = recent(lambda m: m.form == "nominal" and m.cluster is not None and hkey in m.cluster.heads,
+                           tok.i, 60)
+        if same_head is not None:
+            return same_head
+        if cat == "mission":
+            return recent(lambda m: m.cluster.kind == "igo" and m.form == "name"
+                          and m.cluster.label not in {"United Nations"}, tok.i, 60)
+        if cat in {"group", "org"}:
+            want = {"armed_group", "organization", "igo"} if cat == "group" else {"organization"}
+            return recent(lambda m: m.form == "name" and m.cluster.kind in want and m.cluster.type != "PERSON",
+                          tok.i, 8)
+        return None
+
+    def _org_of(t: Token):
+        m = at.get(t.i)
+        if m is not None and m.cluster is not None:
+            return m.cluster
+        cat = _category(t)
+        if cat in STATE_CATEGORIES:
+            return state_cluster(cat, t, country(t))
+        return None
+
+    def pronoun(tok: Token):
+        low = tok.lower_
+        if low in PERSON_PRONOUNS:
+            return "PERSON", recent(lambda m: m.cluster.type == "PERSON", tok.i, 3)
+        if low in RELATIVE:
+            if tok.head.dep_ == "relcl" and tok.dep_ in {"nsubj", "nsubjpass", "dobj", "pobj", "poss"}:
+                m = at.get(tok.head.head.i)
+                if m is not None and m.cluster is not None:
+                    return m.cluster.type, m.cluster
+            return None, None
+        if low in WE_PRONOUNS:
+            for t in tok.sent:
+                if t.lemma_ in SPEECH:
+                    for s in t.children:
+                        m = at.get(s.i)
+                        if s.dep_ == "nsubj" and m is not None and m.cluster is not None \
+                                and m.cluster.kind != "person":
+                            return m.cluster.type, m.cluster
+            return None, None
+        plural = low in THEY_PRONOUNS
+        if not plural and low not in IT_PRONOUNS:
+            return None, None
+        if tok.dep_ == "expl":
+            return None, None
+        # nearest earlier subject in this sentence, then the previous sentence's subjects
+        sent = tok.sent
+        cands = [t for t in sent if t.i < tok.i and t.dep_ in {"nsubj", "nsubjpass"} and t.head.i != tok.head.i
+                 and t.pos_ in {"NOUN", "PROPN", "PRON"}]
+        cands.reverse()
+        if tok.dep_ in {"dobj", "pobj", "dative"}:
+            verb = tok.head.head if tok.dep_ == "pobj" else tok.head
+            bound = [c for c in verb.children if c.dep_ in {"nsubj", "nsubjpass"}]
+            if not bound:
+                bound = [c for c in verb.head.children if c.dep_ in {"nsubj", "nsubjpass"}]
+            cands = [c for c in cands if c not in bound]
+        if sent.start > 0:
+            prev = doc[sent.start - 1].sent
+            cands += [t for t in prev if t.dep_ in {"nsubj", "nsubjpass"} and t.pos_ in {"NOUN", "PROPN", "PRON"}]
+        for cand in cands:
+            if cand.lower_ in IT_PRONOUNS | THEY_PRONOUNS:
+                m = at.get(cand.i)
+                if m is not None and m.cluster is not None and (cand.lower_ in THEY_PRONOUNS) == plural:
+                    return m.cluster.type, m.cluster
+                continue
+            is_plural = cand.tag_ in {"NNS", "NNPS"}
+            m = at.get(cand.i)
+            cluster = m.cluster if m is not None else None
+            if cluster is not None and cluster.type == "PERSON":
+                continue
+            collective = cluster is not None and cluster.type in {"ORG", "ARMED_GROUP"}
+            if is_plural != plural and not (plural and collective):
+                continue
+            if cluster is not None:
+                return cluster.type, cluster
+            return None, None
+        return None, None
+
+    for tok in doc:
+        if tok.i in at:
+            continue
+        if tok.pos_ == "NOUN" and tok.dep_ != "compound":
+            cat = _category(tok)
+            if cat is None:
+                continue
+            c = nominal(tok, cat)
+            s, e = _span_bounds(tok)
+            if any(i in at and at[i].form == "name" and at[i].head == i for i in range(s, e)) and c is None:
+                continue
+            etype = c.type if c is not None else CATEGORY_TYPE[cat]
+            m = Mention(s, e, tok.i, "nominal", etype, c, CATEGORY_KIND[cat])
+            if c is not None:
+                c.heads.add((tok.lemma_.lower(), tok.tag_ == "NNS"))
+                if cat == "person" and c.type == "PERSON":
+                    role = LEADER_ROLES.get(tok.lemma_.lower())
+                    if role:
+                        for ch in tok.children:
+                            org = None
+                            if ch.dep_ in {"compound", "poss"}:
+                                org = _org_of(ch)
+                            elif ch.dep_ == "prep" and ch.lower_ == "of":
+                                org = next((_org_of(o) for o in ch.children if o.dep_ == "pobj"), None)
+                            if org is not None:
+                                roles[f"{role}:{org.key}"] = c
+            elif cat == "person" and any(ch.dep_ == "appos" and ch.ent_type_ == "PERSON" for ch in tok.children):
+                continue
+            at[tok.i] = m
+            out.append(m)
+            history.append(m)
+        elif tok.pos_ == "PRON" or (tok.tag_ in {"WDT", "WP", "WP$", "PRP$"}):
+            etype, c = pronoun(tok)
+            if etype is None and c is None:
+                continue
+            m = Mention(tok.i, tok.i + 1, tok.i, "pronoun", etype or c.type, c, c.kind if c else "person")
+            at[tok.i] = m
+            out.append(m)
+            history.append(m)
+    return out

@@ -1,0 +1,60 @@
+"""Word lists that decide which tokens trigger events (data, not code).
+
+A noun is an event nominal when its lemma is in EVENT_NOUNS, or when it has a
+deverbal suffix (-tion, -ment, -al, -ure, -ance ...) and is not in NOT_EVENT_NOUNS
+(nouns with those endings that name things, bodies or people, not happenings).
+"""
+from __future__ import annotations
+
+import re
+
+# General news happenings whose form does not show they are events.
+EVENT_NOUNS = frozenset("""
+accident advance aid airlift ambush appeal arrest assault attack attempt auction ban bankruptcy battle
+bid blast blockade bombardment boom boycott breakthrough bribe call campaign capture ceasefire ceremony
+change clash claim collapse collision comeback contest coup crackdown crash crisis cut damage deal death
+debate debut decline defeat delay demand denial disaster dispute downturn drop effort election
+escape exercise exodus expansion explosion fall fight fire flight flood gain glitch growth hearing hike
+hope increase injury invasion jump killing launch layoff lawsuit loss march massacre meeting merger
+move murder offensive offer order outbreak plan plunge poll probe process program programme project
+protest purchase push raid rally recall recovery referendum release rescue retreat return revolt rise
+riot rise sale scandal search setback shooting show shutdown siege slump slowdown spike split strike
+struggle summit surge surrender suit takeover talk test threat tour trade trial trip truce uprising
+victory violence visit vote walkout war warning win withdrawal work
+speech report statement interview announcement
+problem trouble crisis
+""".split())
+
+# Nouns with a deverbal ending that usually name a thing, a body or a person.
+NOT_EVENT_NOUNS = frozenset("""
+government nation station corporation administration commission division department committee
+organization organisation institution association federation coalition foundation population region
+equipment document documentation material package option pension aviation version official
+morning evening ceiling building string spring thing king wing ring offspring earnings savings
+feeling clothing rating ranking wiring steering parking banking manufacturing refueling
+opinion information position location situation condition nation generation tradition section
+portion proportion relation fraction function mention question emotion motion notion
+element instrument environment parliament apartment compartment segment supplement
+moment sentiment amendment treatment garment department settlement
+future nature feature culture structure architecture literature temperature signature figure
+capital hospital animal arsenal journal terminal signal material interval rival official potential
+total general national international individual principal professional criminal minimal
+average village cottage heritage voltage mileage percentage image page stage message
+luggage baggage passage usage wage language postage advantage
+defence defense evidence audience science sentence distance instance substance balance finance
+province allowance insurance ambulance entrance alliance conference
+""".split()) - {"conference"}
+
+DEVERBAL = re.compile(r"(tion|sion|ment|ance|ence|ure|al|age|ery|ing)$")
+
+# Verbs whose participle forms act as prepositions or adjectives, not events.
+NOT_EVENT_VERBS = frozenset({"include", "accord", "base", "regard", "follow", "compare", "concern", "give"})
+
+
+def is_event_noun(lemma: str) -> bool:
+    lemma = lemma.lower()
+    if lemma in EVENT_NOUNS:
+        return True
+    if lemma in NOT_EVENT_NOUNS or len(lemma) < 5:
+        return False
+    return bool(DEVERBAL.search(lemma))

@@ -1,0 +1,139 @@
+"""The seed article's ground truth (actors, events) and the `tkg extract` JSON shape."""
+from __future__ import annotations
+
+import json
+
+import pytest
+
+from graph.extract import extract
+from graph.iris import actor_iri
+from graph.sources import read_path
+
+from conftest import SEED, run_tkg
+
+ENTITY_TYPES = {"PERSON", "ORG", "ARMED_GROUP", "GPE", "LOC", "FAC", "NORP"}
+ROLES = {"agent", "target", "place", "time", "other"}
+
+
+@pytest.fixture(scope="module")
+def seed():
+    article = next(a for a in read_path(SEED) if not isinstance(a, Exception))
+    return article, extract(article)
+
+
+@pytest.fixture(scope="module")
+def cli_output():
+    proc = run_tkg("extract", str(SEED), "--format", "jsonl", check=True)
+    lines = [json.loads(line) for line in proc.stdout.splitlines() if line.strip()]
+    assert len(lines) == 1
+    return lines[0]
+
+
+def canon(ex, text: str) -> set[str | None]:
+    return {e.canonical for e in ex.entities if e.text == text}
+
+
+def test_cli_shape_and_offsets_into_the_raw_text(cli_output):
+    raw = SEED.read_text(encoding="utf-8").partition("\n")[2]  # the wire reader's body, as given
+    obj = cli_output
+    assert {"id", "published", "timexes", "entities", "locations", "events"} <= obj.keys()
+    spans = [*obj["timexes"], *obj["entities"], *obj["locations"], *obj["events"]]
+    spans += [a for ev in obj["events"] for a in ev["args"]]
+    assert len(spans) > 300
+    for sp in spans:
+        assert raw[sp["start"]:sp["end"]] == sp["text"], sp
+    for ent in obj["entities"]:
+        assert ent["type"] in ENTITY_TYPES and "canonical" in ent
+    for ev in obj["events"]:
+        assert {"start", "end", "text", "type", "args", "time", "place"} <= ev.keys()
+        assert {a["role"] for a in ev["args"]} <= ROLES
+        assert ev["time"]["source"] in {"timex", "sentence", "article"}
+
+
+def test_malian_armed_forces_and_aliases(seed):
+    _, ex = seed
+    fama = actor_iri("Malian Armed Forces")
+    for text in ("Mali’s army", "Malian Armed Forces", "the Malian army", "The army", "the army",
+                 "our armed and security forces"):
+        assert canon(ex, text) == {fama}, text
+    assert all(e.kind == "state" for e in ex.entities if e.canonical == fama)
+
+
+def test_junta_and_its_leader(seed):
+    _, ex = seed
+    junta = actor_iri("Malian junta")
+    for text in ("the ruling junta", "the junta", "Mali’s military leaders"):
+        assert canon(ex, text) == {junta}, text
+    goita = actor_iri("Assimi Goita")
+    assert canon(ex, "Assimi Goita") == {goita}
+    assert canon(ex, "The junta leader") == {goita}
+    assert canon(ex, "the head") == {goita}
+    he = [e for e in ex.entities if e.text == "he"]
+    assert he and he[-1].canonical == goita
+
+
+def test_minusma_un_and_security_council(seed):
+    _, ex = seed
+    minusma = actor_iri("MINUSMA")
+    assert canon(ex, "MINUSMA") == {minusma}
+    assert canon(ex, "the UN stabilisation mission") == {minusma}
+    assert canon(ex, "the UN mission") == {minusma}
+    assert all(e.kind == "igo" for e in ex.entities if e.canonical == minusma)
+    assert canon(ex, "UN") == {actor_iri("United Nations")}
+    assert canon(ex, "the UN Security Council") == {actor_iri("UN Security Council")}
+
+
+def test_csp_alias_and_the_group(seed):
+    _, ex = seed
+    csp = actor_iri("Permanent Strategic Framework")
+    assert canon(ex, "CSP") == {csp}
+    names = [e for e in ex.entities if e.canonical == csp and e.mention == "name"]
+    assert any("Permanent Strategic Framework" in e.text for e in names)
+    assert all(e.type == "ARMED_GROUP" and e.kind == "armed_group" for e in names)
+    assert canon(ex, "the group") == {csp}
+
+
+def test_rebels_burkina_afp_and_mara(seed):
+    _, ex = seed
+    rebels = actor_iri("Tuareg rebels")
+    for text in ("The rebels", "the rebels", "separatist rebels", "Tuareg-dominated separatist groups"):
+        assert canon(ex, text) == {rebels}, text
+    gov = [e for e in ex.entities if e.text == "The government"]
+    assert gov and gov[0].canonical == actor_iri("Government of Burkina Faso") and gov[0].kind == "state"
+    assert canon(ex, "AFP") == {actor_iri("Agence France-Presse")}
+    mara = [e for e in ex.entities if e.text == "Moussa Mara"]
+    assert mara and mara[0].type == "PERSON" and mara[0].kind == "person"
+
+
+def _events(ex, trigger):
+    return [ev for ev in ex.events if ev.text == trigger]
+
+
+def test_recapture_of_kidal(seed):
+    _, ex = seed
+    ev = _events(ex, "recaptured")[0]
+    assert ev.type == "192" and ev.modality == "asserted"
+    agent = next(a for a in ev.args if a.role == "agent")
+    assert agent.canonical == actor_iri("Malian Armed Forces")
+    assert ev.place is not None and ev.place.text == "Kidal"
+    assert ev.time.value == "2023-11-14"
+    assert 0 < ev.confidence <= 1 and ex.sentences[ev.sentence].text.startswith("Mali’s army has recaptured")
+
+
+def test_minusma_left_kidal_on_october_31(seed):
+    _, ex = seed
+    ev = next(e for e in _events(ex, "left") if e.time.value == "2023-10-31")
+    assert ev.time.source == "timex"
+    agent = next(a for a in ev.args if a.role == "agent")
+    assert agent.canonical == actor_iri("MINUSMA")
+    assert ev.place is not None and ev.place.text == "Kidal"
+    assert ev.type.startswith("08")
+
+
+def test_reported_and_negated_events(seed):
+    _, ex = seed
+    seized = [e for e in _events(ex, "seized") if any(a.text == "Kidal" for a in e.args)]
+    assert seized and seized[0].modality == "reported"  # inside the junta leader's statement
+    assert _events(ex, "release")[0].modality == "negated"  # "did not release any images"
+    withdrawn = [e for e in _events(ex, "withdrawn") if e.modality == "reported"]
+    assert withdrawn and any(a.canonical == actor_iri("Permanent Strategic Framework") for a in withdrawn[0].args)

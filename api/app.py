@@ -1,24 +1,61 @@
-"""FastAPI app factory. Opens nothing heavy at start: views are built on demand."""
+"""FastAPI app factory. Opens nothing heavy at start: views are built on demand.
+
+The query worker pool (api/query_pool.py) starts with the app (lifespan) and stops with it.
+"""
 from __future__ import annotations
 
+from contextlib import asynccontextmanager
+from typing import Optional
+
 from fastapi import FastAPI
+from fastapi.middleware.cors import CORSMiddleware
 
 from graph import __version__
+from graph.settings import Settings
 from graph.store import Store
 
 from . import errors
-from .routers import export, sparql, timeline
+from .limits import BodyLimit
+from .query_pool import QueryPool
+from .routers import actors, events, export, graph, gsp, places, sparql, timeline, update
 
 
-def create_app(store: Store) -> FastAPI:
+def create_app(store: Store, settings: Optional[Settings] = None) -> FastAPI:
+    settings = settings or Settings()
+
+    @asynccontextmanager
+    async def lifespan(app: FastAPI):
+        pool = QueryPool(store, workers=settings.query_workers, timeout=settings.query_timeout,
+                         max_inflight=settings.max_queries)
+        await pool.start()
+        app.state.query_pool = pool
+        try:
+            yield
+        finally:
+            await pool.close()
+
     app = FastAPI(
         title="timeline-kg",
         version=__version__,
         description="A temporal knowledge graph of news: SPARQL 1.1, a REST graph API and Gephi exports.",
+        lifespan=lifespan,
     )
     app.state.store = store
+    app.state.settings = settings
     errors.install(app)
+    errors.document(app)
     app.include_router(sparql.router)
+    app.include_router(update.router)
+    app.include_router(gsp.router)
     app.include_router(timeline.router, prefix="/api/v1")
     app.include_router(export.router, prefix="/api/v1")
+    app.include_router(graph.router, prefix="/api/v1")
+    app.include_router(actors.router, prefix="/api/v1")
+    app.include_router(places.router, prefix="/api/v1")
+    app.include_router(events.router, prefix="/api/v1")
+    app.add_middleware(BodyLimit, max_body=settings.max_body)
+    if settings.cors_origins:
+        app.add_middleware(CORSMiddleware, allow_origins=settings.cors_origins, allow_credentials=False,
+                           allow_methods=["GET", "POST", "PUT", "DELETE", "HEAD", "OPTIONS"],
+                           allow_headers=["Authorization", "Content-Type", "Accept"], max_age=600)
     return app

@@ -11,8 +11,9 @@ from typing import Optional
 
 import typer
 from rich.console import Console
-from rich.progress import BarColumn, Progress, TextColumn, TimeElapsedColumn, TimeRemainingColumn
+from rich.progress import BarColumn, Progress, ProgressColumn, TextColumn, TimeElapsedColumn, TimeRemainingColumn
 from rich.table import Table
+from rich.text import Text
 
 from .articles import ArticleError
 from .sources import iter_files
@@ -43,37 +44,94 @@ def open_store(data: Optional[Path]) -> Store:
         raise  # unreachable: fail() exits
 
 
-def run_ingest(store: Store, paths: list[Path]) -> int:
-    """Ingest with a progress bar; returns the number of skipped inputs."""
-    from .ingest import ingest
+class _RateColumn(ProgressColumn):
+    """Articles per second (and words per second) so far."""
+
+    def render(self, task) -> Text:
+        elapsed = task.elapsed or 0.0
+        n, words = task.fields.get("n", 0), task.fields.get("words", 0)
+        if elapsed <= 0 or not n:
+            return Text("- art/s", style="progress.data.speed")
+        return Text(f"{n / elapsed:,.1f} art/s, {words / elapsed:,.0f} words/s", style="progress.data.speed")
+
+
+def run_ingest(store: Store, paths: list[Path], jobs: int = 1, cluster: Optional[str] = None,
+               batch_size: int = 32, shacl: str = "fast", dedupe: bool = True, threshold: float = 0.8,
+               max_chars: Optional[int] = None) -> int:
+    """Ingest with a progress bar (articles/s, ETA); returns the number of skipped inputs."""
+    from .cluster import BackendError
+    from .ingest import MAX_EXTRACT_CHARS, ingest
 
     missing = [p for p in paths if not p.exists()]
     for p in missing:
         err.print(f"[red]error:[/red] {p}: no such file or folder", highlight=False)
     files = list(iter_files([p for p in paths if p.exists()]))
     total = sum(f.stat().st_size for f in files) or 1
-    columns = (TextColumn("ingest"), BarColumn(), TextColumn("{task.completed:,.0f}/{task.total:,.0f} bytes"),
-               TextColumn("{task.fields[n]} articles"), TimeElapsedColumn(), TimeRemainingColumn())
+    columns = (TextColumn("ingest"), BarColumn(), TextColumn("{task.fields[n]:,} articles"), _RateColumn(),
+               TextColumn("{task.fields[skipped]} skipped"), TimeElapsedColumn(), TextColumn("ETA"),
+               TimeRemainingColumn())
     with Progress(*columns, console=err, transient=True) as progress:
-        task = progress.add_task("ingest", total=total, n=0)
+        task = progress.add_task("ingest", total=total, n=0, words=0, skipped=0)
 
         def advance(article) -> None:
-            progress.update(task, advance=len(article.raw_text.encode("utf-8")),
-                            n=progress.tasks[0].fields["n"] + 1)
+            f = progress.tasks[0].fields
+            progress.update(task, advance=len(article.raw_text.encode("utf-8")), n=f["n"] + 1,
+                            words=f["words"] + len(article.text.split()))
 
         def report(e: ArticleError) -> None:
+            progress.update(task, skipped=progress.tasks[0].fields["skipped"] + 1)
             progress.console.print(f"[red]error:[/red] {e}", highlight=False, soft_wrap=True)
 
-        summary = ingest(store, files, on_article=advance, on_error=report)
-    out.print(summary.line(), highlight=False)
+        def warn(article, message: str) -> None:
+            progress.console.print(f"[yellow]warning:[/yellow] {article.origin}: {message}", highlight=False,
+                                   soft_wrap=True)
+
+        try:
+            summary = ingest(store, files, jobs=jobs, cluster=cluster, batch_size=batch_size,
+                             check_shapes=shacl != "off", full_shacl=shacl == "full", dedupe=dedupe,
+                             threshold=threshold, max_chars=MAX_EXTRACT_CHARS if max_chars is None else max_chars,
+                             on_article=advance, on_error=report, on_warning=warn)
+        except BackendError as e:
+            progress.stop()
+            fail(str(e))
+            raise  # unreachable
+    out.print(summary.line(), highlight=False, soft_wrap=True)
     return len(summary.errors) + len(missing)
 
 
+def _check_ingest_options(jobs: int, batch_size: int, shacl: str, threshold: float) -> None:
+    if jobs < 0:
+        fail("--jobs must be 0 (one per core) or more")
+    if batch_size < 1:
+        fail("--batch-size must be at least 1")
+    if shacl not in ("fast", "full", "off"):
+        fail(f"unknown --shacl {shacl!r} (use fast, full or off)")
+    if not 0.0 < threshold <= 1.0:
+        fail("--dup-threshold is a Jaccard similarity in (0, 1]")
+
+
+JobsOpt = typer.Option(1, "--jobs", "-j", help="Worker processes for extraction (0: one per core).")
+ClusterOpt = typer.Option(None, "--cluster", help="Run extraction on a Dask cluster: tcp://SCHEDULER:8786.")
+BatchOpt = typer.Option(32, "--batch-size", help="Articles per spaCy batch and per store transaction.")
+ShaclOpt = typer.Option("fast", "--shacl", help="Check graphs against the SHACL shapes: fast (pyshacl decides "
+                        "whenever the fast check does not pass), full (pyshacl on every graph), off.")
+DedupeOpt = typer.Option(True, "--dedupe/--no-dedupe", help="Link wire copies (near-duplicates) to the first copy.")
+ThresholdOpt = typer.Option(0.8, "--dup-threshold", help="Jaccard similarity (MinHash of word 5-shingles) "
+                            "from which an article is a copy.")
+MaxCharsOpt = typer.Option(None, "--max-chars", help="Longer texts are cut (at a paragraph break) before "
+                           "extraction, with a warning (default 100,000; 0: no limit).")
+
+
 @app.command("ingest")
-def ingest_cmd(paths: list[Path] = typer.Argument(..., help="Article files or folders."), data: Optional[Path] = DataOpt) -> None:
-    """Ingest articles (wire text, JSON, JSONL; files or folders) into the store."""
+def ingest_cmd(paths: list[Path] = typer.Argument(..., help="Article files or folders."), data: Optional[Path] = DataOpt,
+               jobs: int = JobsOpt, cluster: Optional[str] = ClusterOpt, batch_size: int = BatchOpt,
+               shacl: str = ShaclOpt, dedupe: bool = DedupeOpt, threshold: float = ThresholdOpt,
+               max_chars: Optional[int] = MaxCharsOpt) -> None:
+    """Ingest articles (wire text, JSON, JSONL, HTML, RSS/Atom; gzip; files or folders) into the store."""
+    _check_ingest_options(jobs, batch_size, shacl, threshold)
     store = open_store(data)
-    skipped = run_ingest(store, paths)
+    skipped = run_ingest(store, paths, jobs=jobs, cluster=cluster, batch_size=batch_size, shacl=shacl,
+                         dedupe=dedupe, threshold=threshold, max_chars=max_chars)
     store.close()
     if skipped:
         raise typer.Exit(2)
@@ -101,22 +159,44 @@ def query_cmd(sparql: str = typer.Argument(..., help="A SPARQL query, or @FILE t
     render(result, fmt, out)
 
 
-@export_app.command("graphml")
-def export_graphml(out_file: Path = typer.Argument(..., metavar="OUT"),
-                   start: Optional[datetime] = typer.Option(None, "--from", formats=["%Y-%m-%d"]),
-                   end: Optional[datetime] = typer.Option(None, "--to", formats=["%Y-%m-%d"]),
-                   data: Optional[Path] = DataOpt) -> None:
-    """Write the actor/place graph as GraphML (for Gephi)."""
-    from .export import write_graphml
-    from .view import build
+def _export(fmt: str, out_file: Path, start: Optional[datetime], end: Optional[datetime],
+            events: bool, co_mentions: bool, data: Optional[Path]) -> None:
+    """Build the view for the window and write it in `fmt`; one summary line on stdout."""
+    from .export import FORMATS
+    from .view import DEFAULT_KINDS, KINDS, build
 
+    if start and end and start > end:
+        fail("--from is after --to")
     store = open_store(data)
-    g = build(store, start.date() if start else None, end.date() if end else None)
-    try:
-        write_graphml(g, str(out_file))
-    except OSError as e:
-        fail(f"{out_file}: {e.strerror}")
+    with Progress(TextColumn(f"export {fmt}"), BarColumn(), TimeElapsedColumn(), console=err, transient=True) as p:
+        p.add_task("export", total=None)
+        g = build(store, start.date() if start else None, end.date() if end else None,
+                  KINDS if events else DEFAULT_KINDS, co_mentions)
+        try:
+            FORMATS[fmt].write(g, out_file)
+        except OSError as e:
+            fail(f"{out_file}: {e.strerror}")
     out.print(f"{g.number_of_nodes()} nodes, {g.number_of_edges()} edges -> {out_file}", highlight=False)
+
+
+def _export_command(fmt: str, help_text: str) -> None:
+    def command(out_file: Path = typer.Argument(..., metavar="OUT"),
+                start: Optional[datetime] = typer.Option(None, "--from", formats=["%Y-%m-%d"], help="Earliest day."),
+                end: Optional[datetime] = typer.Option(None, "--to", formats=["%Y-%m-%d"], help="Latest day."),
+                events: bool = typer.Option(False, "--events", help="Events as nodes."),
+                co_mentions: bool = typer.Option(False, "--co-mentions", help="Add co-mention edges."),
+                data: Optional[Path] = DataOpt) -> None:
+        _export(fmt, out_file, start, end, events, co_mentions, data)
+
+    command.__doc__ = help_text
+    export_app.command(fmt)(command)
+
+
+for _fmt, _help in (("graphml", "Write the actor/place graph as GraphML (Gephi, yEd, networkx)."),
+                    ("gexf", "Write the graph as dynamic GEXF 1.3 (Gephi's timeline replays it)."),
+                    ("json", "Write the graph as node-link JSON (D3, graphology)."),
+                    ("csv", "Write the graph's edges as CSV.")):
+    _export_command(_fmt, _help)
 
 
 @app.command("extract")
@@ -152,9 +232,22 @@ def extract_cmd(input: Path = typer.Argument(..., help="An article file (any for
 @app.command("serve")
 def serve_cmd(host: Optional[str] = typer.Option(None, help="Interface (default 127.0.0.1)."),
               port: Optional[int] = typer.Option(None, help="Port (default 8000)."),
-              data: Optional[Path] = DataOpt) -> None:
+              data: Optional[Path] = DataOpt,
+              query_timeout: Optional[float] = typer.Option(None, "--query-timeout", help="Seconds before a SPARQL query is stopped (default 30, $TKG_QUERY_TIMEOUT)."),
+              workers: Optional[int] = typer.Option(None, "--query-workers", help="SPARQL worker processes (default 2, $TKG_QUERY_WORKERS)."),
+              strict: Optional[bool] = typer.Option(None, "--strict-default-graph/--union-default-graph", help="Default graph of /sparql: the store's own, or the union of all graphs (default; $TKG_UNION_DEFAULT).")) -> None:
     """Serve SPARQL, the REST API and the exports over HTTP."""
     settings = Settings()
+    if query_timeout is not None:
+        if query_timeout <= 0:
+            fail("--query-timeout must be positive")
+        settings.query_timeout = query_timeout
+    if workers is not None:
+        if workers < 1:
+            fail("--query-workers must be at least 1")
+        settings.query_workers = workers
+    if strict is not None:
+        settings.union_default = not strict
     _serve(settings, host or settings.host, port or settings.port, data or settings.data)
 
 
@@ -165,10 +258,29 @@ def _serve(settings: Settings, host: str, port: int, data: Path, store: Optional
 
     t0 = time.perf_counter()
     store = store or open_store(data)
-    application = create_app(store)
-    err.print(f"store {data}: {store.graph_count()} articles; app ready in {time.perf_counter() - t0:.2f} s; "
-              f"serving on http://{host}:{port} (docs at /docs)", highlight=False)
-    uvicorn.run(application, host=host, port=port, log_level="warning")
+    application = create_app(store, settings)
+    config = uvicorn.Config(application, host=host, port=port, log_level="warning", timeout_graceful_shutdown=5)
+    server = uvicorn.Server(config)
+
+    async def announce() -> None:  # once the query workers are up and the socket listens
+        import asyncio
+
+        while not server.started:
+            await asyncio.sleep(0.01)
+        err.print(f"store {data}: {store.graph_count()} articles; ready in {time.perf_counter() - t0:.2f} s; "
+                  f"serving on http://{host}:{port} (docs at /docs)", highlight=False)
+
+    import asyncio
+
+    async def main() -> None:
+        task = asyncio.create_task(announce())
+        await server.serve()
+        task.cancel()
+
+    try:
+        asyncio.run(main())
+    finally:
+        store.close()
 
 
 @app.command("demo")
@@ -185,5 +297,8 @@ def demo_cmd(host: Optional[str] = typer.Option(None), port: Optional[int] = typ
 
 
 def main() -> None:
-    logging.basicConfig(level=logging.WARNING, format="%(levelname)s %(name)s: %(message)s")
+    import os
+
+    level = getattr(logging, os.environ.get("TKG_LOG_LEVEL", "WARNING").upper(), logging.WARNING)
+    logging.basicConfig(level=level, format="%(levelname)s %(name)s: %(message)s")
     app()

@@ -16,6 +16,7 @@ from rdflib import Dataset, Graph, URIRef
 from rdflib.query import Result
 
 DEFAULT_DIR = "tkg-data"
+REVISION_FILE = "tkg-revision"  # a counter next to the RocksDB files (RocksDB ignores names it did not make)
 
 
 class StoreError(Exception):
@@ -45,6 +46,7 @@ class Store:
         """Replace the named graph `iri` with `graph`, atomically. Returns its triple count."""
         body = graph.serialize(format="nt")
         self.dataset.update(f"DROP SILENT GRAPH <{iri}> ;\nINSERT DATA {{ GRAPH <{iri}> {{\n{body}\n}} }}")
+        self._bump_revision()
         return len(graph)
 
     def has_graph(self, iri: str) -> bool:
@@ -76,3 +78,63 @@ class Store:
         self.ox.flush()
         del self.dataset
         del self.ox
+
+    # --- SPARQL Update, Graph Store Protocol, checkpoints (used by api/) ---
+
+    def update(self, sparql: str) -> None:
+        """Run a SPARQL 1.1 Update on the Oxigraph engine, in one transaction.
+
+        Raises SyntaxError for a malformed update. The caller refuses LOAD and SERVICE.
+        """
+        self.ox.update(sparql)
+        self._bump_revision()
+
+    def graph_triples(self, iri: Optional[str]) -> list:
+        """The triples (pyoxigraph `Triple`s) of named graph `iri`, or of the default graph if None."""
+        g = ox.NamedNode(iri) if iri else ox.DefaultGraph()
+        return [q.triple for q in self.ox.quads_for_pattern(None, None, None, g)]
+
+    def graph_exists(self, iri: Optional[str]) -> bool:
+        """The default graph always exists; a named graph exists once it holds a triple."""
+        return iri is None or self.has_graph(iri)
+
+    def write_triples(self, iri: Optional[str], triples: list, replace: bool) -> None:
+        """Replace (or add to) graph `iri` (None: the default graph) with pyoxigraph triples, atomically."""
+        target = f"GRAPH <{iri}> " if iri else ""
+        body = " .\n".join(str(t) for t in triples)
+        ops = []
+        if replace:
+            ops.append(f"DROP SILENT GRAPH <{iri}>" if iri else "DROP SILENT DEFAULT")
+        if triples:
+            ops.append(f"INSERT DATA {{ {target}{{\n{body} .\n}} }}" if iri else f"INSERT DATA {{\n{body} .\n}}")
+        if ops:
+            self.ox.update(" ;\n".join(ops))
+        self._bump_revision()
+
+    def drop_graph(self, iri: Optional[str]) -> None:
+        self.ox.update(f"DROP SILENT GRAPH <{iri}>" if iri else "DROP SILENT DEFAULT")
+        self._bump_revision()
+
+    def backup(self, target: Path) -> None:
+        """A consistent copy of the store at `target` (a RocksDB checkpoint: hard links, milliseconds).
+
+        Open it in another process with `pyoxigraph.Store.read_only(str(target))`.
+        """
+        self.ox.backup(str(target))
+
+    # --- revision: what caches of derived data (graph/view.py) key on ---
+
+    @property
+    def revision(self) -> int:
+        """A counter bumped by every write through `put_graph`.
+
+        Kept in a file in the store directory, so every process that opens the directory
+        (or a copy of it) sees the writer's latest value; 0 for a store never written here.
+        """
+        try:
+            return int((self.path / REVISION_FILE).read_text())
+        except (OSError, ValueError):
+            return 0
+
+    def _bump_revision(self) -> None:
+        (self.path / REVISION_FILE).write_text(str(self.revision + 1))

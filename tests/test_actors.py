@@ -63,3 +63,36 @@ def test_kinds_reach_the_graph_as_classes():
     assert len(list(g.objects(node, RDFS.label))) == 1
     alts = {str(o) for o in g.objects(node, SKOS.altLabel)}
     assert "it" not in alts and "its" not in alts
+
+
+def test_products_are_entities_not_actors():
+    _, ex = run("Qantas ordered twelve Airbus A380s and eight Boeing 787 Dreamliners on Monday. "
+                "The 777-200LR remains in service. Boeing's 747 is older.")
+    prods = {e.text: e for e in ex.entities if e.type == "PRODUCT"}
+    assert "Airbus A380s" in prods and prods["Airbus A380s"].canonical is None
+    assert prods["Airbus A380s"].label == "Airbus A380"
+    assert any("787 Dreamliners" in t for t in prods)
+    assert any("777-200LR" in t for t in prods)
+    # a manufacturer glued to the model is part of the product; a possessive one stays an actor
+    assert not any(e.text == "Airbus" and e.type == "ORG" for e in ex.entities)
+    assert any(e.text == "Boeing" and e.type == "ORG" for e in ex.entities)
+    assert any(e.text.endswith("747") and e.type == "PRODUCT" for e in ex.entities)
+
+
+def test_described_names_and_acronyms_are_extents_of_the_actor():
+    _, ex = run("US automaker General Motors (GM) said on Monday it would cut jobs. "
+                "Australian Prime Minister John Howard welcomed the news. Meeting at 16:00 UTC was brief.")
+    gm = actor_iri("General Motors")
+    ext = {e.text: e for e in ex.entities if e.mention == "extent"}
+    assert "US automaker General Motors" in ext and ext["US automaker General Motors"].canonical == gm
+    assert "General Motors (GM)" in ext
+    assert by_text(ex, "General Motors")[0].mention == "name"
+    assert "Australian Prime Minister John Howard" in ext
+    assert not by_text(ex, "UTC")
+
+
+def test_company_with_region_and_legal_suffix_is_one_name():
+    _, ex = run("The federal government would be providing Ford Australia with a loan. "
+                "Chrysler LLC said it wants to eliminate dealers.")
+    assert by_text(ex, "Ford Australia") and not by_text(ex, "Australia")
+    assert by_text(ex, "Chrysler LLC") and not by_text(ex, "LLC")

@@ -58,7 +58,11 @@ def test_timeline_filters(client):
     window = client.get("/api/v1/timeline", params={"from": "2023-10-01", "to": "2023-10-31", "limit": 500}).json()["events"]
     assert window and all("2023-10-01" <= e["begin"][:10] <= "2023-10-31" for e in window)
     at_kidal = client.get("/api/v1/timeline", params={"place": "Kidal", "limit": 500}).json()["events"]
-    assert at_kidal and all(e["place"]["label"] == "Kidal" for e in at_kidal)
+    assert at_kidal and all("Kidal" in e["place"]["label"] for e in at_kidal)
+    by_id = client.get("/api/v1/timeline", params={"place": "place/2455290", "limit": 500}).json()["events"]
+    assert by_id and all(e["place"]["id"] == "place/2455290" for e in by_id)
+    assert client.get("/api/v1/timeline", params={"type": "19>"}).status_code == 422
+    assert client.get("/api/v1/timeline", params={"actor": "actor/x>"}).status_code == 422
     by_actor = client.get("/api/v1/timeline", params={"actor": "MINUSMA", "limit": 500}).json()["events"]
     assert by_actor and all(any("MINUSMA" in a["label"] for a in e["actors"]) for e in by_actor)
     bad = client.get("/api/v1/timeline", params={"from": "14/11/2023"})

@@ -219,3 +219,23 @@ def test_government_demonym(nlp, gaz):
     doc = nlp("Two percent will be owned by the Canadian Government.")
     locs = find_locations(doc, gaz)
     assert any(l.text == "Canadian" and l.country == "CA" for l in locs)
+
+
+def test_descriptions_resolved_to_places(nlp, gaz):
+    doc = nlp("Chrysler will receive loans from the Canadian government and the government of Ontario. "
+              "The planes are assembled in Mobile, Alabama, at a plant which employs 900 people. "
+              "Ford is the world's third-largest automaker. Canada said the country would help.")
+    locs = find_locations(doc, gaz)
+    by = {(l.text, l.mention): l for l in locs}
+    assert by[("the Canadian government", "nominal")].country == "CA"
+    assert by[("the government of Ontario", "nominal")].name == "Ontario"
+    assert ("Canadian", "name") in by and ("Mobile", "name") in by and ("Alabama", "name") in by
+    assert by[("Mobile, Alabama", "extent")].name == "Mobile"
+    assert by[("the world", "nominal")].name == "Earth"
+    assert by[("the country", "nominal")].country == "CA"
+
+
+def test_retake_it_is_the_town(nlp, gaz):
+    doc = nlp("Rebels seized Kidal in 2012. The junta had long signalled its determination to retake it.")
+    it = [l for l in find_locations(doc, gaz) if l.text == "it"]
+    assert it and it[0].name == "Kidal" and it[0].mention == "pronoun"

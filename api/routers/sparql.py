@@ -1,120 +1,128 @@
-"""SPARQL 1.1 Protocol query endpoint (read-only) at /sparql."""
+"""SPARQL 1.1 Protocol query endpoint (read-only) at /sparql.
+
+GET `?query=`, POST form-encoded, POST `application/sparql-query`; `default-graph-uri` and
+`named-graph-uri`; results negotiated from Accept (q-values) or `format=`. Queries run in the
+killable worker pool (api/query_pool.py) on the newest checkpoint of the store.
+"""
 from __future__ import annotations
 
-import re
 from typing import Optional
 from urllib.parse import parse_qs
 
 import pyoxigraph as ox
-from fastapi import APIRouter, Depends, Query, Request
-from fastapi.concurrency import run_in_threadpool
+from fastapi import APIRouter, Query, Request
 from fastapi.responses import Response
 
-from graph.store import Store
-
-from ..deps import get_store
-from ..errors import ApiError
-from ..negotiate import choose
+from ..errors import ApiError, responses
+from ..negotiate import GRAPH_MEDIA, RESULT_MEDIA, pick
+from ..sparql_guard import forbidden, query_form
 
 router = APIRouter(tags=["sparql"])
 
-RESULT_FORMATS = {
-    "application/sparql-results+json": ox.QueryResultsFormat.JSON,
-    "application/sparql-results+xml": ox.QueryResultsFormat.XML,
-    "text/csv": ox.QueryResultsFormat.CSV,
-    "text/tab-separated-values": ox.QueryResultsFormat.TSV,
-}
-GRAPH_FORMATS = {
-    "text/turtle": ox.RdfFormat.TURTLE,
-    "application/n-triples": ox.RdfFormat.N_TRIPLES,
-    "application/ld+json": ox.RdfFormat.JSON_LD,
-    "application/rdf+xml": ox.RdfFormat.RDF_XML,
-    "application/n-quads": ox.RdfFormat.N_QUADS,
-}
-SHORT_NAMES = {"json": "application/sparql-results+json", "xml": "application/sparql-results+xml",
-               "csv": "text/csv", "tsv": "text/tab-separated-values", "turtle": "text/turtle",
-               "ttl": "text/turtle", "nt": "application/n-triples", "ntriples": "application/n-triples",
-               "jsonld": "application/ld+json", "rdfxml": "application/rdf+xml", "nquads": "application/n-quads"}
-_STRINGS_AND_COMMENTS = re.compile(r'"""[\s\S]*?"""|\'\'\'[\s\S]*?\'\'\'|"(?:[^"\\\n]|\\.)*"|\'(?:[^\'\\\n]|\\.)*\'|<[^<>\s]*>|#[^\n]*')
-_FORBIDDEN = re.compile(r"\b(SERVICE|LOAD|INSERT|DELETE|CLEAR|DROP|CREATE|COPY|MOVE|ADD)\b", re.I)
+_ERRORS = responses(400, 406, 413, 414, 415, 503)
+_OK = {200: {"description": "Query results (SELECT, ASK) or an RDF graph (CONSTRUCT, DESCRIBE)",
+             "content": {m: {"schema": {"type": "string"}} for m in {**RESULT_MEDIA, **GRAPH_MEDIA}}}}
+_POST_BODY = {"requestBody": {"required": True, "content": {
+    "application/sparql-query": {"schema": {"type": "string"}},
+    "application/x-www-form-urlencoded": {"schema": {
+        "type": "object", "required": ["query"],
+        "properties": {"query": {"type": "string"},
+                       "default-graph-uri": {"type": "array", "items": {"type": "string"}},
+                       "named-graph-uri": {"type": "array", "items": {"type": "string"}}}}}}}}
+_FORMAT_HELP = ("Result format when Accept cannot be set: json, xml, csv, tsv (results); turtle, nt, jsonld, "
+                "rdfxml, nquads (graphs); or a media type. Wins over Accept.")
 
 
-def _check_read_only(query: str) -> None:
-    """Refuse federation and updates: no request ever leaves the server from here."""
-    code = _STRINGS_AND_COMMENTS.sub(" ", query)
-    m = _FORBIDDEN.search(code)
-    if m:
-        word = m.group(1).upper()
-        what = "federated queries (SERVICE)" if word == "SERVICE" else f"updates ({word})"
-        raise ApiError(400, "forbidden operation", f"this endpoint is read-only: {what} are refused")
-
-
-def _execute(store: Store, query: str, default_graphs: list[str], named_graphs: list[str]):
-    kwargs: dict = {}
-    if default_graphs:
-        kwargs["default_graph"] = [ox.NamedNode(g) for g in default_graphs]
-    if named_graphs:
-        kwargs["named_graphs"] = [ox.NamedNode(g) for g in named_graphs]
+def valid_iri(iri: str) -> bool:
+    """An absolute IRI that pyoxigraph accepts and that can be written between <> in SPARQL."""
+    if not iri or ":" not in iri or any(c in iri for c in '<>"{}|^`\\') or any(ord(c) <= 0x20 for c in iri):
+        return False
     try:
-        return store.ox_query(query, union=not default_graphs, **kwargs)
-    except SyntaxError as e:
-        raise ApiError(400, "malformed query", str(e)) from None
-    except ValueError as e:
-        raise ApiError(400, "bad request", str(e)) from None
+        ox.NamedNode(iri)
+        return True
+    except ValueError:
+        return False
 
 
-def _respond(result, accept: Optional[str], fmt: Optional[str]) -> Response:
-    graph = isinstance(result, ox.QueryTriples)
-    table = GRAPH_FORMATS if graph else RESULT_FORMATS
-    offered = list(table)
-    if fmt:
-        media = SHORT_NAMES.get(fmt.lower(), fmt.lower())
-        if media not in table:
-            raise ApiError(406, "not acceptable", f"format {fmt!r} is not available; use one of {', '.join(offered)}")
-    else:
-        media = choose(accept, offered)
-        if media is None:
-            raise ApiError(406, "not acceptable", f"cannot answer with {accept!r}; available: {', '.join(offered)}")
-    body = result.serialize(format=table[media])
-    return Response(body, media_type=media + ("; charset=utf-8" if media.startswith("text/") else ""))
+def _media_type(media: str) -> str:
+    return media + "; charset=utf-8" if media.startswith("text/") else media
 
 
-async def _query_from_request(request: Request) -> tuple[str, list[str], list[str]]:
+async def run_query(request: Request, query: str, default_graphs: list[str], named_graphs: Optional[list[str]],
+                    fmt: Optional[str], too_long_status: int = 413) -> Response:
+    settings = request.app.state.settings
+    if len(query) > settings.max_query_length:
+        raise ApiError(too_long_status, "query too long",
+                       f"the query has {len(query)} characters; the limit is {settings.max_query_length}")
+    if not query.strip():
+        raise ApiError(400, "missing query", "send a SPARQL query in 'query' (GET or form) or as the body")
+    form = query_form(query)
+    if form == "UPDATE":
+        raise ApiError(400, "forbidden operation", "this endpoint is read-only: send updates to /update")
+    if forbidden(query, {"SERVICE"}):
+        raise ApiError(400, "forbidden operation",
+                       "federated queries (SERVICE) are refused: this server never makes outbound requests")
+    accept = request.headers.get("accept")
+    results_media = pick(accept, fmt, RESULT_MEDIA)
+    graph_media = pick(accept, fmt, GRAPH_MEDIA, graph=True)
+    wanted = results_media if form in ("SELECT", "ASK") else graph_media if form in ("CONSTRUCT", "DESCRIBE") else None
+    if wanted is None and (form is not None or (results_media is None and graph_media is None)):
+        offered = list(RESULT_MEDIA) if form in ("SELECT", "ASK") else list(GRAPH_MEDIA)
+        asked = f"format={fmt!r}" if fmt else f"Accept: {accept!r}"
+        raise ApiError(406, "not acceptable", f"cannot answer {asked}; available: {', '.join(offered)}")
+    for iri in [*default_graphs, *(named_graphs or [])]:
+        if not valid_iri(iri):
+            raise ApiError(400, "bad request", f"not a valid graph IRI: {iri!r}")
+    union = settings.union_default and not default_graphs
+    named = named_graphs if (default_graphs or named_graphs) else None
+    job = {"query": query, "union": union, "default_graphs": default_graphs, "named_graphs": named,
+           "results_media": results_media, "graph_media": graph_media, "max_bytes": settings.max_result_bytes}
+    reply = await request.app.state.query_pool.run(job)
+    if reply[0] == "error":
+        _, status, error, detail = reply
+        raise ApiError(status, error, detail)
+    _, media, body = reply
+    return Response(body, media_type=_media_type(media), headers={"Vary": "Accept"})
+
+
+@router.get("/sparql", summary="SPARQL 1.1 query (GET)", responses={**_OK, **_ERRORS})
+async def sparql_get(request: Request,
+                     query: Optional[str] = Query(None, description="The SPARQL query (SELECT, ASK, CONSTRUCT, DESCRIBE)."),
+                     default_graph_uri: list[str] = Query([], alias="default-graph-uri"),
+                     named_graph_uri: list[str] = Query([], alias="named-graph-uri"),
+                     format: Optional[str] = Query(None, description=_FORMAT_HELP)) -> Response:
+    if "update" in request.query_params:
+        raise ApiError(400, "forbidden operation", "this endpoint is read-only: POST updates to /update")
+    if query is None:
+        raise ApiError(400, "missing query", "send a SPARQL query in the 'query' parameter")
+    return await run_query(request, query, default_graph_uri, named_graph_uri, format, too_long_status=414)
+
+
+@router.post("/sparql", summary="SPARQL 1.1 query (POST form or application/sparql-query)",
+             responses={**_OK, **_ERRORS}, openapi_extra=_POST_BODY)
+async def sparql_post(request: Request, format: Optional[str] = Query(None, description=_FORMAT_HELP)) -> Response:
     ctype = (request.headers.get("content-type") or "").split(";")[0].strip().lower()
     params = request.query_params
     if ctype == "application/sparql-query":
         raw = await request.body()
-        return raw.decode("utf-8", "replace"), params.getlist("default-graph-uri"), params.getlist("named-graph-uri")
+        try:
+            query = raw.decode("utf-8")
+        except UnicodeDecodeError:
+            raise ApiError(400, "bad request", "the query is not UTF-8") from None
+        return await run_query(request, query, params.getlist("default-graph-uri"),
+                               params.getlist("named-graph-uri"), format)
     if ctype == "application/x-www-form-urlencoded":
-        form = parse_qs((await request.body()).decode("utf-8", "replace"))
+        try:
+            form = parse_qs((await request.body()).decode("utf-8"), keep_blank_values=True)
+        except UnicodeDecodeError:
+            raise ApiError(400, "bad request", "the form is not UTF-8") from None
         if "update" in form:
             raise ApiError(400, "forbidden operation", "this endpoint is read-only: send updates to /update")
-        if not form.get("query"):
+        if "query" not in form:
             raise ApiError(400, "missing query", "the form has no 'query' field")
-        return form["query"][0], form.get("default-graph-uri", []), form.get("named-graph-uri", [])
+        if len(form["query"]) > 1:
+            raise ApiError(400, "bad request", "the form has more than one 'query' field")
+        return await run_query(request, form["query"][0], form.get("default-graph-uri", []),
+                               form.get("named-graph-uri", []), format)
     raise ApiError(415, "unsupported media type",
                    f"POST a query as application/sparql-query or application/x-www-form-urlencoded, not {ctype or 'nothing'!r}")
-
-
-async def _run(request: Request, store: Store, query: str, dg: list[str], ng: list[str],
-               fmt: Optional[str]) -> Response:
-    _check_read_only(query)
-    result = await run_in_threadpool(_execute, store, query, dg, ng)
-    return await run_in_threadpool(_respond, result, request.headers.get("accept"), fmt)
-
-
-@router.get("/sparql", summary="SPARQL 1.1 query (GET)")
-async def sparql_get(request: Request,
-                     query: str = Query(..., description="The SPARQL query."),
-                     default_graph_uri: list[str] = Query([], alias="default-graph-uri"),
-                     named_graph_uri: list[str] = Query([], alias="named-graph-uri"),
-                     format: Optional[str] = Query(None, description="Result format when Accept cannot be set: json, xml, csv, tsv, turtle, nt, jsonld, rdfxml, nquads."),
-                     store: Store = Depends(get_store)) -> Response:
-    return await _run(request, store, query, default_graph_uri, named_graph_uri, format)
-
-
-@router.post("/sparql", summary="SPARQL 1.1 query (POST form or application/sparql-query)")
-async def sparql_post(request: Request, format: Optional[str] = Query(None),
-                      store: Store = Depends(get_store)) -> Response:
-    query, dg, ng = await _query_from_request(request)
-    return await _run(request, store, query, dg, ng, format)

@@ -69,13 +69,15 @@ def get_timeline(
     actor: Optional[str] = Query(None, description="Actor id (actor/minusma) or part of a name."),
     place: Optional[str] = Query(None, description="Place id (place/2453866) or part of a name."),
     type: Optional[str] = Query(None, description="CAMEO code or prefix (19, 192)."),
-    all_events: bool = Query(False, alias="all", description="Include events without a CAMEO type."),
     limit: int = Query(50, ge=1, le=1000),
     offset: int = Query(0, ge=0),
     store: Store = Depends(get_store),
 ) -> Timeline:
     if start and end and start > end:
         raise ApiError(422, "invalid request", [{"field": "from", "message": "'from' is after 'to'"}])
-    rows = queries.timeline(store, start, end, actor, place, type, not all_events, limit + 1, offset)
+    try:
+        rows = queries.timeline(store, start, end, actor, place, type, limit + 1, offset)
+    except queries.QueryError as e:
+        raise ApiError(422, "invalid request", [{"field": e.field, "message": str(e)}]) from None
     more = len(rows) > limit
     return Timeline(events=rows[:limit], limit=limit, offset=offset, next_offset=offset + limit if more else None)

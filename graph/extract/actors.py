@@ -26,6 +26,7 @@ from ..iris import actor_iri
 from .actors_lexicon import (ARMED_WORDS, COUNTRIES, DEMONYM_TO_ISO, IGO_WORDS, KNOWN_ACTORS, NAME_TO_ISO,
                              STATE_WORDS, TITLES)
 from .model import Entity, Location
+from .products import find_products, left_extent, product_entities
 
 APPOS_KINDS = {"mission": "igo", "military": "state", "junta": "state", "government": "state",
                "rebels": "armed_group"}
@@ -33,6 +34,12 @@ ACTOR_LABELS = {"PERSON": "PERSON", "ORG": "ORG", "NORP": "NORP"}
 PLACE_LABELS = {"GPE": "GPE", "LOC": "LOC", "FAC": "FAC"}
 _LEADING = re.compile(r"^(the|a|an)\s+", re.I)
 _POSSESSIVE = re.compile(r"\s*[’']s?$")
+TIMEZONES = frozenset("UTC GMT EST EDT CST CDT MST MDT PST PDT CET CEST BST IST JST AEST AEDT WAT EAT".split())
+LEGAL_SUFFIXES = frozenset("LLC Inc Inc. Corp Corp. Corporation AG SA S.A. SpA S.p.A. NV N.V. Ltd Ltd. plc PLC GmbH "
+                           "BV B.V. AB ASA Co. LP L.P.".split())
+# a company name followed by one of these is a regional subsidiary ("Ford Australia", "GM Europe")
+REGION_SUFFIXES = frozenset("Europe Asia Africa America Australia Canada Japan China India Brazil Germany UK "
+                            "France Italy Spain Mexico Russia Korea Argentina Romania Poland".split())
 _ACRONYM = re.compile(r"^[A-Z][A-Za-z.&-]{1,9}$")
 
 
@@ -161,6 +168,22 @@ def _repair_spans(doc: Doc) -> list[tuple[Span, str, Optional[str]]]:
         if k in skip:
             continue
         label = ent.label_
+        if label == "ORG" and ent.text in TIMEZONES:
+            continue  # "16:00 UTC"
+        if label == "ORG":
+            # "Chrysler" + "LLC", "Ford" + "Australia", "GM" + "Europe": one company name
+            end = ent.end
+            if end < len(doc) and doc[end].text in LEGAL_SUFFIXES and doc[end - 1].whitespace_:
+                end += 1
+            elif k + 1 < len(ents) and ents[k + 1].start == end and ents[k + 1].label_ in ("GPE", "LOC") \
+                    and len(ents[k + 1]) == 1 and ents[k + 1].text in REGION_SUFFIXES and not doc[end - 1].is_punct \
+                    and doc[end - 1].tag_ != "POS" and not doc[ents[k + 1].start].is_sent_start:
+                end = ents[k + 1].end
+                skip.add(k + 1)
+            if end != ent.end:
+                if k + 1 < len(ents) and ents[k + 1].start < end:
+                    skip.add(k + 1)
+                ent = doc[ent.start:end]
         acr = None
         nxt = doc[ent.end: ent.end + 3]
         if len(nxt) == 3 and nxt[0].text == "(" and nxt[2].text == ")" and _ACRONYM.match(nxt[1].text) \
@@ -181,23 +204,66 @@ def _repair_spans(doc: Doc) -> list[tuple[Span, str, Optional[str]]]:
     return out
 
 
+def _described_names(doc: Doc, mentions: list[Mention], skip: set[int]) -> list[Mention]:
+    """Names with the description glued before them, as one longer mention of the same actor:
+    "US automaker GM", "Airbus parent EADS", "Australian Prime Minister John Howard", "the company's vice
+    president John Smith" (the name itself stays a mention too)."""
+    out: list[Mention] = []
+    seen: set[tuple[int, int]] = set()
+    for m in mentions:
+        if m.form != "name" or m.cluster is None or m.end - m.start < 1:
+            continue
+        s = left_extent(doc, m.start, m.end)
+        if s >= m.start or any(i in skip for i in range(s, m.start)):
+            continue
+        left = doc[s:m.start]
+        # a description: a common noun, or a title/role word ("Chief Executive", "Prime Minister")
+        if not any(t.pos_ == "NOUN" or (t.pos_ == "PROPN" and t.ent_type_ == "" and t.lower_ in _ROLE_WORDS)
+                   for t in left):
+            continue
+        if (s, m.end) in seen:
+            continue
+        seen.add((s, m.end))
+        out.append(Mention(s, m.end, m.head, "extent", m.type, m.cluster))
+    return out
+
+
+_ROLE_WORDS = {"president", "vice", "prime", "minister", "chief", "executive", "officer", "chairman", "ceo",
+               "secretary", "senator", "governor", "director", "spokesman", "spokeswoman", "analyst", "general",
+               "colonel", "commander", "leader", "head", "founder", "mayor", "ambassador", "king", "queen",
+               "judge", "justice", "representative", "treasurer", "manager", "coach", "captain"}
+
+
 def find_entities(doc: Doc, locations: list[Location]) -> list[Entity]:
     """Named, nominal and pronoun mentions typed PERSON/ORG/ARMED_GROUP/GPE/LOC/FAC/NORP with canonical IRIs."""
     from .coref import _category, resolve_nominals_and_pronouns
 
     loc_at: list[Optional[Location]] = [None] * len(doc)
-    starts = {t.idx: t.i for t in doc}
+    starts: dict[int, int] = {}  # token starts, built only if a span does not align
+    place_pronouns = {loc.start: loc for loc in locations if loc.mention == "pronoun"}
+    locations = [loc for loc in locations if loc.mention == "name"]
     for loc in locations:
         sp = doc.char_span(loc.start, loc.end, alignment_mode="expand")
         if sp is None:
+            if not starts:
+                starts.update((t.idx, t.i) for t in doc)
             i = starts.get(loc.start)
             sp = doc[i: i + 1] if i is not None else None
         if sp is not None:
-            for t in sp:
-                loc_at[t.i] = loc
+            for i in range(sp.start, sp.end):
+                loc_at[i] = loc
+
+    prod_spans = find_products(doc)
+    in_product = set()
+    for sp in prod_spans:
+        in_product.update(range(sp.start, sp.end))
+        for t in sp:  # "Boeing's 747": the possessor stays an actor mention
+            if t.tag_ == "POS" or (t.i + 1 < sp.end and doc[t.i + 1].tag_ == "POS"):
+                in_product.discard(t.i)
 
     reg = Registry()
-    out: list[Entity] = []
+    extents: list[Mention] = []
+    out: list[Entity] = product_entities(doc, prod_spans)
     mentions: list[Mention] = []
     persons: list[Cluster] = []
     orgs: list[Cluster] = []
@@ -248,6 +314,8 @@ def find_entities(doc: Doc, locations: list[Location]) -> list[Entity]:
         return c
 
     for ent, label, acr in _repair_spans(doc):
+        if any(i in in_product for i in range(ent.start, ent.end)):
+            continue  # "Airbus A380", "787 Dreamliners": a product's name, not an actor
         place = loc_at[ent.root.i]
         if label in PLACE_LABELS or (place is not None and label != "PERSON" and acr is None):
             etype = label if label in PLACE_LABELS or label == "NORP" else "GPE"
@@ -287,8 +355,10 @@ def find_entities(doc: Doc, locations: list[Location]) -> list[Entity]:
         if acr:
             a = ent.end + 1
             mentions.append(Mention(a, a + 1, a, "name", c.type, c))
+            # the name with its acronym is one longer mention of the actor: "General Motors (GM)"
+            extents.append(Mention(ent.start, a + 2, ent.root.i, "extent", c.type, c))
 
-    taken = {i for m in mentions for i in range(m.start, m.end)}
+    taken = {i for m in mentions for i in range(m.start, m.end)} | in_product
     for t in doc:  # later mentions of an alias or a known actor the NER missed ("When MINUSMA left")
         if t.i in taken or not (t.pos_ == "PROPN" or t.is_upper) or len(t.text) < 2:
             continue
@@ -299,9 +369,23 @@ def find_entities(doc: Doc, locations: list[Location]) -> list[Entity]:
         if c is not None and loc_at[t.i] is None:
             mentions.append(Mention(t.i, t.i + 1, t.i, "name", c.type, c))
             taken.add(t.i)
+    extents += _described_names(doc, mentions, in_product)
+    # pronouns resolved to a place ("retake it" -> Kidal) are place mentions, not actors
+    for loc in place_pronouns.values():
+        sp = doc.char_span(loc.start, loc.end)
+        if sp is None or len(sp) != 1:
+            continue
+        t = sp[0]
+        if t.i not in taken:
+            out.append(Entity(t.idx, t.idx + len(t.text), t.text, "GPE", canonical=loc.canonical, label=loc.name,
+                              kind=None, mention="pronoun"))
+            mentions.append(Mention(t.i, t.i + 1, t.i, "place", "GPE", None))
     mentions += resolve_nominals_and_pronouns(doc, mentions, reg, loc_at, locations)
+    mentions += extents
     mentions.sort(key=lambda m: (m.start, -m.end))
     for m in mentions:
+        if m.form == "place":
+            continue
         span = doc[m.start: m.end]
         c = m.cluster
         etype = c.type if c else m.type

@@ -25,6 +25,9 @@ KNOWN_ACTORS: list[tuple[str, str, str, tuple[str, ...]]] = [
     ("Al-Qaeda", "ARMED_GROUP", "armed_group", ("al-Qaeda", "al Qaeda", "Al Qaeda")),
     ("Permanent Strategic Framework", "ARMED_GROUP", "armed_group", ("CSP", "CSP-PSD")),
     ("Agence France-Presse", "ORG", "organization", ("AFP",)),
+    # brands the small model does not know as organisations
+    ("Opel", "ORG", "organization", ("Opel", "Adam Opel")),
+    ("Vauxhall", "ORG", "organization", ("Vauxhall Motors", "Vauxhall")),
     ("Reuters", "ORG", "organization", ()),
     ("Associated Press", "ORG", "organization", ("AP",)),
 ]

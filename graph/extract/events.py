@@ -225,6 +225,8 @@ def _article_time(dct: datetime) -> EventTime:
 
 def find_events(doc: Doc, timexes: list[Timex], locations: list[Location],
                 entities: list[Entity], dct: datetime) -> list[Event]:
+    # places named (or a name's longer mention: "Mobile, Alabama"), not descriptions ("the government")
+    locations = [loc for loc in locations if getattr(loc, "mention", "name") in ("name", "extent")]
     dated = [t for t in timexes if t.type in {"DATE", "TIME"} and t.begin]
     ix = _Index(doc, entities, dated, locations)
     sents = list(doc.sents)

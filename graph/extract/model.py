@@ -37,15 +37,21 @@ class Location(Span):
     country: Optional[str] = None  # ISO 3166 alpha-2
     name: Optional[str] = None  # the gazetteer's name for it
     canonical: Optional[str] = None  # place IRI
+    # name: a place name ("Kidal"); extent: a longer mention around a name ("Mobile, Alabama", "the US
+    # government"); nominal: a description resolved to a place ("the country", "the government");
+    # pronoun: a relative "which"/"where" resolved to the place it follows
+    mention: str = "name"
 
 
 @dataclass
 class Entity(Span):
-    type: str = "ORG"  # PERSON | ORG | ARMED_GROUP | GPE | LOC | FAC | NORP
+    type: str = "ORG"  # PERSON | ORG | ARMED_GROUP | GPE | LOC | FAC | NORP | PRODUCT (not an actor: no canonical)
     canonical: Optional[str] = None  # actor or place IRI
     label: Optional[str] = None  # canonical name of the actor/place
-    kind: Optional[str] = None  # actor kind: person | organization | armed_group | state | igo
-    mention: str = "name"  # name | nominal | pronoun
+    kind: Optional[str] = None  # actor kind: person | organization | armed_group | state | igo | product
+    # name | nominal | pronoun | extent (a name with the description glued to it, "US automaker GM", or
+    # with its acronym, "General Motors (GM)": the name is also a mention of its own)
+    mention: str = "name"
 
 
 @dataclass

@@ -1,0 +1,228 @@
+"""Killable SPARQL queries: a pool of worker processes reading store checkpoints.
+
+pyoxigraph cannot cancel a running query, and opening a store read-only while another process
+writes it is undefined behaviour. So (DESIGN.md, Store):
+
+* the server process keeps the only writable store (REST reads, ingest, updates, Graph Store);
+* before a query, if the store's revision moved since the last checkpoint, it takes a new one
+  (`Store.backup`: a RocksDB checkpoint of hard links, milliseconds) in `<store>.checkpoints/`;
+* worker processes (api/query_worker.py) open the newest checkpoint read-only and run the query;
+* a query still running at the deadline has its worker killed (SIGKILL) and replaced: the work
+  stops, the client gets 503 `query timeout`, the writer and the other workers carry on.
+
+Old checkpoints are deleted once no query in flight uses them.
+"""
+from __future__ import annotations
+
+import asyncio
+import logging
+import os
+import shutil
+import subprocess
+import sys
+import threading
+from dataclasses import dataclass
+from multiprocessing.connection import Connection
+from pathlib import Path
+from typing import Optional
+
+from fastapi.concurrency import run_in_threadpool
+
+from graph.store import Store
+
+from .errors import ApiError
+
+log = logging.getLogger(__name__)
+
+
+@dataclass
+class Checkpoint:
+    path: Path
+    revision: int
+    refs: int = 0
+
+
+class Checkpoints:
+    """The newest read-only copy of the store, refreshed when the store's revision moves."""
+
+    def __init__(self, store: Store, root: Optional[Path] = None) -> None:
+        self.store = store
+        self.root = root or store.path.parent / f"{store.path.name}.checkpoints"
+        shutil.rmtree(self.root, ignore_errors=True)  # left over by a server that was killed
+        self.root.mkdir(parents=True, exist_ok=True)
+        self.current: Optional[Checkpoint] = None
+        self.seq = 0
+        self.lock = threading.Lock()
+
+    def acquire(self) -> Checkpoint:
+        with self.lock:
+            revision = self.store.revision
+            if self.current is None or self.current.revision != revision:
+                self.seq += 1
+                path = self.root / f"cp-{self.seq:06d}"
+                self.store.backup(path)
+                old, self.current = self.current, Checkpoint(path, revision)
+                if old is not None and old.refs == 0:
+                    shutil.rmtree(old.path, ignore_errors=True)
+            self.current.refs += 1
+            return self.current
+
+    def release(self, cp: Checkpoint) -> None:
+        with self.lock:
+            cp.refs -= 1
+            if cp is not self.current and cp.refs == 0:
+                shutil.rmtree(cp.path, ignore_errors=True)
+
+    def close(self) -> None:
+        shutil.rmtree(self.root, ignore_errors=True)
+
+
+class Worker:
+    """One `python -m api.query_worker` process and its two pipes."""
+
+    def __init__(self, sandbox: bool) -> None:
+        r_job, w_job = os.pipe()
+        r_reply, w_reply = os.pipe()
+        self.proc = subprocess.Popen(
+            [sys.executable, "-m", "api.query_worker", str(r_job), str(w_reply), "1" if sandbox else "0"],
+            pass_fds=(r_job, w_reply), stdin=subprocess.DEVNULL, close_fds=True)
+        os.close(r_job)
+        os.close(w_reply)
+        self.tx = Connection(w_job, readable=False)
+        self.rx = Connection(r_reply, writable=False)
+        try:
+            if not self.rx.poll(60):
+                raise RuntimeError("query worker did not start in 60 s")
+            hello = self.rx.recv()
+        except BaseException:
+            self.kill()
+            raise
+        self.pid, self.isolated = hello[1], hello[2]
+
+    def kill(self) -> None:
+        try:
+            self.proc.kill()
+            self.proc.wait(timeout=10)
+        except (OSError, subprocess.TimeoutExpired):
+            pass
+        for conn in (self.tx, self.rx):
+            try:
+                conn.close()
+            except (OSError, AttributeError):
+                pass
+
+
+class QueryPool:
+    """Run query jobs on worker processes, with a deadline that kills the work."""
+
+    def __init__(self, store: Store, *, workers: int = 2, timeout: float = 30.0, max_inflight: int = 32,
+                 sandbox: bool = True) -> None:
+        self.store = store
+        self.size = max(1, workers)
+        self.timeout = timeout
+        self.max_inflight = max(1, max_inflight)
+        self.sandbox = sandbox
+        self.checkpoints = Checkpoints(store)
+        self.idle: asyncio.Queue[Worker] = asyncio.Queue()
+        self.workers: set[Worker] = set()
+        self.inflight = 0
+        self.tasks: set[asyncio.Task] = set()
+        self.closed = False
+
+    async def start(self) -> None:
+        new = await asyncio.gather(*(run_in_threadpool(Worker, self.sandbox) for _ in range(self.size)))
+        for w in new:
+            self.workers.add(w)
+            self.idle.put_nowait(w)
+        if self.sandbox and not all(w.isolated for w in new):
+            log.warning("query workers run without a network sandbox (no user namespaces here); "
+                        "SERVICE and LOAD are still refused by the query check")
+        await run_in_threadpool(self.checkpoints.release, await run_in_threadpool(self.checkpoints.acquire))
+
+    async def close(self) -> None:
+        self.closed = True
+        for w in list(self.workers):
+            await run_in_threadpool(w.kill)
+        self.workers.clear()
+        self.checkpoints.close()
+
+    def _discard(self, worker: Worker) -> None:
+        """Kill a worker (its query is abandoned) and start a replacement in the background."""
+        self.workers.discard(worker)
+        worker.kill()
+        if self.closed:
+            return
+
+        async def replace() -> None:
+            try:
+                w = await run_in_threadpool(Worker, self.sandbox)
+            except Exception:  # noqa: BLE001
+                log.exception("cannot start a query worker")
+                return
+            if self.closed:
+                w.kill()
+                return
+            self.workers.add(w)
+            self.idle.put_nowait(w)
+
+        task = asyncio.get_running_loop().create_task(replace())
+        self.tasks.add(task)
+        task.add_done_callback(self.tasks.discard)
+
+    @staticmethod
+    async def _readable(conn: Connection, timeout: float) -> bool:
+        loop = asyncio.get_running_loop()
+        fut = loop.create_future()
+        fd = conn.fileno()
+        loop.add_reader(fd, lambda: fut.done() or fut.set_result(True))
+        try:
+            await asyncio.wait_for(fut, max(0.0, timeout))
+            return True
+        except asyncio.TimeoutError:
+            return False
+        finally:
+            loop.remove_reader(fd)
+
+    async def run(self, job: dict) -> tuple:
+        """The worker's reply: ("ok", media, body) or ("error", status, error, detail).
+
+        Raises ApiError 503 when the server is saturated or the query runs past the timeout.
+        """
+        if self.inflight >= self.max_inflight:
+            raise ApiError(503, "too many queries",
+                           f"{self.inflight} queries are running or waiting (the limit); retry later",
+                           headers={"Retry-After": "1"})
+        loop = asyncio.get_running_loop()
+        deadline = loop.time() + self.timeout
+        self.inflight += 1
+        try:
+            try:
+                worker = await asyncio.wait_for(self.idle.get(), self.timeout)
+            except asyncio.TimeoutError:
+                raise ApiError(503, "query timeout",
+                               f"no query worker became free within {self.timeout:g} s; retry later") from None
+            cp = await run_in_threadpool(self.checkpoints.acquire)
+            busy = True
+            try:
+                job = {**job, "checkpoint": str(cp.path)}
+                try:
+                    await run_in_threadpool(worker.tx.send, job)
+                except (OSError, EOFError):
+                    raise ApiError(503, "query failed", "the query worker stopped; retry") from None
+                if not await self._readable(worker.rx, deadline - loop.time()):
+                    raise ApiError(503, "query timeout",
+                                   f"the query ran longer than {self.timeout:g} s and was stopped")
+                try:
+                    reply = await run_in_threadpool(worker.rx.recv)
+                except (EOFError, OSError):
+                    raise ApiError(503, "query failed",
+                                   "the query worker stopped (out of memory?); the query was abandoned") from None
+                busy = False
+                self.idle.put_nowait(worker)
+                return reply
+            finally:
+                if busy:  # timed out, crashed or cancelled: the worker's state is unknown
+                    self._discard(worker)
+                await run_in_threadpool(self.checkpoints.release, cp)
+        finally:
+            self.inflight -= 1

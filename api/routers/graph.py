@@ -1,0 +1,224 @@
+"""The graph API over the cached networkx view: neighbours, paths, centrality, communities, snapshots.
+
+Every request names its time window (`from`, `to`); the view for a window is built once
+per store revision (graph.view.get) and the analytics results are memoised on it.
+"""
+from __future__ import annotations
+
+from datetime import date
+from typing import Literal, Optional
+
+from fastapi import APIRouter, Depends, Query
+from pydantic import BaseModel
+
+from graph import analytics, lookup
+from graph.iris import id_of
+from graph import view as views
+from graph.store import Store
+
+from ..deps import get_store
+from ..errors import ApiError
+
+router = APIRouter(tags=["graph"])
+
+
+# --- shared by the graph, actors, places and export routers ---
+
+class Window(BaseModel):
+    start: Optional[date] = None
+    end: Optional[date] = None
+
+
+def window(start: Optional[date] = Query(None, alias="from", description="Earliest day (YYYY-MM-DD), inclusive."),
+           end: Optional[date] = Query(None, alias="to", description="Latest day (YYYY-MM-DD), inclusive.")) -> Window:
+    if start and end and start > end:
+        raise ApiError(422, "invalid request", [{"field": "from", "message": "'from' is after 'to'"}])
+    return Window(start=start, end=end)
+
+
+def get_view(store: Store, w: Window) -> views.View:
+    """The cached view, its adjacency matrix built with it: centrality on a cached view stays fast."""
+    v = views.get(store, w.start, w.end)
+    analytics.adjacency(v)
+    return v
+
+
+def page(items: list, limit: int, offset: int) -> tuple[list, Optional[int]]:
+    """A slice and the offset of the next one (None at the end)."""
+    return items[offset:offset + limit], offset + limit if len(items) > offset + limit else None
+
+
+def node_id(store: Store, view: views.View, ref: str, field: str) -> str:
+    """The view's node for `ref` (an id, with or without its kind, or an IRI); 404 if nobody knows it."""
+    ref = id_of(ref.strip().strip("/"))
+    if ref in view.multi:
+        return ref
+    for kind in ("actor", "place"):
+        if lookup.full_id(kind, ref) in view.multi:
+            return lookup.full_id(kind, ref)
+    if lookup.exists(store, ref):
+        raise ApiError(404, "not in graph", f"{field} {ref!r} has no events in this time window")
+    raise ApiError(404, "not found", f"{field}: no actor or place with id {ref!r}")
+
+
+Limit = Query(50, ge=1, le=10000, description="Page size.")
+Offset = Query(0, ge=0, description="Items to skip (the previous page's next_offset).")
+
+
+# --- response models ---
+
+class Node(BaseModel):
+    id: str
+    label: str
+    kind: str
+
+
+class Edge(BaseModel):
+    id: str
+    source: str
+    target: str
+    kind: str
+    event: Optional[str] = None
+    label: Optional[str] = None
+    event_type: Optional[str] = None
+    date: Optional[str] = None
+    weight: int = 1
+
+
+class NeighborNode(Node):
+    distance: int
+
+
+class Neighborhood(BaseModel):
+    node: Node
+    depth: int
+    nodes: list[NeighborNode]
+    edges: list[Edge]
+    limit: int
+    offset: int
+    next_offset: Optional[int] = None
+
+
+class Hop(BaseModel):
+    source: Node
+    target: Node
+    edges: list[Edge]
+
+
+class Path(BaseModel):
+    source: Node
+    target: Node
+    length: int
+    hops: list[Hop]
+
+
+class Ranked(Node):
+    score: float
+    events: int
+
+
+class Centrality(BaseModel):
+    measure: str
+    nodes: list[Ranked]
+    total: int
+    limit: int
+    offset: int
+    next_offset: Optional[int] = None
+
+
+class Community(BaseModel):
+    id: int
+    size: int
+    members: list[Node]
+
+
+class Communities(BaseModel):
+    communities: list[Community]
+    total: int
+    limit: int
+    offset: int
+    next_offset: Optional[int] = None
+
+
+class SnapshotNode(Node):
+    first_seen: Optional[str] = None
+    last_seen: Optional[str] = None
+    lat: Optional[float] = None
+    lon: Optional[float] = None
+
+
+class Snapshot(BaseModel):
+    at: date
+    node_count: int
+    edge_count: int
+    nodes: list[SnapshotNode]
+    edges: list[Edge]
+    limit: int
+    offset: int
+    next_offset: Optional[int] = None
+
+
+# --- routes ---
+
+@router.get("/graph/neighbors/{id:path}", response_model=Neighborhood,
+            summary="Nodes within `depth` hops of an actor or place, and the events between them")
+def neighbors(id: str, depth: int = Query(1, ge=1, le=3, description="Hops, either direction."),
+              w: Window = Depends(window), limit: int = Limit, offset: int = Offset,
+              store: Store = Depends(get_store)) -> Neighborhood:
+    v = get_view(store, w)
+    n = node_id(store, v, id, "id")
+    hood = v.memo(("neighbors", n, depth), lambda: analytics.neighbors(v, n, depth))
+    nodes, more_nodes = page(hood["nodes"], limit, offset)
+    edges, more_edges = page(hood["edges"], limit, offset)
+    return Neighborhood(node=analytics.node_info(v, n), depth=depth, nodes=nodes, edges=edges, limit=limit,
+                        offset=offset, next_offset=more_nodes or more_edges)
+
+
+@router.get("/graph/path", response_model=Path,
+            summary="A shortest path between two nodes, with the events on each hop")
+def shortest_path(source: str = Query(..., description="Actor or place id."),
+                  target: str = Query(..., description="Actor or place id."),
+                  w: Window = Depends(window), store: Store = Depends(get_store)) -> Path:
+    v = get_view(store, w)
+    s, t = node_id(store, v, source, "source"), node_id(store, v, target, "target")
+    hops = analytics.path(v, s, t)
+    if hops is None:
+        raise ApiError(404, "no path", f"{s} and {t} are not connected in this time window")
+    return Path(source=analytics.node_info(v, s), target=analytics.node_info(v, t), length=len(hops), hops=hops)
+
+
+@router.get("/graph/centrality", response_model=Centrality, summary="Nodes ranked by a centrality measure")
+def centrality(measure: Literal["degree", "betweenness", "pagerank"] = Query("degree"),
+               w: Window = Depends(window), limit: int = Query(20, ge=1, le=10000), offset: int = Offset,
+               store: Store = Depends(get_store)) -> Centrality:
+    v = get_view(store, w)
+    ranked = analytics.centrality(v, measure)
+    total = len(ranked.ids)
+    return Centrality(measure=measure, nodes=ranked.page(v, limit, offset), total=total, limit=limit, offset=offset,
+                      next_offset=offset + limit if total > offset + limit else None)
+
+
+@router.get("/graph/communities", response_model=Communities,
+            summary="Louvain communities (seeded, so the same store gives the same answer), largest first")
+def communities(resolution: float = Query(1.0, gt=0, le=10, description="Louvain resolution: >1 smaller groups."),
+                w: Window = Depends(window), limit: int = Limit, offset: int = Offset,
+                store: Store = Depends(get_store)) -> Communities:
+    found = analytics.communities(get_view(store, w), resolution)
+    items, nxt = page(found, limit, offset)
+    return Communities(communities=items, total=len(found), limit=limit, offset=offset, next_offset=nxt)
+
+
+@router.get("/graph/snapshot", response_model=Snapshot,
+            summary="The graph as it stood on a day: every event begun by then, nodes and edges paged")
+def snapshot(at: date = Query(..., description="The day (YYYY-MM-DD)."), limit: int = Query(500, ge=1, le=10000),
+             offset: int = Offset, store: Store = Depends(get_store)) -> Snapshot:
+    v = views.snapshot(store, at)
+    g = v.multi
+    all_nodes = sorted(g.nodes)
+    all_edges = v.memo("edge-list", lambda: sorted((analytics.edge_info(*e) for e in g.edges(keys=True, data=True)),
+                                                    key=lambda e: (e["date"] or "", e["id"])))
+    nodes, more_nodes = page(all_nodes, limit, offset)
+    edges, more_edges = page(all_edges, limit, offset)
+    return Snapshot(at=at, node_count=g.number_of_nodes(), edge_count=g.number_of_edges(),
+                    nodes=[{"id": n, **g.nodes[n]} for n in nodes], edges=edges, limit=limit, offset=offset,
+                    next_offset=more_nodes or more_edges)

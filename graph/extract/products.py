@@ -21,6 +21,7 @@ from __future__ import annotations
 import re
 from typing import Optional
 
+from spacy.attrs import LOWER, SHAPE
 from spacy.tokens import Doc, Span
 
 from .model import Entity
@@ -100,24 +101,24 @@ def _extend(doc: Doc, start: int, end: int) -> tuple[int, int]:
     return start, end
 
 
-# words worth a closer look (a designation or a model name): found on the text, so that the doc's tokens
-# need not all be visited
-_CANDIDATE = re.compile(r"(?<![\w-])(?:[A-Za-z]{1,4}-?\d{1,4}|\d{3}|7[Ee]7|" + "|".join(sorted(PRODUCT_NAMES)) + ")")
+def token_indices(doc: Doc, attr: int, accept) -> list[int]:
+    """Indices of the tokens whose ``attr`` string (LOWER, SHAPE...) passes ``accept``: read from one
+    array, so that the doc's tokens need not all be visited (making a Token object costs)."""
+    vals = doc.to_array(attr).tolist()
+    strings = doc.vocab.strings
+    ok = {h for h in set(vals) if accept(strings[h])}
+    return [i for i, h in enumerate(vals) if h in ok]
 
 
-def _candidate_tokens(doc: Doc, text: str):
-    last = -1
-    for m in _CANDIDATE.finditer(text):
-        sp = doc.char_span(m.start(), m.end(), alignment_mode="expand")
-        if sp is not None and len(sp) and sp[0].i != last:
-            last = sp[0].i
-            yield sp[0]
+_NAMES_LOWER = frozenset(n.lower() for n in PRODUCT_NAMES)
 
 
 def find_products(doc: Doc) -> list[Span]:
     """Product name spans of ``doc`` (non-overlapping, in order)."""
-    text = doc.text  # built from the tokens on each access: read once
-    boeing_doc = "Boeing" in text
+    lower = doc.vocab.strings["boeing"] if "boeing" in doc.vocab.strings else None
+    boeing_doc = lower is not None and lower in set(doc.to_array(LOWER).tolist())
+    cands = sorted(set(token_indices(doc, SHAPE, lambda sh: "d" in sh and len(sh) <= 12))
+                   | set(token_indices(doc, LOWER, lambda w: w in _NAMES_LOWER)))
     spans: list[tuple[int, int]] = []
     taken: set[int] = set()
 
@@ -128,7 +129,8 @@ def find_products(doc: Doc) -> list[Span]:
         taken.update(range(s, e))
         spans.append((s, e))
 
-    for tok in _candidate_tokens(doc, text):
+    for i in cands:
+        tok = doc[i]
         if tok.i in taken:
             continue
         if _is_model(tok, doc, boeing_doc) or (tok.text in PRODUCT_NAMES and tok.text[:1].isupper()):

@@ -30,9 +30,13 @@ class PlaceRef(BaseModel):
     lon: Optional[float] = None
 
 
-class Ref(BaseModel):
+class SentenceRef(BaseModel):
     id: str
-    text: Optional[str] = None
+    text: str
+
+
+class ArticleRef(BaseModel):
+    id: str
     title: Optional[str] = None
 
 
@@ -51,8 +55,8 @@ class TimelineEvent(BaseModel):
     confidence: float
     actors: list[ActorRef]
     place: Optional[PlaceRef] = None
-    sentence: Ref
-    article: Ref
+    sentence: SentenceRef
+    article: ArticleRef
 
 
 class Timeline(BaseModel):

@@ -19,6 +19,7 @@ or "according to"), else asserted. Each event keeps its sentence and a confidenc
 """
 from __future__ import annotations
 
+import re
 from datetime import datetime
 from typing import Optional
 
@@ -301,6 +302,12 @@ def find_events(doc: Doc, timexes: list[Timex], locations: list[Location],
 
 
 def _name(arg: Optional[Argument], ix: _Index) -> str:
+    """The argument as a label wants it: the actor's name, else its text up to the first
+    comma or relative clause, at most eight words ("who did what" stays short)."""
     if arg is None:
         return ""
-    return ix.labels.get(arg.canonical or "", arg.text)
+    if arg.canonical in ix.labels:
+        return ix.labels[arg.canonical]
+    head = re.split(r",|\s(?:which|who|that|where)\s", arg.text, maxsplit=1)[0].strip()
+    words = head.split()
+    return " ".join(words[:8]) + (" …" if len(words) > 8 else "")

@@ -6,14 +6,16 @@ article said; the union of all graphs is the knowledge graph.
 """
 from __future__ import annotations
 
+import re
 from decimal import Decimal
+from urllib.parse import quote
 
 from rdflib import Graph, Literal, Namespace, URIRef
 from rdflib.namespace import DCTERMS, PROV, RDF, RDFS, SKOS, XSD
 
 from .articles import Article
 from .extract.cameo import CAMEO_NS
-from .extract.model import Entity, Event, Extraction, Location
+from .extract.model import Entity, Event, EventTime, Extraction, Location
 from .iris import ONTOLOGY, article_iri, event_iri, sentence_iri
 
 TKG = Namespace(ONTOLOGY)
@@ -43,6 +45,12 @@ def new_graph(identifier: str | None = None) -> Graph:
     return g
 
 
+def iri_safe(url: str) -> str:
+    """Percent-encode what may not stand in an IRI (quotes, spaces, braces) and keep the rest."""
+    url = re.sub(r"%(?![0-9A-Fa-f]{2})", "%25", url.strip())  # a bare "%" is not an escape
+    return quote(url, safe=":/?#[]@!$&'()*+,;=%~")
+
+
 def timestamp(value: str | None) -> Literal | None:
     """A TIMEX3 value at its own precision: xsd:date, xsd:gYearMonth or xsd:gYear."""
     if not value:
@@ -63,7 +71,7 @@ def article_graph(article: Article, ex: Extraction) -> Graph:
     g.add((art, DCTERMS.issued, Literal(article.published.isoformat(), datatype=XSD.dateTime)))
     g.add((art, TKG.text, Literal(article.text)))
     if article.url:
-        g.add((art, SCHEMA.url, URIRef(article.url)))
+        g.add((art, SCHEMA.url, URIRef(iri_safe(article.url))))
     if article.source:
         g.add((art, DCTERMS.publisher, Literal(article.source)))
     for s in ex.sentences:
@@ -82,7 +90,7 @@ def article_graph(article: Article, ex: Extraction) -> Graph:
     for node, sent_index in _mentions(ex):
         g.add((URIRef(sentence_iri(article.key, sent_index)), TKG.mentions, URIRef(node)))
     for i, ev in enumerate(ex.events):
-        _add_event(g, article.key, i, ev)
+        _add_event(g, article.key, i, ev, article.published.date().isoformat())
     return g
 
 
@@ -132,7 +140,7 @@ def _add_actor(g: Graph, ent: Entity) -> None:
         g.add((a, SKOS.altLabel, Literal(alias)))
 
 
-def _add_event(g: Graph, key: str, index: int, ev: Event) -> None:
+def _add_event(g: Graph, key: str, index: int, ev: Event, day: str) -> None:
     e = URIRef(event_iri(key, index))
     g.add((e, RDF.type, SEM.Event))
     g.add((e, RDFS.label, Literal(ev.label or ev.text)))
@@ -147,14 +155,17 @@ def _add_event(g: Graph, key: str, index: int, ev: Event) -> None:
             g.add((e, TKG[arg.role], URIRef(arg.canonical)))
     if ev.place and ev.place.canonical:
         g.add((e, SEM.hasPlace, URIRef(ev.place.canonical)))
-    if ev.time:
-        stamp = timestamp(ev.time.value)
-        if stamp is not None:
-            g.add((e, SEM.hasTimeStamp, stamp))
-        if ev.time.value:
-            g.add((e, TKG.timex, Literal(ev.time.value)))
-        g.add((e, TKG.timeSource, Literal(ev.time.source)))
-        if ev.time.begin:
-            g.add((e, SEM.hasEarliestBeginTimeStamp, Literal(ev.time.begin, datatype=XSD.dateTime)))
-        if ev.time.end_value:
-            g.add((e, SEM.hasLatestEndTimeStamp, Literal(ev.time.end_value, datatype=XSD.dateTime)))
+    time = ev.time or EventTime(None, None, None, "article")
+    if time.value:
+        g.add((e, TKG.timex, Literal(time.value)))
+    begin, end, source, stamp = time.begin, time.end_value, time.source, timestamp(time.value)
+    if not begin:
+        # No earliest instant ("recently" = PAST_REF, or no time at all): the event is placed on
+        # the publication day, and says so, rather than left out of every time filter.
+        begin, end, source, stamp = f"{day}T00:00:00", f"{day}T23:59:59", "article", timestamp(day)
+    if stamp is not None:
+        g.add((e, SEM.hasTimeStamp, stamp))
+    g.add((e, TKG.timeSource, Literal(source)))
+    g.add((e, SEM.hasEarliestBeginTimeStamp, Literal(begin, datatype=XSD.dateTime)))
+    if end:  # open-ended intervals ("from next year on") have no latest end
+        g.add((e, SEM.hasLatestEndTimeStamp, Literal(end, datatype=XSD.dateTime)))

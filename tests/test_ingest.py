@@ -87,3 +87,13 @@ def test_query_bad_sparql_is_a_clear_error(seed_store, tmp_path):
     shutil.copytree(seed_store, data)
     proc = run_tkg("query", "SELEKT nothing", "--data", str(data))
     assert proc.returncode == 2 and "malformed query" in proc.stderr and "Traceback" not in proc.stderr
+
+
+def test_every_eval_article_is_ingested(tmp_path):
+    """Real news (MEANTIME, ../shared/eval): no article lost to the shapes or to odd URLs."""
+    from conftest import SHARED
+
+    data = SHARED / "eval" / "meantime-dev.jsonl"
+    proc = run_tkg("ingest", str(data), "--data", str(tmp_path / "d"), "--jobs", "1")
+    assert proc.returncode == 0, proc.stderr[-2000:]
+    assert proc.stdout.strip().splitlines()[-1].startswith("60 articles"), proc.stdout

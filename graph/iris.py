@@ -4,6 +4,8 @@ from __future__ import annotations
 import re
 import unicodedata
 
+import pyoxigraph as ox
+
 BASE = "https://w3id.org/timeline-kg/id/"
 ONTOLOGY = "https://w3id.org/timeline-kg/ontology#"
 
@@ -38,3 +40,15 @@ def place_iri(geonames_id: int | None, name: str) -> str:
 def id_of(iri: str) -> str:
     """The part after BASE: what the REST API uses as an id (`actor/minusma`)."""
     return iri[len(BASE):] if iri.startswith(BASE) else iri
+
+
+def valid_iri(iri: str) -> bool:
+    """An absolute IRI that pyoxigraph accepts and that can be written between <> in SPARQL:
+    every id or IRI from a request goes through this before it enters a query."""
+    if not iri or ":" not in iri or any(c in iri for c in '<>"{}|^`\\') or any(ord(c) <= 0x20 for c in iri):
+        return False
+    try:
+        ox.NamedNode(iri)
+        return True
+    except ValueError:
+        return False

@@ -5,23 +5,21 @@ analytics run on the view instead (graph.view, graph.analytics).
 """
 from __future__ import annotations
 
-import re
 from datetime import date
 from functools import lru_cache
 from typing import Any, Optional
 
-from .iris import BASE, id_of
+from .iris import BASE, id_of, valid_iri
 from .queries import PREFIXES, _quote
 from .store import Store
 from .view import window_filter
 
 KIND_PREFIX = {"actor": "actor/", "place": "place/", "event": "event/"}
-_IRI_SAFE = re.compile(r"[^\s<>\"{}|\\^`]+")  # what may sit between <...> in SPARQL
 
 
 def valid_id(ref: str) -> bool:
     """An id we can put in a query as an IRI (anything else cannot name a node of ours)."""
-    return bool(_IRI_SAFE.fullmatch(ref))
+    return valid_iri(BASE + ref)
 
 
 @lru_cache(maxsize=1)

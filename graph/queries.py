@@ -7,7 +7,7 @@ from typing import Any, Optional
 
 import pyoxigraph as ox
 
-from .iris import BASE, id_of
+from .iris import BASE, id_of, valid_iri
 from .store import Store
 
 PREFIXES = """PREFIX sem: <http://semanticweb.cs.vu.nl/2009/11/sem/>
@@ -75,7 +75,6 @@ class QueryError(ValueError):
         self.field = field
 
 
-_SAFE_IRI = re.compile(r"^[^\s<>\"{}|^`\\]+$")
 _CODE = re.compile(r"^\d{2,4}$")
 
 
@@ -83,7 +82,7 @@ def _iri(ref: str, field: str = "id") -> str:
     """Accept a full IRI or an API id (`place/2453866`); refuse what could break out of <...>."""
     ref = ref.strip()
     iri = ref if ref.startswith(("http://", "https://")) else BASE + ref.lstrip("/")
-    if not _SAFE_IRI.match(iri):
+    if not valid_iri(iri):
         raise QueryError(field, f"not a valid id or IRI: {ref!r}")
     return iri
 

@@ -38,8 +38,9 @@ def test_sparql_update_and_graph_store_conform(fuzzed):
 
 
 @pytest.mark.slow
-@pytest.mark.xfail(reason="REST routers (actors, events, places, graph) still answer 500 / undocumented 404 "
-                          "for some ids; owned by the REST engineers", strict=False)
 def test_whole_api_conforms(fuzzed):
-    proc = schemathesis(fuzzed)
+    # Health checks are schemathesis's own: its generator gives up on some {id} paths (too many
+    # generated ids filtered out); that says nothing about the server, so it is suppressed.
+    proc = schemathesis(fuzzed, "--suppress-health-check", "filter_too_much")
     assert proc.returncode == 0, proc.stdout[-6000:]
+    assert "Server error" not in proc.stdout

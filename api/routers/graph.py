@@ -62,7 +62,7 @@ def node_id(store: Store, view: views.View, ref: str, field: str) -> str:
 
 
 Limit = Query(50, ge=1, le=10000, description="Page size.")
-Offset = Query(0, ge=0, description="Items to skip (the previous page's next_offset).")
+Offset = Query(0, ge=0, le=10**9, description="Items to skip (the previous page's next_offset).")
 
 
 # --- response models ---
@@ -175,9 +175,10 @@ def neighbors(id: str, depth: int = Query(1, ge=1, le=3, description="Hops, eith
 
 
 @router.get("/graph/path", response_model=Path,
-            summary="A shortest path between two nodes, with the events on each hop")
-def shortest_path(source: str = Query(..., description="Actor or place id."),
-                  target: str = Query(..., description="Actor or place id."),
+            summary="A shortest path between two nodes, with the events on each hop",
+            responses={404: {"description": "Unknown node, or no path in the time window"}})
+def shortest_path(source: str = Query(..., min_length=1, description="Actor or place id."),
+                  target: str = Query(..., min_length=1, description="Actor or place id."),
                   w: Window = Depends(window), store: Store = Depends(get_store)) -> Path:
     v = get_view(store, w)
     s, t = node_id(store, v, source, "source"), node_id(store, v, target, "target")

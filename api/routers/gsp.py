@@ -16,7 +16,7 @@ from ..auth import require_token
 from ..deps import get_store
 from ..errors import ApiError, responses
 from ..negotiate import pick
-from .sparql import valid_iri
+from graph.iris import valid_iri
 
 router = APIRouter(tags=["graph store"], dependencies=[Depends(require_token)])
 

@@ -13,6 +13,8 @@ import pyoxigraph as ox
 from fastapi import APIRouter, Query, Request
 from fastapi.responses import Response
 
+from graph.iris import valid_iri
+
 from ..errors import ApiError, responses
 from ..negotiate import GRAPH_MEDIA, RESULT_MEDIA, pick
 from ..sparql_guard import forbidden, query_form
@@ -32,16 +34,6 @@ _POST_BODY = {"requestBody": {"required": True, "content": {
 _FORMAT_HELP = ("Result format when Accept cannot be set: json, xml, csv, tsv (results); turtle, nt, jsonld, "
                 "rdfxml, nquads (graphs); or a media type. Wins over Accept.")
 
-
-def valid_iri(iri: str) -> bool:
-    """An absolute IRI that pyoxigraph accepts and that can be written between <> in SPARQL."""
-    if not iri or ":" not in iri or any(c in iri for c in '<>"{}|^`\\') or any(ord(c) <= 0x20 for c in iri):
-        return False
-    try:
-        ox.NamedNode(iri)
-        return True
-    except ValueError:
-        return False
 
 
 def _media_type(media: str) -> str:

@@ -74,7 +74,7 @@ def get_timeline(
     place: Optional[str] = Query(None, description="Place id (place/2453866) or part of a name."),
     type: Optional[str] = Query(None, description="CAMEO code or prefix (19, 192)."),
     limit: int = Query(50, ge=1, le=1000),
-    offset: int = Query(0, ge=0),
+    offset: int = Query(0, ge=0, le=10**9),
     store: Store = Depends(get_store),
 ) -> Timeline:
     if start and end and start > end:

@@ -8,6 +8,7 @@ import pyoxigraph as ox
 
 BASE = "https://w3id.org/timeline-kg/id/"
 ONTOLOGY = "https://w3id.org/timeline-kg/ontology#"
+ENTITIES_GRAPH = BASE + "graph/entities"  # the one graph describing global actors and places
 
 
 def slug(name: str) -> str:

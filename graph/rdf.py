@@ -16,7 +16,7 @@ from rdflib.namespace import DCTERMS, PROV, RDF, RDFS, SKOS, XSD
 from .articles import Article
 from .extract.cameo import CAMEO_NS
 from .extract.model import Entity, Event, EventTime, Extraction, Location
-from .iris import ONTOLOGY, article_iri, event_iri, sentence_iri
+from .iris import BASE, ENTITIES_GRAPH, ONTOLOGY, article_iri, event_iri, sentence_iri
 
 TKG = Namespace(ONTOLOGY)
 SEM = Namespace("http://semanticweb.cs.vu.nl/2009/11/sem/")
@@ -36,6 +36,21 @@ KIND_CLASSES = {
     "person": SCHEMA.Person, "organization": SCHEMA.Organization, "armed_group": TKG.ArmedGroup,
     "state": TKG.State, "igo": TKG.InternationalOrganization,
 }
+
+
+# Actors and places are global: what articles say of them (labels, types, coordinates) is kept
+# once, in this graph, not repeated in every article graph. Oxigraph's union default graph does
+# not merge equal triples of different graphs, so a description repeated in N article graphs
+# multiplied every join on it by N (N⁴ for type, label, latitude and longitude together).
+_SHARED_PREFIXES = (BASE + "actor/", BASE + "place/")
+
+
+def split_shared(g: Graph) -> tuple[Graph, Graph]:
+    """(the article's own triples, the descriptions of global actors and places)."""
+    own, shared = new_graph(str(g.identifier)), new_graph(ENTITIES_GRAPH)
+    for t in g:
+        (shared if str(t[0]).startswith(_SHARED_PREFIXES) else own).add(t)
+    return own, shared
 
 
 def new_graph(identifier: str | None = None) -> Graph:

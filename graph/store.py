@@ -15,6 +15,8 @@ from oxrdflib import OxigraphStore
 from rdflib import Dataset, Graph, URIRef
 from rdflib.query import Result
 
+from .iris import ENTITIES_GRAPH
+
 DEFAULT_DIR = "tkg-data"
 REVISION_FILE = "tkg-revision"  # a counter next to the RocksDB files (RocksDB ignores names it did not make)
 
@@ -66,7 +68,8 @@ class Store:
         return int(next(iter(res))["n"].value)
 
     def graph_count(self) -> int:
-        return sum(1 for _ in self.ox.named_graphs())
+        """Article graphs (the shared entities graph is not an article)."""
+        return sum(1 for g in self.ox.named_graphs() if g.value != ENTITIES_GRAPH)
 
     def graph(self, iri: str) -> Graph:
         return self.dataset.graph(URIRef(iri))

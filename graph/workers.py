@@ -36,7 +36,8 @@ class Done:
     """What became of one Job: an N-Triples body to commit, or the reason it cannot be."""
     key: str
     origin: str
-    nt: str = ""
+    nt: str = ""  # the article's own graph
+    shared_nt: str = ""  # its actors' and places' descriptions, for the entities graph
     triples: int = 0
     events: int = 0
     actors: list[str] = field(default_factory=list)
@@ -97,6 +98,7 @@ def process(jobs: list[Job], check_shapes: bool = True, full_shacl: bool = False
             batch_size: int = 32) -> list[Done]:
     """Extract, build, check and serialize a chunk of articles; one Done per Job, in order."""
     from .fastshacl import check
+    from .rdf import split_shared
 
     originals = [j for j in jobs if j.copy_of is None]
     extractions = dict(zip(map(id, originals), _extract([j.article for j in originals], batch_size)))
@@ -119,7 +121,8 @@ def process(jobs: list[Job], check_shapes: bool = True, full_shacl: bool = False
                         done.error += f" (and {len(lines) - 1} more)"
                     out.append(done)
                     continue
-            done.nt = g.serialize(format="nt")
+            own, shared = split_shared(g)
+            done.nt, done.shared_nt = own.serialize(format="nt"), shared.serialize(format="nt")
             done.triples = len(g)
             if ex is not None and job.copy_of is None:
                 done.events = len(ex.events)  # type: ignore[attr-defined]

@@ -88,3 +88,29 @@ def server(tmp_path_factory, seed_store):
 def client(server):
     with httpx.Client(base_url=server.url, timeout=60) as c:
         yield c
+
+
+def article_graphs(store) -> dict[str, "object"]:
+    """Each article graph of a pyoxigraph store, as an rdflib Graph with the descriptions of the
+    actors and places it names (from the shared entities graph): what the shapes validate."""
+    import pyoxigraph as ox
+    from rdflib import Graph, URIRef
+
+    from graph.iris import ENTITIES_GRAPH
+
+    entities = Graph()
+    ent = ox.NamedNode(ENTITIES_GRAPH)
+    if store.contains_named_graph(ent):
+        entities.parse(data=store.dump(format=ox.RdfFormat.N_TRIPLES, from_graph=ent).decode(), format="nt")
+    out = {}
+    for g in store.named_graphs():
+        if g.value == ENTITIES_GRAPH:
+            continue
+        graph = Graph(identifier=URIRef(g.value))
+        graph.parse(data=store.dump(format=ox.RdfFormat.N_TRIPLES, from_graph=g).decode(), format="nt")
+        named = {o for o in graph.objects() if isinstance(o, URIRef)}
+        for s, p, o in entities:
+            if s in named or str(s).rsplit("/geometry", 1)[0] in {str(n) for n in named}:
+                graph.add((s, p, o))
+        out[g.value] = graph
+    return out

@@ -14,7 +14,7 @@ from rdflib import namespace as rns
 from graph.fastshacl import Checker, check, supported
 from graph.validate import shapes, validate
 
-from conftest import SEED, run_tkg
+from conftest import SEED, article_graphs, run_tkg
 
 SEM = Namespace("http://semanticweb.cs.vu.nl/2009/11/sem/")
 TKG = Namespace("https://w3id.org/timeline-kg/ontology#")
@@ -30,9 +30,8 @@ def seed_graph(seed_store, tmp_path_factory) -> Graph:
 
     data = tmp_path_factory.mktemp("g") / "copy"
     shutil.copytree(seed_store, data)
-    store = ox.Store(str(data))
-    (g,) = list(store.named_graphs())
-    return Graph().parse(data=store.dump(format=ox.RdfFormat.N_TRIPLES, from_graph=g).decode(), format="nt")
+    (g,) = article_graphs(ox.Store(str(data))).values()
+    return g
 
 
 def _first(g: Graph, cls) -> URIRef:
@@ -142,10 +141,8 @@ def test_bad_input_reported_counted_and_never_half_written(tmp_path):
                    "1 publication date is in the future", "1 unreadable publication date", "1 broken JSON"):
         assert reason in line, (reason, line)
     assert "2 warnings" in line
-    store = ox.Store(str(data))
-    graphs = list(store.named_graphs())
+    graphs = article_graphs(ox.Store(str(data)))
     assert len(graphs) == 2  # the good article and the (cut) huge one, each whole
-    for g in graphs:
-        nt = store.dump(format=ox.RdfFormat.N_TRIPLES, from_graph=g).decode()
-        ok, report = validate(Graph().parse(data=nt, format="nt"))
+    for g in graphs.values():
+        ok, report = validate(g)
         assert ok, report

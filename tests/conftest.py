@@ -6,7 +6,6 @@ import shutil
 import socket
 import subprocess
 import sys
-import time
 from pathlib import Path
 
 import httpx
@@ -49,37 +48,13 @@ def store_copy(seed_store, tmp_path) -> Path:
     return dest
 
 
-class Server:
-    def __init__(self, data: Path) -> None:
-        self.port = free_port()
-        self.url = f"http://127.0.0.1:{self.port}"
-        env = {**os.environ, "NO_COLOR": "1"}
-        self.proc = subprocess.Popen([*TKG, "serve", "--data", str(data), "--port", str(self.port)],
-                                     stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True, env=env)
-        deadline = time.time() + 60
-        while time.time() < deadline:
-            if self.proc.poll() is not None:
-                raise RuntimeError(f"server exited: {self.proc.stderr.read()}")
-            try:
-                if httpx.get(self.url + "/openapi.json", timeout=1).status_code == 200:
-                    return
-            except httpx.HTTPError:
-                time.sleep(0.1)
-        raise RuntimeError("server did not start in 60 s")
-
-    def stop(self) -> None:
-        self.proc.terminate()
-        try:
-            self.proc.wait(timeout=10)
-        except subprocess.TimeoutExpired:
-            self.proc.kill()
-
-
 @pytest.fixture(scope="session")
 def server(tmp_path_factory, seed_store):
     data = tmp_path_factory.mktemp("served") / "data"
     shutil.copytree(seed_store, data)
-    srv = Server(data)
+    from sparql_server import ServeProcess  # imported here: it imports this module
+
+    srv = ServeProcess(data)
     yield srv
     srv.stop()
 

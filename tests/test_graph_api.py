@@ -9,7 +9,7 @@ import httpx
 import networkx as nx
 import pytest
 
-from conftest import Server
+from sparql_server import ServeProcess as Server
 from synthetic import actor_id, make_store, place_id, release
 
 API = "/api/v1"

@@ -1,23 +1,22 @@
 """Where the files shipped with the package live (ontologies, seeds).
 
-In a source checkout they are the top-level `ontologies/` and `seeds/`; in an
-installed wheel they are packaged as `graph.ontologies` and `graph.seeds`.
+In a source checkout they are the top-level `ontologies/` and `seeds/`; in an installed
+wheel they are `graph/ontologies/` and `graph/seeds/` (pyproject maps them there).
 """
 from __future__ import annotations
 
 from functools import lru_cache
-from importlib import resources
 from pathlib import Path
 
-_TOP = Path(__file__).resolve().parent.parent
+_HERE = Path(__file__).resolve().parent
 
 
 @lru_cache(maxsize=None)
 def _folder(name: str) -> Path:
-    local = _TOP / name
-    if local.is_dir():
-        return local
-    return Path(str(resources.files(f"graph.{name}")))
+    for folder in (_HERE.parent / name, _HERE / name):  # checkout, then installed package
+        if folder.is_dir():
+            return folder
+    raise FileNotFoundError(f"timeline-kg is installed without its {name}/ folder")
 
 
 def ontology_file(name: str) -> Path:

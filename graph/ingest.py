@@ -26,7 +26,7 @@ from typing import Callable, Iterable, Iterator, Optional
 from .articles import Article, ArticleError
 from .cluster import InProcess, WorkerLost, backend as make_backend
 from .dedupe import StoryIndex, encode, signature
-from .iris import ENTITIES_GRAPH, article_iri
+from .iris import article_iri
 from .sources import read_paths
 from .store import Store
 from .workers import Done, Job, slim
@@ -214,14 +214,8 @@ class _Run:
                 self.on_article(article)
 
     def write(self, pairs: list[tuple[Article, Done]]) -> None:
-        """Replace the named graph of every article of `pairs`, and add what they say of actors and
-        places to the entities graph, in one transaction."""
-        drops = [f"DROP SILENT GRAPH <{article_iri(done.key)}>" for _, done in pairs]
-        graphs = [f"GRAPH <{article_iri(done.key)}> {{\n{done.nt}\n}}" for _, done in pairs]
-        shared = "\n".join(done.shared_nt for _, done in pairs if done.shared_nt.strip())
-        if shared:
-            graphs.append(f"GRAPH <{ENTITIES_GRAPH}> {{\n{shared}\n}}")
-        self.store.update(" ;\n".join(drops) + " ;\nINSERT DATA {\n" + "\n".join(graphs) + "\n}")
+        """Commit the articles of `pairs` in one transaction."""
+        self.store.put_articles([(article_iri(d.key), d.nt, d.shared_nt) for _, d in pairs])
 
     def skip(self, e: ArticleError) -> None:
         self.summary.errors.append(e)

@@ -12,7 +12,7 @@ from typing import Optional
 
 import pyoxigraph as ox
 from oxrdflib import OxigraphStore
-from rdflib import Dataset, Graph, URIRef
+from rdflib import Dataset, Graph
 from rdflib.query import Result
 
 from .iris import ENTITIES_GRAPH
@@ -45,14 +45,23 @@ class Store:
         self.dataset = Dataset(store=OxigraphStore(store=self.ox), default_union=True)
 
     def put_graph(self, iri: str, graph: Graph) -> int:
-        """Replace the named graph `iri` with `graph`, atomically. Returns its triple count."""
-        body = graph.serialize(format="nt")
-        self.dataset.update(f"DROP SILENT GRAPH <{iri}> ;\nINSERT DATA {{ GRAPH <{iri}> {{\n{body}\n}} }}")
-        self._bump_revision()
+        """Replace the article graph `iri` with `graph`, atomically (its actors' and places'
+        descriptions go to the entities graph, see `put_articles`). Returns its triple count."""
+        from .rdf import split_shared  # here: graph.rdf pulls in the extraction package (spaCy)
+
+        own, shared = split_shared(graph)
+        self.put_articles([(iri, own.serialize(format="nt"), shared.serialize(format="nt"))])
         return len(graph)
 
-    def has_graph(self, iri: str) -> bool:
-        return self.ox.contains_named_graph(ox.NamedNode(iri))
+    def put_articles(self, articles: list[tuple[str, str, str]]) -> None:
+        """For each (article IRI, its own N-Triples, what it says of actors and places): replace the
+        article's graph and add the descriptions to the entities graph, all in one transaction."""
+        drops = [f"DROP SILENT GRAPH <{iri}>" for iri, _, _ in articles]
+        graphs = [f"GRAPH <{iri}> {{\n{own}\n}}" for iri, own, _ in articles]
+        shared = "\n".join(nt for _, _, nt in articles if nt.strip())
+        if shared:
+            graphs.append(f"GRAPH <{ENTITIES_GRAPH}> {{\n{shared}\n}}")
+        self.update(" ;\n".join(drops) + " ;\nINSERT DATA {\n" + "\n".join(graphs) + "\n}")
 
     def query(self, sparql: str) -> Result:
         """Run a SPARQL query over the union of the article graphs."""
@@ -70,9 +79,6 @@ class Store:
     def graph_count(self) -> int:
         """Article graphs (the shared entities graph is not an article)."""
         return sum(1 for g in self.ox.named_graphs() if g.value != ENTITIES_GRAPH)
-
-    def graph(self, iri: str) -> Graph:
-        return self.dataset.graph(URIRef(iri))
 
     def flush(self) -> None:
         self.ox.flush()
@@ -99,7 +105,7 @@ class Store:
 
     def graph_exists(self, iri: Optional[str]) -> bool:
         """The default graph always exists; a named graph exists once it holds a triple."""
-        return iri is None or self.has_graph(iri)
+        return iri is None or self.ox.contains_named_graph(ox.NamedNode(iri))
 
     def write_triples(self, iri: Optional[str], triples: list, replace: bool) -> None:
         """Replace (or add to) graph `iri` (None: the default graph) with pyoxigraph triples, atomically."""

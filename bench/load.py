@@ -8,9 +8,11 @@
 2. Times the SPARQL aggregate (events per type per month) in-process on pyoxigraph.
 3. Starts `tkg serve` on it: startup time (to the first answered request) and RSS (server +
    query workers).
-4. 50 concurrent clients for D seconds against `/api/v1/timeline` (a page of 50 events in a
-   month window), then against the SPARQL aggregate over HTTP; then the timeline again while
-   one long (>= D s) SPARQL query runs. Prints requests/s, p50, p99, errors.
+4. The timeline's first (uncached) request for every month window with events, one client.
+   Then 50 concurrent clients for D seconds against `/api/v1/timeline` (a page of 50 events in a
+   month window picked at random among all of them: answers are cached per store revision, so
+   this is mostly the warm path), then against the SPARQL aggregate over HTTP; then the timeline
+   again while one long (>= D s) SPARQL query runs. Prints requests/s, p50, p99, errors.
 5. With --big, builds a second store of that size and prints its startup time and RSS.
 """
 from __future__ import annotations
@@ -18,6 +20,7 @@ from __future__ import annotations
 import argparse
 import asyncio
 import os
+import random
 import re
 import shutil
 import statistics
@@ -26,6 +29,7 @@ import sys
 import tempfile
 import time
 from pathlib import Path
+from urllib.parse import urlencode
 
 import httpx
 import pyoxigraph as ox
@@ -86,17 +90,27 @@ def pct(values: list[float], p: float) -> float:
     return values[min(len(values) - 1, int(round(p / 100 * (len(values) - 1))))]
 
 
-def rss_mb(pid: int) -> float:
-    total = 0
-    pids = [pid] + [int(x) for x in subprocess.run(["pgrep", "-P", str(pid)], capture_output=True, text=True).stdout.split()]
-    for p in pids:
+def rss_parts(pid: int) -> tuple[float, float]:
+    """Resident MB of the server process and of its children (the query workers)."""
+    def one(p: int) -> float:
         try:
             for line in open(f"/proc/{p}/status"):
                 if line.startswith("VmRSS:"):
-                    total += int(line.split()[1])
+                    return int(line.split()[1]) / 1024
         except OSError:
             pass
-    return total / 1024
+        return 0.0
+    kids = [int(x) for x in subprocess.run(["pgrep", "-P", str(pid)], capture_output=True, text=True).stdout.split()]
+    return one(pid), sum(one(k) for k in kids)
+
+
+def rss_mb(pid: int) -> float:
+    return sum(rss_parts(pid))
+
+
+def rss_line(pid: int) -> str:
+    server, workers = rss_parts(pid)
+    return f"{server + workers:.0f} MB (server {server:.0f}, query workers {workers:.0f})"
 
 
 def serve(data: Path, env_extra: dict) -> tuple[subprocess.Popen, str, float]:
@@ -146,6 +160,36 @@ async def hammer(url: str, make_request, clients: int, duration: float) -> dict:
             "errors": errors, "statuses": statuses}
 
 
+WRK_SCRIPT = """
+local paths = {%s}
+math.randomseed(0)
+request = function() return wrk.format("GET", paths[math.random(#paths)]) end
+"""
+UNIT = {"us": 1e-3, "ms": 1.0, "s": 1000.0, "m": 60000.0}
+
+
+def wrk_run(url: str, paths: list[str], clients: int, duration: float) -> dict:
+    """The same closed loop as `hammer`, driven by wrk (C, one thread): a Python client on this
+    2-core machine takes a core from the server it measures."""
+    with tempfile.NamedTemporaryFile("w", suffix=".lua", delete=False) as f:
+        f.write(WRK_SCRIPT % ", ".join('"' + q + '"' for q in paths))
+    try:
+        out = subprocess.run(["wrk", "-t1", f"-c{clients}", f"-d{int(duration)}s", "--latency", "-s", f.name, url],
+                             capture_output=True, text=True, check=True).stdout
+    finally:
+        os.unlink(f.name)
+
+    def ms(label: str) -> float:
+        m = re.search(rf"^\s+{label}\s+([\d.]+)(us|ms|s|m)\s*$", out, re.M)
+        return float(m.group(1)) * UNIT[m.group(2)] if m else float("nan")
+
+    n = int(re.search(r"(\d+) requests in", out).group(1))
+    bad = sum(int(x) for x in re.findall(r"Non-2xx or 3xx responses: (\d+)", out))
+    sock = sum(int(x) for x in re.findall(r"(?:connect|read|write|timeout) (\d+)", out))
+    return {"n": n, "rps": float(re.search(r"Requests/sec:\s+([\d.]+)", out).group(1)), "p50": ms("50%"),
+            "p99": ms("99%"), "errors": bad + sock, "statuses": {"non-2xx": bad, "socket errors": sock}}
+
+
 def show(name: str, r: dict) -> None:
     print(f"{name:46s} {r['rps']:8.1f} req/s  p50 {r['p50']:7.1f} ms  p99 {r['p99']:7.1f} ms  "
           f"errors {r['errors']} of {r['n']}  {r['statuses']}", flush=True)
@@ -185,20 +229,28 @@ def main() -> None:
                                           "TKG_QUERY_WORKERS": str(args.workers), "TKG_MAX_QUERIES": "200"})
         try:
             print(f"tkg serve startup ({len(template) or '?'} template quads): {startup:.2f} s; "
-                  f"RSS server + workers {rss_mb(proc.pid):.0f} MB", flush=True)
-            # pick a month that has events
+                  f"RSS {rss_line(proc.pid)}", flush=True)
+            # the month windows that have events: clients ask for all of them (a cache of one page would flatter)
             months = httpx.get(url + "/sparql", params={"query": AGGREGATE}, timeout=120).json()["results"]["bindings"]
-            month = max({b["month"]["value"] for b in months})
-            y, m = map(int, month.split("-"))
-            start, end = f"{y:04d}-{m:02d}-01", f"{y:04d}-{m:02d}-28"
-            page = httpx.get(url + "/api/v1/timeline", params={"from": start, "to": end, "limit": 50}, timeout=60).json()
-            print(f"timeline window {start}..{end}: {len(page['events'])} events on the first page", flush=True)
+            windows = []
+            for month in sorted({b["month"]["value"] for b in months}):
+                y, m = map(int, month.split("-"))
+                windows.append((f"{y:04d}-{m:02d}-01", f"{y:04d}-{m:02d}-28"))
+            # cold: each window's first request, one client, nothing cached yet
+            cold = []
+            for start, end in windows:
+                t = time.perf_counter()
+                page = httpx.get(url + "/api/v1/timeline", params={"from": start, "to": end, "limit": 50}, timeout=60)
+                cold.append(time.perf_counter() - t)
+                assert page.status_code == 200, page.text
+            print(f"timeline, first (uncached) request of each of {len(windows)} month windows, one client: "
+                  f"p50 {pct(cold, 50) * 1000:.1f} ms, p99 {pct(cold, 99) * 1000:.1f} ms, max {max(cold) * 1000:.1f} ms",
+                  flush=True)
+            rng = random.Random(0)
 
             async def timeline(c):
+                start, end = rng.choice(windows)
                 return await c.get("/api/v1/timeline", params={"from": start, "to": end, "limit": 50})
-
-            async def sparql(c):
-                return await c.get("/sparql", params={"query": AGGREGATE})
 
             # one sequential HTTP timing of the aggregate for the 1.5x comparison
             seq = []
@@ -208,7 +260,19 @@ def main() -> None:
                 seq.append(time.perf_counter() - t)
             print(f"SPARQL aggregate over HTTP, one client: median {statistics.median(seq) * 1000:.1f} ms "
                   f"(in-process {inproc:.1f} ms; ratio {statistics.median(seq) * 1000 / inproc:.2f})", flush=True)
-            r_tl = asyncio.run(hammer(url, timeline, args.clients, args.duration))
+            async def sparql(c):
+                return await c.get("/sparql", params={"query": AGGREGATE})
+
+            paths = ["/api/v1/timeline?" + urlencode({"from": a, "to": b, "limit": 50}) for a, b in windows]
+            client = "wrk" if shutil.which("wrk") else "httpx"
+            print(f"load client: {client}" + ("" if client == "wrk" else " (apt-get install wrk: this one costs the server a core)"), flush=True)
+
+            def timeline_load() -> dict:
+                if client == "wrk":
+                    return wrk_run(url, paths, args.clients, args.duration)
+                return asyncio.run(hammer(url, timeline, args.clients, args.duration))
+
+            r_tl = timeline_load()
             show(f"timeline, {args.clients} clients, {args.duration:g} s", r_tl)
             r_sp = asyncio.run(hammer(url, sparql, args.clients, args.duration))
             show(f"SPARQL aggregate, {args.clients} clients, {args.duration:g} s", r_sp)
@@ -217,7 +281,8 @@ def main() -> None:
                 async with httpx.AsyncClient(base_url=url, timeout=args.duration * 3 + 60) as c:
                     long_task = asyncio.create_task(c.get("/sparql", params={"query": LONG}))
                     await asyncio.sleep(0.5)
-                    r = await hammer(url, timeline, args.clients, args.duration)
+                    r = await asyncio.to_thread(timeline_load) if client == "wrk" else \
+                        await hammer(url, timeline, args.clients, args.duration)
                     long_running = not long_task.done()
                     long_task.cancel()
                     return r, long_running
@@ -226,7 +291,7 @@ def main() -> None:
             show("timeline while a long SPARQL query runs", r_busy)
             print(f"  (the long query was still running at the end: {still}); p99 ratio vs unloaded "
                   f"{r_busy['p99'] / r_tl['p99']:.2f}", flush=True)
-            print(f"RSS server + workers after load: {rss_mb(proc.pid):.0f} MB", flush=True)
+            print(f"RSS after load: {rss_line(proc.pid)}", flush=True)
         finally:
             proc.terminate()
             proc.wait(timeout=30)
@@ -240,8 +305,8 @@ def main() -> None:
             proc, url, startup = serve(big, {})
             try:
                 httpx.get(url + "/api/v1/timeline", params={"limit": 50}, timeout=120)
-                print(f"tkg serve startup on the big store: {startup:.2f} s; RSS server + workers "
-                      f"{rss_mb(proc.pid):.0f} MB (after one timeline request)", flush=True)
+                print(f"tkg serve startup on the big store: {startup:.2f} s; RSS {rss_line(proc.pid)} "
+                      f"(after one timeline request)", flush=True)
             finally:
                 proc.terminate()
                 proc.wait(timeout=30)

@@ -58,12 +58,15 @@ SELECT ?e ?role ?actor (SAMPLE(?l) AS ?label) WHERE {
 } GROUP BY ?e ?role ?actor
 """
 
+# One row per statement, shaped in Python: OPTIONALs for label, latitude and longitude would
+# multiply each other's rows wherever a place is described in several graphs (the union default
+# graph keeps every copy), and a store written before the entities graph ran out of memory here.
 PLACES = PREFIXES + """
-SELECT ?place (SAMPLE(?l) AS ?label) (SAMPLE(?la) AS ?lat) (SAMPLE(?lo) AS ?lon) WHERE {
+SELECT ?place ?p ?o WHERE {
   VALUES ?place { %s }
-  OPTIONAL { ?place rdfs:label ?l }
-  OPTIONAL { ?place schema:latitude ?la ; schema:longitude ?lo }
-} GROUP BY ?place
+  VALUES ?p { rdfs:label schema:latitude schema:longitude }
+  ?place ?p ?o .
+}
 """
 
 
@@ -143,10 +146,19 @@ def timeline(store: Store, start: Optional[date] = None, end: Optional[date] = N
 def _places(store: Store, iris: set[str]) -> dict[str, dict[str, Any]]:
     if not iris:
         return {}
-    rows = store.ox_query(PLACES % " ".join(f"<{p}>" for p in sorted(iris)))
-    return {r["place"].value: {"id": id_of(r["place"].value), "label": _v(r, "label"),
-                               "lat": float(r["lat"].value) if r["lat"] is not None else None,
-                               "lon": float(r["lon"].value) if r["lon"] is not None else None} for r in rows}
+    seen: dict[str, dict[str, str]] = {}
+    for r in store.ox_query(PLACES % " ".join(f"<{p}>" for p in sorted(iris))):
+        props = seen.setdefault(r["place"].value, {})
+        name = r["p"].value.rsplit("#", 1)[-1].rsplit("/", 1)[-1]
+        props[name] = min(props.get(name, r["o"].value), r["o"].value)  # deterministic among copies
+    out = {}
+    for iri in iris:
+        props = seen.get(iri, {})
+        has_point = "latitude" in props and "longitude" in props
+        out[iri] = {"id": id_of(iri), "label": props.get("label"),
+                    "lat": float(props["latitude"]) if has_point else None,
+                    "lon": float(props["longitude"]) if has_point else None}
+    return out
 
 
 def _actors(store: Store, events: list[str]) -> dict[str, list[dict[str, str]]]:

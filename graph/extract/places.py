@@ -182,6 +182,17 @@ def _locative(span: Span) -> bool:
     return False
 
 
+# verbs whose direct object is a place: ground taken, lost, attacked, entered or left
+PLACE_OBJECT_VERBS = frozenset("""retake recapture capture seize occupy liberate reclaim regain besiege overrun storm
+    encircle surround evacuate abandon shell bomb bombard attack strike raid enter reach flee leave visit""".split())
+
+
+def _place_object(span: Span) -> bool:
+    """'shelled El Fasher', 'fled Nyala': the span is the direct object of a verb of place."""
+    root = span.root
+    return root.dep_ == "dobj" and root.head.lemma_.lower() in PLACE_OBJECT_VERBS
+
+
 def _qualifier(span: Span, gaz: Gazetteer, ctx: set[str]) -> set[str]:
     """Countries named right after the span: "Everett, Washington" -> {"US"}, "Toulouse, France" -> {"FR"}."""
     doc = span.doc
@@ -217,6 +228,7 @@ def find_locations(doc: Doc, gaz: Optional[Gazetteer] = None) -> list[Location]:
     ctx = _context_countries(doc, gaz)
     out: list[Location] = []
     taken: set[int] = set()  # token indices already used
+    deferred: list[Span] = []
 
     def add(span: Span, p: Optional[GeoPlace], fallback: str) -> None:
         if any(i in taken for i in range(span.start, span.end)):
@@ -241,7 +253,10 @@ def find_locations(doc: Doc, gaz: Optional[Gazetteer] = None) -> list[Location]:
                 continue
             span, p = extend_region(ent)
             if p is None:
-                p = gaz.lookup(core.text, _qualifier(ent, gaz, ctx) or ctx)
+                qual = _qualifier(ent, gaz, ctx)
+                p, _ = gaz.lookup_loose(core.text, qual or ctx, strict=bool(qual))
+            if p is None and label == "GPE":
+                p = gaz.demonym(core.text)  # "Ukrainian officials" tagged GPE
             if p is None and label != "FAC" and core.text[:1].islower():
                 continue
             if label != "FAC" and _embedded_in_name(ent, p):
@@ -264,7 +279,24 @@ def find_locations(doc: Doc, gaz: Optional[Gazetteer] = None) -> list[Location]:
                     add(span, p2 or p, text)
                     continue
             if label == "ORG":
-                _gov_org(ent, gaz, ctx, add)
+                if _gov_org(ent, gaz, ctx, add):
+                    continue
+            # a town the small model calls an ORG or a PERSON ("shelled El Fasher", "a resident of
+            # El-Fasher"): decided after the other mentions (one sense per article)
+            deferred.append(ent)
+    found = {l.geonames_id for l in out if l.geonames_id}
+    for ent in deferred:
+        core = _strip_det(ent)
+        text = core.text
+        if text in AMBIGUOUS or not text[:1].isupper() or _embedded_in_name(ent, None):
+            continue
+        p, exact = gaz.lookup_loose(text, ctx)
+        if p is None or p.kind not in ("city", "village") or p.country not in ctx:
+            continue
+        if not exact and " " not in normalize(text):
+            continue  # a one-word loose spelling of an ORG/PERSON is too often a word ("Defense" ~ Defiance)
+        if p.geonames_id in found or _locative(core) or _place_object(core):
+            add(ent, p, text)
     # demonyms the NER left untagged ("Malian flags" tagged nothing)
     for tok in doc:
         if tok.i in taken or not tok.is_title or tok.ent_type_ in ("PERSON", "ORG", "GPE", "LOC", "FAC", "NORP"):
@@ -274,10 +306,39 @@ def find_locations(doc: Doc, gaz: Optional[Gazetteer] = None) -> list[Location]:
         p = gaz.demonym(tok.text)
         if p is not None:
             add(doc[tok.i:tok.i + 1], p, tok.text)
+    _repeats(doc, out, taken, add)
     out.sort(key=lambda l: l.start)
     out += _longer_mentions(doc, gaz, out)
     out.sort(key=lambda l: (l.start, -(l.end - l.start)))
     return out
+
+
+def _repeats(doc: Doc, found: list[Location], taken: set[int], add) -> None:
+    """One sense per article: a geocoded place name repeated where the NER tagged nothing (a headline,
+    a dateline, "hit Rafah overnight") is the same place."""
+    by_first: dict[str, list[tuple[list[str], Location]]] = {}
+    for loc in found:
+        if loc.geonames_id is None or loc.mention != "name" or not loc.text[:1].isupper():
+            continue
+        words = loc.text.split()
+        if loc.text in AMBIGUOUS or words[0].lower() in ("the", "a", "an"):
+            continue
+        by_first.setdefault(words[0], []).append((words, loc))
+    if not by_first:
+        return
+    for tok in doc:
+        cands = by_first.get(tok.text)
+        if not cands or tok.i in taken or tok.ent_type_:
+            continue
+        for words, loc in cands:
+            end = tok.i + len(words)
+            if end <= len(doc) and [t.text for t in doc[tok.i:end]] == words and not any(
+                    doc[i].ent_type_ for i in range(tok.i, end)):
+                p = GeoPlace(loc.geonames_id, loc.name or loc.text, loc.lat, loc.lon, loc.country, "city")
+                sp = doc[tok.i:end]
+                if not _embedded_in_name(sp, None):
+                    add(sp, p, loc.text)
+                break
 
 
 # heads of descriptions that refer to a place (MEANTIME and ACE tag governments as locations: "the US
@@ -350,6 +411,9 @@ def _longer_mentions(doc: Doc, gaz: Gazetteer, names: list[Location]) -> list[Lo
         e = sp.end
         if e + 1 < len(doc) and doc[e].text == "," and e + 1 in by_start:
             sp2, loc2 = by_start[e + 1]
+            if (sp2.end + 1 < len(doc) and doc[sp2.end].tag_ == "POS"
+                    and doc[sp2.end + 1].pos_ != "PROPN"):
+                continue  # "Nyala, Sudan's second city": an apposition ("Wimborne, UK's Cobham" is not)
             p2 = gaz.place_by_id(loc2.geonames_id) if loc2.geonames_id else None
             p1 = gaz.place_by_id(loc.geonames_id) if loc.geonames_id else None
             if (p2 is not None and loc.country and loc.country == loc2.country and loc.geonames_id != loc2.geonames_id
@@ -465,12 +529,12 @@ def _longer_mentions(doc: Doc, gaz: Gazetteer, names: list[Location]) -> list[Lo
     return out
 
 
-def _gov_org(ent: Span, gaz: Gazetteer, ctx: set[str], add) -> None:
+def _gov_org(ent: Span, gaz: Gazetteer, ctx: set[str], add) -> bool:
     """'the Canadian Government', 'Malian Armed Forces', 'US Air Force': the leading place name or
     demonym of a state-institution ORG is a place mention."""
     core = _strip_det(ent)
     if core.end - core.start < 2 or core[-1].text not in GOV_HEADS:
-        return
+        return False
     for k in range(min(len(core) - 1, 4), 0, -1):
         head = core[:k]
         p = gaz.demonym(head.text) if head.text[:1].isupper() else None
@@ -478,7 +542,8 @@ def _gov_org(ent: Span, gaz: Gazetteer, ctx: set[str], add) -> None:
             p = gaz.lookup(head.text, ctx)
         if p is not None:
             add(head, p, head.text)
-            return
+            return True
+    return False
 
 
 def context_countries(doc: Doc, gaz: Optional[Gazetteer] = None) -> set[str]:

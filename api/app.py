@@ -26,7 +26,8 @@ def create_app(store: Store, settings: Optional[Settings] = None) -> FastAPI:
     @asynccontextmanager
     async def lifespan(app: FastAPI):
         pool = QueryPool(store, workers=settings.query_workers, timeout=settings.query_timeout,
-                         max_inflight=settings.max_queries)
+                         max_inflight=settings.max_queries,
+                         memory_mb=settings.query_memory_mb)
         await pool.start()
         app.state.query_pool = pool
         try:

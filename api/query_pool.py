@@ -18,6 +18,7 @@ import asyncio
 import logging
 import os
 import shutil
+import signal
 import subprocess
 import sys
 import threading
@@ -80,11 +81,11 @@ class Checkpoints:
 class Worker:
     """One `python -m api.query_worker` process and its two pipes."""
 
-    def __init__(self, sandbox: bool) -> None:
+    def __init__(self, sandbox: bool, memory_mb: int = 0) -> None:
         r_job, w_job = os.pipe()
         r_reply, w_reply = os.pipe()
         self.proc = subprocess.Popen(
-            [sys.executable, "-m", "api.query_worker", str(r_job), str(w_reply), "1" if sandbox else "0"],
+            [sys.executable, "-m", "api.query_worker", str(r_job), str(w_reply), "1" if sandbox else "0", str(memory_mb)],
             pass_fds=(r_job, w_reply), stdin=subprocess.DEVNULL, close_fds=True)
         os.close(r_job)
         os.close(w_reply)
@@ -116,8 +117,9 @@ class QueryPool:
     """Run query jobs on worker processes, with a deadline that kills the work."""
 
     def __init__(self, store: Store, *, workers: int = 2, timeout: float = 30.0, max_inflight: int = 32,
-                 sandbox: bool = True) -> None:
+                 sandbox: bool = True, memory_mb: int = 0) -> None:
         self.store = store
+        self.memory_mb = memory_mb
         self.size = max(1, workers)
         self.timeout = timeout
         self.max_inflight = max(1, max_inflight)
@@ -130,7 +132,7 @@ class QueryPool:
         self.closed = False
 
     async def start(self) -> None:
-        new = await asyncio.gather(*(run_in_threadpool(Worker, self.sandbox) for _ in range(self.size)))
+        new = await asyncio.gather(*(run_in_threadpool(Worker, self.sandbox, self.memory_mb) for _ in range(self.size)))
         for w in new:
             self.workers.add(w)
             self.idle.put_nowait(w)
@@ -155,7 +157,7 @@ class QueryPool:
 
         async def replace() -> None:
             try:
-                w = await run_in_threadpool(Worker, self.sandbox)
+                w = await run_in_threadpool(Worker, self.sandbox, self.memory_mb)
             except Exception:  # noqa: BLE001
                 log.exception("cannot start a query worker")
                 return
@@ -168,6 +170,18 @@ class QueryPool:
         task = asyncio.get_running_loop().create_task(replace())
         self.tasks.add(task)
         task.add_done_callback(self.tasks.discard)
+
+    def _died(self, worker: Worker) -> ApiError:
+        """The error for a worker that stopped in the middle of a query."""
+        try:
+            code = worker.proc.wait(timeout=5)
+        except subprocess.TimeoutExpired:
+            code = None
+        if code == -signal.SIGABRT and self.memory_mb:  # Rust's allocator aborts when the limit is hit
+            return ApiError(503, "query out of memory",
+                            f"the query needed more than {self.memory_mb} MB (TKG_QUERY_MEMORY) and was stopped; "
+                            "narrow it (LIMIT, fewer joins, no ORDER BY over large results)")
+        return ApiError(503, "query failed", f"the query worker stopped (exit code {code}); the query was abandoned")
 
     @staticmethod
     async def _readable(conn: Connection, timeout: float) -> bool:
@@ -215,8 +229,7 @@ class QueryPool:
                 try:
                     reply = await run_in_threadpool(worker.rx.recv)
                 except (EOFError, OSError):
-                    raise ApiError(503, "query failed",
-                                   "the query worker stopped (out of memory?); the query was abandoned") from None
+                    raise self._died(worker) from None
                 busy = False
                 self.idle.put_nowait(worker)
                 return reply

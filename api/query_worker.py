@@ -1,6 +1,6 @@
 """A query worker process: runs SPARQL queries on a read-only checkpoint of the store.
 
-Started by api/query_pool.py as `python -m api.query_worker READ_FD WRITE_FD SANDBOX`. It reads
+Started by api/query_pool.py as `python -m api.query_worker READ_FD WRITE_FD SANDBOX MEMORY_MB`. It reads
 jobs (pickled dicts) from READ_FD and writes one reply per job to WRITE_FD. The pool kills it
 (SIGKILL) when a query runs past the timeout: pyoxigraph cannot cancel a running query, but the
 operating system can end the process doing it. Imports nothing but pyoxigraph, so it starts fast.
@@ -114,6 +114,9 @@ class Runner:
             return ("ok", media, out.getvalue())
         except SyntaxError as e:
             return ("error", 400, "malformed query", str(e))
+        except MemoryError:
+            return ("error", 503, "query out of memory",
+                    "the query needed more memory than a query worker may use (TKG_QUERY_MEMORY); narrow it")
         except ResultTooLarge:
             return ("error", 413, "result too large",
                     f"the result is larger than {job['max_bytes']} bytes; narrow the query or page it with LIMIT/OFFSET")
@@ -141,9 +144,20 @@ def _exit_with_parent() -> None:
     threading.Thread(target=watch, daemon=True).start()
 
 
+def limit_memory(mb: int) -> None:
+    """Cap the heap (RLIMIT_DATA: brk and private anonymous mappings, which is where a query's
+    rows live; the store's files are not counted). Past it, allocation fails and the process ends."""
+    if mb > 0 and sys.platform.startswith("linux"):
+        import resource
+
+        limit = mb * 2**20
+        resource.setrlimit(resource.RLIMIT_DATA, (limit, limit))
+
+
 def main(argv: list[str]) -> None:
     rfd, wfd, sandbox = int(argv[0]), int(argv[1]), argv[2] == "1"
     isolated = isolate_network() if sandbox else False  # before any thread: unshare needs a single thread
+    limit_memory(int(argv[3]) if len(argv) > 3 else 0)
     _exit_with_parent()
     rx = Connection(rfd, writable=False)
     tx = Connection(wfd, readable=False)

@@ -22,6 +22,9 @@ class Settings:
     union_default: bool = field(default_factory=lambda: _flag("TKG_UNION_DEFAULT", True))
     query_timeout: float = field(default_factory=lambda: float(os.environ.get("TKG_QUERY_TIMEOUT", "30")))
     query_workers: int = field(default_factory=lambda: int(os.environ.get("TKG_QUERY_WORKERS", "2")))
+    # memory a query worker may allocate (MB, RLIMIT_DATA): a query that needs more is stopped with 503,
+    # instead of growing until the machine's out-of-memory killer picks a process
+    query_memory_mb: int = field(default_factory=lambda: int(os.environ.get("TKG_QUERY_MEMORY", "2048")))
     max_queries: int = field(default_factory=lambda: int(os.environ.get("TKG_MAX_QUERIES", "32")))  # in flight (running + waiting)
     max_query_length: int = field(default_factory=lambda: int(os.environ.get("TKG_MAX_QUERY_LENGTH", "100000")))  # characters
     max_body: int = field(default_factory=lambda: int(os.environ.get("TKG_MAX_BODY", str(64 * 1024 * 1024))))  # bytes

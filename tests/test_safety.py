@@ -31,7 +31,7 @@ def guarded(tmp_path_factory, seed_store):
     data = tmp_path_factory.mktemp("guarded") / "data"
     shutil.copytree(seed_store, data)
     srv = ServeProcess(data, env={"TKG_TOKEN": TOKEN, "TKG_QUERY_TIMEOUT": "3", "TKG_QUERY_WORKERS": "2",
-                                  "TKG_MAX_QUERIES": "3", "TKG_MAX_QUERY_LENGTH": "5000",
+                                  "TKG_MAX_QUERIES": "3", "TKG_MAX_QUERY_LENGTH": "5000", "TKG_QUERY_MEMORY": "300",
                                   "TKG_MAX_BODY": "200000", "TKG_MAX_RESULT_BYTES": "20000",
                                   "TKG_CORS_ORIGINS": "https://yasgui.example"})
     yield srv
@@ -261,3 +261,14 @@ def test_timeline_answers_revalidate_and_follow_writes(guarded):
         label = '"' + event["label"].replace('"', '\\"') + '"'
         assert c.post("/update", data={"update": relabel % (iri, iri, label, iri)}, headers=AUTH).status_code == 204
     assert c.get("/api/v1/timeline", params=params).json()["events"][0]["label"] == event["label"]
+
+
+def test_a_query_that_needs_too_much_memory_is_stopped_not_the_machine(guarded):
+    """ORDER BY over a cross product must hold every row: past TKG_QUERY_MEMORY (300 MB here) the
+    worker's allocation fails, the client gets 503 saying so, and the service goes on."""
+    c = guarded.client
+    hungry = "SELECT * WHERE { ?a ?b ?c . ?d ?e ?f . ?g ?h ?i } ORDER BY ?c ?f ?i"
+    r = c.get("/sparql", params={"query": hungry})
+    assert r.status_code == 503, r.text[:300]
+    assert r.json()["error"] == "query out of memory" and "TKG_QUERY_MEMORY" in r.json()["detail"]
+    assert _count(c) > 0  # a replacement worker answers the next query

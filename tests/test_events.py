@@ -30,10 +30,13 @@ def test_verb_frame_with_agent_target_place_and_time():
     assert ev.time.source == "timex" and ev.time.value == "2024-03-03"
 
 
-def test_event_nominals_and_copulas_are_triggers():
-    ex = run("The withdrawal of the troops was announced after clashes with jihadists. The talks are over.")
+def test_event_nominals_are_triggers_and_light_verbs_are_not():
+    ex = run("The withdrawal of the troops was announced after clashes with jihadists. The talks are over. "
+             "The RSF has been at war with the army since April. The rebels had no choice.")
     texts = {e.text for e in ex.events}
-    assert {"withdrawal", "clashes", "announced", "are"} <= texts
+    assert {"withdrawal", "clashes", "announced", "war"} <= texts
+    # untyped copulas and main-verb "have" are not events (MEANTIME annotates some; the graph does not want them)
+    assert not texts & {"are", "been", "had"}
     assert event(ex, "withdrawal").type == "0874" and event(ex, "clashes").type == "190"
     assert any(a.role == "target" and "troops" in a.text for a in event(ex, "withdrawal").args)
 

@@ -46,6 +46,9 @@ RELATIVE = {"that", "which", "who", "whom", "whose"}
 # Objects of light-verb idioms ("take place", "part ways"), never participants.
 IDIOM_OBJECTS = {"place", "way", "part", "line", "effect", "note", "care", "advantage", "account", "sense", "time"}
 NP_RIGHT = {"conj", "cc", "appos", "compound", "nummod", "case"}
+# Light and copular verbs: with no CAMEO type of their own they are not events ("it has been difficult",
+# "the town, which has been controlled by ..." keeps "controlled"; "be" and "have" alone are dropped).
+LIGHT_VERBS = {"be", "have"}
 
 
 def _is_verb_trigger(tok: Token) -> bool:
@@ -272,6 +275,8 @@ def find_events(doc: Doc, timexes: list[Timex], locations: list[Location],
                 seen.add((arg.start, arg.end))
                 args.append(arg)
             code = (noun_code_for(trig.lemma_) if noun else code_for(trig.lemma_)) or ""
+            if not code and not noun and trig.lemma_.lower() in LIGHT_VERBS:
+                continue  # "has been", "had": a state or support verb, not a fact worth a node
             timex = time_of.get(trig.i)
             if timex is not None:
                 time = EventTime(timex.value, timex.begin, timex.end_value, "timex")

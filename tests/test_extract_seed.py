@@ -83,6 +83,19 @@ def test_minusma_un_and_security_council(seed):
     assert canon(ex, "the UN Security Council") == {actor_iri("UN Security Council")}
 
 
+def test_its_camps_is_minusma(seed):
+    """"... as the UN stabilisation mission, MINUSMA, withdraws from the country and evacuates its camps":
+    the small model parses "withdraws" as a noun, so the clause has no subject; "its" is MINUSMA (the
+    nearest singular actor), not the army named earlier in the sentence."""
+    article, ex = seed
+    at = article.text.index("evacuates its camps") + len("evacuates ")
+    its = [e for e in ex.entities if e.start == at and e.text == "its"]
+    assert its and its[0].canonical == actor_iri("MINUSMA")
+    # and the other "its" keep their readings
+    at = article.text.index("left its camp") + len("left ")
+    assert [e.canonical for e in ex.entities if e.start == at] == [actor_iri("MINUSMA")]
+
+
 def test_csp_alias_and_the_group(seed):
     _, ex = seed
     csp = actor_iri("Permanent Strategic Framework")

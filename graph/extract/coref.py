@@ -222,6 +222,40 @@ def resolve_nominals_and_pronouns(doc: Doc, named: list, reg, loc_at: list[Optio
             return state_cluster(cat, t, country(t))
         return None
 
+    def _clause_subject_cluster(tok: Token, at: dict):
+        noun = tok.head
+        verb = noun.head
+        if noun.dep_ == "pobj" and verb.dep_ == "prep":
+            verb = verb.head
+        if noun.dep_ not in {"dobj", "pobj", "attr"} or verb.pos_ not in {"VERB", "AUX"}:
+            return None
+        v = verb
+        climbed = False
+        for _ in range(4):  # coordinated verbs share their subject: "withdraws ... and evacuates its camps"
+            subj = next((c for c in v.children if c.dep_ in {"nsubj", "nsubjpass"}), None)
+            if subj is None and v.dep_ == "acl":
+                subj = v.head  # "a column ... set off in its direction": the noun the participle modifies
+            if subj is not None:
+                m = at.get(subj.i)
+                if subj.i < tok.i and m is not None and m.cluster is not None and m.cluster.type != "PERSON" \
+                        and subj.tag_ not in {"NNS", "NNPS"}:
+                    return m.cluster.type, m.cluster
+                return None  # a subject the pronoun does not fit: the general rule decides
+            if v.dep_ != "conj":
+                break
+            v = v.head
+            climbed = True
+        if not climbed:
+            return None
+        # the coordination lost its subject in the parse ("as the UN mission, MINUSMA, withdraws ... and
+        # evacuates its camps" parsed "withdraws" as a noun): the nearest earlier singular non-person actor
+        for i in range(tok.i - 1, tok.sent.start - 1, -1):
+            m = at.get(i)
+            if m is not None and m.cluster is not None and m.head == i and m.cluster.type != "PERSON" \
+                    and doc[i].tag_ not in {"NNS", "NNPS"}:
+                return m.cluster.type, m.cluster
+        return None
+
     def pronoun(tok: Token):
         low = tok.lower_
         if low in PERSON_PRONOUNS:
@@ -246,8 +280,14 @@ def resolve_nominals_and_pronouns(doc: Doc, named: list, reg, loc_at: list[Optio
             return None, None
         if tok.dep_ == "expl":
             return None, None
-        # nearest earlier subject in this sentence, then the previous sentence's subjects
         sent = tok.sent
+        if not plural and tok.dep_ == "poss":
+            # "MINUSMA withdraws ... and evacuates its camps": the subject of the possessor's clause; when
+            # the parse gives the clause no subject, the nearest earlier singular non-person actor
+            got = _clause_subject_cluster(tok, at)
+            if got is not None:
+                return got
+        # nearest earlier subject in this sentence, then the previous sentence's subjects
         cands = [t for t in sent if t.i < tok.i and t.dep_ in {"nsubj", "nsubjpass"} and t.head.i != tok.head.i
                  and t.pos_ in {"NOUN", "PROPN", "PRON"}]
         cands.reverse()

@@ -23,13 +23,19 @@ def paragraph_breaks(doc: Doc) -> Doc:
     return doc
 
 
+@Language.factory("tkg_place_ruler")
+def make_place_ruler(nlp: Language, name: str):
+    """The gazetteer's place names as entities before ``ner`` (see places.PlaceRuler: what an
+    EntityRuler with places.ruler_patterns does, for a fraction of its cost)."""
+    from .gazetteer import Gazetteer
+    from .places import PlaceRuler
+
+    return PlaceRuler(nlp, Gazetteer.default())
+
+
 @lru_cache(maxsize=1)
 def load_nlp() -> Language:
-    from .gazetteer import Gazetteer
-    from .places import ruler_patterns
-
     nlp = spacy.load(MODEL)
     nlp.add_pipe("tkg_paragraph_breaks", before="parser")
-    ruler = nlp.add_pipe("entity_ruler", name="tkg_places", before="ner", config={"overwrite_ents": True})
-    ruler.add_patterns(ruler_patterns(Gazetteer.default()))
+    nlp.add_pipe("tkg_place_ruler", name="tkg_places", before="ner")
     return nlp

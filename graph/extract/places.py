@@ -88,8 +88,8 @@ def _tokens(surface: str) -> list[str]:
     return surface.split()
 
 
-def ruler_patterns(gaz: Gazetteer) -> list[dict]:
-    """EntityRuler patterns: safe place names (GPE/LOC/FAC) and ORG names built on place names."""
+def place_surfaces(gaz: Gazetteer) -> dict[str, str]:
+    """Safe place names (and group names) the ruler forces, with their label (GPE/LOC/FAC/NORP)."""
     place_pats: dict[str, str] = {}
     for surface, p, q in gaz.surface_names():
         if not surface[:1].isupper() or len(surface) < 2:
@@ -112,6 +112,13 @@ def ruler_patterns(gaz: Gazetteer) -> list[dict]:
         place_pats.setdefault(surface, _label(p))
     for s in gaz.groups:
         place_pats.setdefault(s, "NORP")
+    return place_pats
+
+
+def ruler_patterns(gaz: Gazetteer) -> list[dict]:
+    """EntityRuler patterns: safe place names (GPE/LOC/FAC) and ORG names built on place names (the same
+    decisions as :class:`PlaceRuler`, for spaCy's own EntityRuler)."""
+    place_pats = place_surfaces(gaz)
     pats: list[dict] = [{"label": lab, "pattern": s, "id": "place"} for s, lab in sorted(place_pats.items())]
 
     # blocking ORG patterns
@@ -132,6 +139,74 @@ def ruler_patterns(gaz: Gazetteer) -> list[dict]:
     pats.append({"label": "EVENT", "id": "event-block", "pattern": [
         {"ORTH": {"IN": single}}, {"IS_TITLE": True, "OP": "*"}, {"ORTH": {"IN": ev}}]})
     return pats
+
+
+class PlaceRuler:
+    """What an EntityRuler fed with :func:`ruler_patterns` does, at a fraction of the cost: one
+    PhraseMatcher over the safe place names, and the blocking ORG/EVENT spans ("Singapore Airlines",
+    "Bank of America", "Paris Air Show") decided by dict look-ups around each match instead of ~800
+    token patterns tried at every token. Runs before ``ner``; overwrites entities like the ruler."""
+
+    MAX_TITLE_RUN = 6  # capitalised words between a place and an ORG head ("Qatar Executive Airways")
+
+    def __init__(self, nlp, gaz: Optional[Gazetteer] = None) -> None:
+        from spacy.matcher import PhraseMatcher
+
+        gaz = gaz or Gazetteer.default()
+        self.labels = place_surfaces(gaz)
+        self.single = {s for s in self.labels if " " not in s}
+        self.multi = {s for s in self.labels if " " in s and len(s.split()) <= 4}
+        self.matcher = PhraseMatcher(nlp.vocab, attr="ORTH")
+        # one match key per label; the phrase docs are tokenized like the text
+        by_label: dict[str, list[str]] = {}
+        for surface, label in self.labels.items():
+            by_label.setdefault(label, []).append(surface)
+        for label, surfaces in by_label.items():
+            self.matcher.add(label, list(nlp.tokenizer.pipe(surfaces)))
+        self.org_prefixes = frozenset(ORG_PREFIXES)
+
+    def _head_end(self, doc: Doc, end: int, heads: frozenset) -> int:
+        """End of the longest "<place> Title* HEAD" from ``end``, or -1."""
+        best = -1
+        n = len(doc)
+        for k in range(end, min(n, end + self.MAX_TITLE_RUN + 1)):
+            t = doc[k]
+            if t.text in heads:
+                best = k + 1
+            if not t.is_title:
+                break
+        return best
+
+    def __call__(self, doc: Doc) -> Doc:
+        from spacy.util import filter_spans
+
+        matches = self.matcher(doc)
+        if not matches:
+            return doc
+        strings = doc.vocab.strings
+        spans: list[Span] = []
+        for key, start, end in matches:
+            label = strings[key]
+            spans.append(Span(doc, start, end, label=label, span_id="place"))
+            text = doc[start:end].text
+            single = end - start == 1 and text in self.single
+            if single or text in self.multi:
+                e = self._head_end(doc, end, ORG_HEADS)
+                if e > 0:
+                    spans.append(Span(doc, start, e, label="ORG", span_id="org-block"))
+                s0 = start - 1
+                if s0 >= 1 and doc[s0].text == "of":
+                    s0 -= 1
+                if s0 >= 0 and doc[s0].text in self.org_prefixes:
+                    spans.append(Span(doc, s0, end, label="ORG", span_id="org-block"))
+            if single:
+                e = self._head_end(doc, end, EVENT_HEADS)
+                if e > 0:
+                    spans.append(Span(doc, start, e, label="EVENT", span_id="event-block"))
+        kept = filter_spans(spans)  # longest first, then earliest: the EntityRuler's order
+        ents = [e for e in doc.ents if not any(e.start < k.end and e.end > k.start for k in kept)]
+        doc.ents = ents + kept
+        return doc
 
 
 # ---------------------------------------------------------------------- find_locations
@@ -551,4 +626,5 @@ def context_countries(doc: Doc, gaz: Optional[Gazetteer] = None) -> set[str]:
     return _context_countries(doc, gaz or Gazetteer.default())
 
 
-__all__: Iterable[str] = ("ruler_patterns", "find_locations", "context_countries")
+__all__: Iterable[str] = ("ruler_patterns", "place_surfaces", "PlaceRuler", "find_locations",
+                          "context_countries")

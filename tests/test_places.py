@@ -99,7 +99,8 @@ def test_lookup_prefers_context_countries(gaz):
     assert gaz.lookup("London", ["US"]).country == "GB"
     # small towns (< 15,000) are candidates only inside the article's countries
     assert gaz.lookup("Heathrow", ["GB"]) is None or gaz.lookup("Heathrow", ["GB"]).country == "GB"
-    assert gaz.lookup("Ménaka") is None and gaz.lookup("Ménaka", ["ML"]).geonames_id == 2453514
+    assert gaz.lookup("Aguelhok") is None and gaz.lookup("Aguelhok", ["ML"]).geonames_id == 2461247
+    assert gaz.lookup("Ménaka").geonames_id == 2453514  # curated: resolves anywhere
     assert gaz.lookup("Nowhere-on-Earth-xyz") is None
 
 

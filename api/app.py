@@ -16,7 +16,7 @@ from graph.store import Store
 
 from . import errors
 from .limits import BodyLimit
-from .query_pool import QueryPool
+from .query_pool import QueryPool, RemoteQueryPool
 from .routers import actors, events, export, graph, gsp, places, sparql, timeline, update
 
 
@@ -25,9 +25,12 @@ def create_app(store: Store, settings: Optional[Settings] = None) -> FastAPI:
 
     @asynccontextmanager
     async def lifespan(app: FastAPI):
-        pool = QueryPool(store, workers=settings.query_workers, timeout=settings.query_timeout,
-                         max_inflight=settings.max_queries,
-                         memory_mb=settings.query_memory_mb)
+        if getattr(store, "remote", False):  # a SPARQL server does the work (graph/remote_store.py)
+            pool = RemoteQueryPool(store, timeout=settings.query_timeout, max_inflight=settings.max_queries)
+        else:
+            pool = QueryPool(store, workers=settings.query_workers, timeout=settings.query_timeout,
+                             max_inflight=settings.max_queries,
+                             memory_mb=settings.query_memory_mb)
         await pool.start()
         app.state.query_pool = pool
         try:

@@ -239,3 +239,76 @@ class QueryPool:
                 await run_in_threadpool(self.checkpoints.release, cp)
         finally:
             self.inflight -= 1
+
+
+class RemoteQueryPool:
+    """/sparql over a remote store (graph.remote_store.RemoteStore): the SPARQL server does the work.
+
+    No worker processes and no checkpoints: the query is forwarded with an HTTP timeout, its answer
+    parsed with pyoxigraph and serialized in the negotiated format (so every vendor answers the same
+    bytes). At the deadline the client gets 503 `query timeout` and we stop waiting, but only the
+    server can stop the work: Oxigraph `serve --timeout-s N`, Virtuoso `MaxQueryExecutionTime`.
+    """
+
+    def __init__(self, store, *, timeout: float = 30.0, max_inflight: int = 32) -> None:
+        self.store = store
+        self.timeout = timeout
+        self.max_inflight = max(1, max_inflight)
+        self.inflight = 0
+
+    async def start(self) -> None:
+        pass
+
+    async def close(self) -> None:
+        pass
+
+    def _answer(self, job: dict) -> tuple:
+        from graph.store import StoreError
+
+        from .query_worker import GRAPH_FORMATS, RESULT_FORMATS, CappedBuffer, ResultTooLarge
+
+        query = job["query"]
+        if job.get("base_iri"):
+            query = f"BASE <{job['base_iri']}>\n{query}"
+        try:
+            kind, body, media_in = self.store.raw_query(query, default_graphs=job.get("default_graphs") or (),
+                                                        named_graphs=job.get("named_graphs") or (),
+                                                        timeout=self.timeout)
+            result = self.store.parse_answer(kind, body, media_in)
+            if kind == "graph":
+                (media, name), table = job.get("graph_media") or (None, None), GRAPH_FORMATS
+            else:
+                (media, name), table = job.get("results_media") or (None, None), RESULT_FORMATS
+            if media is None:
+                what = "an RDF graph" if kind == "graph" else "query results"
+                return ("error", 406, "not acceptable",
+                        f"this query returns {what}; the Accept header (or format=) allows none of its formats")
+            out = CappedBuffer(job["max_bytes"])
+            result.serialize(out, format=table[name])
+            return ("ok", media, out.getvalue())
+        except SyntaxError as e:
+            return ("error", 400, "malformed query", str(e))
+        except TimeoutError:
+            return ("error", 503, "query timeout", f"the SPARQL server did not answer within {self.timeout:g} s")
+        except ResultTooLarge:
+            return ("error", 413, "result too large",
+                    f"the result is larger than {job['max_bytes']} bytes; narrow the query or page it with LIMIT/OFFSET")
+        except StoreError as e:
+            return ("error", 503, "store unavailable", str(e))
+        except (ValueError, OSError) as e:
+            return ("error", 502, "bad answer from the SPARQL server", f"{type(e).__name__}: {e}")
+
+    async def run(self, job: dict) -> tuple:
+        """As QueryPool.run: ("ok", media, body) or ("error", status, error, detail)."""
+        if self.inflight >= self.max_inflight:
+            raise ApiError(503, "too many queries",
+                           f"{self.inflight} queries are running or waiting (the limit); retry later",
+                           headers={"Retry-After": "1"})
+        self.inflight += 1
+        try:
+            # the HTTP timeout ends the wait for the server; this bounds parsing and serializing too
+            return await asyncio.wait_for(run_in_threadpool(self._answer, job), self.timeout + 5)
+        except asyncio.TimeoutError:
+            raise ApiError(503, "query timeout", f"the query ran longer than {self.timeout:g} s") from None
+        finally:
+            self.inflight -= 1

@@ -19,6 +19,7 @@ from .articles import ArticleError
 from .sources import iter_files
 from .settings import Settings
 from .store import Store, StoreError
+from .store import open_store as _open_location
 
 app = typer.Typer(help="timeline-kg: news articles to a temporal knowledge graph.", no_args_is_help=True,
                   add_completion=False, pretty_exceptions_enable=False)
@@ -28,6 +29,8 @@ out = Console()
 err = Console(stderr=True)
 
 DataOpt = typer.Option(None, "--data", help="Store directory (default $TKG_DATA or ./tkg-data).")
+StoreOpt = typer.Option(None, "--store", help="An existing SPARQL 1.1 server instead of a directory: "
+                        "sparql+http://HOST:PORT/PATH[?update=PATH&user=U&password=P&auth=digest] (default $TKG_STORE).")
 
 
 def fail(message: str) -> None:
@@ -36,9 +39,10 @@ def fail(message: str) -> None:
     raise typer.Exit(2)
 
 
-def open_store(data: Optional[Path]) -> Store:
+def open_store(data: Optional[Path], store: Optional[str] = None) -> Store:
+    """The store `--store` (a SPARQL server URL), else `--data`, else $TKG_STORE, else $TKG_DATA."""
     try:
-        return Store(data or Settings().data)
+        return _open_location(Settings().location(data, store))
     except StoreError as e:
         fail(str(e))
         raise  # unreachable: fail() exits
@@ -126,10 +130,10 @@ MaxCharsOpt = typer.Option(None, "--max-chars", help="Longer texts are cut (at a
 def ingest_cmd(paths: list[Path] = typer.Argument(..., help="Article files or folders."), data: Optional[Path] = DataOpt,
                jobs: int = JobsOpt, cluster: Optional[str] = ClusterOpt, batch_size: int = BatchOpt,
                shacl: str = ShaclOpt, dedupe: bool = DedupeOpt, threshold: float = ThresholdOpt,
-               max_chars: Optional[int] = MaxCharsOpt) -> None:
+               max_chars: Optional[int] = MaxCharsOpt, store_url: Optional[str] = StoreOpt) -> None:
     """Ingest articles (wire text, JSON, JSONL, HTML, RSS/Atom; gzip; files or folders) into the store."""
     _check_ingest_options(jobs, batch_size, shacl, threshold)
-    store = open_store(data)
+    store = open_store(data, store_url)
     skipped = run_ingest(store, paths, jobs=jobs, cluster=cluster, batch_size=batch_size, shacl=shacl,
                          dedupe=dedupe, threshold=threshold, max_chars=max_chars)
     store.close()
@@ -140,7 +144,7 @@ def ingest_cmd(paths: list[Path] = typer.Argument(..., help="Article files or fo
 @app.command("query")
 def query_cmd(sparql: str = typer.Argument(..., help="A SPARQL query, or @FILE to read it from a file."),
               fmt: str = typer.Option("table", "--format", help="json | csv | table"),
-              data: Optional[Path] = DataOpt) -> None:
+              data: Optional[Path] = DataOpt, store_url: Optional[str] = StoreOpt) -> None:
     """Run a SPARQL query over the union of all article graphs."""
     from .results import render
 
@@ -151,23 +155,25 @@ def query_cmd(sparql: str = typer.Argument(..., help="A SPARQL query, or @FILE t
             sparql = Path(sparql[1:]).read_text(encoding="utf-8")
         except OSError as e:
             fail(f"{sparql[1:]}: {e.strerror}")
-    store = open_store(data)
+    store = open_store(data, store_url)
     try:
         result = store.ox_query(sparql)
     except SyntaxError as e:
         fail(f"malformed query: {e}")
+    except (StoreError, TimeoutError) as e:
+        fail(str(e))
     render(result, fmt, out)
 
 
 def _export(fmt: str, out_file: Path, start: Optional[datetime], end: Optional[datetime],
-            events: bool, co_mentions: bool, data: Optional[Path]) -> None:
+            events: bool, co_mentions: bool, data: Optional[Path], store_url: Optional[str] = None) -> None:
     """Build the view for the window and write it in `fmt`; one summary line on stdout."""
     from .export import FORMATS
     from .view import DEFAULT_KINDS, KINDS, build
 
     if start and end and start > end:
         fail("--from is after --to")
-    store = open_store(data)
+    store = open_store(data, store_url)
     with Progress(TextColumn(f"export {fmt}"), BarColumn(), TimeElapsedColumn(), console=err, transient=True) as p:
         p.add_task("export", total=None)
         g = build(store, start.date() if start else None, end.date() if end else None,
@@ -185,8 +191,8 @@ def _export_command(fmt: str, help_text: str) -> None:
                 end: Optional[datetime] = typer.Option(None, "--to", formats=["%Y-%m-%d"], help="Latest day."),
                 events: bool = typer.Option(False, "--events", help="Events as nodes."),
                 co_mentions: bool = typer.Option(False, "--co-mentions", help="Add co-mention edges."),
-                data: Optional[Path] = DataOpt) -> None:
-        _export(fmt, out_file, start, end, events, co_mentions, data)
+                data: Optional[Path] = DataOpt, store_url: Optional[str] = StoreOpt) -> None:
+        _export(fmt, out_file, start, end, events, co_mentions, data, store_url)
 
     command.__doc__ = help_text
     export_app.command(fmt)(command)
@@ -232,7 +238,7 @@ def extract_cmd(input: Path = typer.Argument(..., help="An article file (any for
 @app.command("serve")
 def serve_cmd(host: Optional[str] = typer.Option(None, help="Interface (default 127.0.0.1)."),
               port: Optional[int] = typer.Option(None, help="Port (default 8000)."),
-              data: Optional[Path] = DataOpt,
+              data: Optional[Path] = DataOpt, store_url: Optional[str] = StoreOpt,
               query_timeout: Optional[float] = typer.Option(None, "--query-timeout", help="Seconds before a SPARQL query is stopped (default 30, $TKG_QUERY_TIMEOUT)."),
               workers: Optional[int] = typer.Option(None, "--query-workers", help="SPARQL worker processes (default 2, $TKG_QUERY_WORKERS)."),
               strict: Optional[bool] = typer.Option(None, "--strict-default-graph/--union-default-graph", help="Default graph of /sparql: the store's own, or the union of all graphs (default; $TKG_UNION_DEFAULT).")) -> None:
@@ -248,16 +254,19 @@ def serve_cmd(host: Optional[str] = typer.Option(None, help="Interface (default 
         settings.query_workers = workers
     if strict is not None:
         settings.union_default = not strict
-    _serve(settings, host or settings.host, port or settings.port, data or settings.data)
+    _serve(settings, host or settings.host, port or settings.port, data, store_url=store_url)
 
 
-def _serve(settings: Settings, host: str, port: int, data: Path, store: Optional[Store] = None) -> None:
+def _serve(settings: Settings, host: str, port: int, data: Optional[Path], store: Optional[Store] = None,
+           store_url: Optional[str] = None) -> None:
     import uvicorn
 
     from api.app import create_app
 
     t0 = time.perf_counter()
-    store = store or open_store(data)
+    store = store or open_store(data, store_url)
+    if store.remote:  # REST reads go straight to the server: bound them like /sparql queries
+        store.timeout = settings.query_timeout
     application = create_app(store, settings)
     config = uvicorn.Config(application, host=host, port=port, log_level="warning", timeout_graceful_shutdown=5)
     server = uvicorn.Server(config)
@@ -267,7 +276,7 @@ def _serve(settings: Settings, host: str, port: int, data: Path, store: Optional
 
         while not server.started:
             await asyncio.sleep(0.01)
-        err.print(f"store {data}: {store.graph_count()} articles; ready in {time.perf_counter() - t0:.2f} s; "
+        err.print(f"store {store.location}: {store.graph_count()} articles; ready in {time.perf_counter() - t0:.2f} s; "
                   f"serving on http://{host}:{port} (docs at /docs)", highlight=False)
 
     import asyncio
@@ -285,13 +294,12 @@ def _serve(settings: Settings, host: str, port: int, data: Path, store: Optional
 
 @app.command("demo")
 def demo_cmd(host: Optional[str] = typer.Option(None), port: Optional[int] = typer.Option(None),
-             data: Optional[Path] = DataOpt) -> None:
+             data: Optional[Path] = DataOpt, store_url: Optional[str] = StoreOpt) -> None:
     """Ingest the bundled seed articles, then serve them."""
     from .resources import seeds_dir
 
     settings = Settings()
-    data = data or settings.data
-    store = open_store(data)
+    store = open_store(data, store_url)
     run_ingest(store, [seeds_dir()])
     _serve(settings, host or settings.host, port or settings.port, data, store)
 

@@ -12,6 +12,9 @@ from .store import default_path
 @dataclass
 class Settings:
     data: Path = field(default_factory=default_path)
+    # An existing SPARQL 1.1 server instead of the directory: sparql+http://HOST:PORT/PATH?... (README,
+    # "Using an existing SPARQL server"); --store wins over --data, which wins over TKG_STORE.
+    store: Optional[str] = field(default_factory=lambda: os.environ.get("TKG_STORE") or None)
     host: str = field(default_factory=lambda: os.environ.get("TKG_HOST", "127.0.0.1"))
     port: int = field(default_factory=lambda: int(os.environ.get("TKG_PORT", "8000")))
     token: Optional[str] = field(default_factory=lambda: os.environ.get("TKG_TOKEN") or None)
@@ -30,6 +33,11 @@ class Settings:
     max_body: int = field(default_factory=lambda: int(os.environ.get("TKG_MAX_BODY", str(64 * 1024 * 1024))))  # bytes
     max_result_bytes: int = field(default_factory=lambda: int(os.environ.get("TKG_MAX_RESULT_BYTES", str(128 * 1024 * 1024))))
     cors_origins: list[str] = field(default_factory=lambda: [o.strip() for o in os.environ.get("TKG_CORS_ORIGINS", "").split(",") if o.strip()])
+
+
+    def location(self, data: Optional[Path] = None, store: Optional[str] = None) -> "Path | str":
+        """Where the store is: `--store`, else `--data`, else $TKG_STORE, else $TKG_DATA / ./tkg-data."""
+        return store or data or self.store or self.data
 
 
 def _flag(name: str, default: bool) -> bool:

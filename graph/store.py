@@ -29,8 +29,23 @@ def default_path() -> Path:
     return Path(os.environ.get("TKG_DATA") or DEFAULT_DIR)
 
 
+def open_store(location: "Optional[Path | str]" = None) -> "Store":
+    """The store at `location`: a directory (the embedded Oxigraph store, `Store`), or a
+    `sparql+http://...` / `sparql+https://...` URL (an existing SPARQL 1.1 server,
+    `graph.remote_store.RemoteStore`). None: `$TKG_STORE`, else `$TKG_DATA` or ./tkg-data."""
+    if location is None:
+        location = os.environ.get("TKG_STORE") or default_path()
+    if isinstance(location, str) and location.lower().startswith(("sparql+http://", "sparql+https://")):
+        from .remote_store import RemoteStore
+
+        return RemoteStore(location)  # type: ignore[return-value]
+    return Store(Path(location))
+
+
 class Store:
     """A persistent quad store holding one named graph per article."""
+
+    remote = False  # see graph.remote_store.RemoteStore
 
     def __init__(self, path: Optional[Path] = None) -> None:
         self.path = Path(path) if path else default_path()
@@ -43,6 +58,11 @@ class Store:
                 msg = "it is in use by another process (is `tkg serve` running on it?)"
             raise StoreError(f"cannot open store {self.path}: {msg}") from None
         self.dataset = Dataset(store=OxigraphStore(store=self.ox), default_union=True)
+
+    @property
+    def location(self) -> str:
+        """What identifies this store (for caches and messages): its absolute directory."""
+        return str(self.path.resolve())
 
     def put_graph(self, iri: str, graph: Graph) -> int:
         """Replace the article graph `iri` with `graph`, atomically (its actors' and places'

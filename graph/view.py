@@ -274,7 +274,7 @@ class ViewCache:
     def get(self, store: Store, start: Optional[date] = None, end: Optional[date] = None,
             kinds: Iterable[str] = DEFAULT_KINDS, co_mentions: bool = False) -> View:
         revision = store.revision
-        key = (str(store.path.resolve()), revision, start, end, _kinds(kinds), co_mentions)
+        key = (store.location, revision, start, end, _kinds(kinds), co_mentions)
         with self._lock:
             view = self._views.get(key)
             if view is None:

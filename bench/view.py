@@ -48,7 +48,7 @@ def generate(path: Path, actors: int, places: int, events: int) -> None:
     from graph.store import Store
 
     stamp = path / "bench-shape.json"
-    shape = {"actors": actors, "places": places, "events": events}
+    shape = {"actors": actors, "places": places, "events": events, "descriptions": "entities graph"}
     if stamp.exists() and json.loads(stamp.read_text()) == shape:
         return
     t0 = time.perf_counter()
@@ -74,12 +74,11 @@ def generate(path: Path, actors: int, places: int, events: int) -> None:
             if j % 2 == 0:
                 quads.append((e, _iri("sem", "hasPlace"), p_iri[rnd.randrange(places)]))
             lines.extend(f"{a} {b} {c} {g} ." for a, b, c in quads)
+    g = f"<{BASE}graph/entities>"  # actors' and places' descriptions: once, in the shared graph (graph/rdf.py)
     for i, a in enumerate(a_iri):
-        g = f"<{BASE}article/bench{i % max(1, events // EVENTS_PER_ARTICLE)}>"
         lines.append(f"{a} {_iri('rdf', 'type')} {_iri('sem', 'Actor')} {g} .")
         lines.append(f"{a} {_iri('rdfs', 'label')} {_lit(f'Actor {i}')} {g} .")
     for i, p in enumerate(p_iri):
-        g = f"<{BASE}article/bench{i % max(1, events // EVENTS_PER_ARTICLE)}>"
         lines.append(f"{p} {_iri('rdf', 'type')} {_iri('sem', 'Place')} {g} .")
         lines.append(f"{p} {_iri('rdfs', 'label')} {_lit(f'Place {i}')} {g} .")
         lines.append(f"{p} {_iri('schema', 'latitude')} {_lit(str(round(rnd.uniform(-30, 30), 4)), 'decimal')} {g} .")
@@ -158,7 +157,7 @@ def http(path: Path) -> dict:
     import httpx
 
     sys.path.insert(0, str(ROOT / "tests"))
-    from conftest import Server
+    from sparql_server import ServeProcess as Server
 
     srv = Server(path)
     res = {}

@@ -8,6 +8,13 @@ is plainly met. Anything else — a violation, a value it is not sure how to com
 shapes feature it does not implement — is handed to pyshacl, whose verdict (and report)
 is final. So the answer is pyshacl's answer; only the cost differs.
 
+The checker works on plain terms (graph.terms: an IRI is a str, a literal a `Lit`): ingest
+checks the tuples `graph.rdf.article_triples` makes (`check_triples`, which hands pyshacl the
+very N-Triples that would be written), and an rdflib Graph is converted first (`check`).
+A literal passes a datatype only if its lexical form is one this module parses strictly
+(integers, decimals, dates, dateTimes, gYear, gYearMonth: a subset of what rdflib reads as
+well-typed) or its datatype is unknown to rdflib (so pyshacl cannot find it ill-typed either).
+
 Supported (the SHACL Core subset our shapes use, with their spec semantics): targets
 `sh:targetClass` (with `rdfs:subClassOf*` in the data), `sh:targetNode`, `sh:targetSubjectsOf`,
 `sh:targetObjectsOf`; property shapes with an IRI `sh:path`; `sh:minCount`, `sh:maxCount`,
@@ -24,14 +31,17 @@ term in the shapes makes `Checker.compile` raise `Unsupported`, and callers use 
 from __future__ import annotations
 
 import re
-from datetime import date, datetime, time
+from datetime import date, datetime
 from decimal import Decimal
 from functools import lru_cache
-from typing import Callable, Iterable, Optional
+from typing import Callable, Iterable, Optional, Union
 
-from rdflib import BNode, Graph, Literal, Namespace, URIRef
+from rdflib import Graph, Namespace, URIRef
 from rdflib.collection import Collection
 from rdflib.namespace import RDF, RDFS, XSD
+from rdflib.term import _toPythonMapping
+
+from .terms import Blank, Lit, Term, Triple, from_rdflib
 
 SH = Namespace("http://www.w3.org/ns/shacl#")
 
@@ -43,17 +53,38 @@ _CONSTRAINTS = {SH.minCount, SH.maxCount, SH.datatype, SH.nodeKind, SH["class"],
                 SH.pattern, SH.minLength, SH.maxLength, SH.minInclusive, SH.maxInclusive, SH.minExclusive,
                 SH.maxExclusive, SH["or"], SH["and"], SH["not"], SH.node}
 
-# Python types rdflib gives a well-formed literal of each datatype (what pyshacl checks too).
-_PY_TYPES: dict[URIRef, tuple[type, ...]] = {
-    XSD.string: (str,), RDF.langString: (str,), XSD.integer: (int,), XSD.decimal: (Decimal,),
-    XSD.boolean: (bool,), XSD.date: (date,), XSD.dateTime: (datetime,), XSD.time: (time,),
-    XSD.double: (float,), XSD.float: (float,),
+_XSD = str(XSD)
+
+
+def _parses(parse: Callable[[str], object]) -> Callable[[str], bool]:
+    def ok(lex: str) -> bool:
+        try:
+            parse(lex)
+            return True
+        except ValueError:
+            return False
+    return ok
+
+
+# Lexical forms we vouch for, per datatype: each is well-typed for rdflib (so pyshacl agrees).
+_INTEGER = re.compile(r"[+-]?[0-9]+")
+_DECIMAL = re.compile(r"[+-]?[0-9]+(\.[0-9]+)?")
+_DATE = re.compile(r"[0-9]{4}-[0-9]{2}-[0-9]{2}")
+_DATETIME = re.compile(r"[0-9]{4}-[0-9]{2}-[0-9]{2}T[0-9]{2}:[0-9]{2}:[0-9]{2}(\.[0-9]{1,6})?(Z|[+-][0-9]{2}:[0-9]{2})?")
+_date_ok = _parses(date.fromisoformat)
+_datetime_ok = _parses(lambda x: datetime.fromisoformat(x[:-1] + "+00:00" if x.endswith("Z") else x))
+_WELL_TYPED: dict[str, Callable[[str], bool]] = {
+    _XSD + "integer": lambda x: _INTEGER.fullmatch(x) is not None,
+    _XSD + "decimal": lambda x: _DECIMAL.fullmatch(x) is not None,
+    _XSD + "boolean": lambda x: x in ("true", "false"),
+    _XSD + "date": lambda x: _DATE.fullmatch(x) is not None and _date_ok(x),
+    _XSD + "dateTime": lambda x: _DATETIME.fullmatch(x) is not None and _datetime_ok(x),
+    # unknown to rdflib (never ill-typed there), checked all the same
+    _XSD + "gYear": re.compile(r"[1-9][0-9]{3}").fullmatch,
+    _XSD + "gYearMonth": re.compile(r"[1-9][0-9]{3}-(0[1-9]|1[0-2])").fullmatch,
 }
-# Datatypes whose well-formedness we trust rdflib's `ill_typed` flag for (lexical-space regexes).
-_LEXICAL = {
-    XSD.gYear: re.compile(r"-?\d{4,}(Z|[+-]\d\d:\d\d)?"),
-    XSD.gYearMonth: re.compile(r"-?\d{4,}-(0[1-9]|1[0-2])(Z|[+-]\d\d:\d\d)?"),
-}
+_XSD_STRING, _LANG_STRING = _XSD + "string", str(RDF.langString)
+_RDFLIB_KNOWN = {str(k) for k in _toPythonMapping if k is not None}
 
 PASS, DEFER = True, None  # a check either surely passes, or defers the verdict to pyshacl
 
@@ -65,44 +96,35 @@ class Unsupported(Exception):
 _TYPE, _SUBCLASS = str(RDF.type), str(RDFS.subClassOf)
 
 
-def key(node: object) -> str:
-    """A plain-str key for a subject (rdflib terms compare slowly; `_:` marks a blank node)."""
-    return "_:" + node if isinstance(node, BNode) else str(node)  # type: ignore[operator]
-
-
 class Index:
-    """The triples of one graph, indexed for the checks (plain-str keys, rdflib terms as values)."""
+    """The triples of one graph, indexed for the checks (plain terms, see graph.terms)."""
 
-    __slots__ = ("spo", "types", "nodes", "supers", "by_pred")
+    __slots__ = ("spo", "types", "supers", "by_pred")
 
-    def __init__(self, graph: Graph, preds_wanted: frozenset = frozenset()) -> None:
+    def __init__(self, triples: Iterable[Triple], preds_wanted: frozenset = frozenset()) -> None:
         spo: dict[str, dict[str, list]] = {}
-        types: dict[str, set[str]] = {}
-        nodes: dict[str, object] = {}
-        by_pred: dict[str, list[tuple[object, object]]] = {}
-        sub: dict[str, set[str]] = {}
-        for s, p, o in graph.triples((None, None, None)):
-            ks, kp = key(s), str(p)
-            if ks not in nodes:
-                nodes[ks] = s
-            po = spo.get(ks)
+        types: dict[str, set] = {}
+        by_pred: dict[str, list[tuple[str, Term]]] = {}
+        sub: dict[str, set] = {}
+        for s, p, o in triples:
+            po = spo.get(s)
             if po is None:
-                po = spo[ks] = {}
-            vals = po.get(kp)
+                po = spo[s] = {}
+            vals = po.get(p)
             if vals is None:
-                po[kp] = [o]
+                po[p] = [o]
             else:
                 vals.append(o)
-            if kp == _TYPE:
-                types.setdefault(ks, set()).add(key(o))
-            elif kp == _SUBCLASS:
-                sub.setdefault(ks, set()).add(key(o))
-            if kp in preds_wanted:
-                by_pred.setdefault(kp, []).append((s, o))
-        self.spo, self.types, self.nodes, self.by_pred = spo, types, nodes, by_pred
-        self.supers: dict[str, set[str]] = {}
+            if p == _TYPE:
+                types.setdefault(s, set()).add(o)
+            elif p == _SUBCLASS:
+                sub.setdefault(s, set()).add(o)
+            if p in preds_wanted:
+                by_pred.setdefault(p, []).append((s, o))
+        self.spo, self.types, self.by_pred = spo, types, by_pred
+        self.supers: dict = {}
         for c in sub:  # transitive closure of rdfs:subClassOf, present in the data (rarely)
-            seen: set[str] = set()
+            seen: set = set()
             todo = [c]
             while todo:
                 for d in sub.get(todo.pop(), ()):
@@ -111,12 +133,12 @@ class Index:
                         todo.append(d)
             self.supers[c] = seen
 
-    def values(self, node: object, path: str) -> list:
-        po = self.spo.get(key(node))
+    def values(self, node: Term, path: str) -> list:
+        po = self.spo.get(node) if not isinstance(node, Lit) else None
         return po.get(path, []) if po else []
 
-    def is_instance(self, node: object, cls: str) -> bool:
-        types = self.types.get(key(node))
+    def is_instance(self, node: Term, cls: str) -> bool:
+        types = self.types.get(node) if not isinstance(node, Lit) else None
         if not types:
             return False
         if cls in types:
@@ -124,7 +146,7 @@ class Index:
         return any(cls in self.supers.get(t, ()) for t in types)
 
     def instances(self, cls: str) -> list:
-        return [self.nodes[k] for k, types in self.types.items()
+        return [n for n, types in self.types.items()
                 if cls in types or any(cls in self.supers.get(t, ()) for t in types)]
 
 
@@ -133,57 +155,50 @@ NodeCheck = Callable[[Index, object], Optional[bool]]  # (index, focus node) -> 
 
 
 def _datatype(dt: URIRef) -> ValueCheck:
-    is_string = dt == XSD.string
-    types = _PY_TYPES.get(dt)
-    if dt == XSD.integer:
-        types = (int,)
-    lexical = _LEXICAL.get(dt)
-    no_bool = dt != XSD.boolean
+    d = str(dt)
+    well_typed = _WELL_TYPED.get(d)
+    unknown_to_rdflib = d not in _RDFLIB_KNOWN
 
-    def check(ix: Index, v: object) -> Optional[bool]:
-        if not isinstance(v, Literal):
+    def check(ix: Index, v: Term) -> Optional[bool]:
+        if not isinstance(v, Lit):
             return DEFER
-        vdt = v.datatype
-        if vdt is None:
-            return PASS if is_string and v.language is None else DEFER
-        if vdt != dt or getattr(v, "ill_typed", None) is True:
+        if d == _XSD_STRING:  # a plain literal, or typed xsd:string; no language tag
+            return PASS if v.lang is None and (v.dt is None or v.dt == _XSD_STRING) else DEFER
+        if v.dt != d or v.lang is not None:
             return DEFER
-        if types is not None:
-            value = v.value
-            return PASS if isinstance(value, types) and not (no_bool and isinstance(value, bool)) else DEFER
-        if lexical is not None:
-            return PASS if lexical.fullmatch(str(v)) else DEFER
-        return PASS  # other datatypes: the same IRI and not ill-typed (SHACL 4.2.2; pyshacl alike)
+        if well_typed is not None:
+            return PASS if well_typed(v.lex) else DEFER
+        return PASS if unknown_to_rdflib else DEFER  # rdflib knows it and may find it ill-typed: ask pyshacl
     return check
 
 
 def _node_kind(kind: URIRef) -> ValueCheck:
-    allowed = {SH.IRI: (URIRef,), SH.BlankNode: (BNode,), SH.Literal: (Literal,),
-               SH.BlankNodeOrIRI: (BNode, URIRef), SH.BlankNodeOrLiteral: (BNode, Literal),
-               SH.IRIOrLiteral: (URIRef, Literal)}.get(kind)
-    if allowed is None:
+    iri, blank, lit = ((lambda v: type(v) is str), (lambda v: isinstance(v, Blank)), (lambda v: isinstance(v, Lit)))
+    kinds = {SH.IRI: (iri,), SH.BlankNode: (blank,), SH.Literal: (lit,), SH.BlankNodeOrIRI: (blank, iri),
+             SH.BlankNodeOrLiteral: (blank, lit), SH.IRIOrLiteral: (iri, lit)}.get(kind)
+    if kinds is None:
         raise Unsupported(f"sh:nodeKind {kind}")
-    return lambda ix, v: PASS if isinstance(v, allowed) else DEFER
+    if kinds == (iri,):
+        return lambda ix, v: PASS if type(v) is str else DEFER
+    return lambda ix, v: PASS if any(k(v) for k in kinds) else DEFER
 
 
 def _class(cls: URIRef) -> ValueCheck:
-    c = key(cls)
-    return lambda ix, v: PASS if not isinstance(v, Literal) and ix.is_instance(v, c) else DEFER
+    c = str(cls)
+    return lambda ix, v: PASS if not isinstance(v, Lit) and ix.is_instance(v, c) else DEFER
 
 
 def _in(members: list) -> ValueCheck:
-    allowed = set(members)
+    allowed = {from_rdflib(m) for m in members}  # term equality (lexical form, datatype, language)
     return lambda ix, v: PASS if v in allowed else DEFER
 
 
-def _string_of(v: object) -> Optional[str]:
-    if isinstance(v, BNode):
+def _string_of(v: Term) -> Optional[str]:
+    if isinstance(v, Lit):
+        return v.lex
+    if isinstance(v, Blank):
         return None
-    if isinstance(v, Literal):
-        if v.datatype in (None, RDF.langString, XSD.string):
-            return str(v.value) if v.value is not None else str(v)
-        return str(v)
-    return str(v)
+    return v
 
 
 def _pattern(pattern: str, flags: str) -> ValueCheck:
@@ -193,14 +208,14 @@ def _pattern(pattern: str, flags: str) -> ValueCheck:
             f |= bit
     rx = re.compile(pattern, f)
 
-    def check(ix: Index, v: object) -> Optional[bool]:
+    def check(ix: Index, v: Term) -> Optional[bool]:
         s = _string_of(v)
         return PASS if s is not None and rx.search(s) else DEFER
     return check
 
 
 def _length(bound: int, is_min: bool) -> ValueCheck:
-    def check(ix: Index, v: object) -> Optional[bool]:
+    def check(ix: Index, v: Term) -> Optional[bool]:
         s = _string_of(v)
         if s is None:
             return DEFER
@@ -208,24 +223,24 @@ def _length(bound: int, is_min: bool) -> ValueCheck:
     return check
 
 
-def _number(x: object) -> Optional[Decimal | int | float]:
-    if isinstance(x, Literal) and getattr(x, "ill_typed", None) is not True:
-        v = x.value
-        if isinstance(v, (int, Decimal, float)) and not isinstance(v, bool):
-            return v
+def _number(x: Term) -> Optional[Union[Decimal, int]]:
+    """The value of a plainly well-typed xsd:integer or xsd:decimal literal (else None: not sure)."""
+    if isinstance(x, Lit) and x.lang is None:
+        if x.dt == _XSD + "integer" and _INTEGER.fullmatch(x.lex):
+            return int(x.lex)
+        if x.dt == _XSD + "decimal" and _DECIMAL.fullmatch(x.lex):
+            return Decimal(x.lex)
     return None
 
 
-def _range(bound: Literal, op: str) -> ValueCheck:
-    b = _number(bound)
+def _range(bound: object, op: str) -> ValueCheck:
+    b = _number(from_rdflib(bound))
     if b is None:
         raise Unsupported(f"non-numeric bound {bound!r}")
 
-    def check(ix: Index, v: object) -> Optional[bool]:
+    def check(ix: Index, v: Term) -> Optional[bool]:
         n = _number(v)
         if n is None:
-            return DEFER
-        if isinstance(n, float) != isinstance(b, float):  # Decimal vs float: let pyshacl decide
             return DEFER
         ok = {"min_in": n >= b, "max_in": n <= b, "min_ex": n > b, "max_ex": n < b}[op]
         return PASS if ok else DEFER
@@ -241,6 +256,7 @@ class Checker:
         self._node_shapes: dict = {}
         self.targets: list[tuple[Callable[[Index], list], NodeCheck]] = []
         self.preds_wanted: set[str] = set()
+        self._preds: frozenset = frozenset()
         roots = set(shapes.subjects(RDF.type, SH.NodeShape))
         for t in (SH.targetClass, SH.targetNode, SH.targetSubjectsOf, SH.targetObjectsOf):
             roots.update(shapes.subjects(t, None))
@@ -252,6 +268,7 @@ class Checker:
             focus = self._targets(shape)
             if focus is not None:
                 self.targets.append((focus, self._node_shape(shape)))
+        self._preds = frozenset(self.preds_wanted)
 
     @classmethod
     def compile(cls, shapes: Graph) -> "Checker":
@@ -272,7 +289,8 @@ class Checker:
             return None
 
         self.preds_wanted |= {str(p) for p in subj_of + obj_of}
-        class_keys = [key(c) for c in classes]
+        class_keys = [str(c) for c in classes]
+        nodes = [from_rdflib(n) for n in nodes]
 
         def focus(ix: Index) -> list:
             out: list = []
@@ -339,7 +357,7 @@ class Checker:
         hi = self._one(shape, SH.maxCount)
         lo = int(lo) if lo is not None else None
         hi = int(hi) if hi is not None else None
-        has = list(self.shapes.objects(shape, SH.hasValue))
+        has = [from_rdflib(h) for h in self.shapes.objects(shape, SH.hasValue)]
         checks = self._value_checks(shape, with_has_value=False)
 
         def fn(ix: Index, f: object) -> Optional[bool]:
@@ -393,11 +411,14 @@ class Checker:
             out.append(self._node_shape(n))
         if with_has_value:
             for h in g.objects(shape, SH.hasValue):
-                out.append(lambda ix, v, h=h: PASS if v == h else DEFER)
+                out.append(lambda ix, v, h=from_rdflib(h): PASS if v == h else DEFER)
         return out
 
-    def __call__(self, graph: Graph) -> Optional[bool]:
-        ix = Index(graph, frozenset(self.preds_wanted))
+    def __call__(self, graph: Union[Graph, Iterable[Triple]]) -> Optional[bool]:
+        """PASS if the graph (an rdflib Graph, or plain-term triples) surely conforms, else DEFER."""
+        if isinstance(graph, Graph):
+            graph = [(from_rdflib(s), str(p), from_rdflib(o)) for s, p, o in graph.triples((None, None, None))]
+        ix = Index(graph, self._preds)
         for focus, check in self.targets:
             for f in focus(ix):
                 if check(ix, f) is not PASS:
@@ -426,6 +447,17 @@ def check(graph: Graph, full: bool = False) -> tuple[bool, str]:
     if checker is not None and checker(graph) is PASS:
         return True, ""
     return validate(graph)
+
+
+def check_triples(triples: list[Triple], ntriples: str, full: bool = False) -> tuple[bool, str]:
+    """`check` for an article's plain-term triples (graph.rdf.article_triples); `ntriples` is
+    their serialization, what pyshacl reads when the fast check is not sure (or `full`)."""
+    from .validate import validate
+
+    checker = None if full else _checker()
+    if checker is not None and checker(triples) is PASS:
+        return True, ""
+    return validate(Graph().parse(data=ntriples, format="nt"))
 
 
 def supported() -> bool:

@@ -1,7 +1,9 @@
 """The unit of ingest work that runs wherever there is a CPU: a chunk of articles in, N-Triples out.
 
-`process(jobs)` extracts a chunk through spaCy's `nlp.pipe` (one batch), builds each article's
-graph, checks it against the SHACL shapes, and serializes it; it touches no store. It runs in
+`process(jobs)` extracts a chunk through spaCy's `nlp.pipe` (one batch), states each article's
+triples (graph.rdf.article_triples: plain tuples, no rdflib Graph), checks them against the
+SHACL shapes (graph.fastshacl, pyshacl when not sure), and writes them as N-Triples; it
+touches no store. It runs in
 the ingesting process (`--jobs 1`), in a process pool (`--jobs N`), or on Dask workers
 (`--cluster`), and gives the same bytes in all three, so the store ends up the same.
 The spaCy pipeline is loaded once per process (graph.extract.nlp.load_nlp is cached).
@@ -13,9 +15,6 @@ import logging
 import traceback
 from dataclasses import dataclass, field
 from typing import Optional
-
-from rdflib import Literal, URIRef
-from rdflib.namespace import XSD
 
 from .articles import Article
 from .iris import article_iri
@@ -78,60 +77,65 @@ def _extract(articles: list[Article], batch_size: int) -> list[object]:
     return out
 
 
-def _graph(job: Job, ex: object):
+def _triples(job: Job, ex: object) -> list:
     from .extract.model import Extraction
-    from .rdf import TKG, article_graph
+    from .rdf import article_triples
 
     a = job.article
     if job.copy_of is not None:  # a wire copy: its own description, a link, no sentences or events
         ex = Extraction(id=article_iri(a.key), published=a.published.isoformat())
-    g = article_graph(a, ex)  # type: ignore[arg-type]
-    me = URIRef(article_iri(a.key))
-    if job.signature:
-        g.add((me, TKG.minhash, Literal(job.signature, datatype=XSD.base64Binary)))
-    if job.copy_of is not None:
-        g.add((me, TKG.sameStoryAs, URIRef(article_iri(job.copy_of))))
-    return g
+    return article_triples(a, ex, signature=job.signature, copy_of=job.copy_of)  # type: ignore[arg-type]
+
+
+def _shapes_error(report: str) -> str:
+    lines = [ln.strip() for ln in report.splitlines() if ln.strip().startswith("Message:")]
+    error = "graph fails the SHACL shapes: " + (lines[0][len("Message:"):].strip() if lines else
+                                                (report.splitlines()[-1] if report else ""))
+    if len(lines) > 1:
+        error += f" (and {len(lines) - 1} more)"
+    return error
 
 
 def process(jobs: list[Job], check_shapes: bool = True, full_shacl: bool = False,
             batch_size: int = 32) -> list[Done]:
-    """Extract, build, check and serialize a chunk of articles; one Done per Job, in order."""
-    from .fastshacl import check
-    from .rdf import split_shared
+    """Extract, build, check and serialize a chunk of articles; one Done per Job, in order.
 
+    What goes back to the ingesting process is small and flat: two N-Triples strings and a few
+    counts per article (no Doc, no Extraction, no graph object), so it only parses and writes.
+    """
     originals = [j for j in jobs if j.copy_of is None]
     extractions = dict(zip(map(id, originals), _extract([j.article for j in originals], batch_size)))
-    out = []
-    for job in jobs:
-        a = job.article
-        done = Done(key=a.key, origin=a.origin, copy_of=job.copy_of)
-        ex = extractions.get(id(job))
-        try:
-            if isinstance(ex, Exception):
-                raise ex
-            g = _graph(job, ex)
-            if check_shapes:
-                ok, report = check(g, full=full_shacl)
-                if not ok:
-                    lines = [ln.strip() for ln in report.splitlines() if ln.strip().startswith("Message:")]
-                    done.error = "graph fails the SHACL shapes: " + (lines[0][len("Message:"):].strip() if lines else
-                                                                      (report.splitlines()[-1] if report else ""))
-                    if len(lines) > 1:
-                        done.error += f" (and {len(lines) - 1} more)"
-                    out.append(done)
-                    continue
-            own, shared = split_shared(g)
-            done.nt, done.shared_nt = own.serialize(format="nt"), shared.serialize(format="nt")
-            done.triples = len(g)
-            if ex is not None and job.copy_of is None:
-                done.events = len(ex.events)  # type: ignore[attr-defined]
-                done.actors = sorted({e.canonical for e in ex.entities  # type: ignore[attr-defined]
-                                      if e.canonical and "/actor/" in e.canonical})
-                done.places = sorted({loc.canonical for loc in ex.locations if loc.canonical})  # type: ignore[attr-defined]
-        except Exception as e:  # noqa: BLE001 - reported per article; the batch goes on
-            log.debug("article %s failed:\n%s", a.origin, traceback.format_exc())
-            done.error = f"extraction failed ({type(e).__name__}: {e})"
-            done.nt = ""
-        out.append(done)
-    return out
+    return [finish(job, extractions.get(id(job)), check_shapes, full_shacl) for job in jobs]
+
+
+def finish(job: Job, ex: object, check_shapes: bool = True, full_shacl: bool = False) -> Done:
+    """One article's Done from its Extraction (None for a wire copy, or the exception extraction raised):
+    its triples, checked against the shapes, as N-Triples; or the reason it cannot be written."""
+    from .fastshacl import check_triples
+    from .rdf import ntriples
+
+    a = job.article
+    done = Done(key=a.key, origin=a.origin, copy_of=job.copy_of)
+    try:
+        if isinstance(ex, Exception):
+            raise ex
+        triples = _triples(job, ex)
+        own, shared = ntriples(triples)
+        own.encode("utf-8"), shared.encode("utf-8")  # a lone surrogate fails here, not in the store
+        if check_shapes:
+            ok, report = check_triples(triples, own + shared, full=full_shacl)
+            if not ok:
+                done.error = _shapes_error(report)
+                return done
+        done.nt, done.shared_nt = own, shared
+        done.triples = len(triples)
+        if ex is not None and job.copy_of is None:
+            done.events = len(ex.events)  # type: ignore[attr-defined]
+            done.actors = sorted({e.canonical for e in ex.entities  # type: ignore[attr-defined]
+                                  if e.canonical and "/actor/" in e.canonical})
+            done.places = sorted({loc.canonical for loc in ex.locations if loc.canonical})  # type: ignore[attr-defined]
+    except Exception as e:  # noqa: BLE001 - reported per article; the batch goes on
+        log.debug("article %s failed:\n%s", a.origin, traceback.format_exc())
+        done.error = f"extraction failed ({type(e).__name__}: {e})"
+        done.nt = done.shared_nt = ""
+    return done

@@ -11,7 +11,8 @@ from rdflib import Graph, Literal, Namespace, URIRef
 from rdflib.namespace import RDF, RDFS
 from rdflib import namespace as rns
 
-from graph.fastshacl import Checker, check, supported
+from graph.fastshacl import Checker, check, check_triples, supported
+from graph.terms import from_rdflib
 from graph.validate import shapes, validate
 
 from conftest import SEED, article_graphs, run_tkg
@@ -83,6 +84,10 @@ def test_fast_check_agrees_with_pyshacl(seed_graph):
         fast = checker(g)
         assert not (fast is True and not reference), f"{name}: fast check passed what pyshacl fails"
         assert check(g)[0] == reference, name
+        # the plain triples ingest checks (graph.rdf.article_triples), pyshacl reading the N-Triples
+        triples = [(from_rdflib(s), str(p), from_rdflib(o)) for s, p, o in g]
+        assert checker(triples) is fast, name
+        assert check_triples(triples, g.serialize(format="nt"))[0] == reference, name
         n_bad += not reference
     assert n_bad >= 18
 

@@ -141,3 +141,64 @@ def test_untagged_town_named_once():
     ex = run("Israeli strikes hit Rafah overnight, killing 67 people in the Palestinian Territories, officials said.",
              "2024-02-12T10:00:00")
     assert ids(ex, "Rafah") == {281102}
+
+
+# ---------------------------------------------------------------- datelines
+from graph.extract.dateline import find_dateline  # noqa: E402
+
+
+@pytest.mark.parametrize("text,place,date,agency", [
+    ("KHARTOUM, May 12, 2024 (AFP) - Sudan's army", "KHARTOUM", "May 12, 2024", "(AFP)"),
+    ("Headline\n\nBAMAKO (Reuters) — The junta", "BAMAKO", None, "(Reuters)"),
+    ("Kidal, Mali (AP) -- Rebels", "Kidal", None, "(AP)"),
+    ("GOMA, Democratic Republic of Congo, Jan 25 (Reuters) - M23", "GOMA", "Jan 25", "(Reuters)"),
+    ("Ouagadougou (AFP) - Burkina Faso's army", "Ouagadougou", None, "(AFP)"),
+    ("N'DJAMENA, Chad, Feb. 3 (Reuters) – Chad's", "N'DJAMENA", "Feb. 3", "(Reuters)"),
+])
+def test_dateline_forms(text, place, date, agency):
+    d = find_dateline(text)
+    assert d is not None
+    assert text[slice(*d.place)] == place
+    assert (text[slice(*d.date)] if d.date else None) == date
+    assert text[slice(*d.agency)] == agency
+    assert not text[d.end:].startswith((" ", "-", "—"))  # the lead starts right after the dash
+
+
+@pytest.mark.parametrize("text", [
+    "Mali - a country in crisis", "NEW YORK-based firm - shares", "UPDATE - Stocks fall",
+    "Boeing 787 makes maiden flight\nDecember 16, 2009\nBoeing's newest aircraft - the 787",
+])
+def test_not_datelines(text):
+    assert find_dateline(text) is None
+
+
+def test_dateline_is_no_event_argument(sudan):
+    dl = SUDAN.index("KHARTOUM"), SUDAN.index("- Sudan's")
+    for ev in sudan.events:
+        assert not dl[0] <= ev.start < dl[1], ev.text
+        for a in ev.args:
+            assert a.end <= dl[0] or a.start >= dl[1] + 1, (ev.text, a.text)
+        assert ev.place is None or ev.place.text != "KHARTOUM"
+    shelled = next(e for e in sudan.events if e.text == "shelled")
+    agent = next(a for a in shelled.args if a.role == "agent")
+    assert agent.canonical.endswith("/actor/rapid-support-forces")  # not "KHARTOUM, May 12, 2024 (AFP"
+    assert shelled.time.value == "2024-05-11"  # "on Saturday", not the dateline's date
+    # the dateline keeps its place and its date, with exact offsets
+    k = next(l for l in sudan.locations if l.text == "KHARTOUM")
+    assert (k.geonames_id, SUDAN[k.start:k.end]) == (379252, "KHARTOUM")
+    t = next(t for t in sudan.timexes if t.text == "May 12, 2024")
+    assert (t.value, SUDAN[t.start:t.end]) == ("2024-05-12", "May 12, 2024")
+
+
+def test_dateline_place_untagged_by_the_ner():
+    text = "Junta extends transition\n\nBAMAKO (Reuters) — Mali's junta said on Friday it would stay in power."
+    ex = run(text, "2024-01-26T10:00:00")
+    b = next(l for l in ex.locations if l.text == "BAMAKO")
+    assert b.geonames_id == 2460596 and text[b.start:b.end] == "BAMAKO"
+    assert not [e for e in ex.events if any(a.text in ("BAMAKO", "Reuters") for a in e.args)]
+    assert not any(l.text == "Junta" for l in ex.locations)  # a headline's "Junta" is no place
+    text = "Kidal, Mali (AP) -- Tuareg rebels said on Monday they had withdrawn from the town."
+    ex = run(text, "2024-01-26T10:00:00")
+    assert ids(ex, "Kidal") == {2455290}
+    said = next(e for e in ex.events if e.text == "said")
+    assert [a.text for a in said.args if a.role == "agent"] == ["Tuareg rebels"]

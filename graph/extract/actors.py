@@ -24,7 +24,7 @@ from spacy.tokens import Doc, Span, Token
 
 from ..iris import actor_iri
 from .actors_lexicon import (ARMED_WORDS, COUNTRIES, DEMONYM_TO_ISO, IGO_WORDS, KNOWN_ACTORS, NAME_TO_ISO,
-                             STATE_WORDS, TITLES)
+                             NOMINAL_HEADS, STATE_WORDS, TITLES)
 from .model import Entity, Location
 from .products import find_products, left_extent, product_entities
 
@@ -200,6 +200,8 @@ def _repair_spans(doc: Doc) -> list[tuple[Span, str, Optional[str]]]:
             for j in range(k + 1, min(k + 3, len(ents))):
                 if ents[j].start == nxt[1].i:
                     skip.add(j)
+        while len(ent) > 1 and ent[-1].is_space:  # "Goma\n\n": a headline's name, without the blank line
+            ent = doc[ent.start: ent.end - 1]
         out.append((ent, label, acr))
     return out
 
@@ -317,6 +319,15 @@ def find_entities(doc: Doc, locations: list[Location]) -> list[Entity]:
         if any(i in in_product for i in range(ent.start, ent.end)):
             continue  # "Airbus A380", "787 Dreamliners": a product's name, not an actor
         place = loc_at[ent.root.i]
+        if label in PLACE_LABELS and place is None:
+            low = ent.text.lower()
+            if low in NOMINAL_HEADS:
+                continue  # "Junta extends transition": a headline's capitalised description, no place
+            if _norm(ent.text) in _KNOWN or any(ch.isdigit() for ch in ent.text):
+                label = "ORG"  # "M23": an armed group's code name, no place
+        if label == "PERSON" and place is not None and place.geonames_id and len(ent) == len(
+                doc.char_span(place.start, place.end, alignment_mode="expand") or ()):
+            label = "GPE"  # the gazetteer accepted the town in place position ("the outskirts of Goma")
         if label in PLACE_LABELS or (place is not None and label != "PERSON" and acr is None):
             etype = label if label in PLACE_LABELS or label == "NORP" else "GPE"
             out.append(Entity(ent.start_char, ent.end_char, ent.text, etype,

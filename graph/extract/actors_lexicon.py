@@ -24,6 +24,8 @@ KNOWN_ACTORS: list[tuple[str, str, str, tuple[str, ...]]] = [
     ("Islamic State", "ARMED_GROUP", "armed_group", ("IS", "ISIS", "ISIL", "Daesh")),
     ("Al-Qaeda", "ARMED_GROUP", "armed_group", ("al-Qaeda", "al Qaeda", "Al Qaeda")),
     ("Permanent Strategic Framework", "ARMED_GROUP", "armed_group", ("CSP", "CSP-PSD")),
+    ("M23", "ARMED_GROUP", "armed_group", ("March 23 Movement", "Mouvement du 23 mars", "M23 rebels")),
+    ("Rapid Support Forces", "ARMED_GROUP", "armed_group", ("RSF",)),
     ("Agence France-Presse", "ORG", "organization", ("AFP",)),
     # brands the small model does not know as organisations
     ("Opel", "ORG", "organization", ("Opel", "Adam Opel")),

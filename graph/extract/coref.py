@@ -166,6 +166,11 @@ def resolve_nominals_and_pronouns(doc: Doc, named: list, reg, loc_at: list[Optio
             return state_cluster(cat, tok, iso)
         lemma = tok.lemma_.lower()
         if cat == "rebels":
+            for ch in tok.children:  # "M23 rebels", "RSF fighters": the named group
+                m = at.get(ch.i)
+                if ch.dep_ in {"compound", "nmod"} and m is not None and m.cluster is not None \
+                        and m.cluster.kind == "armed_group":
+                    return m.cluster
             cls = REBEL_CLASS.get(lemma, "rebels")
             if lemma == "group":
                 cls = "rebels"

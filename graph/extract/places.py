@@ -20,6 +20,8 @@ from typing import Iterable, Optional
 from spacy.tokens import Doc, Span
 
 from ..iris import place_iri
+from .actors_lexicon import NOMINAL_HEADS
+from .dateline import Dateline, doc_dateline
 from .gazetteer import Gazetteer, GeoPlace, normalize
 from .model import Location
 
@@ -313,6 +315,14 @@ def find_locations(doc: Doc, gaz: Optional[Gazetteer] = None) -> list[Location]:
     deferred: list[Span] = []
 
     def add(span: Span, p: Optional[GeoPlace], fallback: str) -> None:
+        s, e = span.start, span.end
+        while s < e and doc[s].is_space:  # "Goma\n\n": a headline's place, without the blank line
+            s += 1
+        while e > s and doc[e - 1].is_space:
+            e -= 1
+        if s == e:
+            return
+        span = doc[s:e]
         if any(i in taken for i in range(span.start, span.end)):
             return
         taken.update(range(span.start, span.end))
@@ -351,6 +361,8 @@ def find_locations(doc: Doc, gaz: Optional[Gazetteer] = None) -> list[Location]:
                 p = gaz.demonym(core.text)  # "Ukrainian officials" tagged GPE
             if p is None and label != "FAC" and core.text[:1].islower():
                 continue
+            if p is None and (core.text.lower() in NOMINAL_HEADS or any(ch.isdigit() for ch in core.text)):
+                continue  # "Junta extends transition", "M23 rebels": a headline's actor, a group's code name
             if label != "FAC" and _embedded_in_name(ent, p):
                 continue
             if core.text in AMBIGUOUS and not _locative(core):
@@ -406,11 +418,31 @@ def find_locations(doc: Doc, gaz: Optional[Gazetteer] = None) -> list[Location]:
         p = gaz.demonym(tok.text)
         if p is not None:
             add(doc[tok.i:tok.i + 1], p, tok.text)
+    dateline = doc_dateline(doc)
+    if dateline is not None:
+        _dateline_place(doc, dateline, gaz, ctx, taken, add)
     _repeats(doc, out, taken, add)
     out.sort(key=lambda l: l.start)
     out += _longer_mentions(doc, gaz, out)
     out.sort(key=lambda l: (l.start, -(l.end - l.start)))
     return out
+
+
+def _dateline_place(doc: Doc, d: Dateline, gaz: Gazetteer, ctx: set[str], taken: set[int], add) -> None:
+    """The place a wire story was filed from ("BAMAKO (Reuters) -", "Kidal, Mali (AP) --"), which the NER
+    often leaves untagged in capitals: geocoded with the country the dateline names, else the article's."""
+    span = doc.char_span(d.place[0], d.place[1], alignment_mode="expand")
+    if span is None or any(i in taken for i in range(span.start, span.end)):
+        return
+    qual: set[str] = set()
+    if d.region is not None:
+        for part in doc.text[d.region[0]:d.region[1]].split(","):
+            q = gaz.lookup(part.strip())
+            if q is not None and q.country and q.kind in ("country", "admin1", "region"):
+                qual.add(q.country)
+    p, _ = gaz.lookup_loose(span.text, qual or ctx, strict=bool(qual))
+    if p is not None:
+        add(span, p, span.text)
 
 
 def _repeats(doc: Doc, found: list[Location], taken: set[int], add) -> None:

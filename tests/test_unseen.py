@@ -202,3 +202,24 @@ def test_dateline_place_untagged_by_the_ner():
     assert ids(ex, "Kidal") == {2455290}
     said = next(e for e in ex.events if e.text == "said")
     assert [a.text for a in said.args if a.role == "agent"] == ["Tuareg rebels"]
+
+
+# ---------------------------------------------------------------- a national army is the sentence's country's
+def test_army_of_the_country_the_sentence_is_about():
+    ex = run(SAHEL, "2024-02-05T10:00:00")
+    army = [e for e in ex.entities if e.text == "the army"]
+    assert [e.label for e in army] == ["Nigerien Armed Forces"]  # "In neighbouring Niger, the army said", not Mali's
+    assert {e.label for e in ex.entities if e.text == "12 soldiers"} == {"Nigerien Armed Forces"}
+    # "The juntas in Bamako, Ouagadougou and Niamey": three states' juntas, none of them alone
+    assert [e.canonical for e in ex.entities if e.text == "The juntas"] == [None]
+
+
+def test_army_unsure_stays_generic():
+    text = ("Mali's army retook Kidal on Tuesday, officials said.\n\n"
+            "Fighting between Ethiopia and Eritrea flared near the border, where the army shelled villages.")
+    ex = run(text, "2024-01-26T10:00:00")
+    second = [e for e in ex.entities if e.text == "the army"]
+    assert second and second[0].canonical is None  # neither Mali's army nor a guess between two countries
+    text = "Mali's army retook Kidal on Tuesday.\n\nIn Khartoum, the army said it repelled an attack."
+    ex = run(text, "2024-01-26T10:00:00")
+    assert [e.label for e in ex.entities if e.text == "the army"] == ["Sudanese Armed Forces"]

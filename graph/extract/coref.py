@@ -24,6 +24,7 @@ from spacy.tokens import Doc, Token
 
 from .actors_lexicon import (CATEGORY_KIND, CATEGORY_TYPE, COUNTRIES, DEMONYM_TO_ISO, LEADER_ROLES,
                              NOMINAL_HEADS)
+from .dateline import dateline_tokens
 from .model import Location
 
 PERSON_PRONOUNS = {"he", "him", "his", "she", "her", "hers", "himself", "herself"}
@@ -146,7 +147,34 @@ def resolve_nominals_and_pronouns(doc: Doc, named: list, reg, loc_at: list[Optio
             return at[tok.head.i].cluster
         return None
 
+    byline = dateline_tokens(doc)
+
+    def countries_near(tok: Token) -> list[str]:
+        """Countries of the places named in tok's sentence, else in the paragraph's previous sentence."""
+        sent = tok.sent
+        for _ in range(2):
+            isos: list[str] = []
+            for t in sent:
+                loc = loc_at[t.i]
+                if loc is not None and loc.country and t.i not in byline and loc.country not in isos:
+                    isos.append(loc.country)
+            if isos or sent.start == 0 or "\n" in doc[sent.start - 1].text:
+                return isos
+            sent = doc[sent.start - 1].sent
+        return []
+
     def state_cluster(cat: str, tok: Token, iso: Optional[str]):
+        if iso is None:
+            # "In neighbouring Niger, the army said": the country the sentence (or the one before it) is
+            # about, not the article's; several countries: the article's if it is among them, else none
+            near = countries_near(tok)
+            if len(near) == 1:
+                iso = near[0]
+            elif len(near) > 1:
+                if tok.tag_ == "NNS" and tok.lemma_.lower() not in {"force", "troop", "soldier"}:
+                    return None  # "the juntas in Bamako, Ouagadougou and Niamey": several states' bodies
+                if main_iso not in near:
+                    return None
         if iso is None and main_iso is None:
             return recent(lambda m: m.cluster.key.startswith(cat + ":"), tok.i, 40)
         if iso is None:

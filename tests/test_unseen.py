@@ -223,3 +223,28 @@ def test_army_unsure_stays_generic():
     text = "Mali's army retook Kidal on Tuesday.\n\nIn Khartoum, the army said it repelled an attack."
     ex = run(text, "2024-01-26T10:00:00")
     assert [e.label for e in ex.entities if e.text == "the army"] == ["Sudanese Armed Forces"]
+
+
+# ---------------------------------------------------------------- rivers are not their countries
+@pytest.mark.parametrize("text,mention", [
+    ("Jihadists attacked a boat on the Niger river near Gao in Mali on Thursday.", "Niger river"),
+    ("Troops crossed the Niger River into Niger, the army said.", "Niger River"),
+    ("The River Niger flooded villages in Mali.", "River Niger"),
+    ("Ukrainian forces held positions on the Dnipro river.", "Dnipro river"),  # not the city of Dnipro
+    ("Congo River barges were hit near Kinshasa.", "Congo River"),
+])
+def test_river_is_not_the_country(text, mention):
+    ex = run(text, "2024-01-26T10:00:00")
+    river = [l for l in ex.locations if l.text == mention]
+    assert river and river[0].geonames_id is None and river[0].country is None, ex.locations
+    assert not any(l.geonames_id in (2440476, 709930, 2260494, 203312) and l.start == river[0].start
+                   for l in ex.locations)
+    assert {e.type for e in ex.entities if river[0].start <= e.start < river[0].end} <= {"LOC"}
+
+
+def test_country_after_the_river_is_the_country():
+    ex = run("Troops crossed the Niger River into Niger, the army said.", "2024-01-26T10:00:00")
+    assert [l.geonames_id for l in ex.locations if l.text == "Niger"] == [2440476]
+    ex = run("In Omdurman, across the Nile from Khartoum, the army said it had pushed back an attack.",
+             "2024-01-26T10:00:00")
+    assert [l.geonames_id for l in ex.locations if l.text == "Nile"] == [None]

@@ -26,6 +26,7 @@ from ..iris import actor_iri
 from .actors_lexicon import (ARMED_WORDS, COUNTRIES, DEMONYM_TO_ISO, IGO_WORDS, KNOWN_ACTORS, NAME_TO_ISO,
                              NOMINAL_HEADS, STATE_WORDS, TITLES)
 from .model import Entity, Location
+from .places import is_river
 from .products import find_products, left_extent, product_entities
 
 APPOS_KINDS = {"mission": "igo", "military": "state", "junta": "state", "government": "state",
@@ -330,6 +331,8 @@ def find_entities(doc: Doc, locations: list[Location]) -> list[Entity]:
             label = "GPE"  # the gazetteer accepted the town in place position ("the outskirts of Goma")
         if label in PLACE_LABELS or (place is not None and label != "PERSON" and acr is None):
             etype = label if label in PLACE_LABELS or label == "NORP" else "GPE"
+            if place is not None and is_river(place):
+                etype = "LOC"  # "the Niger river"
             out.append(Entity(ent.start_char, ent.end_char, ent.text, etype,
                               canonical=place.canonical if place else None,
                               label=place.name if place else canonical_name(ent.text), mention="name"))

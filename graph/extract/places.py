@@ -214,7 +214,8 @@ class PlaceRuler:
 # ---------------------------------------------------------------------- find_locations
 def _loc(start: int, end: int, text: str, p: Optional[GeoPlace], fallback_name: str) -> Location:
     if p is None:
-        return Location(start, end, text, canonical=place_iri(None, fallback_name))
+        return Location(start, end, text, canonical=place_iri(None, fallback_name),
+                        name=fallback_name if fallback_name.endswith(" River") else None)
     return Location(start, end, text, geonames_id=p.geonames_id, lat=p.lat, lon=p.lon, country=p.country,
                     name=p.name, canonical=place_iri(p.geonames_id, p.name))
 
@@ -291,9 +292,33 @@ def _qualifier(span: Span, gaz: Gazetteer, ctx: set[str]) -> set[str]:
     return set()
 
 
+RIVER_WORDS = frozenset({"river", "River"})
+
+
+def _river(core: Span) -> Optional[Span]:
+    """The river mention around a place name ("Niger river", "River Niger"), or None."""
+    doc = core.doc
+    if core.end < len(doc) and doc[core.end].text in RIVER_WORDS:
+        return doc[core.start:core.end + 1]
+    if core.start > 0 and doc[core.start - 1].text in RIVER_WORDS and core[-1].text not in RIVER_WORDS:
+        return doc[core.start - 1:core.end]
+    return None
+
+
+def _river_name(core: Span) -> str:
+    words = [t.text for t in core if t.text not in RIVER_WORDS]
+    return " ".join(words + ["River"])
+
+
+def is_river(loc: Location) -> bool:
+    return loc.geonames_id is None and bool(loc.name) and loc.name.endswith(" River")
+
+
 def _context_countries(doc: Doc, gaz: Gazetteer) -> set[str]:
     ctx: set[str] = set()
     for ent in doc.ents:
+        if ent.label_ in ("GPE", "LOC") and _river(_strip_det(ent)) is not None:
+            continue  # "the Niger river" says nothing about Niger
         if ent.label_ in ("GPE", "LOC"):
             cands = gaz.candidates(_strip_det(ent).text)
             if cands and (cands[0].kind == "country" or len({c.country for c in cands}) == 1):
@@ -342,6 +367,12 @@ def find_locations(doc: Doc, gaz: Optional[Gazetteer] = None) -> list[Location]:
         core = _strip_det(ent)
         if label in ("GPE", "LOC", "FAC"):
             if core.text.lower() in ("region", "state", "country"):
+                continue
+            river = _river(core)
+            if river is not None:
+                # "the Niger river", "the River Niger", "Dnipro river": the river, not the country or the
+                # city; the gazetteer has no rivers, so no id rather than a wrong one
+                add(river, None, _river_name(core))
                 continue
             span, p = extend_region(ent)
             if p is None:

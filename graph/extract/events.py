@@ -63,6 +63,20 @@ def _is_verb_trigger(tok: Token) -> bool:
     return tok.pos_ == "AUX" and tok.dep_ in CLAUSE_DEPS
 
 
+NAME_ENT_TYPES = {"PERSON", "ORG", "GPE", "LOC", "FAC", "NORP", "PRODUCT", "WORK_OF_ART", "LAW", "LANGUAGE"}
+
+
+def _is_name(tok: Token, ix: "_Index") -> bool:
+    """A proper noun the tagger took for a verb or an event noun ("ECOWAS sanctions" as VBG + NNS): an
+    acronym, a token of a named entity or of an actor's name."""
+    if tok.is_upper and len(tok.text) > 1 and tok.is_alpha:
+        return True
+    if tok.ent_type_ in NAME_ENT_TYPES:
+        return True
+    ent = ix.ent[tok.i]
+    return ent is not None and ent.mention == "name"
+
+
 def _is_noun_trigger(tok: Token) -> bool:
     return (tok.pos_ == "NOUN" and tok.is_alpha and tok.dep_ != "compound" and is_event_noun(tok.lemma_)
             and tok.lemma_.lower() not in NOMINAL_HEADS)
@@ -250,7 +264,7 @@ def find_events(doc: Doc, timexes: list[Timex], locations: list[Location],
     # place or time of any event
     byline = dateline_tokens(doc)
     for tok in doc:
-        if tok.i in byline:
+        if tok.i in byline or _is_name(tok, ix):
             continue
         if _is_verb_trigger(tok):
             trig_kind[tok.i] = False

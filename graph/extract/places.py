@@ -15,6 +15,7 @@ Two parts:
 """
 from __future__ import annotations
 
+from functools import lru_cache
 from typing import Iterable, Optional
 
 from spacy.tokens import Doc, Span
@@ -453,6 +454,7 @@ def find_locations(doc: Doc, gaz: Optional[Gazetteer] = None) -> list[Location]:
     if dateline is not None:
         _dateline_place(doc, dateline, gaz, ctx, taken, add)
     _repeats(doc, out, taken, add)
+    _untagged_towns(doc, gaz, ctx, taken, add)
     out.sort(key=lambda l: l.start)
     out += _longer_mentions(doc, gaz, out)
     out.sort(key=lambda l: (l.start, -(l.end - l.start)))
@@ -474,6 +476,63 @@ def _dateline_place(doc: Doc, d: Dateline, gaz: Gazetteer, ctx: set[str], taken:
     p, _ = gaz.lookup_loose(span.text, qual or ctx, strict=bool(qual))
     if p is not None:
         add(span, p, span.text)
+
+
+# an untagged capitalised word is taken for a town of the article's countries only from this size, and from
+# UNTAGGED_NOUN_TOWN when it is also an English noun ("Goma", "Nyala" are nouns in WordNet)
+UNTAGGED_TOWN = 15_000
+UNTAGGED_NOUN_TOWN = 100_000
+
+
+@lru_cache(maxsize=1)
+def _english_words() -> tuple[frozenset, frozenset]:
+    """(verbs, adjectives and adverbs; nouns) of the English model's lemmatizer tables (WordNet's lemmas)."""
+    try:
+        import glob
+
+        import spacy.util
+        from spacy.lookups import Lookups
+
+        from .nlp import MODEL
+
+        path = glob.glob(str(spacy.util.get_package_path(MODEL)) + "/*/lemmatizer/lookups")[0]
+        table = Lookups().from_disk(path).get_table("lemma_index")
+        other = frozenset(w for k in ("verb", "adj", "adv") for w in table.get(k, ()))
+        return other, frozenset(table.get("noun", ()))
+    except Exception:  # no tables: no untagged towns (the pass stays off rather than guess)
+        return frozenset(), frozenset()
+
+
+def _untagged_towns(doc: Doc, gaz: Gazetteer, ctx: set[str], taken: set[int], add) -> None:
+    """A town named where the NER tagged nothing ("Israeli strikes hit Rafah overnight"): a capitalised
+    proper noun inside a sentence (not its first word), standing alone (not part of a longer capitalised
+    name), that is exactly the name of a town in one of the article's countries with at least UNTAGGED_TOWN
+    inhabitants, and not an English verb, adjective or adverb (a noun needs UNTAGGED_NOUN_TOWN)."""
+    if not ctx:
+        return
+    other, nouns = (), ()
+    for tok in doc:
+        if tok.i in taken or tok.ent_type_ or tok.pos_ != "PROPN" or not tok.is_title or not tok.is_alpha \
+                or len(tok.text) < 4 or tok.is_sent_start or tok.text in AMBIGUOUS:
+            continue
+        prv = doc[tok.i - 1] if tok.i > 0 else None
+        nxt = doc[tok.i + 1] if tok.i + 1 < len(doc) else None
+        if (prv is not None and (prv.is_title or prv.is_upper) and not prv.is_sent_start and prv.is_alpha) or (
+                nxt is not None and (nxt.is_title or nxt.is_upper) and nxt.is_alpha):
+            continue
+        if prv is not None and prv.is_sent_start and prv.is_title and prv.is_alpha:
+            continue  # "New Rafah": a sentence-initial first word of a longer name
+        p = gaz.lookup(tok.text, ctx)
+        if p is None or p.kind not in ("city", "village") or p.country not in ctx or p.population < UNTAGGED_TOWN:
+            continue
+        if not other:
+            other, nouns = _english_words()
+            if not other:
+                return
+        low = tok.lower_
+        if low in other or (low in nouns and p.population < UNTAGGED_NOUN_TOWN):
+            continue
+        add(doc[tok.i:tok.i + 1], p, tok.text)
 
 
 def _repeats(doc: Doc, found: list[Location], taken: set[int], add) -> None:

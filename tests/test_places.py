@@ -149,6 +149,39 @@ def test_cache_round_trip(tmp_path, monkeypatch, gaz):
     assert loaded.is_name("Kidal") and not loaded.is_name("kidal")
 
 
+def test_new_cache_deletes_older_caches_only(tmp_path, monkeypatch):
+    import os
+    import time
+
+    monkeypatch.setenv("TKG_CACHE_DIR", str(tmp_path))
+    old = [tmp_path / f"gazetteer-{i:016x}.marshal" for i in range(3)]
+    keep = [tmp_path / "gazetteer-notours.marshal", tmp_path / "other.txt",
+            tmp_path / "gazetteer-0000000000000009.marshal.123.tmp"]  # not ours / another process's half-written
+    past = time.time() - 3600
+    for f in old + keep:
+        f.write_bytes(b"x")
+        os.utime(f, (past, past))
+    newer = tmp_path / "gazetteer-00000000000000ff.marshal"  # written after ours by another version: kept
+    newer.write_bytes(b"x")
+    os.utime(newer, (time.time() + 3600, time.time() + 3600))
+    Gazetteer.load_or_build()
+    current = [f for f in tmp_path.glob("gazetteer-*.marshal") if f not in keep and f != newer]
+    assert len(current) == 1 and current[0] not in old
+    assert all(f.exists() for f in keep) and newer.exists() and not any(f.exists() for f in old)
+    # a cache hit writes nothing and deletes nothing
+    Gazetteer.load_or_build()
+    assert newer.exists() and current[0].exists()
+
+
+def test_cache_pruning_ignores_errors(tmp_path):
+    (tmp_path / "gazetteer-0000000000000001.marshal").mkdir()  # not a file: left alone, no error
+    cur = tmp_path / "gazetteer-0000000000000002.marshal"
+    cur.write_bytes(b"x")
+    Gazetteer._prune_cache(cur)
+    Gazetteer._prune_cache(tmp_path / "missing" / "gazetteer-0000000000000003.marshal")
+    assert cur.exists() and (tmp_path / "gazetteer-0000000000000001.marshal").is_dir()
+
+
 # ---------------------------------------------------------------- ruler
 def test_ruler_patterns_shape(gaz):
     pats = ruler_patterns(gaz)

@@ -288,8 +288,32 @@ class Gazetteer:
                 marshal.dump(g._state(), f)
             os.replace(tmp, path)
         except OSError:
-            pass
+            return g
+        cls._prune_cache(path)
         return g
+
+    _CACHE_FILE = re.compile(r"gazetteer-[0-9a-f]{16}\.marshal")
+
+    @classmethod
+    def _prune_cache(cls, current: Path) -> None:
+        """Delete the gazetteer caches older than ``current`` (each code or data change writes a new one,
+        ~10 MB). Only our own file names (not another process's half-written ``.tmp``, nothing else in the
+        directory), only files older than the one just written (a newer one is another process's current
+        cache), and any error (a file gone, held or not ours to delete) is ignored: an unlinked file stays
+        readable to a process that has it open, and a process that needs a deleted cache rebuilds it."""
+        try:
+            mtime = current.stat().st_mtime
+            entries = list(os.scandir(current.parent))
+        except OSError:
+            return
+        for e in entries:
+            if e.name == current.name or not cls._CACHE_FILE.fullmatch(e.name):
+                continue
+            try:
+                if e.is_file(follow_symlinks=False) and e.stat(follow_symlinks=False).st_mtime < mtime:
+                    os.unlink(e.path)
+            except OSError:
+                pass
 
     def _state(self) -> dict:
         return {

@@ -274,3 +274,89 @@ def test_acronyms_and_names_are_not_triggers():
         ex = run(text, date)
         names = {text[e.start:e.end] for e in ex.entities if e.mention == "name"}
         assert not [e.text for e in ex.events if e.text in names or (e.text.isupper() and len(e.text) > 1)]
+
+
+# ---------------------------------------------------------------- two more unseen wire stories, checked by hand
+DRC = """M23 rebels close in on Goma as thousands flee Sake
+
+GOMA, Democratic Republic of Congo, Feb 7 (Reuters) - M23 rebels shelled the town of Sake on Wednesday, sending \
+thousands of residents fleeing toward Goma, the capital of North Kivu province, local officials said.
+
+The Rwanda-backed rebels seized Rubaya, a major coltan mining town, last year. Congo's army said on Tuesday it had \
+repelled an attack near Kitshanga.
+
+"The situation in Sake is very worrying," a U.N. spokesperson told reporters in New York.
+
+Kinshasa accuses Rwanda of backing the M23, which Kigali denies. Congolese President Felix Tshisekedi met Angolan \
+President Joao Lourenco in Luanda on Monday to discuss a ceasefire."""
+
+BURKINA = """Burkina Faso army says it killed 50 jihadists near Djibo
+
+Ouagadougou (AFP) - Burkina Faso's army said on Tuesday it had killed about 50 jihadists in an operation near Djibo, \
+a town in the north under blockade since 2022.
+
+The militants had attacked a military post at Kaya on Sunday, killing eight soldiers, a security source told AFP.
+
+In neighbouring Mali, the army said on Monday that drones had struck jihadist positions near Gao. The junta in \
+Ouagadougou, led by Captain Ibrahim Traore, seized power in September 2022.
+
+Burkina Faso, Mali and Niger announced in January that they would leave ECOWAS."""
+
+
+@pytest.fixture(scope="module")
+def drc():
+    return run(DRC, "2024-02-07T12:00:00")  # a Wednesday
+
+
+@pytest.fixture(scope="module")
+def burkina():
+    return run(BURKINA, "2024-03-05T12:00:00")  # a Tuesday
+
+
+def _event(ex, trigger):
+    return next(e for e in ex.events if e.text == trigger)
+
+
+def test_drc_places(drc):
+    assert ids(drc, "GOMA") == ids(drc, "Goma") == {216281}  # the dateline, geocoded
+    assert ids(drc, "Sake") == {205970}  # "the town of Sake", though "sake" is an English word
+    assert len([l for l in drc.locations if l.text == "Sake"]) == 3  # and its other mentions, headline included
+    assert ids(drc, "Congo") == {203312}  # DR Congo: the article's other places decide, not Congo-Brazzaville
+    assert ids(drc, "Kinshasa") == {2314302} and ids(drc, "Luanda") == {2240449} and ids(drc, "Kigali") == {202061}
+
+
+def test_drc_time_actors_events(drc):
+    assert {t.text: t.value for t in drc.timexes} == {
+        "Feb 7": "2024-02-07", "Wednesday": "2024-02-07", "last year": "2023", "Tuesday": "2024-02-06",
+        "Monday": "2024-02-05"}
+    assert {e.label for e in drc.entities if e.text == "Congo's army"} == {"Congolese Armed Forces"}
+    assert {e.type for e in drc.entities if e.text == "M23"} == {"ARMED_GROUP"}
+    shelled = _event(drc, "shelled")
+    assert shelled.type == "190" and shelled.time.value == "2024-02-07" and shelled.place.geonames_id == 205970
+    assert [a.canonical.rsplit("/", 1)[1] for a in shelled.args if a.role == "agent"] == ["m23"]
+    met = _event(drc, "met")
+    assert met.type == "040" and met.time.value == "2024-02-05" and met.place.text == "Luanda"
+    assert met.label == "Felix Tshisekedi meet Joao Lourenco"
+    accuses = _event(drc, "accuses")
+    assert accuses.type == "112" and accuses.label == "Kinshasa accuse Rwanda"
+    seized = _event(drc, "seized")
+    assert seized.time.value == "2023" and seized.place is None  # "the Rwanda-backed rebels" is no place
+    dl = (DRC.index("GOMA"), DRC.index("- M23"))
+    assert not [a for e in drc.events for a in e.args if dl[0] <= a.start < dl[1] + 1]
+
+
+def test_burkina(burkina):
+    ex = burkina
+    assert ids(ex, "Ouagadougou") == {2357048}
+    assert ids(ex, "Djibo") == {2361177} and ids(ex, "Kaya") == {2359608} and ids(ex, "Gao") == {2457163}
+    assert {t.text: t.value for t in ex.timexes if t.text in ("Sunday", "Monday", "September 2022", "January")} == {
+        "Sunday": "2024-03-03", "Monday": "2024-03-04", "September 2022": "2022-09", "January": "2024-01"}
+    armies = {e.text: e.label for e in ex.entities if "army" in e.text}
+    assert armies == {"Burkina Faso army": "Burkinabe Armed Forces", "Burkina Faso's army": "Burkinabe Armed Forces",
+                      "the army": "Malian Armed Forces"}  # "In neighbouring Mali, the army said"
+    assert {e.label for e in ex.entities if e.text == "The junta"} == {"Burkinabe junta"}
+    attacked = _event(ex, "attacked")
+    assert attacked.type == "190" and attacked.time.value == "2024-03-03" and attacked.place.text == "Kaya"
+    assert "ECOWAS" not in {e.text for e in ex.events}
+    lead = BURKINA.index("Ouagadougou (AFP)"), BURKINA.index("- Burkina")
+    assert not [a for e in ex.events for a in e.args if lead[0] <= a.start <= lead[1]]

@@ -207,6 +207,17 @@ def _repair_spans(doc: Doc) -> list[tuple[Span, str, Optional[str]]]:
     return out
 
 
+PLACE_DESCRIPTIONS = frozenset("town city capital village province region district state country port hub "
+                               "stronghold base camp area county municipality suburb neighbourhood "
+                               "neighborhood island".split())
+
+
+def _described_as_non_place(tok: Token) -> bool:
+    """'Magna, a Canadian automobile parts company': an apposition that says what the name is, and no place."""
+    return any(c.dep_ == "appos" and c.pos_ == "NOUN" and c.lemma_.lower() not in PLACE_DESCRIPTIONS
+               for c in tok.children)
+
+
 def _described_names(doc: Doc, mentions: list[Mention], skip: set[int]) -> list[Mention]:
     """Names with the description glued before them, as one longer mention of the same actor:
     "US automaker GM", "Airbus parent EADS", "Australian Prime Minister John Howard", "the company's vice
@@ -316,7 +327,10 @@ def find_entities(doc: Doc, locations: list[Location]) -> list[Entity]:
         orgs.append(c)
         return c
 
-    for ent, label, acr in _repair_spans(doc):
+    repaired = _repair_spans(doc)
+    # one sense per article: a name described once as no place ("Magna, a Canadian automobile parts company")
+    non_places = {ent.text for ent, _, _ in repaired if _described_as_non_place(ent.root)}
+    for ent, label, acr in repaired:
         if any(i in in_product for i in range(ent.start, ent.end)):
             continue  # "Airbus A380", "787 Dreamliners": a product's name, not an actor
         place = loc_at[ent.root.i]
@@ -324,10 +338,12 @@ def find_entities(doc: Doc, locations: list[Location]) -> list[Entity]:
             low = ent.text.lower()
             if low in NOMINAL_HEADS:
                 continue  # "Junta extends transition": a headline's capitalised description, no place
-            if _norm(ent.text) in _KNOWN or any(ch.isdigit() for ch in ent.text):
+            if _norm(ent.text) in _KNOWN:
                 label = "ORG"  # "M23": an armed group's code name, no place
+            elif any(ch.isdigit() for ch in ent.text):
+                continue  # "KC-30s": a model number, neither a place nor an actor
         if label == "PERSON" and place is not None and place.geonames_id and len(ent) == len(
-                doc.char_span(place.start, place.end, alignment_mode="expand") or ()):
+                doc.char_span(place.start, place.end, alignment_mode="expand") or ()) and ent.text not in non_places:
             label = "GPE"  # the gazetteer accepted the town in place position ("the outskirts of Goma")
         if label in PLACE_LABELS or (place is not None and label != "PERSON" and acr is None):
             etype = label if label in PLACE_LABELS or label == "NORP" else "GPE"

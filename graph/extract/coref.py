@@ -156,8 +156,15 @@ def resolve_nominals_and_pronouns(doc: Doc, named: list, reg, loc_at: list[Optio
             isos: list[str] = []
             for t in sent:
                 loc = loc_at[t.i]
-                if loc is not None and loc.country and t.i not in byline and loc.country not in isos:
-                    isos.append(loc.country)
+                if loc is None or not loc.country or t.i in byline or loc.country in isos:
+                    continue
+                first = t
+                while first.dep_ == "conj" and first.head is not first:  # "British and Irish stock markets"
+                    first = first.head
+                if first.dep_ in {"amod", "compound", "nmod"} and loc_at[first.head.i] is not loc \
+                        and first.head is not tok:
+                    continue  # "the Korean company": a place naming another actor's origin, not the topic
+                isos.append(loc.country)
             if isos or sent.start == 0 or "\n" in doc[sent.start - 1].text:
                 return isos
             sent = doc[sent.start - 1].sent

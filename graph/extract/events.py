@@ -279,6 +279,8 @@ def find_events(doc: Doc, timexes: list[Timex], locations: list[Location],
             span = doc.char_span(it.start, it.end, alignment_mode="expand")
             if span is None or span.root.dep_ in {"amod", "compound", "poss", "nmod"} or span.root.i in byline:
                 continue
+            if span.end < len(doc) and doc[span.end].text == "-" and not span[-1].whitespace_:
+                continue  # "the Rwanda-backed rebels", "a Paris-based firm": a modifier, not where it happened
             gov = _governor(span.root, triggers)
             if gov is not None:
                 direct.setdefault(gov, it)

@@ -322,6 +322,8 @@ def _context_countries(doc: Doc, gaz: Gazetteer) -> set[str]:
             continue  # "the Niger river" says nothing about Niger
         if ent.label_ in ("GPE", "LOC"):
             cands = gaz.candidates(_strip_det(ent).text)
+            if sum(c.kind == "country" for c in cands) > 1:
+                continue  # "Congo": which one, the article's other places decide
             if cands and (cands[0].kind == "country" or len({c.country for c in cands}) == 1):
                 if cands[0].country:
                     ctx.add(cands[0].country)
@@ -453,8 +455,8 @@ def find_locations(doc: Doc, gaz: Optional[Gazetteer] = None) -> list[Location]:
     dateline = doc_dateline(doc)
     if dateline is not None:
         _dateline_place(doc, dateline, gaz, ctx, taken, add)
-    _repeats(doc, out, taken, add)
     _untagged_towns(doc, gaz, ctx, taken, add)
+    _repeats(doc, out, taken, add)
     out.sort(key=lambda l: l.start)
     out += _longer_mentions(doc, gaz, out)
     out.sort(key=lambda l: (l.start, -(l.end - l.start)))
@@ -481,6 +483,7 @@ def _dateline_place(doc: Doc, d: Dateline, gaz: Gazetteer, ctx: set[str], taken:
 # an untagged capitalised word is taken for a town of the article's countries only from this size, and from
 # UNTAGGED_NOUN_TOWN when it is also an English noun ("Goma", "Nyala" are nouns in WordNet)
 UNTAGGED_TOWN = 15_000
+TOWN_NOUNS = frozenset("town city village locality commune".split())
 UNTAGGED_NOUN_TOWN = 100_000
 
 
@@ -507,13 +510,18 @@ def _untagged_towns(doc: Doc, gaz: Gazetteer, ctx: set[str], taken: set[int], ad
     """A town named where the NER tagged nothing ("Israeli strikes hit Rafah overnight"): a capitalised
     proper noun inside a sentence (not its first word), standing alone (not part of a longer capitalised
     name), that is exactly the name of a town in one of the article's countries with at least UNTAGGED_TOWN
-    inhabitants, and not an English verb, adjective or adverb (a noun needs UNTAGGED_NOUN_TOWN)."""
+    inhabitants, and not an English verb, adjective or adverb (a noun needs UNTAGGED_NOUN_TOWN), unless the
+    text says it is a town ("the town of Sake", whatever the tagger made of it). Its other mentions then
+    follow (_repeats: one sense per article)."""
     if not ctx:
         return
     other, nouns = (), ()
     for tok in doc:
-        if tok.i in taken or tok.ent_type_ or tok.pos_ != "PROPN" or not tok.is_title or not tok.is_alpha \
+        if tok.i in taken or tok.ent_type_ or not tok.is_title or not tok.is_alpha \
                 or len(tok.text) < 4 or tok.is_sent_start or tok.text in AMBIGUOUS:
+            continue
+        described = tok.i >= 2 and doc[tok.i - 1].lower_ == "of" and doc[tok.i - 2].lower_ in TOWN_NOUNS
+        if tok.pos_ != "PROPN" and not described:
             continue
         prv = doc[tok.i - 1] if tok.i > 0 else None
         nxt = doc[tok.i + 1] if tok.i + 1 < len(doc) else None
@@ -530,8 +538,8 @@ def _untagged_towns(doc: Doc, gaz: Gazetteer, ctx: set[str], taken: set[int], ad
             if not other:
                 return
         low = tok.lower_
-        if low in other or (low in nouns and p.population < UNTAGGED_NOUN_TOWN):
-            continue
+        if not described and (low in other or (low in nouns and p.population < UNTAGGED_NOUN_TOWN)):
+            continue  # "the town of Sake" says it is a town, whatever else "sake" means
         add(doc[tok.i:tok.i + 1], p, tok.text)
 
 

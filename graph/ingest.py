@@ -36,6 +36,11 @@ log = logging.getLogger(__name__)
 BATCH = 32  # articles per chunk: spaCy's nlp.pipe batch and one store transaction
 MAX_EXTRACT_CHARS = 100_000  # ~15k words, longer than any news story; spaCy needs ~3 GB and ~100 s for 1M chars
 MAX_PASSES = 3  # re-runs for copies whose canonical article failed
+# Oxigraph (RocksDB) keeps what it writes in memtables until they fill up: ~0.75 MB of resident
+# memory per article ingested (~700 MB for 1,000), which a flush returns. Flushing after every
+# ~16 MB of N-Triples (~130 articles) keeps the writer at ~150 MB more and costs no more CPU.
+FLUSH_BYTES = 16 * 2**20
+SHARED_LINES = 500_000  # actor/place description lines remembered as written (then forgotten, rewritten)
 
 
 @dataclass
@@ -106,6 +111,8 @@ class _Run:
         self.failed: set[str] = set()
         self.orphans: list[Article] = []
         self.seen: set[str] = set()
+        self.unflushed = 0  # bytes of N-Triples written since the last flush
+        self.shared_written: set[str] = set()  # entity description lines committed in this run
 
     # --- reading side: articles -> jobs ---
 
@@ -214,8 +221,28 @@ class _Run:
                 self.on_article(article)
 
     def write(self, pairs: list[tuple[Article, Done]]) -> None:
-        """Commit the articles of `pairs` in one transaction."""
-        self.store.put_articles([(article_iri(d.key), d.nt, d.shared_nt) for _, d in pairs])
+        """Commit the articles of `pairs` in one transaction.
+
+        Each article also says what it knows of its actors and places (`shared_nt`, for the one
+        entities graph). Most of those lines are the same from article to article (2,927 distinct
+        lines in 92,000 for 1,000 synthetic articles): a line already committed in this run, or given
+        by an earlier article of the chunk, is not sent again. The entities graph ends up the same.
+        """
+        batch, new = [], set()
+        for _, d in pairs:
+            # one triple a line: N-Triples escapes "\n" inside literals (not so U+2028 and the
+            # like, which str.splitlines would split at)
+            lines = [ln for ln in d.shared_nt.split("\n") if ln and ln not in self.shared_written and ln not in new]
+            new.update(lines)
+            batch.append((article_iri(d.key), d.nt, "".join(ln + "\n" for ln in lines)))
+        self.store.put_articles(batch)
+        if len(self.shared_written) + len(new) > SHARED_LINES:
+            self.shared_written.clear()
+        self.shared_written |= new
+        self.unflushed += sum(len(own) + len(shared) for _, own, shared in batch)
+        if self.unflushed >= FLUSH_BYTES:
+            self.store.flush()
+            self.unflushed = 0
 
     def skip(self, e: ArticleError) -> None:
         self.summary.errors.append(e)

@@ -103,3 +103,43 @@ def test_every_eval_article_is_ingested(tmp_path):
     proc = run_tkg("ingest", str(data), "--data", str(tmp_path / "d"), "--jobs", "1")
     assert proc.returncode == 0, proc.stderr[-2000:]
     assert proc.stdout.strip().splitlines()[-1].startswith("60 articles"), proc.stdout
+
+
+def test_store_holds_exactly_what_the_workers_stated(tmp_path, monkeypatch):
+    """Ingest sends each entity description once per run (and flushes as it goes): the store still
+    holds every article's own triples in its graph and every description in the entities graph."""
+    import graph.ingest as gi
+    from graph.dedupe import encode, signature
+    from graph.iris import ENTITIES_GRAPH, article_iri
+    from graph.sources import read_paths
+    from graph.store import Store
+    from graph.workers import Job, process, slim
+
+    from conftest import SHARED
+
+    src = tmp_path / "in.jsonl"
+    rows = (SHARED / "eval" / "meantime-dev.jsonl").read_text(encoding="utf-8").splitlines()[:9]
+    src.write_text("\n".join(rows) + "\n", encoding="utf-8")
+    paths = [SEED, src]
+    monkeypatch.setattr(gi, "FLUSH_BYTES", 50_000)  # flush every chunk or so
+    store = Store(tmp_path / "d")
+    summary = gi.ingest(store, paths, batch_size=3, dedupe=False)
+    assert summary.articles == 10 and not summary.errors
+
+    articles = [gi.limit(a, gi.MAX_EXTRACT_CHARS) for a in read_paths(paths)]
+    dones = process([Job(slim(a), encode(signature(a.text))) for a in articles])
+
+    def parse(nt: str) -> set:  # through a store too: Oxigraph writes dateTimes in canonical form
+        mem = ox.Store()
+        mem.load(nt, format=ox.RdfFormat.N_TRIPLES)
+        return {q.triple for q in mem}
+
+    def graph(iri: str) -> set:
+        return {q.triple for q in store.ox.quads_for_pattern(None, None, None, ox.NamedNode(iri))}
+
+    shared = set()
+    for d in dones:
+        assert graph(article_iri(d.key)) == parse(d.nt)
+        shared |= parse(d.shared_nt)
+    assert graph(ENTITIES_GRAPH) == shared and len(shared) > 100
+    assert store.graph_count() == 10

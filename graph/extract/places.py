@@ -324,6 +324,8 @@ def _context_countries(doc: Doc, gaz: Gazetteer) -> set[str]:
             cands = gaz.candidates(_strip_det(ent).text)
             if sum(c.kind == "country" for c in cands) > 1:
                 continue  # "Congo": which one, the article's other places decide
+            if cands and cands[0].kind != "country" and gaz.quality(_strip_det(ent).text, cands[0]) < 2:
+                continue  # "Ber": an alternate name of one Greek town says nothing about the article's countries
             if cands and (cands[0].kind == "country" or len({c.country for c in cands}) == 1):
                 if cands[0].country:
                     ctx.add(cands[0].country)

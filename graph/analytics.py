@@ -9,13 +9,15 @@ graph, which alone takes seconds on a 400k-edge view.
 from __future__ import annotations
 
 from dataclasses import dataclass
-from typing import Any, Optional
+from typing import TYPE_CHECKING, Any, Optional
 
 import networkx as nx
-import numpy as np
-from scipy import sparse
 
 from .view import View
+
+if TYPE_CHECKING:  # imported where used: numpy + scipy are a quarter of the server's start-up time
+    import numpy as np
+    from scipy import sparse
 
 MEASURES = ("degree", "betweenness", "pagerank")
 SEED = 42  # fixed: the same store gives the same communities and betweenness samples
@@ -51,6 +53,9 @@ def centrality(view: View, measure: str) -> Ranking:
 def adjacency(view: View) -> tuple[list[str], sparse.csr_array]:
     """(nodes, weighted adjacency of the collapsed graph), built once per view."""
     def compute() -> tuple[list[str], sparse.csr_array]:
+        import numpy as np
+        from scipy import sparse
+
         g = view.multi
         nodes = list(g)
         index = {n: i for i, n in enumerate(nodes)}
@@ -67,6 +72,8 @@ def adjacency(view: View) -> tuple[list[str], sparse.csr_array]:
 
 
 def _rank(view: View, measure: str) -> Ranking:
+    import numpy as np
+
     nodes, a = adjacency(view)
     n = len(nodes)
     events = np.asarray(a.sum(axis=0)).ravel() + np.asarray(a.sum(axis=1)).ravel()
@@ -86,6 +93,9 @@ def _rank(view: View, measure: str) -> Ranking:
 
 def pagerank(a: sparse.csr_array, alpha: float = 0.85, tol: float = 1.0e-6, max_iter: int = 100) -> np.ndarray:
     """networkx's PageRank (weighted, dangling mass spread uniformly, same stopping rule) on a matrix."""
+    import numpy as np
+    from scipy import sparse
+
     n = a.shape[0]
     if n == 0:
         return np.zeros(0)

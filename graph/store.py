@@ -7,13 +7,15 @@ graphs as the default graph. The store knows no graph library.
 from __future__ import annotations
 
 import os
+from functools import cached_property
 from pathlib import Path
-from typing import Optional
+from typing import TYPE_CHECKING, Optional
 
 import pyoxigraph as ox
-from oxrdflib import OxigraphStore
-from rdflib import Dataset, Graph
-from rdflib.query import Result
+
+if TYPE_CHECKING:  # rdflib is loaded on first use: the server never needs it to start
+    from rdflib import Dataset, Graph
+    from rdflib.query import Result
 
 from .iris import ENTITIES_GRAPH
 
@@ -57,7 +59,14 @@ class Store:
             if "lock" in msg.lower():
                 msg = "it is in use by another process (is `tkg serve` running on it?)"
             raise StoreError(f"cannot open store {self.path}: {msg}") from None
-        self.dataset = Dataset(store=OxigraphStore(store=self.ox), default_union=True)
+
+    @cached_property
+    def dataset(self) -> Dataset:
+        """The store as an rdflib Dataset (oxrdflib), its default graph the union of all graphs."""
+        from oxrdflib import OxigraphStore
+        from rdflib import Dataset
+
+        return Dataset(store=OxigraphStore(store=self.ox), default_union=True)
 
     @property
     def location(self) -> str:
@@ -105,7 +114,7 @@ class Store:
 
     def close(self) -> None:
         self.ox.flush()
-        del self.dataset
+        self.__dict__.pop("dataset", None)
         del self.ox
 
     # --- SPARQL Update, Graph Store Protocol, checkpoints (used by api/) ---

@@ -14,7 +14,17 @@ end to end (interpreter start, model load, all texts): (a) `spacy.load(MODEL)` a
 `nlp.pipe(texts, batch_size=B, n_process=J)`; (b) `tkg ingest FILE --jobs J --batch-size B`
 into a new store (SHACL check and near-duplicate check on, the defaults). Peak RSS is the
 largest sum of the resident sizes of the process and all its children, sampled every 50 ms.
-The load average before each run is printed: other work on the machine skews both.
+The load average before and after each run is printed: other work on the machine skews both.
+So is the CPU time of each run's whole process tree (os.wait4): on a machine shared with other
+work, the ratio of CPU seconds per article, (a)/(b), is the steadier estimate of what (b)/(a)
+would be on a quiet machine (both use all J processes fully).
+
+    python bench/ingest.py --stages 200         # where (b)'s CPU goes, stage by stage
+
+`--stages N` runs every stage of (b) on N synthetic articles in this one process, one stage at
+a time over all articles, and prints CPU time (time.process_time: robust to other load) per
+article: reading, near-duplicate check, each spaCy component (bare model and ours), each
+extraction module, triples, N-Triples, SHACL, what crosses between processes, the store write.
 """
 from __future__ import annotations
 
@@ -106,7 +116,9 @@ def measure(cmd: list[str], env: dict | None = None) -> dict:
 
     th = threading.Thread(target=sample, daemon=True)
     th.start()
-    proc.wait()
+    # wait4: the CPU time of the whole tree (spaCy's and ingest's worker processes are joined)
+    _, status, usage = os.wait4(proc.pid, 0)
+    proc.returncode = os.waitstatus_to_exitcode(status)
     wall = time.perf_counter() - t0
     stop.set()
     th.join()
@@ -118,7 +130,8 @@ def measure(cmd: list[str], env: dict | None = None) -> dict:
     shutil.rmtree(logs, ignore_errors=True)
     if proc.returncode not in (0, 2):
         raise RuntimeError(f"{' '.join(cmd)} -> {proc.returncode}\n{err[-3000:]}")
-    return {"wall_s": wall, "peak_rss_mb": peak / 2**20, "load_before": load, "stdout": out.strip(),
+    return {"wall_s": wall, "cpu_s": usage.ru_utime + usage.ru_stime, "peak_rss_mb": peak / 2**20,
+            "load_before": load, "load_after": os.getloadavg()[0], "stdout": out.strip(),
             "stderr_tail": err.strip()[-500:]}
 
 
@@ -143,6 +156,130 @@ def run_b(corpus: Path, jobs: int, batch: int, extra: list[str]) -> dict:
         shutil.rmtree(data, ignore_errors=True)
 
 
+def stages(n: int, batch: int) -> None:
+    """CPU ms per article of each stage of `tkg ingest`, in one process (see the module docstring)."""
+    import pickle
+    from collections import defaultdict
+
+    import spacy
+
+    from graph.dedupe import StoryIndex, encode, signature
+    from graph.extract import actors, events, places, pipeline, timex
+    from graph.extract.gazetteer import Gazetteer
+    from graph.extract.model import Extraction, Sentence
+    from graph.extract.nlp import load_nlp
+    from graph.fastshacl import check_triples, supported
+    from graph.ingest import IngestSummary, MAX_EXTRACT_CHARS, _Run, limit
+    from graph.iris import article_iri
+    from graph.rdf import ntriples
+    from graph.sources import read_paths
+    from graph.store import Store
+    from graph.workers import Done, Job, _triples, slim
+
+    print(f"load average before: {' '.join(f'{x:.2f}' for x in os.getloadavg())}", flush=True)
+    work = Path(tempfile.mkdtemp(prefix="tkg-bench-stages-"))
+    corpus = work / "corpus.jsonl"
+    words = make_corpus(n, corpus)
+    cpu: dict[str, float] = defaultdict(float)
+    size: dict[str, int] = defaultdict(int)
+    clock = time.process_time
+
+    def timed(name, f, *a, **k):
+        t = clock()
+        r = f(*a, **k)
+        cpu[name] += clock() - t
+        return r
+
+    def components(nlp, prefix, texts):
+        docs = [timed(prefix + "tokenizer", nlp.make_doc, t) for t in texts]
+        for name, proc in nlp.pipeline:
+            t = clock()
+            docs = list(proc.pipe(docs, batch_size=batch)) if hasattr(proc, "pipe") else [proc(d) for d in docs]
+            cpu[prefix + name] += clock() - t
+        return docs
+
+    try:
+        # the ingesting process: read, check for wire copies
+        arts = timed("parent: read files", lambda: [limit(a, MAX_EXTRACT_CHARS) for a in read_paths([corpus])])
+        index, jobs = StoryIndex(), []
+        for a in arts:
+            sig = timed("parent: MinHash signature", signature, a.text)
+            timed("parent: near-duplicate lookup", lambda: index.add(a.key, sig, index.match(a.key, sig) or a.key))
+            jobs.append(Job(slim(a), encode(sig)))
+        texts = [a.text for a in arts]
+        # (a)'s work: the bare model
+        bare = spacy.load(MODEL)
+        components(bare, "(a) spacy ", texts)
+        del bare
+        # a worker: our pipeline, our rules, triples, shapes, N-Triples
+        t = clock()
+        nlp = load_nlp()
+        supported()
+        load_s = clock() - t
+        docs = components(nlp, "worker: spacy ", texts)
+        gaz = Gazetteer.default()
+        exs = []
+        for a, doc in zip(arts, docs):
+            dct = a.published
+            sents = timed("worker: rules sentences", lambda: [Sentence(s.start_char, s.end_char, s.text, i)
+                                                              for i, s in enumerate(doc.sents)])
+            tx = timed("worker: rules timex", timex.find_timexes, doc, dct)
+            locs = timed("worker: rules places", places.find_locations, doc, gaz)
+            ents = timed("worker: rules actors", actors.find_entities, doc, locs)
+            evs = timed("worker: rules events", events.find_events, doc, tx, locs, ents, dct)
+            exs.append(Extraction(id=article_iri(a.key), published=dct.isoformat(), sentences=sents, timexes=tx,
+                                  entities=ents, locations=locs, events=evs))
+        check_total = 0.0
+        for a, doc in zip(arts, docs):  # the rules as the pipeline calls them: the per-module split above is complete?
+            t = clock()
+            pipeline._from_doc(a, doc)
+            check_total += clock() - t
+        dones = []
+        for job, ex in zip(jobs, exs):
+            triples = timed("worker: triples (rdf.article_triples)", _triples, job, ex)
+            own, shared = timed("worker: N-Triples (rdf.ntriples)", ntriples, triples)
+            ok, report = timed("worker: SHACL (fastshacl.check_triples)", check_triples, triples, own + shared)
+            assert ok, report
+            dones.append(Done(key=job.article.key, origin=job.article.origin, nt=own, shared_nt=shared,
+                              triples=len(triples), events=len(ex.events)))
+        # between processes: a chunk of Jobs out, a chunk of Dones back (pickled by the pool)
+        for i in range(0, n, batch):
+            for name, obj in (("jobs", jobs[i:i + batch]), ("results", dones[i:i + batch])):
+                data = timed(f"ipc: pickle {name}", pickle.dumps, obj)
+                timed(f"ipc: unpickle {name}", pickle.loads, data)
+                size[name] += len(data)
+        # the ingesting process writes, chunk by chunk, as ingest does
+        store = Store(work / "store")
+        run = _Run(store, IngestSummary(), None, None, dedupe=False, max_chars=MAX_EXTRACT_CHARS, batch_size=batch,
+                   on_article=None, on_error=lambda e: None, on_warning=None)
+        for i in range(0, n, batch):
+            timed("parent: store write (Store.put_articles)", run.write, list(zip(arts[i:i + batch], dones[i:i + batch])))
+        timed("parent: store write (Store.put_articles)", store.flush)
+        store.close()
+    finally:
+        shutil.rmtree(work, ignore_errors=True)
+
+    ms = {k: 1000 * v / n for k, v in cpu.items()}
+    print(f"{n} articles, {words / n:.0f} words/article, {sum(d.triples for d in dones) / n:.0f} triples/article, "
+          f"{sum(d.events for d in dones) / n:.0f} events/article; batch {batch}; our pipeline loads in {load_s:.1f} s")
+    width = max(map(len, ms)) + 2
+    for k, v in ms.items():
+        print(f"  {k:{width}s} {v:7.2f} ms")
+    rules = sum(v for k, v in ms.items() if k.startswith("worker: rules"))
+    print(f"  {'(rules as pipeline._from_doc runs them':{width}s} {1000 * check_total / n:7.2f} ms)")
+    print(f"  bytes between processes per article: jobs {size['jobs'] / n / 1024:.1f} KiB, "
+          f"results {size['results'] / n / 1024:.1f} KiB")
+    a = sum(v for k, v in ms.items() if k.startswith("(a)"))
+    spacy_b = sum(v for k, v in ms.items() if k.startswith("worker: spacy"))
+    ours = sum(v for k, v in ms.items() if k.startswith("worker:") and "spacy" not in k and "rules" not in k)
+    parent = sum(v for k, v in ms.items() if k.startswith(("parent", "ipc")))
+    total_b = spacy_b + rules + ours + parent
+    print(f"summary per article: (a) bare spaCy {a:.1f} ms; (b) {total_b:.1f} ms = our spaCy pipeline {spacy_b:.1f} "
+          f"+ extraction rules {rules:.1f} + triples/SHACL/N-Triples {ours:.1f} + ingesting process "
+          f"(read, dedupe, IPC, store) {parent:.1f}; CPU-bound estimate of (b)/(a) = {a / total_b:.2f}")
+    print(f"load average after: {' '.join(f'{x:.2f}' for x in os.getloadavg())}")
+
+
 def main() -> None:
     ap = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     ap.add_argument("-n", type=int, default=1000, help="articles (default 1000)")
@@ -152,7 +289,11 @@ def main() -> None:
     ap.add_argument("--replicate", action="store_true", help="repeat the eval texts verbatim (wire copies)")
     ap.add_argument("--ingest-arg", action="append", default=[], help="extra argument for tkg ingest (repeatable)")
     ap.add_argument("--json", type=Path, help="also write the figures here")
+    ap.add_argument("--stages", type=int, metavar="N", help="profile (b) stage by stage on N articles, in this process")
     args = ap.parse_args()
+    if args.stages:
+        stages(args.stages, args.batch_size)
+        return
 
     work = Path(tempfile.mkdtemp(prefix="tkg-bench-corpus-"))
     corpus = work / "corpus.jsonl"
@@ -174,7 +315,8 @@ def main() -> None:
                          else f"{r['committed']} committed; {r['summary']}")
                 print(f"round {i + 1} {label}: {r['wall_s']:6.1f} s  {r['articles_s']:6.1f} art/s  "
                       f"{r['words_s']:7,.0f} words/s  peak RSS {r['peak_rss_mb']:6,.0f} MB  "
-                      f"load {r['load_before']:.2f}  [{extra}]", flush=True)
+                      f"CPU {1000 * r['cpu_s'] / args.n:5.1f} ms/article  "
+                      f"load {r['load_before']:.2f} -> {r['load_after']:.2f}  [{extra}]", flush=True)
     finally:
         shutil.rmtree(work, ignore_errors=True)
     a = statistics.median(r["articles_s"] for r in results["a"])
@@ -182,11 +324,16 @@ def main() -> None:
     ratios = [rb["articles_s"] / ra["articles_s"] for ra, rb in zip(results["a"], results["b"])]
     print(f"median (a) {a:.1f} art/s, (b) {b:.1f} art/s: (b)/(a) = {b / a:.2f} "
           f"(per round: {', '.join(f'{x:.2f}' for x in ratios)}); goal >= 0.70")
+    cpu_a = statistics.median(r["cpu_s"] for r in results["a"])
+    cpu_b = statistics.median(r["cpu_s"] for r in results["b"])
+    print(f"median CPU per article (a) {1000 * cpu_a / args.n:.1f} ms, (b) {1000 * cpu_b / args.n:.1f} ms: "
+          f"CPU (a)/(b) = {cpu_a / cpu_b:.2f} (the load-independent estimate of (b)/(a))")
     print(f"peak RSS (a) {max(r['peak_rss_mb'] for r in results['a']):,.0f} MB, "
           f"(b) {max(r['peak_rss_mb'] for r in results['b']):,.0f} MB; goal < 2,048 MB")
     if args.json:
         args.json.write_text(json.dumps({"n": args.n, "words": words, "jobs": args.jobs, "batch": args.batch_size,
-                                         "results": results, "ratio_median": b / a, "ratios": ratios}, indent=2))
+                                         "results": results, "ratio_median": b / a, "ratios": ratios,
+                                         "cpu_ratio": cpu_a / cpu_b}, indent=2))
 
 
 if __name__ == "__main__":

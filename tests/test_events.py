@@ -56,3 +56,59 @@ def test_controlled_subject_and_event_without_time_takes_the_article_date():
     assert any(a.role == "agent" and a.text == "they" for a in keep.args)
     assert keep.time.source == "article" and keep.time.value == "2024-03-05"
     assert not any(a.role == "time" for e in ex.events for a in e.args)
+
+
+# ---------------------------------------------------------------- found auditing the seed and two unseen stories
+def test_when_clause_dates_its_main_clause_and_statement_dates_its_verb():
+    ex = run("When MINUSMA left its camp in Kidal on October 31, the rebels immediately seized control.",
+             "2023-11-14")
+    seized = event(ex, "seized")
+    assert (seized.time.value, seized.time.source) == ("2023-10-31", "sentence")  # not the publication date
+    ex = run("The army said in a statement on Wednesday that it had regained control of the town.", "2023-08-04")
+    assert event(ex, "said").time.value == "2023-08-02"
+    assert event(ex, "regained").time.value == "2023-08-02"
+    # an "after" clause is earlier than its main clause: it does not date it
+    ex = run("After the army left the town on October 31, the rebels seized it.", "2023-11-14")
+    assert event(ex, "seized").time.source == "article"
+
+
+def test_object_controls_the_infinitive():
+    ex = run("The coalition said it wants to force Prime Minister Ariel Henry to resign. "
+             "The embassy urged all sides to protect civilians.")
+    assert [a.text for a in event(ex, "resign").args if a.role == "agent"] == ["Prime Minister Ariel Henry"]
+    assert [a.text for a in event(ex, "protect").args if a.role == "agent"] == ["all sides"]
+
+
+def test_wanted_and_intended_events_are_not_facts():
+    ex = run("The rebels do not want the UN peacekeepers to hand their camps back to the Malian army. "
+             "But the junta had long signalled its determination to retake it. "
+             "The militia accused the government of trying to weaken the region since the government moved in "
+             "April to integrate regional forces.", "2023-11-14")
+    assert event(ex, "hand").modality == "hypothetical"
+    retake = event(ex, "retake")
+    assert retake.modality == "hypothetical"
+    assert [a.text for a in retake.args if a.role == "agent"] == ["its"]  # the junta's, not "determination"
+    assert event(ex, "moved").modality == "asserted"  # a "since" clause is a fact of its own
+
+
+def test_frames_that_change_the_verb_type():
+    ex = run("The fighting left many soldiers dead. They said it contravenes previously agreed ceasefire and "
+             "peace deals struck with the government.")
+    left = event(ex, "left")
+    assert left.type == "200" and [a.text for a in left.args] == ["many soldiers"]
+    struck = event(ex, "struck")
+    assert struck.type == "057"  # striking a deal is no military strike
+    assert not [a for e in ex.events for a in e.args if a.text == "contravenes"]  # a verb is no agent
+    assert event(run("Jets struck rebel positions near Gao."), "struck").type == "190"
+
+
+def test_causative_have_makes_the_subject_the_agent():
+    ex = run("On Friday, separatist rebels had the telephone network cut off as the army advanced.")
+    cut = event(ex, "cut")
+    roles = {a.role: a.text for a in cut.args}
+    assert roles["agent"] == "separatist rebels" and roles["target"] == "the telephone network"
+
+
+def test_label_keeps_thousands_separators():
+    ex = run("Since July, the UN mission has withdrawn nearly 6,000 personnel.", "2023-11-14")
+    assert event(ex, "withdrawn").label.endswith("nearly 6,000 personnel")

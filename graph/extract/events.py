@@ -41,6 +41,8 @@ SPEECH = {"say", "tell", "state", "announce", "declare", "report", "insist", "cl
 INTENT = {"want", "plan", "hope", "intend", "vow", "pledge", "promise", "threaten", "aim", "seek", "try",
           "expect", "propose", "offer", "agree", "decide", "refuse", "fail", "attempt", "need", "demand",
           "ask", "urge", "call", "wish", "prepare", "consider"}
+# verbs whose clausal complement is wanted, not said to have happened ("do not want the peacekeepers to hand")
+DESIRE = {"want", "wish", "hope", "demand", "ask", "urge", "intend", "plan", "need", "prefer", "require"}
 MODALS = {"could", "might", "may", "would", "should", "will", "can", "must", "shall", "'ll", "wo", "ca"}
 NEGATIONS = {"not", "n't", "never", "no"}
 RELATIVE = {"that", "which", "who", "whom", "whose"}
@@ -50,6 +52,21 @@ NP_RIGHT = {"conj", "cc", "appos", "compound", "nummod", "case"}
 # Light and copular verbs: with no CAMEO type of their own they are not events ("it has been difficult",
 # "the town, which has been controlled by ..." keeps "controlled"; "be" and "have" alone are dropped).
 LIGHT_VERBS = {"be", "have"}
+# "When MINUSMA left ... on October 31, the rebels seized control": a clause opened by one of these dates its head
+SAME_TIME_MARKS = {"when", "as", "while", "once"}
+# "its determination to retake it", "a race to seize territory": the infinitive is what the noun intends
+INTENT_NOUNS = {"determination", "plan", "bid", "attempt", "intention", "effort", "race", "push", "drive", "threat",
+                "vow", "pledge", "promise", "offer", "readiness", "willingness", "resolve", "ambition", "goal", "aim",
+                "wish", "desire", "call", "demand", "order", "request", "decision", "agreement", "deal"}
+# "force Henry to resign", "urged all sides to protect civilians": the object is the infinitive's subject
+SUBJECT_CONTROL = {"promise", "vow", "pledge", "threaten"}
+# "peace deals struck with the government": striking, reaching or sealing an agreement is signing it
+AGREEMENT_NOUNS = {"deal", "agreement", "accord", "pact", "truce", "ceasefire", "bargain", "compromise", "treaty",
+                   "settlement", "understanding"}
+# "The fighting left many soldiers dead": leaving people dead or wounded is killing or wounding them
+LEAVE_STATES = {"dead": "200", "wounded": "190", "injured": "190"}
+CAUSATIVE = {"have", "get"}
+FACTUAL_MARKS = {"since", "after", "before", "because", "when", "while", "as", "although", "though", "once"}
 
 
 def _is_verb_trigger(tok: Token) -> bool:
@@ -159,7 +176,9 @@ def _pobjs(tok: Token):
 
 def _subjects(verb: Token) -> list[Token]:
     subs = [c for c in verb.children if c.dep_ in SUBJECTS]
-    return subs
+    # a clause has one subject: a second one the parser hangs on the verb is a misread word ("it contravenes
+    # previously agreed ...": "contravenes" tagged as a plural noun); the first is the subject
+    return subs[:1]
 
 
 def _inherited_subject(verb: Token, depth: int = 0) -> list[tuple[Token, str]]:
@@ -167,25 +186,40 @@ def _inherited_subject(verb: Token, depth: int = 0) -> list[tuple[Token, str]]:
     head = verb.head
     if depth > 3 or head is verb:
         return []
+    if verb.dep_ == "xcomp" and head.pos_ == "VERB" and head.lemma_.lower() not in SUBJECT_CONTROL:
+        objs = [c for c in head.children if c.dep_ == "dobj"]
+        if objs:
+            return [(o, "agent") for o in objs]
     if verb.dep_ in {"xcomp", "conj", "advcl", "pcomp"} and head.pos_ in {"VERB", "AUX"}:
         subs = _subjects(head)
         if subs:
             return [(s, "agent") for s in subs]
         return _inherited_subject(head, depth + 1)
     if verb.dep_ in {"acl", "relcl"} and head.pos_ in {"NOUN", "PROPN", "PRON"}:
+        if verb.tag_ != "VBN" and head.lemma_.lower() in INTENT_NOUNS:
+            # "its determination to retake it": the noun's possessor acts, not the noun ("a race to seize")
+            return [(c, "agent") for c in head.children if c.dep_ == "poss"]
         return [(head, "target" if verb.tag_ == "VBN" else "agent")]
     return []
 
 
 def _verb_args(verb: Token, ix: _Index) -> list[tuple[Token, str]]:
     out: list[tuple[Token, str]] = []
-    subs = _subjects(verb)
+    # a finite verb the parser took for a subject ("it contravenes previously agreed ...") is no participant
+    subs = [s for s in _subjects(verb) if not (s.pos_ in {"VERB", "AUX"} and s.tag_ in {"VBZ", "VBD", "VBP"})]
+    if (verb.tag_ in {"VBN", "VBD"} and verb.dep_ == "ccomp" and verb.head.lemma_.lower() in CAUSATIVE
+            and not any(c.dep_ in {"aux", "auxpass", "mark"} for c in verb.children)
+            and any(c.dep_ == "nsubj" for c in subs)):
+        # "rebels had the telephone network cut off": the network is cut, the rebels had it done
+        out += [(s, "agent") for s in _subjects(verb.head)]
+        return out + [(s, "target") for s in subs] + [
+            (obj, "agent" if prep.dep_ == "agent" else "other") for prep, obj in _pobjs(verb)]
     for s in subs:
         out.append((s, "target" if s.dep_ == "nsubjpass" else "agent"))
     if not subs:
         out += _inherited_subject(verb)
     for c in verb.children:
-        if c.dep_ in OBJECTS:
+        if c.dep_ in OBJECTS and not (c.dep_ == "oprd" and c.pos_ == "ADJ"):  # "left many soldiers dead"
             out.append((c, "target"))
     for prep, obj in _pobjs(verb):
         out.append((obj, "agent" if prep.dep_ == "agent" else "other"))
@@ -220,12 +254,20 @@ def _modality(trig: Token) -> str:
             c.dep_ == "mark" and c.lower_ in {"if", "unless"} for c in kids):
         return "hypothetical"
     tok = trig
+    factual = False  # inside "since/after/when ... " clause: a fact of its own, whatever its governor intends
     for _ in range(4):
         head = tok.head
         if head is tok:
             break
-        if tok.dep_ == "xcomp" and head.lemma_.lower() in INTENT:
-            return "hypothetical"
+        if tok.dep_ == "advcl" and any(c.dep_ in {"mark", "advmod"} and c.lower_ in FACTUAL_MARKS
+                                       for c in tok.children):
+            factual = True
+        if not factual:
+            if head.pos_ == "VERB" and (tok.dep_ == "xcomp" and head.lemma_.lower() in INTENT or
+                                        tok.dep_ == "ccomp" and head.lemma_.lower() in DESIRE):
+                return "hypothetical"  # "vowing to keep fighting", "do not want the peacekeepers to hand"
+            if tok.dep_ == "acl" and head.lemma_.lower() in INTENT_NOUNS and tok.tag_ == "VB":
+                return "hypothetical"  # "its determination to retake it"
         if tok.dep_ in {"ccomp", "parataxis"} and head.lemma_.lower() in SPEECH:
             return "reported"
         if tok.dep_ not in {"conj", "xcomp", "ccomp", "advcl", "relcl", "dobj", "pobj", "prep", "pcomp"}:
@@ -307,14 +349,15 @@ def find_events(doc: Doc, timexes: list[Timex], locations: list[Location],
                     continue
                 seen.add((arg.start, arg.end))
                 args.append(arg)
-            code = (noun_code_for(trig.lemma_) if noun else code_for(trig.lemma_)) or ""
+            code = (noun_code_for(trig.lemma_) if noun else _verb_code(trig)) or ""
             if not code and not noun and trig.lemma_.lower() in LIGHT_VERBS:
                 continue  # "has been", "had": a state or support verb, not a fact worth a node
             timex = time_of.get(trig.i)
             if timex is not None:
                 time = EventTime(timex.value, timex.begin, timex.end_value, "timex")
             else:
-                up = next((time_of[a.i] for a in trig.ancestors if a.i in time_of), None)
+                up = _clause_time(trig, time_of) or next(
+                    (t for a in trig.ancestors for t in (time_of.get(a.i) or _clause_time(a, time_of),) if t), None)
                 free = [t for t in sent_times if t not in time_of.values() and not _in(t, byline, doc)]
                 t0 = up or (free[0] if free else None)
                 time = EventTime(t0.value, t0.begin, t0.end_value, "sentence") if t0 else _article_time(dct)
@@ -339,6 +382,39 @@ def find_events(doc: Doc, timexes: list[Timex], locations: list[Location],
     return events
 
 
+def _clause_time(tok: Token, time_of: dict) -> Optional[Timex]:
+    """The time a trigger without its own takes from its clause: a "when/as/while" clause it heads ("When
+    MINUSMA left ... on October 31, the rebels seized control") or an event nominal in its prepositional
+    phrase ("said in a statement on Wednesday")."""
+    for c in tok.children:
+        if c.dep_ == "advcl" and c.i in time_of and any(
+                g.dep_ in {"mark", "advmod"} and g.lower_ in SAME_TIME_MARKS and g.i < c.i for g in c.children):
+            return time_of[c.i]
+        if c.dep_ == "prep" and tok.pos_ in {"VERB", "AUX"}:
+            for obj in c.children:
+                if obj.dep_ == "pobj" and obj.i in time_of and obj.pos_ == "NOUN":
+                    return time_of[obj.i]
+    return None
+
+
+def _verb_code(trig: Token) -> Optional[str]:
+    """A verb's CAMEO code, with the frames that change it: striking or reaching a deal is signing it,
+    leaving people dead is killing them."""
+    lemma = trig.lemma_.lower()
+    if lemma in {"strike", "reach", "seal", "clinch", "conclude", "broker"}:
+        nouns = [c for c in trig.children if c.dep_ in SUBJECTS | {"dobj"}]
+        if trig.dep_ == "acl":
+            nouns.append(trig.head)
+        nouns += [x for n in list(nouns) for x in n.conjuncts]
+        if any(n.lemma_.lower() in AGREEMENT_NOUNS for n in nouns):
+            return "057"
+    if lemma == "leave":
+        for c in trig.children:
+            if c.dep_ in {"oprd", "acomp", "xcomp", "ccomp"} and c.lower_ in LEAVE_STATES:
+                return LEAVE_STATES[c.lower_]
+    return code_for(trig.lemma_)
+
+
 def _in(item, tokens: frozenset[int], doc: Doc) -> bool:
     if not tokens:
         return False
@@ -353,6 +429,6 @@ def _name(arg: Optional[Argument], ix: _Index) -> str:
         return ""
     if arg.canonical in ix.labels:
         return ix.labels[arg.canonical]
-    head = re.split(r",|\s(?:which|who|that|where)\s", arg.text, maxsplit=1)[0].strip()
+    head = re.split(r",(?!\d{3})|\s(?:which|who|that|where)\s", arg.text, maxsplit=1)[0].strip()
     words = head.split()
     return " ".join(words[:8]) + (" …" if len(words) > 8 else "")

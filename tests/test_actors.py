@@ -96,3 +96,24 @@ def test_company_with_region_and_legal_suffix_is_one_name():
                 "Chrysler LLC said it wants to eliminate dealers.")
     assert by_text(ex, "Ford Australia") and not by_text(ex, "Australia")
     assert by_text(ex, "Chrysler LLC") and not by_text(ex, "LLC")
+
+
+# ---------------------------------------------------------------- found auditing the seed and two unseen stories
+def test_state_of_emergency_and_infrastructure_are_no_actors():
+    _, ex = run("Haiti's government declared a 72-hour state of emergency on Sunday. \"There is no state,\" a "
+             "resident said. On Friday, AFP said rebels had the telephone network cut off.")
+    govs = [e for e in ex.entities if e.canonical and e.canonical.endswith("/government-of-haiti")]
+    assert [e.text for e in govs] == ["Haiti's government"]  # not "a 72-hour state", not "no state"
+    assert not [e for e in ex.entities if "network" in e.text and e.canonical]  # not Agence France-Presse
+
+
+def test_country_missing_from_the_table_is_named_not_coded():
+    _, ex = run("Haiti's government declared a curfew on Sunday.")
+    assert {e.label for e in ex.entities if e.text == "Haiti's government"} == {"Government of Haiti"}
+
+
+def test_government_named_by_its_leader_is_not_the_articles_country():
+    _, ex = run("Gangs stormed two prisons in Port-au-Prince, Haiti, on Sunday. The Biden administration has pledged "
+             "$200 million to support a police mission.")
+    assert not [e for e in ex.entities if "administration" in e.text and e.canonical]
+    assert not [l for l in ex.locations if "administration" in l.text]

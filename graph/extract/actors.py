@@ -134,17 +134,30 @@ def _country_of_token(tok: Token, loc_at: list[Optional[Location]]) -> Optional[
     return DEMONYM_TO_ISO.get(tok.lower_) or DEMONYM_TO_ISO.get(low) or NAME_TO_ISO.get(tok.lower_)
 
 
+def _country(iso: str) -> tuple[str, str]:
+    """(name, demonym) of a country; pycountry's name for one the table lacks ("HT" -> Haiti), never the code."""
+    if iso in COUNTRIES:
+        return COUNTRIES[iso]
+    try:
+        import pycountry
+        c = pycountry.countries.get(alpha_2=iso)
+    except (ImportError, LookupError, KeyError):
+        c = None
+    name = (getattr(c, "common_name", None) or c.name) if c is not None else iso
+    return name, name
+
+
 def military_label(iso: str) -> str:
-    name, demonym = COUNTRIES.get(iso, (iso, iso))
+    name, demonym = _country(iso)
     return f"{demonym} Armed Forces" if iso in COUNTRIES else f"Armed Forces of {name}"
 
 
 def government_label(iso: str) -> str:
-    return f"Government of {COUNTRIES.get(iso, (iso, iso))[0]}"
+    return f"Government of {_country(iso)[0]}"
 
 
 def junta_label(iso: str) -> str:
-    name, demonym = COUNTRIES.get(iso, (iso, iso))
+    name, demonym = _country(iso)
     return f"{demonym} junta" if iso in COUNTRIES else f"Junta of {name}"
 
 

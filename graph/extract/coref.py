@@ -38,6 +38,7 @@ ARMED_MODIFIERS = {"armed", "separatist", "rebel", "militant", "jihadist", "insu
 REBEL_CLASS = {"rebel": "rebels", "separatist": "rebels", "guerrilla": "rebels", "mutineer": "rebels",
                "fighter": "rebels", "group": "rebels", "jihadist": "jihadists", "militant": "jihadists",
                "insurgent": "insurgents", "militia": "militia"}
+MEDIA_WORDS = {"news", "television", "tv", "broadcasting", "media", "radio", "cable", "satellite"}
 POSS_PRONOUNS = {"our", "its", "their", "his", "her", "my", "your"}
 
 
@@ -54,7 +55,20 @@ def _category(tok: Token) -> Optional[str]:
                                     or c.ent_type_ in {"GPE", "NORP"} or c.dep_ == "poss"
                                     for c in tok.children):
         return None
+    if lemma == "state" and (not _definite(tok) or any(
+            c.dep_ == "prep" and c.lower_ == "of" and any(o.dep_ == "pobj" and o.pos_ == "NOUN" for o in c.children)
+            for c in tok.children)):
+        return None  # "a six-month state of emergency", "there is no state": not a government
+    if lemma in {"network", "channel"} and any(c.dep_ == "compound" and c.pos_ == "NOUN" and c.lower_ not in
+                                               MEDIA_WORDS for c in tok.children):
+        return None  # "the telephone network" is infrastructure, not a broadcaster
     return NOMINAL_HEADS.get(lemma)
+
+
+def _names_a_person(tok: Token) -> bool:
+    """'the Biden administration', 'Trump's government': a government named by its leader, whose country the
+    article's places do not tell."""
+    return any(c.dep_ in {"compound", "poss", "nmod"} and c.ent_type_ == "PERSON" for c in tok.children)
 
 
 def _span_bounds(tok: Token) -> tuple[int, int]:
@@ -198,6 +212,8 @@ def resolve_nominals_and_pronouns(doc: Doc, named: list, reg, loc_at: list[Optio
         if c is not None:
             return c
         if cat in STATE_CATEGORIES:
+            if iso is None and _names_a_person(tok):
+                return None
             return state_cluster(cat, tok, iso)
         lemma = tok.lemma_.lower()
         if cat == "rebels":

@@ -720,6 +720,8 @@ def _longer_mentions(doc: Doc, gaz: Gazetteer, names: list[Location]) -> list[Lo
                     continue
                 if any(c.dep_ == "poss" for c in tok.children):
                     continue  # "its government": whose is not known here
+                if any(c.dep_ in ("compound", "nmod") and c.ent_type_ == "PERSON" for c in tok.children):
+                    continue  # "the Biden administration" in a Haiti story is not Haiti's
                 ref = main_loc
             emit(s, e, ref, "nominal")
         elif lemma in COUNTRY_NOUNS and tok.tag_ == "NN" and tok.dep_ != "compound":

@@ -17,6 +17,7 @@ from graph.store import Store
 from . import errors
 from .limits import BodyLimit
 from .query_pool import QueryPool, RemoteQueryPool
+from .response_cache import FastAnswers, ResponseCache
 from .routers import actors, events, export, graph, gsp, places, sparql, timeline, update
 
 
@@ -57,6 +58,9 @@ def create_app(store: Store, settings: Optional[Settings] = None) -> FastAPI:
     app.include_router(actors.router, prefix="/api/v1")
     app.include_router(places.router, prefix="/api/v1")
     app.include_router(events.router, prefix="/api/v1")
+    app.state.response_cache = ResponseCache()
+    if not store.remote:  # the embedded store's revision is a file read; a remote one costs a query
+        app.add_middleware(FastAnswers, cache=app.state.response_cache, revision=lambda: store.revision)
     app.add_middleware(BodyLimit, max_body=settings.max_body)
     if settings.cors_origins:
         app.add_middleware(CORSMiddleware, allow_origins=settings.cors_origins, allow_credentials=False,

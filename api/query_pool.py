@@ -36,6 +36,9 @@ from .errors import ApiError
 log = logging.getLogger(__name__)
 
 
+NICE = 10  # query workers' scheduling priority below the server's (os.nice increment)
+
+
 @dataclass
 class Checkpoint:
     path: Path
@@ -85,7 +88,7 @@ class Worker:
         r_job, w_job = os.pipe()
         r_reply, w_reply = os.pipe()
         self.proc = subprocess.Popen(
-            [sys.executable, "-m", "api.query_worker", str(r_job), str(w_reply), "1" if sandbox else "0", str(memory_mb)],
+            [sys.executable, "-m", "api.query_worker", str(r_job), str(w_reply), "1" if sandbox else "0", str(memory_mb), str(NICE)],
             pass_fds=(r_job, w_reply), stdin=subprocess.DEVNULL, close_fds=True)
         os.close(r_job)
         os.close(w_reply)

@@ -1,6 +1,6 @@
 """A query worker process: runs SPARQL queries on a read-only checkpoint of the store.
 
-Started by api/query_pool.py as `python -m api.query_worker READ_FD WRITE_FD SANDBOX MEMORY_MB`. It reads
+Started by api/query_pool.py as `python -m api.query_worker READ_FD WRITE_FD SANDBOX MEMORY_MB NICE`. It reads
 jobs (pickled dicts) from READ_FD and writes one reply per job to WRITE_FD. The pool kills it
 (SIGKILL) when a query runs past the timeout: pyoxigraph cannot cancel a running query, but the
 operating system can end the process doing it. Imports nothing but pyoxigraph, so it starts fast.
@@ -158,6 +158,10 @@ def main(argv: list[str]) -> None:
     rfd, wfd, sandbox = int(argv[0]), int(argv[1]), argv[2] == "1"
     isolated = isolate_network() if sandbox else False  # before any thread: unshare needs a single thread
     limit_memory(int(argv[3]) if len(argv) > 3 else 0)
+    try:  # SPARQL queries yield the CPU to the server process (REST reads, writes): a long query
+        os.nice(int(argv[4]) if len(argv) > 4 else 0)  # must not double everyone else's latency
+    except OSError:
+        pass
     _exit_with_parent()
     rx = Connection(rfd, writable=False)
     tx = Connection(wfd, readable=False)

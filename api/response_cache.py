@@ -5,6 +5,10 @@ under load) but the answer only changes when the store does. So answers are kept
 store's revision and the request's normalized parameters, in a bounded LRU: a write bumps the
 revision and every older answer simply stops being asked for. Concurrent misses on one key run
 the query once (the others await it). The revision-derived ETag lets clients revalidate (304).
+
+`FastAnswers` serves a repeat of an answered request (same path, same query string, same
+revision) before FastAPI routes and validates it: on a 2-core machine under 50 clients, that
+work was most of a cached answer's cost. Anything it does not know goes through FastAPI.
 """
 from __future__ import annotations
 
@@ -25,6 +29,7 @@ class ResponseCache:
         self.entries: OrderedDict[Hashable, tuple[str, bytes]] = OrderedDict()
         self.bytes = 0
         self.pending: dict[Hashable, asyncio.Future] = {}
+        self.raw: OrderedDict[tuple[int, str, bytes], tuple[str, bytes]] = OrderedDict()  # (revision, path, query string)
         self.hits = self.misses = 0
 
     def get(self, key: Hashable) -> Optional[tuple[str, bytes]]:
@@ -43,8 +48,10 @@ class ResponseCache:
                 self.bytes -= len(old)
         return etag, body
 
-    async def answer(self, request: Request, key: Hashable, compute: Callable[[], Awaitable[bytes]]) -> Response:
-        """The cached answer for `key`, or `compute()`'s (run once however many ask at the same time)."""
+    async def answer(self, request: Request, key: Hashable, compute: Callable[[], Awaitable[bytes]],
+                     revision: Optional[int] = None) -> Response:
+        """The cached answer for `key`, or `compute()`'s (run once however many ask at the same time).
+        With the store `revision` the key was made at, `FastAnswers` may serve this request's repeats."""
         hit = self.get(key)
         if hit is not None:
             self.hits += 1
@@ -65,6 +72,10 @@ class ResponseCache:
                     raise
                 finally:
                     del self.pending[key]
+        if revision is not None and len(hit[1]) <= self.max_bytes // 8:
+            self.raw[(revision, request.url.path, request.scope.get("query_string", b""))] = hit
+            while len(self.raw) > self.max_entries:
+                self.raw.popitem(last=False)
         etag, body = hit
         headers = {"ETag": etag, "Cache-Control": "no-cache"}  # clients may keep it, but must revalidate
         if etag in request.headers.get("if-none-match", ""):
@@ -72,7 +83,32 @@ class ResponseCache:
         return Response(body, media_type="application/json", headers=headers)
 
 
-def cache_of(request: Request) -> ResponseCache:
+class FastAnswers:
+    """ASGI middleware: a GET already answered at this store revision gets the same bytes at once."""
+
+    def __init__(self, app, cache: ResponseCache, revision: Callable[[], int]) -> None:
+        self.app, self.cache, self.revision = app, cache, revision
+
+    async def __call__(self, scope, receive, send) -> None:
+        if scope["type"] != "http" or scope["method"] != "GET" or not self.cache.raw:
+            return await self.app(scope, receive, send)
+        hit = self.cache.raw.get((self.revision(), scope["path"], scope.get("query_string", b"")))
+        if hit is None:
+            return await self.app(scope, receive, send)
+        self.cache.hits += 1
+        etag, body = hit
+        headers = [(b"etag", etag.encode()), (b"cache-control", b"no-cache")]
+        inm = next((v for k, v in scope["headers"] if k == b"if-none-match"), b"")
+        if etag.encode() in inm:
+            await send({"type": "http.response.start", "status": 304, "headers": headers})
+            await send({"type": "http.response.body", "body": b""})
+            return
+        headers += [(b"content-type", b"application/json"), (b"content-length", str(len(body)).encode())]
+        await send({"type": "http.response.start", "status": 200, "headers": headers})
+        await send({"type": "http.response.body", "body": body})
+
+
+def cache_of(request: Request) -> ResponseCache:  # noqa: D103
     """The app's cache (made on first use, so apps built without the lifespan have one too)."""
     state = request.app.state
     if not hasattr(state, "response_cache"):

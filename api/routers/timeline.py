@@ -95,5 +95,7 @@ async def get_timeline(
                         next_offset=offset + limit if more else None)
         return page.model_dump_json().encode()
 
-    key = ("timeline", store.revision, start, end, actor, place, type, limit, offset)
-    return await cache_of(request).answer(request, key, lambda: run_in_threadpool(compute))
+    revision = await run_in_threadpool(lambda: store.revision) if store.remote else store.revision  # remote: a query
+    key = ("timeline", revision, start, end, actor, place, type, limit, offset)
+    return await cache_of(request).answer(request, key, lambda: run_in_threadpool(compute),
+                                          revision=None if store.remote else revision)

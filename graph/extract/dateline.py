@@ -124,3 +124,28 @@ def mark_sentence(doc: Doc) -> None:
     for i in range(first.i + 1, last.i):
         doc[i].is_sent_start = False
     last.is_sent_start = True
+
+
+# Wire credits, not story: "By Dawit Endeshaw" (a byline line), "(Reporting by X; Editing by Y)" (Reuters),
+# "Associated Press writer X contributed to this report." (AP), and the "___" rule AP sets before it.
+_CREDITS = re.compile(
+    r"^[ \t]*(?:"
+    r"By(?:[ \t]+(?:[A-Z][\w.'’\-]*|and|&|,))+"
+    r"|\((?:Reporting|Writing|Additional reporting|Editing|Compiled|Produced)\b[^()\n]*(?:\([^()\n]*\)[^()\n]*)*\)"
+    r"|(?:The[ \t]+)?Associated[ \t]+Press[ \t]+(?:writers?|reporters?|journalists?|correspondents?)\b[^\n]*"
+    r"contributed[^\n]*"
+    r"|_{3,}"
+    r")[ \t]*$", re.MULTILINE)
+
+
+def credit_spans(text: str) -> list[tuple[int, int]]:
+    """Character spans of the text's wire credit lines (bylines, reporting and editing credits)."""
+    return [m.span() for m in _CREDITS.finditer(text)]
+
+
+def credit_tokens(doc: Doc) -> frozenset[int]:
+    """Indices of the tokens of the doc's credit lines: no event, argument, place or time comes from them."""
+    spans = credit_spans(doc.text)
+    if not spans:
+        return frozenset()
+    return frozenset(t.i for t in doc if any(s <= t.idx < e for s, e in spans))

@@ -26,7 +26,7 @@ from typing import Optional
 from spacy.tokens import Doc, Span, Token
 
 from .cameo import code_for, noun_code_for
-from .dateline import dateline_tokens
+from .dateline import credit_tokens, dateline_tokens
 from .actors_lexicon import NOMINAL_HEADS
 from .events_lexicon import NOT_EVENT_VERBS, is_event_noun
 from .model import Argument, Entity, Event, EventPlace, EventTime, Location, Timex
@@ -304,7 +304,7 @@ def find_events(doc: Doc, timexes: list[Timex], locations: list[Location],
     trig_kind: dict[int, bool] = {}  # token index -> is a noun trigger
     # the dateline ("KHARTOUM, May 12, 2024 (AFP) -") is where the story was filed: no trigger, argument,
     # place or time of any event
-    byline = dateline_tokens(doc)
+    byline = dateline_tokens(doc) | credit_tokens(doc)  # and the wire credits: "(Reporting by ...)"
     for tok in doc:
         if tok.i in byline or _is_name(tok, ix):
             continue

@@ -8,6 +8,7 @@ from spacy.tokens import Doc
 from ..articles import Article
 from ..iris import article_iri
 from .actors import find_entities
+from .dateline import credit_spans
 from .events import find_events
 from .gazetteer import Gazetteer
 from .model import Extraction, Sentence
@@ -20,7 +21,10 @@ def _from_doc(article: Article, doc: Doc) -> Extraction:
     dct = article.published
     sentences = [Sentence(s.start_char, s.end_char, s.text, i) for i, s in enumerate(doc.sents)]
     timexes = find_timexes(doc, dct)
-    locations = find_locations(doc, Gazetteer.default())
+    # where a reporter filed from ("Additional reporting by Giulia Paravicini in Nairobi") is no place of the story
+    credits = credit_spans(doc.text)
+    locations = [loc for loc in find_locations(doc, Gazetteer.default())
+                 if not any(s <= loc.start < e for s, e in credits)]
     entities = find_entities(doc, locations)
     events = find_events(doc, timexes, locations, entities, dct)
     return Extraction(

@@ -522,6 +522,7 @@ def _untagged_towns(doc: Doc, gaz: Gazetteer, ctx: set[str], taken: set[int], ad
     follow (_repeats: one sense per article)."""
     if not ctx:
         return
+    _untagged_long_towns(doc, gaz, ctx, taken, add)
     other, nouns = (), ()
     for tok in doc:
         if tok.i in taken or tok.ent_type_ or not tok.is_title or not tok.is_alpha \
@@ -548,6 +549,27 @@ def _untagged_towns(doc: Doc, gaz: Gazetteer, ctx: set[str], taken: set[int], ad
         if not described and (low in other or (low in nouns and p.population < UNTAGGED_NOUN_TOWN)):
             continue  # "the town of Sake" says it is a town, whatever else "sake" means
         add(doc[tok.i:tok.i + 1], p, tok.text)
+
+
+def _untagged_long_towns(doc: Doc, gaz: Gazetteer, ctx: set[str], taken: set[int], add) -> None:
+    """A town of two or three capitalised words the NER left untagged ("Residents of Bahir Dar, the regional
+    capital, said"): the whole run of capitalised proper nouns (inside a sentence, no token tagged or taken) is
+    exactly the name of a town of the article's countries with at least UNTAGGED_TOWN inhabitants."""
+    i, n = 0, len(doc)
+    while i < n:
+        j = i
+        while j < n and doc[j].is_title and doc[j].is_alpha and doc[j].pos_ == "PROPN":
+            j += 1
+        if j - i in (2, 3) and not doc[i].is_sent_start and not (i > 0 and (doc[i - 1].is_title or doc[i - 1].is_upper)
+                                                                 and doc[i - 1].is_alpha) \
+                and not any(doc[k].ent_type_ or k in taken for k in range(i, j)):
+            name = doc[i:j].text
+            p = gaz.lookup(name, ctx)
+            if p is not None and p.kind in ("city", "village") and p.country in ctx and p.population >= UNTAGGED_TOWN \
+                    and p.name.lower() == name.lower():
+                add(doc[i:j], p, name)
+                taken.update(range(i, j))
+        i = max(j, i + 1)
 
 
 def _repeats(doc: Doc, found: list[Location], taken: set[int], add) -> None:

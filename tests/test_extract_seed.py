@@ -150,3 +150,24 @@ def test_reported_and_negated_events(seed):
     assert _events(ex, "release")[0].modality == "negated"  # "did not release any images"
     withdrawn = [e for e in _events(ex, "withdrawn") if e.modality == "reported"]
     assert withdrawn and any(a.canonical == actor_iri("Permanent Strategic Framework") for a in withdrawn[0].args)
+
+
+def test_seed_events_a_journalist_would_flag(seed):
+    """Found by an audit of every seed event: dates, agents and types that were wrong."""
+    _, ex = seed
+    # "When MINUSMA left its camp in Kidal on October 31, the rebels immediately seized control."
+    control = next(e for e in _events(ex, "seized") if any(a.text == "control" for a in e.args))
+    assert control.time.value == "2023-10-31"  # not the publication date
+    # "separatist rebels had the telephone network cut off": the rebels did it, not AFP
+    cut = _events(ex, "cut")[0]
+    agents = [a.canonical for a in cut.args if a.role == "agent"]
+    assert agents == [actor_iri("Tuareg rebels")], agents
+    assert actor_iri("Agence France-Presse") not in {a.canonical for e in ex.events for a in e.args
+                                                     if e.text in ("cut", "advanced")}
+    # "The fighting left many soldiers dead": deaths, not a retreat
+    assert next(e for e in _events(ex, "left") if any(a.text == "many soldiers" for a in e.args)).type == "200"
+    # "peace deals struck with the government": an agreement, not a military strike
+    assert _events(ex, "struck")[0].type == "057"
+    # "The rebels do not want the UN peacekeepers to hand their camps back": not a fact
+    assert _events(ex, "hand")[0].modality == "hypothetical"
+    assert _events(ex, "retake")[0].modality == "hypothetical"  # "its determination to retake it"

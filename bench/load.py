@@ -228,7 +228,7 @@ def main() -> None:
         proc, url, startup = serve(data, {"TKG_QUERY_TIMEOUT": str(args.duration * 2 + 30),
                                           "TKG_QUERY_WORKERS": str(args.workers), "TKG_MAX_QUERIES": "200"})
         try:
-            print(f"tkg serve startup ({len(template) or '?'} template quads): {startup:.2f} s; "
+            print(f"tkg serve startup: {startup:.2f} s; "
                   f"RSS {rss_line(proc.pid)}", flush=True)
             # the month windows that have events: clients ask for all of them (a cache of one page would flatter)
             months = httpx.get(url + "/sparql", params={"query": AGGREGATE}, timeout=120).json()["results"]["bindings"]
@@ -304,9 +304,10 @@ def main() -> None:
                 print(f"big store: {n:,} quads built in {time.perf_counter() - t:.0f} s", flush=True)
             proc, url, startup = serve(big, {})
             try:
+                at_start = rss_line(proc.pid)
                 httpx.get(url + "/api/v1/timeline", params={"limit": 50}, timeout=120)
-                print(f"tkg serve startup on the big store: {startup:.2f} s; RSS {rss_line(proc.pid)} "
-                      f"(after one timeline request)", flush=True)
+                print(f"tkg serve startup on the big store: {startup:.2f} s; RSS at start {at_start}, "
+                      f"after one timeline request {rss_line(proc.pid)}", flush=True)
             finally:
                 proc.terminate()
                 proc.wait(timeout=30)

@@ -151,3 +151,39 @@ def test_haiti(haiti):
     assert _event(ex, "attacks").type == "190" and _event(ex, "attacks").time.value == "2024-02-29"
     assert _event(ex, "killed").type == "200"
     assert _event(ex, "freed").label == "armed gangs free more than 3,700 inmates"
+
+
+# ---------------------------------------------------------------- named armed groups and "known as" names
+def test_described_armed_groups(ethiopia, haiti):
+    # "Fano militia", "local Fano militiamen", "The Fano, a volunteer militia": an armed group, not a person
+    fano = [e for e in ethiopia.entities if e.text == "Fano"]
+    assert len(fano) >= 3 and {(e.type, e.label, e.kind) for e in fano} == {("ARMED_GROUP", "Fano", "armed_group")}
+    assert {e.label for e in ethiopia.entities if e.text in ("a volunteer militia", "that")} == {"Fano"}
+    assert _event(ethiopia, "accused").label.startswith("Fano accuse")
+    # "The gang coalition, known as Viv Ansanm, said it wants ...": the coalition is Viv Ansanm
+    viv = [e for e in haiti.entities if e.text in ("Viv Ansanm", "The gang coalition", "it") and HAITI.index("The gang") <= e.start < HAITI.index("Prime Minister Ariel")]
+    assert {(e.type, e.label) for e in viv} == {("ARMED_GROUP", "Viv Ansanm")}
+    assert _event(haiti, "said").label == "Viv Ansanm say"
+
+
+def test_known_as_is_an_alias(haiti):
+    # 'Jimmy Chérizier, known as “Barbecue,”': his nickname, not a person of its own and not an event
+    assert {e.label for e in haiti.entities if e.text == "Barbecue"} == {"Jimmy Chérizier"}
+    assert not [e for e in haiti.events if e.text == "known"]
+
+
+@pytest.mark.parametrize("text,name", [
+    ("Hamas fighters stormed the base on Monday, officials said.", "Hamas"),
+    ("Members of Viv Ansanm attacked a police station on Monday.", "Viv Ansanm"),
+    ("The rebel alliance, known as Twirwaneho, seized the town.", "Twirwaneho"),
+])
+def test_armed_group_cues(text, name):
+    ex = run(text, "2024-03-04T14:00:00")
+    assert {e.type for e in ex.entities if e.text == name} == {"ARMED_GROUP"}, ex.entities
+
+
+def test_no_armed_group_without_a_cue():
+    ex = run("Members of Congress met Jimmy Carter on Monday.", "2024-03-04T14:00:00")
+    assert "ARMED_GROUP" not in {e.type for e in ex.entities}
+    ex = run("Tuareg rebels seized Kidal on Monday.", "2024-03-04T14:00:00")
+    assert {e.label for e in ex.entities if e.text == "Tuareg rebels"} == {"Tuareg rebels"}

@@ -26,6 +26,7 @@ from ..iris import actor_iri
 from .actors_lexicon import (ARMED_WORDS, COUNTRIES, DEMONYM_TO_ISO, IGO_WORDS, KNOWN_ACTORS, NAME_TO_ISO,
                              NOMINAL_HEADS, STATE_WORDS, TITLES)
 from .model import Entity, Location
+from .described import find_described
 from .places import is_river
 from .products import find_products, left_extent, product_entities
 
@@ -340,12 +341,28 @@ def find_entities(doc: Doc, locations: list[Location]) -> list[Entity]:
         orgs.append(c)
         return c
 
+    # names the text describes as armed groups ("the Fano militia"), and "X, known as Y" aliases
+    desc = find_described(doc, loc_at)
+    for n, name in desc.armed.items():
+        if n not in _KNOWN and n not in reg.alias:
+            c = reg.get("org:" + n, name, "ARMED_GROUP", "armed_group", True)
+            reg.add_alias(name, c)
+            orgs.append(c)
+    # a nickname of a named actor ('Jimmy Chérizier, known as "Barbecue"') joins that actor after the names
+    nicknames = {(sp.start, sp.end): head for sp, head in desc.aliases if head.pos_ == "PROPN"}
+
     repaired = _repair_spans(doc)
     # one sense per article: a name described once as no place ("Magna, a Canadian automobile parts company")
     non_places = {ent.text for ent, _, _ in repaired if _described_as_non_place(ent.root)}
     for ent, label, acr in repaired:
         if any(i in in_product for i in range(ent.start, ent.end)):
             continue  # "Airbus A380", "787 Dreamliners": a product's name, not an actor
+        if (ent.start, ent.end) in nicknames:
+            continue
+        if (_norm(ent.text) in desc.armed and label in {"PERSON", "ORG", "GPE"} and loc_at[ent.root.i] is None) or (
+                label == "PERSON" and any(sp.start == ent.start and sp.end == ent.end and h.pos_ == "NOUN"
+                                          for sp, h in desc.aliases)):
+            label = "ORG"  # "Fano", "Viv Ansanm": a group the text describes, not a person
         place = loc_at[ent.root.i]
         if label in PLACE_LABELS and place is None:
             low = ent.text.lower()
@@ -402,6 +419,29 @@ def find_entities(doc: Doc, locations: list[Location]) -> list[Entity]:
             extents.append(Mention(ent.start, a + 2, ent.root.i, "extent", c.type, c))
 
     taken = {i for m in mentions for i in range(m.start, m.end)} | in_product
+    for sp, head in desc.aliases:  # "known as" names
+        if any(i in taken for i in range(sp.start, sp.end)):
+            continue
+        if head.pos_ == "PROPN":
+            c = next((m.cluster for m in mentions if m.start <= head.i < m.end and m.cluster is not None), None)
+        else:
+            c = org_cluster(canonical_name(sp.text), "ORG", sp)
+        if c is None:
+            continue
+        reg.add_alias(sp.text, c)
+        mentions.append(Mention(sp.start, sp.end, sp.root.i, "name", c.type, c))
+        taken.update(range(sp.start, sp.end))
+    for n, name in desc.armed.items():  # the described group's other mentions the NER missed ("The Fano, a ...")
+        words = name.split()
+        c = reg.alias.get(n)
+        if c is None or len(words) < 2:
+            continue  # one-word names: the alias scan below
+        k = len(words)
+        for i in range(len(doc) - k + 1):
+            if [t.text for t in doc[i:i + k]] == words and not any(j in taken for j in range(i, i + k)) \
+                    and loc_at[i] is None:
+                mentions.append(Mention(i, i + k, i + k - 1, "name", c.type, c))
+                taken.update(range(i, i + k))
     for t in doc:  # later mentions of an alias or a known actor the NER missed ("When MINUSMA left")
         if t.i in taken or not (t.pos_ == "PROPN" or t.is_upper) or len(t.text) < 2:
             continue

@@ -40,7 +40,7 @@ NOMINAL_HEADS: dict[str, str] = {
     **dict.fromkeys(["junta", "regime"], "junta"),
     **dict.fromkeys(["government", "authority", "state", "administration", "cabinet", "ministry"], "government"),
     **dict.fromkeys(["rebel", "separatist", "insurgent", "militant", "jihadist", "militia", "fighter",
-                     "guerrilla", "mutineer"], "rebels"),
+                     "guerrilla", "mutineer", "militiaman"], "rebels"),
     **dict.fromkeys(["mission", "peacekeeper", "peacekeeping"], "mission"),
     **dict.fromkeys(["group", "alliance", "coalition", "movement", "front", "organisation", "organization"],
                     "group"),

@@ -25,6 +25,7 @@ from spacy.tokens import Doc, Token
 from .actors_lexicon import (CATEGORY_KIND, CATEGORY_TYPE, COUNTRIES, DEMONYM_TO_ISO, LEADER_ROLES,
                              NOMINAL_HEADS)
 from .dateline import dateline_tokens
+from .described import NAMING_VERBS
 from .model import Location
 
 PERSON_PRONOUNS = {"he", "him", "his", "she", "her", "hers", "himself", "herself"}
@@ -37,7 +38,7 @@ STATE_CATEGORIES = {"military", "junta", "government"}
 ARMED_MODIFIERS = {"armed", "separatist", "rebel", "militant", "jihadist", "insurgent", "islamist", "terrorist"}
 REBEL_CLASS = {"rebel": "rebels", "separatist": "rebels", "guerrilla": "rebels", "mutineer": "rebels",
                "fighter": "rebels", "group": "rebels", "jihadist": "jihadists", "militant": "jihadists",
-               "insurgent": "insurgents", "militia": "militia"}
+               "insurgent": "insurgents", "militia": "militia", "militiaman": "militia"}
 MEDIA_WORDS = {"news", "television", "tv", "broadcasting", "media", "radio", "cable", "satellite"}
 POSS_PRONOUNS = {"our", "its", "their", "his", "her", "my", "your"}
 
@@ -159,6 +160,11 @@ def resolve_nominals_and_pronouns(doc: Doc, named: list, reg, loc_at: list[Optio
                 return at[c.i].cluster
         if tok.dep_ == "appos" and tok.head.i in at and at[tok.head.i].cluster is not None:
             return at[tok.head.i].cluster
+        for c in tok.children:  # "The gang coalition, known as Viv Ansanm": the name it is known as
+            if c.dep_ in {"acl", "relcl"} and c.tag_ == "VBN" and c.lemma_.lower() in NAMING_VERBS:
+                for g in c.subtree:
+                    if g.i > c.i and g.i in at and at[g.i].form == "name" and at[g.i].cluster is not None:
+                        return at[g.i].cluster
         return None
 
     byline = dateline_tokens(doc)

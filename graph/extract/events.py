@@ -27,6 +27,7 @@ from spacy.tokens import Doc, Span, Token
 
 from .cameo import code_for, noun_code_for
 from .dateline import credit_tokens, dateline_tokens
+from .described import NAMING_VERBS
 from .actors_lexicon import NOMINAL_HEADS
 from .events_lexicon import NOT_EVENT_VERBS, is_event_noun
 from .model import Argument, Entity, Event, EventPlace, EventTime, Location, Timex
@@ -75,6 +76,9 @@ def _is_verb_trigger(tok: Token) -> bool:
     if tok.pos_ == "VERB":
         if tok.dep_ in NOT_VERB_TRIGGER_DEPS:
             return False
+        if tok.tag_ == "VBN" and tok.dep_ in {"acl", "relcl"} and tok.lemma_.lower() in NAMING_VERBS and any(
+                c.dep_ in {"prep", "oprd"} and (c.dep_ == "oprd" or c.lower_ == "as") for c in tok.children):
+            return False  # "Jimmy Chérizier, known as Barbecue": a name, not an event
         return not (tok.tag_ in {"VBG", "VBN"} and tok.lemma_.lower() in NOT_EVENT_VERBS)
     # copular / main-verb be and have: an AUX that heads a clause
     return tok.pos_ == "AUX" and tok.dep_ in CLAUSE_DEPS

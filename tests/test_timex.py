@@ -143,3 +143,18 @@ def test_interval():
     assert interval("199") == ("1990-01-01T00:00:00", "1999-12-31T23:59:59")
     assert interval("P3Y") == (None, None)
     assert interval("PRESENT_REF") == (None, None)
+
+
+@pytest.mark.parametrize("text,dct,value", [
+    ("Gangs stormed two prisons over the weekend.", dt.datetime(2024, 3, 4, 14), "2024-W09-WE"),  # a Monday
+    ("Rebels attacked the town over the weekend.", dt.datetime(2023, 8, 4, 14), "2023-W30-WE"),  # a Friday
+    ("Talks will resume over the weekend.", dt.datetime(2023, 8, 2, 14), "2023-W31-WE"),  # future: coming one
+    ("Protesters gathered during the weekend.", dt.datetime(2023, 8, 6, 14), "2023-W31-WE"),  # on a Sunday
+])
+def test_over_the_weekend(nlp, text, dct, value):
+    got = {t.text: t.value for t in find_timexes(nlp(text), dct)}
+    assert got == {"the weekend": value}
+
+
+def test_generic_weekend_is_no_date(nlp):
+    assert not find_timexes(nlp("The weekend shift was cancelled."), DCT)

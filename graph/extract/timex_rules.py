@@ -281,6 +281,24 @@ def _relative(m: re.Match, ctx: Ctx) -> Optional[Result]:
     return None
 
 
+def _the_weekend(m: re.Match, ctx: Ctx) -> Optional[Result]:
+    """'over/during/at/on the weekend': the weekend the verb's tense points to, before the publication date for
+    the past ("stormed the prisons over the weekend" in a Monday story -> the Saturday and Sunday just gone), the
+    coming one for the future; a story published on the weekend means that weekend. Without the preposition
+    "the weekend" is too often generic ("the weekend shift") to date."""
+    if not re.search(r"\b(?:over|during|at|on|through|throughout)\s+$", m.string[max(0, m.start() - 12):m.start()],
+                     re.I):
+        return None
+    day = ctx.day
+    if day.weekday() >= 5:
+        sat = day - dt.timedelta(days=day.weekday() - 5)
+    elif ctx.tense == "future":
+        sat = day + dt.timedelta(days=5 - day.weekday())
+    else:
+        sat = day - dt.timedelta(days=day.weekday() + 2)
+    return "DATE", week_value(sat) + "-WE"
+
+
 def _ago(m: re.Match, ctx: Ctx) -> Optional[Result]:
     """'two weeks ago' -> the week two weeks before the DCT; 'years ago' -> PAST_REF."""
     n = _word_number(m["n"]) if m["n"] else None
@@ -442,6 +460,7 @@ RULES: list[Rule] = [
         r"|the summer of|the fall of|the autumn of|the winter of) )?"
         r"(?:the )?(?P<rel>this|last|next|past|coming|previous|current|following)"
         r" (?P<u>week|weekend|month|year|quarter|decade)"), _relative),
+    Rule("the_weekend", _compile(r"the weekend"), _the_weekend),
     Rule("year_previous", _compile(r"the (?:(?P<u>year|month|week) (?:before|previous|prior|earlier)"
                                    r"|(?:previous|prior|preceding) (?P<u_>year|month|week))"),
          lambda m, c: _relative_word(_Swap(m), c)),

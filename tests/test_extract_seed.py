@@ -171,3 +171,15 @@ def test_seed_events_a_journalist_would_flag(seed):
     # "The rebels do not want the UN peacekeepers to hand their camps back": not a fact
     assert _events(ex, "hand")[0].modality == "hypothetical"
     assert _events(ex, "retake")[0].modality == "hypothetical"  # "its determination to retake it"
+
+
+def test_what_sources_told_afp_is_reported(seed):
+    """ "Two officers told AFP on condition of anonymity that the rebels had left the town when the soldiers
+    entered": the parser hangs the clause on "condition"; it is still the officers' account, not a fact."""
+    article, ex = seed
+    at = article.text.index("that the rebels had left the town")
+    told = next(e for e in _events(ex, "told") if at - 60 < e.start < at)
+    assert told.modality == "asserted"  # that they told AFP is a fact
+    left = next(e for e in _events(ex, "left") if at < e.start < at + 40)
+    entered = next(e for e in _events(ex, "entered") if at < e.start < at + 80)
+    assert left.modality == "reported" and entered.modality == "reported"

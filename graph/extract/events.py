@@ -260,6 +260,8 @@ def _modality(trig: Token) -> str:
     tok = trig
     factual = False  # inside "since/after/when ... " clause: a fact of its own, whatever its governor intends
     for _ in range(4):
+        if _attributed(tok):
+            return "reported"
         head = tok.head
         if head is tok:
             break
@@ -284,6 +286,31 @@ def _modality(trig: Token) -> str:
         if t.lower_ == "according" and t.i + 1 < len(doc) and doc[t.i + 1].lower_ == "to":
             return "reported"
     return "asserted"
+
+
+def _speech_verb_above(tok: Token) -> Optional[Token]:
+    """The first verb above tok, if it is a speech verb (through a misattached noun: "told AFP on condition of
+    anonymity that the rebels had left" hangs the clause on "condition")."""
+    for anc in list(tok.ancestors)[:4]:
+        if anc.pos_ in {"VERB", "AUX"}:
+            return anc if anc.lemma_.lower() in SPEECH else None
+    return None
+
+
+def _attributed(tok: Token) -> bool:
+    """A clause attributed to a source: a "that" clause of a speech verb however the parser attached it ("two
+    officers told AFP ... that the rebels had left the town"), or a clause followed by its attribution ("The
+    rebels left the town, two officers told AFP": the speech verb the parser hung on the event)."""
+    if tok.pos_ not in {"VERB", "AUX"}:
+        return False
+    if any(c.dep_ == "mark" and c.lower_ == "that" for c in tok.children) and tok.dep_ not in {"ccomp", "advcl"}:
+        if _speech_verb_above(tok) is not None:
+            return True
+    for c in tok.children:
+        if c.dep_ in {"ccomp", "parataxis"} and c.i > tok.i and c.lemma_.lower() in SPEECH \
+                and any(s.dep_ == "nsubj" for s in c.children) and c.doc[c.left_edge.i - 1].text == ",":
+            return True  # "Rebels seized the base, residents said" when parsed with "said" under "seized"
+    return False
 
 
 def _confidence(code: str, noun: bool, has_agent: bool, time_source: str, modality: str) -> float:

@@ -112,3 +112,23 @@ def test_causative_have_makes_the_subject_the_agent():
 def test_label_keeps_thousands_separators():
     ex = run("Since July, the UN mission has withdrawn nearly 6,000 personnel.", "2023-11-14")
     assert event(ex, "withdrawn").label.endswith("nearly 6,000 personnel")
+
+
+def test_attributed_clauses_are_reported():
+    ex = run("The rebels left the town on Monday, two officers told AFP.")
+    assert event(ex, "left").modality == "reported" and event(ex, "told").modality == "asserted"
+    ex = run("Rebels seized the base on Sunday, according to residents.")
+    assert event(ex, "seized").modality == "reported"
+    ex = run("A spokesman told Reuters that gunmen had stormed the camp.")
+    assert event(ex, "stormed").modality == "reported"
+    ex = run("Rebels left the town on Monday and soldiers entered it.")
+    assert {event(ex, "left").modality, event(ex, "entered").modality} == {"asserted"}
+
+
+def test_common_conflict_verbs_are_typed():
+    ex = run("Gunmen ambushed a convoy near Gao on Sunday. Jihadists besieged Djibo. Gangs stormed two prisons. "
+             "Rebels overran an army post. Troops raided a camp. Russia invaded Ukraine. Artillery bombarded the city.")
+    codes = {e.text: e.type for e in ex.events}
+    assert codes["ambushed"] == "190" and codes["stormed"] == "190" and codes["raided"] == "190"
+    assert codes["besieged"] == "191" and codes["overran"] == "192" and codes["invaded"] == "192"
+    assert codes["bombarded"] == "194"

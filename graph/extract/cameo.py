@@ -34,11 +34,12 @@ VERB_CODES: dict[str, str] = {
     "deploy": "150", "mobilize": "150", "advance": "150", "station": "150", "position": "150",
     "expel": "1663", "arrest": "173", "detain": "173",
     "kidnap": "181", "abduct": "181", "assault": "182", "beat": "182", "assassinate": "186",
-    **dict.fromkeys(["attack", "fight", "clash", "battle", "inflict", "strike", "shell", "raid", "encounter"], "190"),
-    "blockade": "191", "cut": "191",
+    **dict.fromkeys(["attack", "fight", "clash", "battle", "inflict", "strike", "shell", "raid", "encounter",
+                     "storm", "ambush", "assail"], "190"),
+    "blockade": "191", "cut": "191", "besiege": "191", "encircle": "191",
     **dict.fromkeys(["seize", "capture", "recapture", "retake", "occupy", "control", "take", "regain",
-                     "conquer", "overrun", "enter", "secure", "recover"], "192"),
-    "shoot": "193", "bomb": "195",
+                     "conquer", "overrun", "enter", "secure", "recover", "invade", "annex"], "192"),
+    "shoot": "193", "bombard": "194", "bomb": "195",
     "kill": "200", "massacre": "200",
 }
 

@@ -120,8 +120,11 @@ def test_ethiopia_places(ethiopia):
 
 def test_ethiopia_actors_and_events(ethiopia):
     ex = ethiopia
-    assert {e.label for e in ex.entities if e.text in ("ENDF", "it") and e.start < 700} == {
-        "Ethiopian National Defense Force"}
+    # one army: "The Ethiopian National Defense Force (ENDF)", "federal troops", "the police and army" are the
+    # country's armed forces, one actor (and one IRI across articles, as "FAMa" is "Malian Armed Forces")
+    army = {e.label for e in ex.entities if e.text in ("ENDF", "it", "The Ethiopian National Defense Force",
+                                                       "federal troops", "army") and e.start > 700}
+    assert army == {"Ethiopian Armed Forces"}
     assert not [e for e in ex.entities if "state" in e.text and e.canonical]  # "a six-month state of emergency"
     declared = _event(ex, "declared")
     assert declared.label == "Government of Ethiopia declare a six-month state of emergency"
@@ -187,3 +190,19 @@ def test_no_armed_group_without_a_cue():
     assert "ARMED_GROUP" not in {e.type for e in ex.entities}
     ex = run("Tuareg rebels seized Kidal on Monday.", "2024-03-04T14:00:00")
     assert {e.label for e in ex.entities if e.text == "Tuareg rebels"} == {"Tuareg rebels"}
+
+
+@pytest.mark.parametrize("text,army", [
+    ("The FARDC said it had repelled an M23 attack near Goma, where the army lost two soldiers.", "Congolese Armed Forces"),
+    ("In Khartoum, the SAF said its troops had retaken a bridge; the army denied losses.", "Sudanese Armed Forces"),
+    ("The Sudanese Armed Forces (SAF) shelled Omdurman.", "Sudanese Armed Forces"),
+])
+def test_national_army_acronyms(text, army):
+    ex = run(text, "2024-03-04T14:00:00")
+    labels = {e.label for e in ex.entities if e.text in ("FARDC", "SAF", "the army", "The Sudanese Armed Forces")}
+    assert labels == {army}
+
+
+def test_army_acronym_needs_the_country():
+    ex = run("The SAF held an air show in Singapore on Monday.", "2024-03-04T14:00:00")
+    assert "Sudanese Armed Forces" not in {e.label for e in ex.entities}

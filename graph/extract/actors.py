@@ -23,7 +23,7 @@ from typing import Optional
 from spacy.tokens import Doc, Span, Token
 
 from ..iris import actor_iri
-from .actors_lexicon import (ARMED_WORDS, COUNTRIES, DEMONYM_TO_ISO, IGO_WORDS, KNOWN_ACTORS, NAME_TO_ISO,
+from .actors_lexicon import (ARMED_WORDS, ARMY_ACRONYMS, COUNTRIES, DEMONYM_TO_ISO, IGO_WORDS, KNOWN_ACTORS, NAME_TO_ISO,
                              NOMINAL_HEADS, STATE_WORDS, TITLES)
 from .model import Entity, Location
 from .described import find_described
@@ -165,7 +165,8 @@ def junta_label(iso: str) -> str:
 def _military_name(span: Span) -> Optional[str]:
     """'Malian Armed Forces', 'Mali's army' as a name -> the country it belongs to."""
     words = [t.lower_ for t in span]
-    if not ({"army", "forces", "military"} & set(words)):
+    if not ({"army", "forces", "military"} & set(words)) and not (
+            "force" in words and {"defense", "defence"} & set(words)):  # "Ethiopian National Defense Force"
         return None
     for w in words:
         iso = DEMONYM_TO_ISO.get(w) or NAME_TO_ISO.get(w)
@@ -289,6 +290,7 @@ def find_entities(doc: Doc, locations: list[Location]) -> list[Entity]:
             if t.tag_ == "POS" or (t.i + 1 < sp.end and doc[t.i + 1].tag_ == "POS"):
                 in_product.discard(t.i)
 
+    doc_isos = {loc.country for loc in locations if loc.country}
     reg = Registry()
     extents: list[Mention] = []
     out: list[Entity] = product_entities(doc, prod_spans)
@@ -322,6 +324,8 @@ def find_entities(doc: Doc, locations: list[Location]) -> list[Entity]:
             reg.add_alias(name, c)
             return c
         iso = _military_name(span)
+        if iso is None and ARMY_ACRONYMS.get(name) in doc_isos:
+            iso = ARMY_ACRONYMS[name]  # "ENDF" in a story about Ethiopia: its army, one actor with "federal troops"
         if iso:
             c = reg.get(f"military:{iso}", military_label(iso), "ORG", "state", True)
             reg.add_alias(name, c)

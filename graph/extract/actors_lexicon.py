@@ -100,6 +100,14 @@ COUNTRIES: dict[str, tuple[str, str]] = {
     "UG": ("Uganda", "Ugandan"), "ER": ("Eritrea", "Eritrean"), "GW": ("Guinea-Bissau", "Bissau-Guinean"),
     "TG": ("Togo", "Togolese"), "BJ": ("Benin", "Beninese"), "GA": ("Gabon", "Gabonese"),
 }
+# Acronyms of national armies -> country; one actor with "the army" of that country, trusted only when the article
+# is about that country ("SAF" is also Singapore's). Source: the forces' own names (Forces Armées Maliennes,
+# Ethiopian National Defense Force, Forces Armées de la République Démocratique du Congo, Sudanese Armed Forces,
+# Uganda People's Defence Force, Kenya Defence Forces, Israel Defense Forces, Nigerian Army, Forces Armées
+# Nigériennes, Forces Armées Tchadiennes / Armée Nationale Tchadienne, Somali National Army).
+ARMY_ACRONYMS = {"FAMa": "ML", "ENDF": "ET", "FARDC": "CD", "SAF": "SD", "UPDF": "UG", "KDF": "KE", "IDF": "IL",
+                 "FAN": "NE", "FAT": "TD", "ANT": "TD", "SNA": "SO", "ZSU": "UA", "FANCI": "CI", "FAR": "MA"}
+
 DEMONYM_TO_ISO = {d.lower(): iso for iso, (_, d) in COUNTRIES.items()}
 NAME_TO_ISO = {n.lower(): iso for iso, (n, _) in COUNTRIES.items()}
 

@@ -297,3 +297,20 @@ def test_place_ruler_matches_the_entity_ruler(nlp, gaz):
         a = [(e.start, e.end, e.label_, e.ent_id_) for e in nlp(t).ents]
         b = [(e.start, e.end, e.label_, e.ent_id_) for e in fast(t).ents]
         assert a == b, t
+
+
+def test_name_region_is_the_region():
+    """'<Name> region': the region, the curated supplement's entry when there is one, else no id (never the
+    town's id); a people's name before "region" ("the Amhara region", NORP to the NER) is a place too."""
+    from graph.extract import extract
+    from graph.articles import make_article
+    ex = extract(make_article("T", "2023-08-04", "Ethiopia declared a state of emergency in the Amhara region "
+                                                 "on Friday.", "t"))
+    amhara = [l for l in ex.locations if l.text == "Amhara region"]
+    assert amhara and amhara[0].geonames_id is None
+    assert {e.type for e in ex.entities if e.text == "Amhara region"} == {"GPE"}
+    ex = extract(make_article("T", "2023-11-14", "Fighting spread across the Kidal region of Mali on Monday.", "t"))
+    kidal = [l for l in ex.locations if l.text == "Kidal region"]
+    assert kidal and kidal[0].geonames_id is None and kidal[0].geonames_id != 2455290
+    ex = extract(make_article("T", "2024-05-12", "Fighting spread across the Nyala region of Sudan on Monday.", "t"))
+    assert [l.geonames_id for l in ex.locations if l.text.startswith("Nyala")] == [None]  # not the town 369004

@@ -379,6 +379,11 @@ def find_entities(doc: Doc, locations: list[Location]) -> list[Entity]:
         if label == "PERSON" and place is not None and place.geonames_id and len(ent) == len(
                 doc.char_span(place.start, place.end, alignment_mode="expand") or ()) and ent.text not in non_places:
             label = "GPE"  # the gazetteer accepted the town in place position ("the outskirts of Goma")
+        if label == "NORP" and place is not None and place.end > ent.end_char and place.start <= ent.start_char:
+            # "the Amhara region": the region named after its people, a place
+            out.append(Entity(place.start, place.end, place.text, "GPE", canonical=place.canonical,
+                              label=place.name or place.text, mention="name"))
+            continue
         if label in PLACE_LABELS or (place is not None and label != "PERSON" and acr is None):
             etype = label if label in PLACE_LABELS or label == "NORP" else "GPE"
             if place is not None and is_river(place):

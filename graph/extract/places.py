@@ -221,6 +221,11 @@ def _loc(start: int, end: int, text: str, p: Optional[GeoPlace], fallback_name: 
                     name=p.name, canonical=place_iri(p.geonames_id, p.name))
 
 
+def _region_word(doc: Doc, i: int) -> bool:
+    """'region'/'province' right after a name: "the Amhara region", "Kidal Region"."""
+    return i < len(doc) and doc[i].lower_ in ("region", "province") and not doc[i - 1].whitespace_ == ""
+
+
 def _strip_det(span: Span) -> Span:
     i = span.start
     while i < span.end - 1 and span.doc[i].lower_ in ("the", "a", "an") or (
@@ -380,6 +385,12 @@ def find_locations(doc: Doc, gaz: Optional[Gazetteer] = None) -> list[Location]:
                 add(river, None, _river_name(core))
                 continue
             span, p = extend_region(ent)
+            if p is None and _region_word(doc, ent.end):
+                # "the Kidal region" the supplement lacks: the region, with no id rather than the town's
+                p0 = gaz.lookup(core.text, ctx)
+                if p0 is None or p0.kind in ("city", "village"):
+                    add(doc[ent.start:ent.end + 1], None, f"{core.text} region")
+                    continue
             if p is None:
                 qual = _qualifier(ent, gaz, ctx)
                 p, _ = gaz.lookup_loose(core.text, qual or ctx, strict=bool(qual))
@@ -410,6 +421,10 @@ def find_locations(doc: Doc, gaz: Optional[Gazetteer] = None) -> list[Location]:
                 continue
             add(span, p, core.text)
         elif label == "NORP":
+            if _region_word(doc, ent.end):  # "the Amhara region": a region named after its people
+                span, p = extend_region(ent)
+                add(doc[ent.start:ent.end + 1] if p is None else span, p, f"{core.text} region")
+                continue
             p = gaz.demonym(core.text)
             if p is not None:
                 add(ent, p, core.text)

@@ -27,6 +27,16 @@ class StoreError(Exception):
     """The store cannot be opened or written; the message says why."""
 
 
+def _nquads(articles: list[tuple[str, str, str]]) -> str:
+    """The articles' N-Triples (one triple a line) as N-Quads in their graphs and the entities graph."""
+    out = []
+    for iri, own, shared in articles:
+        for text, graph in ((own, iri), (shared, ENTITIES_GRAPH)):
+            tail = f" <{graph}> .\n"
+            out.extend(line.rstrip()[:-1].rstrip() + tail for line in text.split("\n") if line.strip())
+    return "".join(out)
+
+
 def default_path() -> Path:
     return Path(os.environ.get("TKG_DATA") or DEFAULT_DIR)
 
@@ -85,6 +95,12 @@ class Store:
     def put_articles(self, articles: list[tuple[str, str, str]]) -> None:
         """For each (article IRI, its own N-Triples, what it says of actors and places): replace the
         article's graph and add the descriptions to the entities graph, all in one transaction."""
+        if not any(self.ox.contains_named_graph(ox.NamedNode(iri)) for iri, _, _ in articles):
+            # nothing to replace (a first ingest): load N-Quads, one transaction too, without the
+            # SPARQL parse of a DROP + INSERT DATA (a fifth of the write's cost, measured)
+            self.ox.load(_nquads(articles).encode(), format=ox.RdfFormat.N_QUADS)
+            self._bump_revision()
+            return
         drops = [f"DROP SILENT GRAPH <{iri}>" for iri, _, _ in articles]
         graphs = [f"GRAPH <{iri}> {{\n{own}\n}}" for iri, own, _ in articles]
         shared = "\n".join(nt for _, _, nt in articles if nt.strip())

@@ -49,6 +49,12 @@ KIND_CLASSES = {
 _SHARED_PREFIXES = (BASE + "actor/", BASE + "place/")
 
 
+
+def coord(x: float) -> str:
+    """A coordinate in positional notation: a float's repr can be 1e-05, which is neither WKT
+    nor what the shapes accept (the article was refused)."""
+    return format(Decimal(repr(float(x))), "f")
+
 def split_shared(g: Graph) -> tuple[Graph, Graph]:
     """(the article's own triples, the descriptions of global actors and places)."""
     own, shared = new_graph(str(g.identifier)), new_graph(ENTITIES_GRAPH)
@@ -139,9 +145,9 @@ def _add_place(g: Graph, loc: Location) -> None:
     if loc.lat is not None and loc.lon is not None:
         geom = URIRef(f"{loc.canonical}/geometry")
         g.add((p, GEO.hasGeometry, geom))
-        g.set((geom, GEO.asWKT, Literal(f"POINT({loc.lon} {loc.lat})", datatype=GEO.wktLiteral)))
-        g.set((p, SCHEMA.latitude, Literal(Decimal(str(loc.lat)))))
-        g.set((p, SCHEMA.longitude, Literal(Decimal(str(loc.lon)))))
+        g.set((geom, GEO.asWKT, Literal(f"POINT({coord(loc.lon)} {coord(loc.lat)})", datatype=GEO.wktLiteral)))
+        g.set((p, SCHEMA.latitude, Literal(Decimal(coord(loc.lat)))))
+        g.set((p, SCHEMA.longitude, Literal(Decimal(coord(loc.lon)))))
 
 
 def _add_actor(g: Graph, ent: Entity) -> None:
@@ -231,7 +237,7 @@ def _int(i: int) -> Lit:
 
 
 def _decimal(x: float) -> Lit:
-    return Lit(f"{Decimal(str(x)):f}", _XSD_DECIMAL)  # what Literal(Decimal(...)) writes
+    return Lit(f"{Decimal(coord(x)):f}", _XSD_DECIMAL)  # what Literal(Decimal(...)) writes
 
 
 def _stamp(value: str | None) -> Lit | None:
@@ -319,7 +325,7 @@ def _place_triples(b: _Builder, loc: Location) -> None:
     if loc.lat is not None and loc.lon is not None:
         geom = f"{p}/geometry"
         b.add(p, _GEO_HAS, geom)
-        b.set(geom, _GEO_WKT, typed(f"POINT({loc.lon} {loc.lat})", _WKT))
+        b.set(geom, _GEO_WKT, typed(f"POINT({coord(loc.lon)} {coord(loc.lat)})", _WKT))
         b.set(p, str(SCHEMA.latitude), _decimal(loc.lat))
         b.set(p, str(SCHEMA.longitude), _decimal(loc.lon))
 

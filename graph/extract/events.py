@@ -16,6 +16,7 @@ the trigger, else the sentence's, else the publication date, and says which.
 Modality: negated ("did not release"), hypothetical (modal, "if", or the complement of
 an intention verb: "vowing to keep fighting"), reported (the complement of a speech verb,
 or "according to"), else asserted. Each event keeps its sentence and a confidence.
+The arguments are found in event_args.py, the modality in event_modality.py.
 """
 from __future__ import annotations
 
@@ -23,51 +24,32 @@ import re
 from datetime import datetime
 from typing import Optional
 
-from spacy.tokens import Doc, Span, Token
+from spacy.tokens import Doc, Token
 
 from .cameo import code_for, noun_code_for
 from .dateline import credit_tokens, dateline_tokens
 from .described import NAMING_VERBS
 from .actors_lexicon import NOMINAL_HEADS
+from .event_args import SUBJECTS, TokenIndex, argument, is_name, noun_args, verb_args
+from .event_modality import modality_of
 from .events_lexicon import NOT_EVENT_VERBS, is_event_noun
 from .model import Argument, Entity, Event, EventPlace, EventTime, Location, Timex
 
-SUBJECTS = {"nsubj", "nsubjpass", "csubj"}
-OBJECTS = {"dobj", "dative", "attr", "oprd"}
 NOT_VERB_TRIGGER_DEPS = {"aux", "auxpass", "amod", "prep", "compound", "pobj", "npadvmod", "det", "nmod"}
 CLAUSE_DEPS = {"ROOT", "ccomp", "conj", "advcl", "relcl", "xcomp", "parataxis", "csubj", "acl", "pcomp"}
-SPEECH = {"say", "tell", "state", "announce", "declare", "report", "insist", "claim", "add", "warn",
-          "confirm", "deny", "explain", "note", "write", "believe", "think", "argue", "reply", "admit",
-          "suggest", "predict", "estimate", "expect", "accuse", "allege", "indicate"}
-INTENT = {"want", "plan", "hope", "intend", "vow", "pledge", "promise", "threaten", "aim", "seek", "try",
-          "expect", "propose", "offer", "agree", "decide", "refuse", "fail", "attempt", "need", "demand",
-          "ask", "urge", "call", "wish", "prepare", "consider"}
-# verbs whose clausal complement is wanted, not said to have happened ("do not want the peacekeepers to hand")
-DESIRE = {"want", "wish", "hope", "demand", "ask", "urge", "intend", "plan", "need", "prefer", "require"}
-MODALS = {"could", "might", "may", "would", "should", "will", "can", "must", "shall", "'ll", "wo", "ca"}
-NEGATIONS = {"not", "n't", "never", "no"}
 RELATIVE = {"that", "which", "who", "whom", "whose"}
 # Objects of light-verb idioms ("take place", "part ways"), never participants.
 IDIOM_OBJECTS = {"place", "way", "part", "line", "effect", "note", "care", "advantage", "account", "sense", "time"}
-NP_RIGHT = {"conj", "cc", "appos", "compound", "nummod", "case"}
 # Light and copular verbs: with no CAMEO type of their own they are not events ("it has been difficult",
 # "the town, which has been controlled by ..." keeps "controlled"; "be" and "have" alone are dropped).
 LIGHT_VERBS = {"be", "have"}
 # "When MINUSMA left ... on October 31, the rebels seized control": a clause opened by one of these dates its head
 SAME_TIME_MARKS = {"when", "as", "while", "once"}
-# "its determination to retake it", "a race to seize territory": the infinitive is what the noun intends
-INTENT_NOUNS = {"determination", "plan", "bid", "attempt", "intention", "effort", "race", "push", "drive", "threat",
-                "vow", "pledge", "promise", "offer", "readiness", "willingness", "resolve", "ambition", "goal", "aim",
-                "wish", "desire", "call", "demand", "order", "request", "decision", "agreement", "deal"}
-# "force Henry to resign", "urged all sides to protect civilians": the object is the infinitive's subject
-SUBJECT_CONTROL = {"promise", "vow", "pledge", "threaten"}
 # "peace deals struck with the government": striking, reaching or sealing an agreement is signing it
 AGREEMENT_NOUNS = {"deal", "agreement", "accord", "pact", "truce", "ceasefire", "bargain", "compromise", "treaty",
                    "settlement", "understanding"}
 # "The fighting left many soldiers dead": leaving people dead or wounded is killing or wounding them
 LEAVE_STATES = {"dead": "200", "wounded": "190", "injured": "190"}
-CAUSATIVE = {"have", "get"}
-FACTUAL_MARKS = {"since", "after", "before", "because", "when", "while", "as", "although", "though", "once"}
 
 
 def _is_verb_trigger(tok: Token) -> bool:
@@ -84,163 +66,9 @@ def _is_verb_trigger(tok: Token) -> bool:
     return tok.pos_ == "AUX" and tok.dep_ in CLAUSE_DEPS
 
 
-NAME_ENT_TYPES = {"PERSON", "ORG", "GPE", "LOC", "FAC", "NORP", "PRODUCT", "WORK_OF_ART", "LAW", "LANGUAGE"}
-
-
-def _is_name(tok: Token, ix: "_Index") -> bool:
-    """A proper noun the tagger took for a verb or an event noun ("ECOWAS sanctions" as VBG + NNS): an
-    acronym, a token of a named entity or of an actor's name."""
-    if tok.is_upper and len(tok.text) > 1 and tok.is_alpha:
-        return True
-    if tok.ent_type_ in NAME_ENT_TYPES:
-        return True
-    ent = ix.ent[tok.i]
-    return ent is not None and ent.mention == "name"
-
-
 def _is_noun_trigger(tok: Token) -> bool:
     return (tok.pos_ == "NOUN" and tok.is_alpha and tok.dep_ != "compound" and is_event_noun(tok.lemma_)
             and tok.lemma_.lower() not in NOMINAL_HEADS)
-
-
-def _np_span(tok: Token) -> Span:
-    """The noun phrase headed by tok: its left modifiers, plus coordination and apposition."""
-    doc = tok.doc
-    end = tok.i
-    for child in tok.rights:
-        if child.dep_ in NP_RIGHT or (child.dep_ == "prep" and child.lower_ == "of"):
-            end = max(end, child.right_edge.i)
-    start = tok.left_edge.i
-    while start < tok.i and (doc[start].is_punct or doc[start].dep_ in {"cc", "prep", "mark"}):
-        start += 1
-    while end > tok.i and doc[end].is_punct:
-        end -= 1
-    span = doc[start : end + 1]
-    # "Rapid Support Forces (RSF" -> close the bracket the span opens
-    if end + 1 < len(doc) and doc[end + 1].text == ")" and sum(t.text == "(" for t in span) > sum(
-            t.text == ")" for t in span):
-        span = doc[start : end + 2]
-    return span
-
-
-class _Index:
-    """Per-token lookups: the entity, timex and location a token falls in."""
-
-    def __init__(self, doc: Doc, entities: list[Entity], timexes: list[Timex], locations: list[Location]):
-        n = len(doc)
-        self.ent: list[Optional[Entity]] = [None] * n
-        self.timex: list[Optional[Timex]] = [None] * n
-        self.loc: list[Optional[Location]] = [None] * n
-        starts = {t.idx: t.i for t in doc}
-        self.labels = {e.canonical: e.label for e in entities if e.canonical and e.label}
-        # shortest spans last so they win; actor canonicals beat bare mentions of equal length
-        ordered = sorted(entities, key=lambda e: (-(e.end - e.start), e.canonical is not None))
-        for table, items in ((self.ent, ordered), (self.timex, timexes), (self.loc, locations)):
-            for it in items:
-                span = doc.char_span(it.start, it.end, alignment_mode="expand")
-                if span is None:
-                    i = starts.get(it.start)
-                    if i is None:
-                        continue
-                    span = doc[i : i + 1]
-                for t in span:
-                    table[t.i] = it
-
-
-def _argument(tok: Token, role: str, ix: _Index) -> Optional[Argument]:
-    if ix.timex[tok.i] is not None:
-        return None
-    loc = ix.loc[tok.i]
-    ent = ix.ent[tok.i]
-    if loc is not None and role == "other":
-        return Argument(loc.start, loc.end, loc.text, "place", loc.canonical)
-    span = _np_span(tok)
-    if ent is None and loc is None:
-        # "Sudan's paramilitary Rapid Support Forces (RSF)": the parse heads the phrase on the adjective and
-        # hangs the name on it as an apposition; the name is the argument's actor
-        ent = next((ix.ent[c.i] for c in tok.children if c.dep_ == "appos" and ix.ent[c.i] is not None
-                    and ix.ent[c.i].canonical), None)
-    canonical = ent.canonical if ent is not None else (loc.canonical if loc is not None else None)
-    if ent is not None and not (span.start_char <= ent.start and ent.end <= span.end_char):
-        return Argument(ent.start, ent.end, ent.text, role, canonical)
-    return Argument(span.start_char, span.end_char, span.text, role, canonical)
-
-
-def _pobjs(tok: Token):
-    """(preposition, object) pairs hanging off tok, through "agent" (by-phrases) too."""
-    for child in tok.children:
-        if child.dep_ in {"prep", "agent"}:
-            for obj in child.children:
-                if obj.dep_ == "pobj":
-                    yield child, obj
-                    for c in obj.conjuncts:
-                        if c.dep_ == "conj" and c.pos_ in {"NOUN", "PROPN", "PRON"}:
-                            yield child, c
-
-
-def _subjects(verb: Token) -> list[Token]:
-    subs = [c for c in verb.children if c.dep_ in SUBJECTS]
-    # a clause has one subject: a second one the parser hangs on the verb is a misread word ("it contravenes
-    # previously agreed ...": "contravenes" tagged as a plural noun); the first is the subject
-    return subs[:1]
-
-
-def _inherited_subject(verb: Token, depth: int = 0) -> list[tuple[Token, str]]:
-    """Subject of a verb that has none of its own: its governor's, or the noun it modifies."""
-    head = verb.head
-    if depth > 3 or head is verb:
-        return []
-    if verb.dep_ == "xcomp" and head.pos_ == "VERB" and head.lemma_.lower() not in SUBJECT_CONTROL:
-        objs = [c for c in head.children if c.dep_ == "dobj"]
-        if objs:
-            return [(o, "agent") for o in objs]
-    if verb.dep_ in {"xcomp", "conj", "advcl", "pcomp"} and head.pos_ in {"VERB", "AUX"}:
-        subs = _subjects(head)
-        if subs:
-            return [(s, "agent") for s in subs]
-        return _inherited_subject(head, depth + 1)
-    if verb.dep_ in {"acl", "relcl"} and head.pos_ in {"NOUN", "PROPN", "PRON"}:
-        if verb.tag_ != "VBN" and head.lemma_.lower() in INTENT_NOUNS:
-            # "its determination to retake it": the noun's possessor acts, not the noun ("a race to seize")
-            return [(c, "agent") for c in head.children if c.dep_ == "poss"]
-        return [(head, "target" if verb.tag_ == "VBN" else "agent")]
-    return []
-
-
-def _verb_args(verb: Token, ix: _Index) -> list[tuple[Token, str]]:
-    out: list[tuple[Token, str]] = []
-    # a finite verb the parser took for a subject ("it contravenes previously agreed ...") is no participant
-    subs = [s for s in _subjects(verb) if not (s.pos_ in {"VERB", "AUX"} and s.tag_ in {"VBZ", "VBD", "VBP"})]
-    if (verb.tag_ in {"VBN", "VBD"} and verb.dep_ == "ccomp" and verb.head.lemma_.lower() in CAUSATIVE
-            and not any(c.dep_ in {"aux", "auxpass", "mark"} for c in verb.children)
-            and any(c.dep_ == "nsubj" for c in subs)):
-        # "rebels had the telephone network cut off": the network is cut, the rebels had it done
-        out += [(s, "agent") for s in _subjects(verb.head)]
-        return out + [(s, "target") for s in subs] + [
-            (obj, "agent" if prep.dep_ == "agent" else "other") for prep, obj in _pobjs(verb)]
-    for s in subs:
-        out.append((s, "target" if s.dep_ == "nsubjpass" else "agent"))
-    if not subs:
-        out += _inherited_subject(verb)
-    for c in verb.children:
-        if c.dep_ in OBJECTS and not (c.dep_ == "oprd" and c.pos_ == "ADJ"):  # "left many soldiers dead"
-            out.append((c, "target"))
-    for prep, obj in _pobjs(verb):
-        out.append((obj, "agent" if prep.dep_ == "agent" else "other"))
-    return out
-
-
-def _noun_args(noun: Token, ix: _Index) -> list[tuple[Token, str]]:
-    out: list[tuple[Token, str]] = []
-    for c in noun.children:
-        if c.dep_ == "poss":
-            out.append((c, "agent"))
-        elif c.dep_ == "compound" and (ix.ent[c.i] is not None or c.pos_ == "PROPN"):
-            out.append((c, "other"))
-    for prep, obj in _pobjs(noun):
-        role = {"by": "agent", "of": "target", "against": "target"}.get(prep.lower_, "other")
-        out.append((obj, role))
-    return out
 
 
 def _governor(tok: Token, triggers: set[int]) -> Optional[int]:
@@ -248,69 +76,6 @@ def _governor(tok: Token, triggers: set[int]) -> Optional[int]:
         if anc.i in triggers:
             return anc.i
     return None
-
-
-def _modality(trig: Token) -> str:
-    kids = list(trig.children)
-    if any(c.dep_ == "neg" or c.lower_ in NEGATIONS and c.dep_ in {"neg", "det", "advmod"} for c in kids):
-        return "negated"
-    if any(c.dep_ == "aux" and c.lower_ in MODALS for c in kids) or any(
-            c.dep_ == "mark" and c.lower_ in {"if", "unless"} for c in kids):
-        return "hypothetical"
-    tok = trig
-    factual = False  # inside "since/after/when ... " clause: a fact of its own, whatever its governor intends
-    for _ in range(4):
-        if _attributed(tok):
-            return "reported"
-        head = tok.head
-        if head is tok:
-            break
-        if tok.dep_ == "advcl" and any(c.dep_ in {"mark", "advmod"} and c.lower_ in FACTUAL_MARKS
-                                       for c in tok.children):
-            factual = True
-        if not factual:
-            if head.pos_ == "VERB" and (tok.dep_ == "xcomp" and head.lemma_.lower() in INTENT or
-                                        tok.dep_ == "ccomp" and head.lemma_.lower() in DESIRE):
-                return "hypothetical"  # "vowing to keep fighting", "do not want the peacekeepers to hand"
-            if tok.dep_ == "acl" and head.lemma_.lower() in INTENT_NOUNS and tok.tag_ == "VB":
-                return "hypothetical"  # "its determination to retake it"
-        if tok.dep_ in {"ccomp", "parataxis"} and head.lemma_.lower() in SPEECH:
-            return "reported"
-        if tok.dep_ not in {"conj", "xcomp", "ccomp", "advcl", "relcl", "dobj", "pobj", "prep", "pcomp"}:
-            break
-        if any(c.dep_ == "mark" and c.lower_ in {"if", "unless"} for c in head.children) and tok.dep_ == "advcl":
-            return "hypothetical"
-        tok = head
-    doc = trig.doc
-    for t in trig.sent:
-        if t.lower_ == "according" and t.i + 1 < len(doc) and doc[t.i + 1].lower_ == "to":
-            return "reported"
-    return "asserted"
-
-
-def _speech_verb_above(tok: Token) -> Optional[Token]:
-    """The first verb above tok, if it is a speech verb (through a misattached noun: "told AFP on condition of
-    anonymity that the rebels had left" hangs the clause on "condition")."""
-    for anc in list(tok.ancestors)[:4]:
-        if anc.pos_ in {"VERB", "AUX"}:
-            return anc if anc.lemma_.lower() in SPEECH else None
-    return None
-
-
-def _attributed(tok: Token) -> bool:
-    """A clause attributed to a source: a "that" clause of a speech verb however the parser attached it ("two
-    officers told AFP ... that the rebels had left the town"), or a clause followed by its attribution ("The
-    rebels left the town, two officers told AFP": the speech verb the parser hung on the event)."""
-    if tok.pos_ not in {"VERB", "AUX"}:
-        return False
-    if any(c.dep_ == "mark" and c.lower_ == "that" for c in tok.children) and tok.dep_ not in {"ccomp", "advcl"}:
-        if _speech_verb_above(tok) is not None:
-            return True
-    for c in tok.children:
-        if c.dep_ in {"ccomp", "parataxis"} and c.i > tok.i and c.lemma_.lower() in SPEECH \
-                and any(s.dep_ == "nsubj" for s in c.children) and c.doc[c.left_edge.i - 1].text == ",":
-            return True  # "Rebels seized the base, residents said" when parsed with "said" under "seized"
-    return False
 
 
 def _confidence(code: str, noun: bool, has_agent: bool, time_source: str, modality: str) -> float:
@@ -330,14 +95,14 @@ def find_events(doc: Doc, timexes: list[Timex], locations: list[Location],
     # places named (or a name's longer mention: "Mobile, Alabama"), not descriptions ("the government")
     locations = [loc for loc in locations if getattr(loc, "mention", "name") in ("name", "extent")]
     dated = [t for t in timexes if t.type in {"DATE", "TIME"} and t.begin]
-    ix = _Index(doc, entities, dated, locations)
+    ix = TokenIndex(doc, entities, dated, locations)
     sents = list(doc.sents)
     trig_kind: dict[int, bool] = {}  # token index -> is a noun trigger
     # the dateline ("KHARTOUM, May 12, 2024 (AFP) -") is where the story was filed: no trigger, argument,
     # place or time of any event
     byline = dateline_tokens(doc) | credit_tokens(doc)  # and the wire credits: "(Reporting by ...)"
     for tok in doc:
-        if tok.i in byline or _is_name(tok, ix):
+        if tok.i in byline or is_name(tok, ix):
             continue
         if _is_verb_trigger(tok):
             trig_kind[tok.i] = False
@@ -368,14 +133,14 @@ def find_events(doc: Doc, timexes: list[Timex], locations: list[Location],
         place_of, sent_places = governed(locations, sent)
         for trig in sent_trigs:
             noun = trig_kind[trig.i]
-            raw = _noun_args(trig, ix) if noun else _verb_args(trig, ix)
+            raw = noun_args(trig, ix) if noun else verb_args(trig, ix)
             args: list[Argument] = []
             seen: set[tuple[int, int]] = set()
             for tok, role in raw:
                 if tok.dep_ == "expl" or tok.i == trig.i or trig_kind.get(tok.i) or tok.lemma_.lower() in IDIOM_OBJECTS \
                         or tok.i in byline:
                     continue
-                arg = _argument(tok, role, ix)
+                arg = argument(tok, role, ix)
                 if arg is None or (arg.start, arg.end) in seen:
                     continue
                 seen.add((arg.start, arg.end))
@@ -401,7 +166,7 @@ def find_events(doc: Doc, timexes: list[Timex], locations: list[Location],
                 if place_of.get(trig.i) is loc and (loc.start, loc.end) not in seen and not any(
                         a.start <= loc.start < a.end for a in args):
                     args.append(Argument(loc.start, loc.end, loc.text, "place", loc.canonical))
-            modality = _modality(trig)
+            modality = modality_of(trig)
             agent = next((a for a in args if a.role == "agent"), None)
             target = next((a for a in args if a.role == "target"), None)
             events.append(Event(
@@ -453,7 +218,7 @@ def _in(item, tokens: frozenset[int], doc: Doc) -> bool:
     return span is not None and span.root.i in tokens
 
 
-def _name(arg: Optional[Argument], ix: _Index) -> str:
+def _name(arg: Optional[Argument], ix: TokenIndex) -> str:
     """The argument as a label wants it: the actor's name, else its text up to the first
     comma or relative clause, at most eight words ("who did what" stays short)."""
     if arg is None:

@@ -40,7 +40,8 @@ PLACE_LABELS = {"GPE": "GPE", "LOC": "LOC", "FAC": "FAC"}
 
 def find_entities(doc: Doc, locations: list[Location]) -> list[Entity]:
     """Named, nominal and pronoun mentions typed PERSON/ORG/ARMED_GROUP/GPE/LOC/FAC/NORP with canonical IRIs."""
-    from .coref import _category, resolve_nominals_and_pronouns
+    from .coref import resolve_nominals_and_pronouns
+    from .coref_nominals import nominal_category
 
     loc_at: list[Optional[Location]] = [None] * len(doc)
     starts: dict[int, int] = {}  # token starts, built only if a span does not align
@@ -188,7 +189,7 @@ def find_entities(doc: Doc, locations: list[Location]) -> list[Entity]:
                 if t.dep_ == "appos" and any(w.lower_ in ARMED_WORDS for w in t.subtree):
                     c.kind, c.type = "armed_group", "ARMED_GROUP"
                 elif t.pos_ == "NOUN":
-                    kind = APPOS_KINDS.get(_category(t) or "")
+                    kind = APPOS_KINDS.get(nominal_category(t) or "")
                     if kind:
                         c.kind = kind
                         if kind == "armed_group":

@@ -15,6 +15,7 @@ Pronouns: he/she -> the last person; it/its -> the nearest earlier singular subj
 their -> plural; relative "which/who/that" -> the noun its clause modifies; we/our -> an
 organization that is the speaker of the sentence. Unresolved nominals and he/she are
 still typed mentions, without a canonical actor.
+The nominals' categories and shapes are in coref_nominals.py.
 """
 from __future__ import annotations
 
@@ -22,8 +23,8 @@ from typing import Optional
 
 from spacy.tokens import Doc, Token
 
-from .actors_lexicon import (CATEGORY_KIND, CATEGORY_TYPE, COUNTRIES, DEMONYM_TO_ISO, LEADER_ROLES,
-                             NOMINAL_HEADS)
+from .actors_lexicon import CATEGORY_KIND, CATEGORY_TYPE, COUNTRIES, DEMONYM_TO_ISO, LEADER_ROLES
+from .coref_nominals import definite, names_a_person, nominal_category, owned_by_pronoun, span_bounds
 from .dateline import dateline_tokens
 from .described import NAMING_VERBS
 from .model import Location
@@ -35,58 +36,9 @@ WE_PRONOUNS = {"we", "us", "our", "ours"}
 RELATIVE = {"which", "who", "whom", "whose", "that"}
 SPEECH = {"say", "tell", "state", "announce", "declare", "add", "insist", "claim", "write", "explain"}
 STATE_CATEGORIES = {"military", "junta", "government"}
-ARMED_MODIFIERS = {"armed", "separatist", "rebel", "militant", "jihadist", "insurgent", "islamist", "terrorist"}
 REBEL_CLASS = {"rebel": "rebels", "separatist": "rebels", "guerrilla": "rebels", "mutineer": "rebels",
                "fighter": "rebels", "group": "rebels", "jihadist": "jihadists", "militant": "jihadists",
                "insurgent": "insurgents", "militia": "militia", "militiaman": "militia"}
-MEDIA_WORDS = {"news", "television", "tv", "broadcasting", "media", "radio", "cable", "satellite"}
-POSS_PRONOUNS = {"our", "its", "their", "his", "her", "my", "your"}
-
-
-def _category(tok: Token) -> Optional[str]:
-    lemma = tok.lemma_.lower()
-    if lemma in {"leader", "ruler"} and any(c.dep_ == "amod" and c.lower_ == "military" for c in tok.children):
-        return "junta" if tok.tag_ == "NNS" else "person"
-    if lemma == "group" and any(c.dep_ in {"amod", "compound"} and c.lemma_.lower() in ARMED_MODIFIERS
-                                for c in tok.children):
-        return "rebels"
-    if lemma == "staff" and any(c.lower_ == "general" for c in tok.children):
-        return "military"
-    if lemma == "force" and not any(c.lower_ in {"armed", "security", "air", "special", "ground", "government"}
-                                    or c.ent_type_ in {"GPE", "NORP"} or c.dep_ == "poss"
-                                    for c in tok.children):
-        return None
-    if lemma == "state" and (not _definite(tok) or any(
-            c.dep_ == "prep" and c.lower_ == "of" and any(o.dep_ == "pobj" and o.pos_ == "NOUN" for o in c.children)
-            for c in tok.children)):
-        return None  # "a six-month state of emergency", "there is no state": not a government
-    if lemma in {"network", "channel"} and any(c.dep_ == "compound" and c.pos_ == "NOUN" and c.lower_ not in
-                                               MEDIA_WORDS for c in tok.children):
-        return None  # "the telephone network" is infrastructure, not a broadcaster
-    return NOMINAL_HEADS.get(lemma)
-
-
-def _names_a_person(tok: Token) -> bool:
-    """'the Biden administration', 'Trump's government': a government named by its leader, whose country the
-    article's places do not tell."""
-    return any(c.dep_ in {"compound", "poss", "nmod"} and c.ent_type_ == "PERSON" for c in tok.children)
-
-
-def _span_bounds(tok: Token) -> tuple[int, int]:
-    start = tok.left_edge.i
-    doc = tok.doc
-    while start < tok.i and (doc[start].is_punct or doc[start].dep_ in {"cc", "prep", "mark", "advmod"}):
-        start += 1
-    return start, tok.i + 1
-
-
-def _definite(tok: Token) -> bool:
-    return any(c.dep_ == "det" and c.lower_ in {"the", "this", "that", "these", "those"} for c in tok.children) or \
-        any(c.dep_ == "poss" for c in tok.children)
-
-
-def _owned_by_pronoun(tok: Token) -> bool:
-    return any(c.dep_ == "poss" and c.lower_ in POSS_PRONOUNS for c in tok.children)
 
 
 def resolve_nominals_and_pronouns(doc: Doc, named: list, reg, loc_at: list[Optional[Location]],
@@ -105,7 +57,7 @@ def resolve_nominals_and_pronouns(doc: Doc, named: list, reg, loc_at: list[Optio
     main_iso = max(counts, key=lambda k: counts[k]) if counts else None
     doc_ethnic: dict[str, str] = {}  # rebel class -> first ethnic modifier the article gives it
     for t in doc:
-        if t.pos_ == "NOUN" and _category(t) == "rebels":
+        if t.pos_ == "NOUN" and nominal_category(t) == "rebels":
             cls = "rebels" if t.lemma_.lower() == "group" else REBEL_CLASS.get(t.lemma_.lower(), "rebels")
             for c in t.subtree:
                 if c.i >= t.i:
@@ -219,7 +171,7 @@ def resolve_nominals_and_pronouns(doc: Doc, named: list, reg, loc_at: list[Optio
         if c is not None:
             return c
         if cat in STATE_CATEGORIES:
-            if iso is None and _names_a_person(tok):
+            if iso is None and names_a_person(tok):
                 return None
             return state_cluster(cat, tok, iso)
         lemma = tok.lemma_.lower()
@@ -258,9 +210,9 @@ def resolve_nominals_and_pronouns(doc: Doc, named: list, reg, loc_at: list[Optio
                     if prev is not None:
                         return prev
             return None
-        if not _definite(tok) or tok.tag_ == "NNS" and cat in {"group", "org"}:
+        if not definite(tok) or tok.tag_ == "NNS" and cat in {"group", "org"}:
             return None
-        if _owned_by_pronoun(tok):
+        if owned_by_pronoun(tok):
             return None
         hkey = (lemma, tok.tag_ == "NNS")
         same_head = recent(lambda m: m.form == "nominal" and m.cluster is not None and hkey in m.cluster.heads,
@@ -280,7 +232,7 @@ def resolve_nominals_and_pronouns(doc: Doc, named: list, reg, loc_at: list[Optio
         m = at.get(t.i)
         if m is not None and m.cluster is not None:
             return m.cluster
-        cat = _category(t)
+        cat = nominal_category(t)
         if cat in STATE_CATEGORIES:
             return state_cluster(cat, t, country(t))
         return None
@@ -386,11 +338,11 @@ def resolve_nominals_and_pronouns(doc: Doc, named: list, reg, loc_at: list[Optio
         if tok.i in at:
             continue
         if tok.pos_ == "NOUN" and tok.dep_ != "compound":
-            cat = _category(tok)
+            cat = nominal_category(tok)
             if cat is None:
                 continue
             c = nominal(tok, cat)
-            s, e = _span_bounds(tok)
+            s, e = span_bounds(tok)
             if any(i in at and at[i].form == "name" and at[i].head == i for i in range(s, e)) and c is None:
                 continue
             etype = c.type if c is not None else CATEGORY_TYPE[cat]

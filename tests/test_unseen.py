@@ -3,13 +3,11 @@ through transliteration variants and mislabels, light verbs not events, curated 
 datelines, the army of the sentence's country, rivers, names that are not triggers, towns the NER left untagged."""
 from __future__ import annotations
 
-from datetime import datetime, timezone
-
 import pytest
 
-from graph.articles import Article
-from graph.extract import extract
 from graph.extract.gazetteer import Gazetteer
+
+from unseen_text import event, run
 
 SUDAN = """Sudan's paramilitaries close in on El Fasher as fighting spreads in Darfur
 
@@ -54,11 +52,6 @@ said on Wednesday, as Moscow's forces pressed their offensive on the eastern tow
 Kharkiv, Ukraine's second-largest city, is known as Kharkov in Russian. Ukraine's army chief said the situation in \
 Avdiivka, which Russia calls Avdeyevka, was difficult."""
 
-
-def run(text: str, date: str):
-    art = Article(title=text.split("\n")[0], published=datetime.fromisoformat(date).replace(tzinfo=timezone.utc),
-                  text=text, raw_text=text)
-    return extract(art)
 
 
 def ids(ex, text: str) -> set:
@@ -313,10 +306,6 @@ def burkina():
     return run(BURKINA, "2024-03-05T12:00:00")  # a Tuesday
 
 
-def _event(ex, trigger):
-    return next(e for e in ex.events if e.text == trigger)
-
-
 def test_drc_places(drc):
     assert ids(drc, "GOMA") == ids(drc, "Goma") == {216281}  # the dateline, geocoded
     assert ids(drc, "Sake") == {205970}  # "the town of Sake", though "sake" is an English word
@@ -331,15 +320,15 @@ def test_drc_time_actors_events(drc):
         "Monday": "2024-02-05"}
     assert {e.label for e in drc.entities if e.text == "Congo's army"} == {"Congolese Armed Forces"}
     assert {e.type for e in drc.entities if e.text == "M23"} == {"ARMED_GROUP"}
-    shelled = _event(drc, "shelled")
+    shelled = event(drc, "shelled")
     assert shelled.type == "190" and shelled.time.value == "2024-02-07" and shelled.place.geonames_id == 205970
     assert [a.canonical.rsplit("/", 1)[1] for a in shelled.args if a.role == "agent"] == ["m23"]
-    met = _event(drc, "met")
+    met = event(drc, "met")
     assert met.type == "040" and met.time.value == "2024-02-05" and met.place.text == "Luanda"
     assert met.label == "Felix Tshisekedi meet Joao Lourenco"
-    accuses = _event(drc, "accuses")
+    accuses = event(drc, "accuses")
     assert accuses.type == "112" and accuses.label == "Kinshasa accuse Rwanda"
-    seized = _event(drc, "seized")
+    seized = event(drc, "seized")
     assert seized.time.value == "2023" and seized.place is None  # "the Rwanda-backed rebels" is no place
     dl = (DRC.index("GOMA"), DRC.index("- M23"))
     assert not [a for e in drc.events for a in e.args if dl[0] <= a.start < dl[1] + 1]
@@ -355,7 +344,7 @@ def test_burkina(burkina):
     assert armies == {"Burkina Faso army": "Burkinabe Armed Forces", "Burkina Faso's army": "Burkinabe Armed Forces",
                       "the army": "Malian Armed Forces"}  # "In neighbouring Mali, the army said"
     assert {e.label for e in ex.entities if e.text == "The junta"} == {"Burkinabe junta"}
-    attacked = _event(ex, "attacked")
+    attacked = event(ex, "attacked")
     assert attacked.type == "190" and attacked.time.value == "2024-03-03" and attacked.place.text == "Kaya"
     assert "ECOWAS" not in {e.text for e in ex.events}
     lead = BURKINA.index("Ouagadougou (AFP)"), BURKINA.index("- Burkina")

@@ -4,13 +4,11 @@ with an em-dash dateline without a date, a nickname and a "___ / Associated Pres
 (Haiti gangs)."""
 from __future__ import annotations
 
-from datetime import datetime, timezone
-
 import pytest
 
-from graph.articles import Article
-from graph.extract import extract
 from graph.extract.dateline import credit_spans
+
+from unseen_text import event, run
 
 ETHIOPIA = """Ethiopia declares state of emergency in Amhara as Fano militia clashes spread
 
@@ -61,11 +59,6 @@ Associated Press writer Evens Sanon contributed to this report from Port-au-Prin
 """
 
 
-def run(text: str, date: str):
-    art = Article(title=text.split("\n")[0], published=datetime.fromisoformat(date).replace(tzinfo=timezone.utc),
-                  text=text, raw_text=text)
-    return extract(art)
-
 
 @pytest.fixture(scope="module")
 def ethiopia():
@@ -75,10 +68,6 @@ def ethiopia():
 @pytest.fixture(scope="module")
 def haiti():
     return run(HAITI, "2024-03-04T14:00:00")  # a Monday
-
-
-def _event(ex, trigger):
-    return next(e for e in ex.events if e.text == trigger)
 
 
 def _ids(ex, text):
@@ -126,15 +115,15 @@ def test_ethiopia_actors_and_events(ethiopia):
                                                        "federal troops", "army") and e.start > 700}
     assert army == {"Ethiopian Armed Forces"}
     assert not [e for e in ex.entities if "state" in e.text and e.canonical]  # "a six-month state of emergency"
-    declared = _event(ex, "declared")
+    declared = event(ex, "declared")
     assert declared.label == "Government of Ethiopia declare a six-month state of emergency"
-    regained = _event(ex, "regained")
+    regained = event(ex, "regained")
     assert regained.type == "192" and regained.modality == "reported" and regained.place.geonames_id == 339686
     assert regained.time.value == "2023-08-02"  # "said in a statement on Wednesday", not the publication date
-    assert _event(ex, "negotiate").modality == "negated"
-    assert _event(ex, "accused").type == "112"
-    assert _event(ex, "moved").modality == "asserted" and _event(ex, "moved").time.value == "2023-04"
-    protect = _event(ex, "protect")
+    assert event(ex, "negotiate").modality == "negated"
+    assert event(ex, "accused").type == "112"
+    assert event(ex, "moved").modality == "asserted" and event(ex, "moved").time.value == "2023-04"
+    protect = event(ex, "protect")
     assert protect.modality == "hypothetical" and [a.text for a in protect.args if a.role == "agent"] == ["all sides"]
 
 
@@ -147,13 +136,13 @@ def test_haiti(haiti):
     assert not [e for e in ex.entities if e.text in ("a 72-hour state", "no state") and e.canonical]
     assert not [e for e in ex.entities if "Biden administration" in e.text and e.canonical]  # not Haiti's
     assert not [l for l in ex.locations if "administration" in l.text]
-    resign = _event(ex, "resign")
+    resign = event(ex, "resign")
     assert resign.modality == "hypothetical"
     assert [a.canonical.rsplit("/", 1)[1] for a in resign.args if a.role == "agent"] == ["ariel-henry"]
-    assert _event(ex, "commented").modality == "negated" and _event(ex, "respond").modality == "negated"
-    assert _event(ex, "attacks").type == "190" and _event(ex, "attacks").time.value == "2024-02-29"
-    assert _event(ex, "killed").type == "200"
-    assert _event(ex, "freed").label == "armed gangs free more than 3,700 inmates"
+    assert event(ex, "commented").modality == "negated" and event(ex, "respond").modality == "negated"
+    assert event(ex, "attacks").type == "190" and event(ex, "attacks").time.value == "2024-02-29"
+    assert event(ex, "killed").type == "200"
+    assert event(ex, "freed").label == "armed gangs free more than 3,700 inmates"
 
 
 # ---------------------------------------------------------------- named armed groups and "known as" names
@@ -162,11 +151,11 @@ def test_described_armed_groups(ethiopia, haiti):
     fano = [e for e in ethiopia.entities if e.text == "Fano"]
     assert len(fano) >= 3 and {(e.type, e.label, e.kind) for e in fano} == {("ARMED_GROUP", "Fano", "armed_group")}
     assert {e.label for e in ethiopia.entities if e.text in ("a volunteer militia", "that")} == {"Fano"}
-    assert _event(ethiopia, "accused").label.startswith("Fano accuse")
+    assert event(ethiopia, "accused").label.startswith("Fano accuse")
     # "The gang coalition, known as Viv Ansanm, said it wants ...": the coalition is Viv Ansanm
     viv = [e for e in haiti.entities if e.text in ("Viv Ansanm", "The gang coalition", "it") and HAITI.index("The gang") <= e.start < HAITI.index("Prime Minister Ariel")]
     assert {(e.type, e.label) for e in viv} == {("ARMED_GROUP", "Viv Ansanm")}
-    assert _event(haiti, "said").label == "Viv Ansanm say"
+    assert event(haiti, "said").label == "Viv Ansanm say"
 
 
 def test_known_as_is_an_alias(haiti):

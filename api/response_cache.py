@@ -30,7 +30,6 @@ class ResponseCache:
         self.bytes = 0
         self.pending: dict[Hashable, asyncio.Future] = {}
         self.raw: OrderedDict[tuple[int, str, bytes], tuple[str, bytes]] = OrderedDict()  # (revision, path, query string)
-        self.hits = self.misses = 0
 
     def get(self, key: Hashable) -> Optional[tuple[str, bytes]]:
         hit = self.entries.get(key)
@@ -53,10 +52,7 @@ class ResponseCache:
         """The cached answer for `key`, or `compute()`'s (run once however many ask at the same time).
         With the store `revision` the key was made at, `FastAnswers` may serve this request's repeats."""
         hit = self.get(key)
-        if hit is not None:
-            self.hits += 1
-        else:
-            self.misses += 1
+        if hit is None:
             waiting = self.pending.get(key)
             if waiting is not None:
                 hit = await asyncio.shield(waiting)
@@ -72,7 +68,7 @@ class ResponseCache:
                     raise
                 finally:
                     del self.pending[key]
-        if revision is not None and len(hit[1]) <= self.max_bytes // 8:
+        if revision is not None and key in self.entries:  # only what the LRU kept (not the oversized)
             self.raw[(revision, request.url.path, request.scope.get("query_string", b""))] = hit
             while len(self.raw) > self.max_entries:
                 self.raw.popitem(last=False)
@@ -95,7 +91,6 @@ class FastAnswers:
         hit = self.cache.raw.get((self.revision(), scope["path"], scope.get("query_string", b"")))
         if hit is None:
             return await self.app(scope, receive, send)
-        self.cache.hits += 1
         etag, body = hit
         headers = [(b"etag", etag.encode()), (b"cache-control", b"no-cache")]
         inm = next((v for k, v in scope["headers"] if k == b"if-none-match"), b"")

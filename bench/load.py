@@ -104,10 +104,6 @@ def rss_parts(pid: int) -> tuple[float, float]:
     return one(pid), sum(one(k) for k in kids)
 
 
-def rss_mb(pid: int) -> float:
-    return sum(rss_parts(pid))
-
-
 def rss_line(pid: int) -> str:
     server, workers = rss_parts(pid)
     return f"{server + workers:.0f} MB (server {server:.0f}, query workers {workers:.0f})"

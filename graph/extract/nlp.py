@@ -37,9 +37,37 @@ def make_place_ruler(nlp: Language, name: str):
     return PlaceRuler(nlp, Gazetteer.default())
 
 
+@Language.factory("tkg_attribute_lookup")
+def make_attribute_lookup(nlp: Language, name: str):
+    """The model's attribute_ruler with its one-token patterns indexed (attribute_lookup.py)."""
+    from .attribute_lookup import compile_lookup
+
+    return compile_lookup(nlp.get_pipe("attribute_ruler"))
+
+
+@Language.factory("tkg_lemma_memo")
+def make_lemma_memo(nlp: Language, name: str):
+    """The model's rule lemmatizer, remembered per form, POS and morphology (lemma_memo.py)."""
+    from .lemma_memo import memo_for
+
+    return memo_for(nlp.get_pipe("lemmatizer"))
+
+
+def _swap(nlp: Language, stock: str, factory: str, name: str) -> None:
+    """Put `factory`'s faster equivalent of the `stock` pipe in its place, if it builds one."""
+    if stock not in nlp.pipe_names:
+        return
+    if nlp.add_pipe(factory, name=name, after=stock) is None:  # it cannot stand in: keep the stock pipe
+        nlp.remove_pipe(name)
+    else:
+        nlp.remove_pipe(stock)
+
+
 @lru_cache(maxsize=1)
 def load_nlp() -> Language:
     nlp = spacy.load(MODEL)
+    _swap(nlp, "attribute_ruler", "tkg_attribute_lookup", "attribute_lookup")
+    _swap(nlp, "lemmatizer", "tkg_lemma_memo", "lemma_memo")
     nlp.add_pipe("tkg_paragraph_breaks", before="parser")
     nlp.add_pipe("tkg_place_ruler", name="tkg_places", before="ner")
     return nlp

@@ -19,6 +19,8 @@ from typing import Optional
 
 from spacy.tokens import Doc
 
+from .doc_text import doc_text
+
 _L = r"[^\W\d_]"  # a letter, any script
 _CAP_WORD = rf"[A-Z\u00C0-\u00DE][A-Z\u00C0-\u00DE'’.\-]*[A-Z\u00C0-\u00DE.]|[A-Z]"  # KHARTOUM, N'DJAMENA, U.S.
 _CAP_PLACE = rf"(?:{_CAP_WORD})(?:[ \-](?:{_CAP_WORD}))" + "{0,3}"
@@ -94,7 +96,7 @@ def doc_dateline(doc: Doc) -> Optional[Dateline]:
     """find_dateline on the doc's text, computed once per doc."""
     key = "tkg_dateline"
     if key not in doc.user_data:
-        doc.user_data[key] = find_dateline(doc.text)
+        doc.user_data[key] = find_dateline(doc_text(doc))
     return doc.user_data[key]
 
 
@@ -145,7 +147,7 @@ def credit_spans(text: str) -> list[tuple[int, int]]:
 
 def credit_tokens(doc: Doc) -> frozenset[int]:
     """Indices of the tokens of the doc's credit lines: no event, argument, place or time comes from them."""
-    spans = credit_spans(doc.text)
+    spans = credit_spans(doc_text(doc))
     if not spans:
         return frozenset()
     return frozenset(t.i for t in doc if any(s <= t.idx < e for s, e in spans))

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from typing import Optional
 
-from spacy.tokens import Token
+from spacy.tokens import Doc, Token
 
 from .event_args import INTENT_NOUNS
 
@@ -52,11 +52,19 @@ def modality_of(trig: Token) -> str:
         if any(c.dep_ == "mark" and c.lower_ in {"if", "unless"} for c in head.children) and tok.dep_ == "advcl":
             return "hypothetical"
         tok = head
-    doc = trig.doc
-    for t in trig.sent:
-        if t.lower_ == "according" and t.i + 1 < len(doc) and doc[t.i + 1].lower_ == "to":
-            return "reported"
+    sent = trig.sent
+    if any(sent.start <= i < sent.end for i in _according_to(trig.doc)):
+        return "reported"
     return "asserted"
+
+
+def _according_to(doc: Doc) -> list[int]:
+    """Where "according to" starts in the doc (found once per doc, not once per event)."""
+    found = doc.user_data.get("tkg_according_to")
+    if found is None:
+        found = doc.user_data["tkg_according_to"] = [
+            t.i for t in doc if t.lower_ == "according" and t.i + 1 < len(doc) and doc[t.i + 1].lower_ == "to"]
+    return found
 
 
 def _speech_verb_above(tok: Token) -> Optional[Token]:

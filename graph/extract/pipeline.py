@@ -5,6 +5,7 @@ from typing import Iterable, Iterator
 
 from spacy.tokens import Doc
 
+from .doc_text import doc_text
 from ..articles import Article
 from ..iris import article_iri
 from .actors import find_entities
@@ -26,7 +27,7 @@ def _from_doc(article: Article, doc: Doc) -> Extraction:
     sentences = [Sentence(s.start_char, s.end_char, s.text, i) for i, s in enumerate(sents)]
     timexes = find_timexes(doc, dct)
     # where a reporter filed from ("Additional reporting by Giulia Paravicini in Nairobi") is no place of the story
-    credits = credit_spans(doc.text)
+    credits = credit_spans(doc_text(doc))
     locations = [loc for loc in find_locations(doc, Gazetteer.default())
                  if not any(s <= loc.start < e for s, e in credits)]
     entities = find_entities(doc, locations)

@@ -7,6 +7,7 @@ from functools import lru_cache
 
 from spacy.tokens import Doc, Span
 
+from .doc_text import doc_text
 from .dateline import Dateline
 from .gazetteer import Gazetteer, GeoPlace, normalize
 from .model import Location
@@ -51,7 +52,7 @@ def dateline_place(doc: Doc, d: Dateline, gaz: Gazetteer, ctx: set[str], taken: 
         return
     qual: set[str] = set()
     if d.region is not None:
-        for part in doc.text[d.region[0]:d.region[1]].split(","):
+        for part in doc_text(doc)[d.region[0]:d.region[1]].split(","):
             q = gaz.lookup(part.strip())
             if q is not None and q.country and q.kind in ("country", "admin1", "region"):
                 qual.add(q.country)

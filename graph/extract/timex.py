@@ -21,6 +21,7 @@ from typing import Optional
 
 from dateutil.relativedelta import relativedelta
 
+from graph.extract.doc_text import doc_text
 from graph.extract.model import Timex
 from graph.extract.timex_anchor import Ctx
 from graph.extract.timex_calendar import interval
@@ -94,9 +95,9 @@ def find_timexes(doc, dct: dt.datetime) -> list[Timex]:
     """All time expressions of `doc` (character offsets into doc.text), valued against `dct`."""
     kept = select(candidates(doc, dct, tense_of))
     reresolve(doc, kept, dct, tense_of)
-    out = []
+    out, whole = [], doc_text(doc)
     for c in kept:
         ttype, value = c.result
-        text = doc.text[c.start:c.end]
+        text = whole[c.start:c.end]
         out.append(Timex(c.start, c.end, text, ttype, value, *_bounds(text, ttype, value, dct)))
     return out

@@ -13,6 +13,7 @@ from dataclasses import dataclass
 from typing import Optional
 
 from graph.extract import timex_lexicon as L
+from graph.extract.doc_text import doc_text
 from graph.extract.timex_anchor import Ctx
 from graph.extract.timex_calendar import value_to_date
 from graph.extract.timex_rules import RULES, Result, Rule
@@ -116,7 +117,7 @@ def _tense_ctx(doc, c: Candidate, dct, tense_of) -> Ctx:
 
 def candidates(doc, dct, tense_of) -> list[Candidate]:
     """All rule matches that pass their context checks and get a value."""
-    text = doc.text
+    text = doc_text(doc)
     flat = _detection_text(text)
     out: list[Candidate] = []
     for rule in RULES:
@@ -165,7 +166,7 @@ def _day_anchor(doc, c: Candidate, kept: list[Candidate]):
 
 def _era_today(doc, c: Candidate) -> bool:
     """"today's GM", "today's Russia": the present era, not the publication day."""
-    if not re.search(r"today['’]s$", doc.text[c.start:c.end + 2], re.I):
+    if not re.search(r"today['’]s$", doc_text(doc)[c.start:c.end + 2], re.I):
         return False
     tok = _token_after(doc, c.end + 2)
     return tok is not None and tok.pos_ == "PROPN"

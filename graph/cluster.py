@@ -14,6 +14,7 @@ from __future__ import annotations
 import logging
 import multiprocessing
 import os
+from multiprocessing import forkserver
 from concurrent.futures import Future, ProcessPoolExecutor
 from concurrent.futures.process import BrokenProcessPool
 from typing import Optional
@@ -55,17 +56,24 @@ class InProcess:
 
 
 class Pool:
-    """A pool of `jobs` spawned processes, each loading the spaCy pipeline once (`--jobs N`)."""
+    """A pool of `jobs` processes forked from a fork server that loaded the spaCy pipeline once (`--jobs N`).
+
+    Not forked from this process: it holds an open RocksDB store and threads. The fork server is a
+    fresh interpreter that imports graph.warm_worker (the model, the gazetteer, the shapes) and
+    forks each worker from that state, so workers start at once and share those pages; a worker
+    that dies is replaced the same way. It starts loading now, while this process reads the files.
+    """
 
     def __init__(self, jobs: int, **options: object) -> None:
         self.workers = jobs
         self.options = options
+        self.context = multiprocessing.get_context("forkserver")
+        self.context.set_forkserver_preload(["graph.warm_worker"])
+        forkserver.ensure_running()
         self._start()
 
     def _start(self) -> None:
-        # spawn, not fork: the parent holds an open RocksDB store and threads.
-        self.pool = ProcessPoolExecutor(max_workers=self.workers, mp_context=multiprocessing.get_context("spawn"),
-                                        initializer=warm)
+        self.pool = ProcessPoolExecutor(max_workers=self.workers, mp_context=self.context, initializer=warm)
 
     def submit(self, jobs: list[Job]) -> Future:
         return self.pool.submit(process, jobs, **self.options)
@@ -97,6 +105,8 @@ class Dask:
             self.client = Client(address, timeout=timeout, set_as_default=False)
         except (OSError, TimeoutError) as e:
             raise BackendError(f"cannot reach the Dask scheduler at {address} ({e})") from None
+        from .dask_plugin import WarmModel  # here: distributed takes 0.25 s to import, and only --cluster needs it
+
         self.client.register_plugin(WarmModel(), name="tkg-warm-model")
         n = len(self.client.scheduler_info().get("workers", {}))
         if n == 0:
@@ -119,18 +129,6 @@ class Dask:
 
     def close(self) -> None:
         self.client.close()
-
-
-try:  # the plugin class exists only where distributed is installed
-    from distributed.diagnostics.plugin import WorkerPlugin
-
-    class WarmModel(WorkerPlugin):
-        """Load the spaCy pipeline when a worker joins, so the first chunk does not wait for it."""
-
-        def setup(self, worker) -> None:  # noqa: D401
-            warm()
-except ImportError:  # pragma: no cover
-    WarmModel = None  # type: ignore[assignment,misc]
 
 
 def backend(jobs: int = 1, cluster: Optional[str] = None, **options: object):

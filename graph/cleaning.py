@@ -9,7 +9,9 @@ from __future__ import annotations
 import re
 from typing import Callable
 
-_SPACES = re.compile(r"[ \t\u00a0\u2007\u202f]+")
+# Runs of spaces, tabs and no-break spaces; a lone ordinary space is left alone (it would be
+# replaced by itself: a Python-level match per word for nothing).
+_SPACES = re.compile(r"[ \t\u00a0\u2007\u202f]{2,}|[\t\u00a0\u2007\u202f]")
 # Sentence end glued to the next sentence: `Kidal.”Today`, `media.The`.
 _GLUED = re.compile(r"(?<=[a-z0-9)\]][.!?])([”\"’]?)(?=[“\"A-Z])")
 # AFP subheads glued into the body: `retake it.- Humiliating defeats -The authorities`.

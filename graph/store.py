@@ -33,9 +33,19 @@ def _nquads(articles: list[tuple[str, str, str]]) -> str:
     out = []
     for iri, own, shared in articles:
         for text, graph in ((own, iri), (shared, ENTITIES_GRAPH)):
-            tail = f" <{graph}> .\n"
-            out.extend(line.rstrip()[:-1].rstrip() + tail for line in text.split("\n") if line.strip())
+            out.append(_in_graph(text, f" <{graph}> .\n"))
     return "".join(out)
+
+
+def _in_graph(text: str, tail: str) -> str:
+    """N-Triples lines with ` <graph> .` for ` .`: one str.replace when every line ends in " .\n" (as
+    graph.rdf.ntriples writes them; a literal's newlines are escaped, so " .\n" ends a triple), else
+    line by line (blank lines, trailing spaces)."""
+    if text and not text.endswith("\n"):
+        text += "\n"
+    if text.count("\n") == text.count(" .\n"):
+        return text.replace(" .\n", tail)
+    return "".join(line.rstrip()[:-1].rstrip() + tail for line in text.split("\n") if line.strip())
 
 
 def default_path() -> Path:

@@ -186,3 +186,16 @@ def test_a_coordinate_a_float_prints_with_an_exponent_is_written_positionally():
     assert '"0.00001"^^<http://www.w3.org/2001/XMLSchema#decimal>' in written
     old_path = reference(article, ex).serialize(format="nt")
     assert "e-05" not in old_path and " 0.00001)" in old_path
+
+
+def test_nquads_put_each_triple_in_its_graph_however_the_lines_end():
+    from graph.iris import ENTITIES_GRAPH
+    from graph.store import _nquads
+
+    own = '<http://x/a> <http://x/p> "ends with .\\n" .\n<http://x/a> <http://x/q> <http://x/b> .\n'
+    shared = "<http://x/b> <http://x/l> \"B\" .  \n\n<http://x/b> <http://x/m> \"C\" ."  # blank line, no final newline
+    got = _nquads([("http://x/g", own, shared)]).splitlines()
+    assert got == ['<http://x/a> <http://x/p> "ends with .\\n" <http://x/g> .',
+                   "<http://x/a> <http://x/q> <http://x/b> <http://x/g> .",
+                   f'<http://x/b> <http://x/l> "B" <{ENTITIES_GRAPH}> .',
+                   f'<http://x/b> <http://x/m> "C" <{ENTITIES_GRAPH}> .']

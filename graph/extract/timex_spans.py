@@ -115,13 +115,44 @@ def _tense_ctx(doc, c: Candidate, dct, tense_of) -> Ctx:
     return Ctx(dct=dct, tense=tense_of(span) if span is not None else None)
 
 
+def _lowercase_twin(regex: re.Pattern) -> Optional[re.Pattern]:
+    """The rule's pattern, case-sensitive, for lowercased text; None if it names an upper-case letter.
+
+    Python's re tries a case-insensitive pattern that opens with a lookbehind at every position, with
+    case folding at each step: on lowercased text the same pattern without re.I finds the same spans
+    in ~60% of the time (2.2 -> 1.4 ms an article for all rules)."""
+    if not regex.flags & re.IGNORECASE or re.search(r"[A-Z]", re.sub(r"\\.|\(\?P[<=]", "", regex.pattern)):
+        return None
+    return re.compile(regex.pattern, regex.flags & ~re.IGNORECASE)
+
+
+_TWINS = {id(rule): _lowercase_twin(rule.regex) for rule in RULES}
+
+
+def _matches(rule: Rule, flat: str, lower: Optional[str]) -> list[re.Match]:
+    """rule.regex.finditer(flat), found on the lowercased text when it can be (each match then taken
+    again from the original pattern at the same place, so groups keep their case)."""
+    twin = _TWINS.get(id(rule))
+    if twin is None or lower is None:
+        return list(rule.regex.finditer(flat))
+    out = []
+    for fast in twin.finditer(lower):
+        m = rule.regex.match(flat, fast.start())
+        if m is None or m.end() != fast.end():  # never seen; if it happens, the plain scan decides
+            return list(rule.regex.finditer(flat))
+        out.append(m)
+    return out
+
+
 def candidates(doc, dct, tense_of) -> list[Candidate]:
     """All rule matches that pass their context checks and get a value."""
     text = doc_text(doc)
     flat = _detection_text(text)
+    lower = flat.lower()
+    lower = lower if len(lower) == len(flat) else None  # "İ" lowercases to two characters
     out: list[Candidate] = []
     for rule in RULES:
-        for m in rule.regex.finditer(flat):
+        for m in _matches(rule, flat, lower):
             c = Candidate(m.start(), m.end(), rule, m)
             if not _context_ok(c, text, doc):
                 continue

@@ -21,15 +21,17 @@ import time
 from collections import Counter, deque
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Callable, Iterable, Iterator, Optional
+from typing import TYPE_CHECKING, Callable, Iterable, Iterator, Optional
 
 from .articles import Article, ArticleError
 from .cluster import InProcess, WorkerLost, backend as make_backend
-from .dedupe import StoryIndex, encode, signature
 from .iris import article_iri
 from .sources import read_paths
 from .store import Store
 from .workers import Done, Job, slim
+
+if TYPE_CHECKING:  # datasketch pulls in scipy (0.3 s): imported once the worker pool is starting (ingest())
+    from .dedupe import StoryIndex
 
 log = logging.getLogger(__name__)
 
@@ -117,6 +119,8 @@ class _Run:
     # --- reading side: articles -> jobs ---
 
     def jobs(self, items: Iterable[Article | ArticleError]) -> Iterator[tuple[Article, Job]]:
+        from .dedupe import encode, signature
+
         for item in items:
             if isinstance(item, ArticleError):
                 self.skip(item)
@@ -207,7 +211,6 @@ class _Run:
                 except Exception as e2:  # noqa: BLE001
                     self.fail(pair[0], f"the store refused the graph ({type(e2).__name__}: {str(e2)[:200]})")
         for article, done in committed:
-            log.info("committed %s", article_iri(done.key))  # after its transaction (tests/test_crash.py reads it)
             s = self.summary
             s.articles += 1
             s.duplicates += done.copy_of is not None
@@ -216,7 +219,7 @@ class _Run:
             s.places.update(done.places)
             s.triples += done.triples
             s.words += len(article.text.split())
-            log.info("committed %s", article_iri(done.key))  # after its transaction: acknowledged
+            log.info("committed %s", article_iri(done.key))  # after its transaction: acknowledged (tests/test_crash.py reads it)
             if self.on_article:
                 self.on_article(article)
 
@@ -277,7 +280,9 @@ def ingest(store: Store, paths: Iterable[Path], *, jobs: int = 1, cluster: Optio
     options = dict(check_shapes=check_shapes, full_shacl=full_shacl, batch_size=batch_size)
     own_backend = backend is None
     if backend is None:
-        backend = make_backend(jobs=jobs, cluster=cluster, **options)
+        backend = make_backend(jobs=jobs, cluster=cluster, **options)  # first: a pool starts loading the model now
+    from .dedupe import StoryIndex
+
     index = StoryIndex(threshold)
     if dedupe:
         t = time.perf_counter()

@@ -52,8 +52,9 @@ def load_or_build(cls: type[Gazetteer], min_city_population: int) -> Gazetteer:
     path = cache_dir() / f"gazetteer-{cache_key(min_city_population)}.marshal"
     if os.environ.get("TKG_NO_CACHE") != "1":
         try:
-            with path.open("rb") as f:
-                return cls._from_state(marshal.load(f))
+            # loads(read()), not load(f): marshal.load reads a Python file object piece by piece
+            # (0.68 s against 0.17 s for this 11 MB file, measured)
+            return cls._from_state(marshal.loads(path.read_bytes()))
         except (OSError, EOFError, ValueError, TypeError, KeyError):
             pass
     g = cls.build(min_city_population)

@@ -24,7 +24,8 @@ def _from_doc(article: Article, doc: Doc) -> Extraction:
     # the rules ask for doc.sents about ten times an article and spaCy rescans every token each
     # time (a quarter of the rules' token walks): hand them this list instead
     doc.user_hooks["sents"] = lambda _doc: iter(sents)
-    sentences = [Sentence(s.start_char, s.end_char, s.text, i) for i, s in enumerate(sents)]
+    text = doc_text(doc)  # a slice, not Span.text, which joins the span's tokens again
+    sentences = [Sentence(s.start_char, s.end_char, text[s.start_char:s.end_char], i) for i, s in enumerate(sents)]
     timexes = find_timexes(doc, dct)
     # where a reporter filed from ("Additional reporting by Giulia Paravicini in Nairobi") is no place of the story
     credits = credit_spans(doc_text(doc))

@@ -1,7 +1,8 @@
 """The on-disk store: an rdflib Dataset on the Oxigraph engine (oxrdflib).
 
-One named graph per article, written atomically (one SPARQL update drops and inserts
-it, and Oxigraph runs an update in one transaction). Queries see the union of all
+One named graph per article, written atomically: a first write through pyoxigraph's
+bulk loader (all of a chunk's files added to RocksDB at once), a replacement by one SPARQL
+update that drops and inserts it (Oxigraph runs an update in one transaction). Queries see the union of all
 graphs as the default graph. The store knows no graph library.
 """
 from __future__ import annotations

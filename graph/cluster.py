@@ -39,8 +39,12 @@ class InProcess:
 
     def __init__(self, **options: object) -> None:
         self.options = options
+        self.warm = False
 
     def submit(self, jobs: list[Job]) -> Future:
+        if not self.warm:  # loaded once, then out of the GC's way (workers.warm)
+            warm()
+            self.warm = True
         f: Future = Future()
         f.set_result(process(jobs, **self.options))  # type: ignore[arg-type]
         return f

@@ -17,7 +17,8 @@ import pytest
 
 from conftest import SEEDS, run_tkg
 from graph.iris import BASE, ENTITIES_GRAPH
-from graph.remote_store import RemoteStore, parse_location, query_form
+from graph.remote_location import parse_location
+from graph.remote_store import RemoteStore, query_form
 from graph.store import Store, open_store
 from store_servers import OxigraphServer, VirtuosoServer
 

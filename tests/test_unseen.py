@@ -320,6 +320,10 @@ def test_drc_time_actors_events(drc):
         "Monday": "2024-02-05"}
     assert {e.label for e in drc.entities if e.text == "Congo's army"} == {"Congolese Armed Forces"}
     assert {e.type for e in drc.entities if e.text == "M23"} == {"ARMED_GROUP"}
+    # "The Rwanda-backed rebels" of the next sentence are the M23 just named, not an invented "Congolese rebels"
+    assert {e.canonical.rsplit("/", 1)[1] for e in drc.entities if e.text == "The Rwanda-backed rebels"} == {"m23"}
+    seized = event(drc, "seized")
+    assert [a.canonical.rsplit("/", 1)[1] for a in seized.args if a.role == "agent"] == ["m23"]
     shelled = event(drc, "shelled")
     assert shelled.type == "190" and shelled.time.value == "2024-02-07" and shelled.place.geonames_id == 205970
     assert [a.canonical.rsplit("/", 1)[1] for a in shelled.args if a.role == "agent"] == ["m23"]

@@ -189,6 +189,11 @@ def resolve_nominals_and_pronouns(doc: Doc, named: list, reg, loc_at: list[Optio
                 return reg.get(f"{cls}:{eth.lower()}", f"{eth} {cls}", "ARMED_GROUP", "armed_group")
             if lemma == "group":
                 return None
+            if iso is None and lemma == "rebel" and definite(tok):
+                # "The Rwanda-backed rebels" after "M23 rebels": the named group just mentioned
+                named_group = recent(lambda m: m.form == "name" and m.cluster.kind == "armed_group", tok.i, 2)
+                if named_group is not None:
+                    return named_group
             i2 = iso or main_iso
             if i2:
                 return reg.get(f"{cls}:{i2}", f"{COUNTRIES.get(i2, (i2, i2))[1]} {cls}", "ARMED_GROUP",

@@ -6,6 +6,7 @@ from __future__ import annotations
 import pytest
 
 from graph.extract.gazetteer import Gazetteer
+from graph.iris import BASE
 
 from unseen_text import event, run
 
@@ -324,6 +325,9 @@ def test_drc_time_actors_events(drc):
     assert {e.canonical.rsplit("/", 1)[1] for e in drc.entities if e.text == "The Rwanda-backed rebels"} == {"m23"}
     seized = event(drc, "seized")
     assert [a.canonical.rsplit("/", 1)[1] for a in seized.args if a.role == "agent"] == ["m23"]
+    # "Rubaya, a major coltan mining town" (tagged PERSON, unknown to the gazetteer): a place without an id
+    assert [a.canonical for a in seized.args if a.role == "target"] == [f"{BASE}place/rubaya"]
+    assert {(e.type, e.canonical) for e in drc.entities if e.text == "Rubaya"} == {("GPE", f"{BASE}place/rubaya")}
     shelled = event(drc, "shelled")
     assert shelled.type == "190" and shelled.time.value == "2024-02-07" and shelled.place.geonames_id == 205970
     assert [a.canonical.rsplit("/", 1)[1] for a in shelled.args if a.role == "agent"] == ["m23"]
@@ -333,7 +337,8 @@ def test_drc_time_actors_events(drc):
     accuses = event(drc, "accuses")
     assert accuses.type == "112" and accuses.label == "Kinshasa accuse Rwanda"
     seized = event(drc, "seized")
-    assert seized.time.value == "2023" and seized.place is None  # "the Rwanda-backed rebels" is no place
+    # the town seized is where it happened; "the Rwanda-backed rebels" is no place
+    assert seized.time.value == "2023" and seized.place.canonical == f"{BASE}place/rubaya"
     dl = (DRC.index("GOMA"), DRC.index("- M23"))
     assert not [a for e in drc.events for a in e.args if dl[0] <= a.start < dl[1] + 1]
 

@@ -29,7 +29,7 @@ from .actor_states import military_label, military_name
 from .actors_lexicon import ARMED_WORDS, ARMY_ACRONYMS, NOMINAL_HEADS, TITLES
 from .model import Entity, Location
 from .described import find_described
-from .place_spans import is_river
+from .place_spans import described_as_town, is_river
 from .products import find_products, product_entities
 
 APPOS_KINDS = {"mission": "igo", "military": "state", "junta": "state", "government": "state",
@@ -152,9 +152,10 @@ def find_entities(doc: Doc, locations: list[Location]) -> list[Entity]:
                 label = "ORG"  # "M23": an armed group's code name, no place
             elif any(ch.isdigit() for ch in ent.text):
                 continue  # "KC-30s": a model number, neither a place nor an actor
-        if label == "PERSON" and place is not None and place.geonames_id and len(ent) == len(
+        if label == "PERSON" and place is not None and (place.geonames_id or described_as_town(ent)) and len(ent) == len(
                 doc.char_span(place.start, place.end, alignment_mode="expand") or ()) and ent.text not in non_places:
-            label = "GPE"  # the gazetteer accepted the town in place position ("the outskirts of Goma")
+            label = "GPE"  # the gazetteer accepted the town in place position ("the outskirts of Goma"), or the
+            # text says it is a town ("Rubaya, a major coltan mining town")
         if label == "NORP" and place is not None and place.end > ent.end_char and place.start <= ent.start_char:
             # "the Amhara region": the region named after its people, a place
             out.append(Entity(place.start, place.end, place.text, "GPE", canonical=place.canonical,

@@ -11,7 +11,7 @@ from ..iris import place_iri
 from .gazetteer import GeoPlace
 from .model import Location
 from .places_lexicon import (DIRECTIONS, EVENT_HEADS, LOCATIVE, ORG_HEADS, PLACE_OBJECT_VERBS, PLACE_SUFFIXES,
-                             RIVER_WORDS)
+                             RIVER_WORDS, TOWN_NOUNS)
 
 # find_locations' callback: (span, place or None, name when no place) -> a mention, unless its tokens are taken
 AddPlace = Callable[[Span, Optional[GeoPlace], str], None]
@@ -102,3 +102,8 @@ def river_name(core: Span) -> str:
 
 def is_river(loc: Location) -> bool:
     return loc.geonames_id is None and bool(loc.name) and loc.name.endswith(" River")
+
+
+def described_as_town(span: Span) -> bool:
+    """The name has an apposition headed by a town noun ("Rubaya, a major coltan mining town")."""
+    return any(c.dep_ == "appos" and c.lemma_.lower() in TOWN_NOUNS for c in span.root.children)

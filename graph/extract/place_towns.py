@@ -11,7 +11,7 @@ from .doc_text import doc_text
 from .dateline import Dateline
 from .gazetteer import Gazetteer, GeoPlace, normalize
 from .model import Location
-from .place_spans import AddPlace, embedded_in_name, locative, place_object, strip_det
+from .place_spans import AddPlace, described_as_town, embedded_in_name, locative, place_object, strip_det
 from .places_lexicon import AMBIGUOUS, TOWN_NOUNS, UNTAGGED_NOUN_TOWN, UNTAGGED_TOWN
 
 
@@ -27,6 +27,9 @@ def mislabelled_towns(deferred: list[Span], gaz: Gazetteer, ctx: set[str], out: 
         if text in AMBIGUOUS or not text[:1].isupper() or embedded_in_name(ent, None):
             continue
         p, exact = gaz.lookup_loose(text, ctx)
+        if p is None and described_as_town(core):  # "seized Rubaya, a major coltan mining town": a place,
+            add(ent, None, text)  # though the gazetteer does not know it (no coordinates rather than an actor)
+            continue
         if p is None or p.kind not in ("city", "village") or p.country not in ctx:
             continue
         if not exact and " " not in normalize(text):

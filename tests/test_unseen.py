@@ -8,7 +8,7 @@ import pytest
 from graph.extract.gazetteer import Gazetteer
 from graph.iris import BASE
 
-from unseen_text import event, run
+from unseen_text import event, ids, run
 
 SUDAN = """Sudan's paramilitaries close in on El Fasher as fighting spreads in Darfur
 
@@ -53,10 +53,6 @@ said on Wednesday, as Moscow's forces pressed their offensive on the eastern tow
 Kharkiv, Ukraine's second-largest city, is known as Kharkov in Russian. Ukraine's army chief said the situation in \
 Avdiivka, which Russia calls Avdeyevka, was difficult."""
 
-
-
-def ids(ex, text: str) -> set:
-    return {l.geonames_id for l in ex.locations if l.text == text}
 
 
 @pytest.fixture(scope="module")

@@ -8,7 +8,7 @@ import pytest
 
 from graph.extract.dateline import credit_spans
 
-from unseen_text import event, run
+from unseen_text import event, ids, run
 
 ETHIOPIA = """Ethiopia declares state of emergency in Amhara as Fano militia clashes spread
 
@@ -70,9 +70,6 @@ def haiti():
     return run(HAITI, "2024-03-04T14:00:00")  # a Monday
 
 
-def _ids(ex, text):
-    return {l.geonames_id for l in ex.locations if l.text == text}
-
 
 def test_credit_lines():
     assert [ETHIOPIA[s:e] for s, e in credit_spans(ETHIOPIA)] == [
@@ -90,7 +87,7 @@ def test_credits_give_no_events_and_no_places(ethiopia, haiti):
         assert not [e.text for e in ex.events if inside(e.start)]  # "Reporting", "Editing", "contributed"
         assert not [a.text for e in ex.events for a in e.args if inside(a.start)]
         assert not [l.text for l in ex.locations if inside(l.start)]  # "Giulia", reporter's Nairobi
-    assert _ids(haiti, "Port-au-Prince") == {3718426}  # the story's own mention stays
+    assert ids(haiti, "Port-au-Prince") == {3718426}  # the story's own mention stays
 
 
 def test_ethiopia_times(ethiopia):
@@ -101,10 +98,10 @@ def test_ethiopia_times(ethiopia):
 
 
 def test_ethiopia_places(ethiopia):
-    assert _ids(ethiopia, "ADDIS ABABA") == _ids(ethiopia, "Addis Ababa") == {344979}
-    assert _ids(ethiopia, "Gondar") == {336014} and _ids(ethiopia, "Lalibela") == {332288}
-    assert _ids(ethiopia, "Debre Tabor") == {339686}
-    assert _ids(ethiopia, "Bahir Dar") == {342884}  # untagged by the NER: two capitalised words, a city of 350,000
+    assert ids(ethiopia, "ADDIS ABABA") == ids(ethiopia, "Addis Ababa") == {344979}
+    assert ids(ethiopia, "Gondar") == {336014} and ids(ethiopia, "Lalibela") == {332288}
+    assert ids(ethiopia, "Debre Tabor") == {339686}
+    assert ids(ethiopia, "Bahir Dar") == {342884}  # untagged by the NER: two capitalised words, a city of 350,000
 
 
 def test_ethiopia_actors_and_events(ethiopia):
@@ -131,7 +128,7 @@ def test_haiti(haiti):
     ex = haiti
     assert {t.text: t.value for t in ex.timexes if t.type == "DATE"}.items() >= {
         "Sunday": "2024-03-03", "Thursday": "2024-02-29", "Saturday": "2024-03-02", "January": "2024-01"}.items()
-    assert _ids(ex, "PORT-AU-PRINCE") == {3718426} and _ids(ex, "Kenya") == {192950}
+    assert ids(ex, "PORT-AU-PRINCE") == {3718426} and ids(ex, "Kenya") == {192950}
     assert {e.label for e in ex.entities if e.text == "Haiti's government"} == {"Government of Haiti"}
     assert not [e for e in ex.entities if e.text in ("a 72-hour state", "no state") and e.canonical]
     assert not [e for e in ex.entities if "Biden administration" in e.text and e.canonical]  # not Haiti's

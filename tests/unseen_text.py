@@ -17,3 +17,8 @@ def run(text: str, date: str):
 def event(ex, trigger: str):
     """The first event whose trigger is `trigger`."""
     return next(e for e in ex.events if e.text == trigger)
+
+
+def ids(ex, text: str) -> set:
+    """The GeoNames ids of the place mentions whose text is `text`."""
+    return {l.geonames_id for l in ex.locations if l.text == text}

@@ -39,12 +39,12 @@ class InProcess:
 
     def __init__(self, **options: object) -> None:
         self.options = options
-        self.warm = False
+        self.warmed = False
 
     def submit(self, jobs: list[Job]) -> Future:
-        if not self.warm:  # loaded once, then out of the GC's way (workers.warm)
+        if not self.warmed:  # loaded once, then out of the GC's way (workers.warm)
             warm()
-            self.warm = True
+            self.warmed = True
         f: Future = Future()
         f.set_result(process(jobs, **self.options))  # type: ignore[arg-type]
         return f

@@ -12,7 +12,7 @@ from fastapi.middleware.cors import CORSMiddleware
 
 from graph import __version__
 from graph.settings import Settings
-from graph.store import Store
+from graph.store.embedded import Store
 
 from . import errors
 from .limits import BodyLimit
@@ -26,7 +26,7 @@ def create_app(store: Store, settings: Optional[Settings] = None) -> FastAPI:
 
     @asynccontextmanager
     async def lifespan(app: FastAPI):
-        if getattr(store, "remote", False):  # a SPARQL server does the work (graph/remote_store.py)
+        if getattr(store, "remote", False):  # a SPARQL server does the work (graph/store/remote.py)
             pool = RemoteQueryPool(store, timeout=settings.query_timeout, max_inflight=settings.max_queries)
         else:
             pool = QueryPool(store, workers=settings.query_workers, timeout=settings.query_timeout,

@@ -3,7 +3,7 @@ from __future__ import annotations
 
 from fastapi import Request
 
-from graph.store import Store
+from graph.store.embedded import Store
 
 
 def get_store(request: Request) -> Store:

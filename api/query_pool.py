@@ -29,7 +29,7 @@ from typing import Optional
 
 from fastapi.concurrency import run_in_threadpool
 
-from graph.store import Store
+from graph.store.embedded import Store
 
 from .errors import ApiError
 
@@ -245,7 +245,7 @@ class QueryPool:
 
 
 class RemoteQueryPool:
-    """/sparql over a remote store (graph.remote_store.RemoteStore): the SPARQL server does the work.
+    """/sparql over a remote store (graph.store.remote.RemoteStore): the SPARQL server does the work.
 
     No worker processes and no checkpoints: the query is forwarded with an HTTP timeout, its answer
     parsed with pyoxigraph and serialized in the negotiated format (so every vendor answers the same
@@ -266,7 +266,7 @@ class RemoteQueryPool:
         pass
 
     def _answer(self, job: dict) -> tuple:
-        from graph.store import StoreError
+        from graph.store.errors import StoreError
 
         from .query_worker import ResultTooLarge, serialize_answer
 

@@ -87,9 +87,10 @@ def speed(gold: Path, repeats: int = 3) -> str:
     sys.path.insert(0, str(ROOT))
     import spacy
 
-    from graph.articles import make_article
     from graph.extract import extract_many
-    from graph.extract.nlp import MODEL, load_nlp
+    from graph.extract.nlp import load_nlp
+    from graph.extract.text.components import MODEL
+    from graph.sources.articles import make_article
 
     docs = [json.loads(line) for line in gold.read_text(encoding="utf-8").splitlines() if line.strip()]
     texts = [d["text"] for d in docs]

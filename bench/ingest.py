@@ -183,18 +183,22 @@ def stages(n: int, batch: int) -> None:
 
     import spacy
 
-    from graph.dedupe import StoryIndex, encode, signature
-    from graph.extract import actors, events, places, pipeline, timex
-    from graph.extract.gazetteer import Gazetteer
+    from graph.extract import pipeline
+    from graph.extract.actors import actors
+    from graph.extract.events import events
     from graph.extract.model import Extraction, Sentence
     from graph.extract.nlp import load_nlp
-    from graph.fastshacl import check_triples, supported
-    from graph.ingest import IngestSummary, MAX_EXTRACT_CHARS, _Run, limit
-    from graph.iris import article_iri
-    from graph.rdf import ntriples
+    from graph.extract.places import places
+    from graph.extract.places.gazetteer_cache import default_gazetteer
+    from graph.extract.time import timex
+    from graph.ids import article_iri
+    from graph.ingest.dedupe import StoryIndex, encode, signature
+    from graph.ingest.run import MAX_EXTRACT_CHARS, IngestSummary, _Run, limit
+    from graph.ingest.workers import Done, Job, _triples, slim
+    from graph.rdf.fastshacl import check_triples, supported
+    from graph.rdf.triples import ntriples
     from graph.sources import read_paths
-    from graph.store import Store
-    from graph.workers import Done, Job, _triples, slim
+    from graph.store.embedded import Store
 
     print(f"load average before: {' '.join(f'{x:.2f}' for x in os.getloadavg())}", flush=True)
     work = Path(tempfile.mkdtemp(prefix="tkg-bench-stages-"))
@@ -237,7 +241,7 @@ def stages(n: int, batch: int) -> None:
         supported()
         load_s = clock() - t
         docs = components(nlp, "worker: spacy ", texts)
-        gaz = Gazetteer.default()
+        gaz = default_gazetteer()
         exs = []
         for a, doc in zip(arts, docs):
             dct = a.published

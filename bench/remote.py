@@ -9,8 +9,8 @@ Each server is started fresh on 127.0.0.1 (tests/store_servers.py). Per backend:
   then of the synthetic corpus: articles/s;
 * the store writes alone: the exact `put_articles` batches of that ingest (recorded once from an
   in-process ingest), replayed into an empty store: articles/s;
-* a timeline page (graph.queries.timeline, 50 events, no filter and a one-month window) and the
-  whole-graph view query (graph.view.build), median of `--rounds` runs after one warm-up.
+* a timeline page (graph.store.queries.timeline, 50 events, no filter and a one-month window) and the
+  whole-graph view query (graph.view.view.build), median of `--rounds` runs after one warm-up.
 
 The load average (1 min) before each measurement is printed: other work on the machine skews all.
 """
@@ -35,8 +35,10 @@ sys.path.insert(0, str(ROOT / "bench"))
 from ingest import make_corpus  # noqa: E402  (bench/ingest.py)
 from store_servers import OxigraphServer, VirtuosoServer  # noqa: E402
 
-from graph import queries, view  # noqa: E402
-from graph.store import Store, open_store  # noqa: E402
+from graph.store import queries  # noqa: E402
+from graph.store.backend import open_store
+from graph.store.embedded import Store  # noqa: E402
+from graph.view import view
 
 
 def load() -> float:
@@ -57,7 +59,7 @@ def tkg_ingest(path: Path, where: list[str]) -> dict:
 
 def record_batches(corpus: Path, tmp: Path) -> list[list[tuple[str, str, str]]]:
     """The put_articles batches an ingest of `corpus` writes (in-process, into a scratch store)."""
-    from graph.ingest import ingest
+    from graph.ingest.run import ingest
     from graph.sources import iter_files
 
     store = Store(tmp / "record")

@@ -30,7 +30,7 @@ from pathlib import Path
 
 import pyoxigraph as ox
 
-from graph.iris import ENTITIES_GRAPH
+from graph.ids import ENTITIES_GRAPH
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 from ingest import become_subreaper, make_corpus, measure  # noqa: E402
@@ -84,9 +84,9 @@ def timed(fn, runs: int = 3) -> float:
 
 
 def query_costs(data: Path, full_timeline: bool = True) -> dict:
-    from graph.dedupe import StoryIndex
-    from graph.queries import timeline
-    from graph.store import Store
+    from graph.ingest.dedupe import StoryIndex
+    from graph.store.embedded import Store
+    from graph.store.queries import timeline
 
     store = Store(data)
     try:

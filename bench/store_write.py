@@ -25,8 +25,8 @@ import pyoxigraph as ox
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 from scale import replicate, templates  # noqa: E402
 
-from graph.iris import ENTITIES_GRAPH  # noqa: E402
-from graph.store import Store, _nquads  # noqa: E402
+from graph.ids import ENTITIES_GRAPH  # noqa: E402
+from graph.store.embedded import Store, _nquads  # noqa: E402
 
 QUAD_END = re.compile(r" <[^>]+> \.\n")
 

@@ -2,9 +2,9 @@
 
     /work/venv/bin/python bench/view.py [--dir /tmp/tkg-bench] [--actors 90000] [--places 10000] [--events 200000]
 
-Makes a synthetic store once (graph/rdf.py's model, bulk-loaded as N-Quads), then runs each
+Makes a synthetic store once (graph/rdf/triples.py's model, bulk-loaded as N-Quads), then runs each
 phase in a fresh process so every peak RSS is that phase's own:
-  ours-build    graph.view.build: the view query + the MultiDiGraph
+  ours-build    graph.view.view.build: the view query + the MultiDiGraph
   bare-build    the same query's rows into a MultiDiGraph with plain add_edge / add_node
   ours-graphml  ours-build, then graph.export.write_graphml
   ours-gexf     ours-build, then graph.export.write_gexf (dynamic, spells)
@@ -45,7 +45,7 @@ def _lit(value: str, dtype: str = "") -> str:
 
 def generate(path: Path, actors: int, places: int, events: int) -> None:
     """Write the synthetic store (skipped when it exists with the same shape)."""
-    from graph.store import Store
+    from graph.store.embedded import Store
 
     stamp = path / "bench-shape.json"
     shape = {"actors": actors, "places": places, "events": events, "descriptions": "entities graph"}
@@ -74,7 +74,7 @@ def generate(path: Path, actors: int, places: int, events: int) -> None:
             if j % 2 == 0:
                 quads.append((e, _iri("sem", "hasPlace"), p_iri[rnd.randrange(places)]))
             lines.extend(f"{a} {b} {c} {g} ." for a, b, c in quads)
-    g = f"<{BASE}graph/entities>"  # actors' and places' descriptions: once, in the shared graph (graph/rdf.py)
+    g = f"<{BASE}graph/entities>"  # actors' and places' descriptions: once, in the shared graph (graph/rdf/triples.py)
     for i, a in enumerate(a_iri):
         lines.append(f"{a} {_iri('rdf', 'type')} {_iri('sem', 'Actor')} {g} .")
         lines.append(f"{a} {_iri('rdfs', 'label')} {_lit(f'Actor {i}')} {g} .")
@@ -95,7 +95,7 @@ def bare_build(store):
     """What a user would write with networkx alone: rows in, add_edge per row, no helpers."""
     import networkx as nx
 
-    from graph.view import view_query
+    from graph.view.view import view_query
 
     g = nx.MultiDiGraph()
     labels = {}
@@ -133,9 +133,9 @@ def phase(name: str, path: Path) -> dict:
     """One measurement, in this (fresh) process."""
     import networkx as nx
 
-    from graph import view
-    from graph.export import write_gexf, write_graphml
-    from graph.store import Store
+    from graph.export.formats import write_gexf, write_graphml
+    from graph.store.embedded import Store
+    from graph.view import view
 
     store = Store(path)
     out = path.parent / f"bench-out.{name}"

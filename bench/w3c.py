@@ -27,11 +27,11 @@ import time
 from collections import Counter
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Callable, Optional
+from typing import Optional
 
 import httpx
 import pyoxigraph as ox
-from rdflib import RDF, RDFS, BNode, Graph, Namespace, URIRef
+from rdflib import RDF, RDFS, Graph, Namespace
 from rdflib.collection import Collection
 from rdflib.compare import isomorphic
 

@@ -1,3 +1,3 @@
-from .cli import main
+from graph.cli import main
 
 main()

@@ -5,21 +5,21 @@ import json
 import logging
 import sys
 import time
-from datetime import date, datetime
+from datetime import datetime
 from pathlib import Path
 from typing import Optional
 
 import typer
 from rich.console import Console
 from rich.progress import BarColumn, Progress, ProgressColumn, TextColumn, TimeElapsedColumn, TimeRemainingColumn
-from rich.table import Table
 from rich.text import Text
 
-from .articles import ArticleError
-from .sources import iter_files
-from .settings import Settings
-from .store import Store, StoreError
-from .store import open_store as _open_location
+from graph.settings import Settings
+from graph.sources import iter_files
+from graph.sources.articles import ArticleError
+from graph.store.backend import open_store as _open_location
+from graph.store.embedded import Store
+from graph.store.errors import StoreError
 
 app = typer.Typer(help="timeline-kg: news articles to a temporal knowledge graph.", no_args_is_help=True,
                   add_completion=False, pretty_exceptions_enable=False)
@@ -63,8 +63,8 @@ def run_ingest(store: Store, paths: list[Path], jobs: int = 1, cluster: Optional
                batch_size: int = 32, shacl: str = "fast", dedupe: bool = True, threshold: float = 0.8,
                max_chars: Optional[int] = None) -> int:
     """Ingest with a progress bar (articles/s, ETA); returns the number of skipped inputs."""
-    from .cluster import BackendError
-    from .ingest import MAX_EXTRACT_CHARS, ingest
+    from graph.ingest.cluster import BackendError
+    from graph.ingest.run import MAX_EXTRACT_CHARS, ingest
 
     missing = [p for p in paths if not p.exists()]
     for p in missing:
@@ -146,7 +146,7 @@ def query_cmd(sparql: str = typer.Argument(..., help="A SPARQL query, or @FILE t
               fmt: str = typer.Option("table", "--format", help="json | csv | table"),
               data: Optional[Path] = DataOpt, store_url: Optional[str] = StoreOpt) -> None:
     """Run a SPARQL query over the union of all article graphs."""
-    from .results import render
+    from graph.store.results import render
 
     if fmt not in ("json", "csv", "table"):
         fail(f"unknown --format {fmt!r} (use json, csv or table)")
@@ -168,8 +168,8 @@ def query_cmd(sparql: str = typer.Argument(..., help="A SPARQL query, or @FILE t
 def _export(fmt: str, out_file: Path, start: Optional[datetime], end: Optional[datetime],
             events: bool, co_mentions: bool, data: Optional[Path], store_url: Optional[str] = None) -> None:
     """Build the view for the window and write it in `fmt`; one summary line on stdout."""
-    from .export import FORMATS
-    from .view import DEFAULT_KINDS, KINDS, build
+    from graph.export.formats import FORMATS
+    from graph.view.view import DEFAULT_KINDS, KINDS, build
 
     if start and end and start > end:
         fail("--from is after --to")
@@ -209,9 +209,9 @@ for _fmt, _help in (("graphml", "Write the actor/place graph as GraphML (Gephi, 
 def extract_cmd(input: Path = typer.Argument(..., help="An article file (any format ingest reads)."),
                 fmt: str = typer.Option("jsonl", "--format", help="json | jsonl")) -> None:
     """Print what extraction finds in each article, as JSON (offsets into the text as given)."""
-    from .sources import read_path
-    from .extract import extract_many
-    from .extract.output import to_output
+    from graph.extract import extract_many
+    from graph.extract.output import to_output
+    from graph.sources import read_path
 
     if fmt not in ("json", "jsonl"):
         fail(f"unknown --format {fmt!r} (use json or jsonl)")
@@ -299,7 +299,7 @@ def _serve(settings: Settings, host: str, port: int, data: Optional[Path], store
 def demo_cmd(host: Optional[str] = typer.Option(None), port: Optional[int] = typer.Option(None),
              data: Optional[Path] = DataOpt, store_url: Optional[str] = StoreOpt) -> None:
     """Ingest the bundled seed articles, then serve them."""
-    from .resources import seeds_dir
+    from graph.resources import seeds_dir
 
     settings = Settings()
     store = open_store(data, store_url)

@@ -6,7 +6,13 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Optional
 
-from .store import default_path
+DEFAULT_DIR = "tkg-data"
+
+
+def default_path() -> Path:
+    """The store directory when none is given: $TKG_DATA, else ./tkg-data."""
+    return Path(os.environ.get("TKG_DATA") or DEFAULT_DIR)
+
 
 
 @dataclass

@@ -71,7 +71,7 @@ def article_graphs(store) -> dict[str, "object"]:
     import pyoxigraph as ox
     from rdflib import Graph, URIRef
 
-    from graph.iris import ENTITIES_GRAPH
+    from graph.ids import ENTITIES_GRAPH
 
     entities = Graph()
     ent = ox.NamedNode(ENTITIES_GRAPH)

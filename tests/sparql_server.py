@@ -8,7 +8,6 @@ from pathlib import Path
 from typing import Optional
 
 import httpx
-
 from conftest import TKG, free_port
 
 TOKEN = "test-token-5f1c"

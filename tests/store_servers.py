@@ -3,7 +3,7 @@ bench/ figures: Oxigraph's server (`oxigraph serve`, PyPI package `oxigraph`) an
 source (`virtuoso-t`, Debian package `virtuoso-opensource`).
 
 Each server runs in its own temporary directory on free ports and is stopped by its process id.
-`url` is the `--store` value (`sparql+http://...`) that `graph.remote_store.open_store` takes.
+`url` is the `--store` value (`sparql+http://...`) that `graph.store.remote.open_store` takes.
 """
 from __future__ import annotations
 

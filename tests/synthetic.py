@@ -1,4 +1,4 @@
-"""A small synthetic story written through Store.put_graph in graph/rdf.py's model.
+"""A small synthetic story written through Store.put_graph in graph/rdf/triples.py's model.
 
 Richer than the seed in the ways the graph tests need (parallel edges, a month-precise
 event, an event with two targets, a second connected component, co-mentions), and
@@ -13,9 +13,9 @@ from typing import Optional
 from rdflib import Literal, URIRef
 from rdflib.namespace import DCTERMS, PROV, RDF, RDFS, SKOS, XSD
 
-from graph.iris import BASE, actor_iri, article_iri, event_iri, place_iri, sentence_iri
-from graph.rdf import CAMEO, GEO, SCHEMA, SEM, TKG, new_graph
-from graph.store import Store
+from graph.ids import BASE, actor_iri, article_iri, event_iri, place_iri, sentence_iri
+from graph.rdf.triples import CAMEO, GEO, SCHEMA, SEM, TKG, new_graph
+from graph.store.embedded import Store
 
 ACTORS = {  # key -> (label, alias, class)
     "fama": ("Malian Armed Forces", "FAMa", SCHEMA.Organization),
@@ -77,15 +77,20 @@ def _describe(g, kind: str, key: str) -> None:
     if kind == "actor":
         label, alias, cls = ACTORS[key]
         a = URIRef(actor(key))
-        g.add((a, RDF.type, SEM.Actor)); g.add((a, RDF.type, cls)); g.add((a, RDFS.label, Literal(label)))
+        g.add((a, RDF.type, SEM.Actor))
+        g.add((a, RDF.type, cls))
+        g.add((a, RDFS.label, Literal(label)))
         if alias:
             g.add((a, SKOS.altLabel, Literal(alias)))
         return
     gid, label, lat, lon = PLACES[key]
     p = URIRef(place(key))
-    g.add((p, RDF.type, SEM.Place)); g.add((p, RDF.type, GEO.Feature)); g.add((p, RDFS.label, Literal(label)))
+    g.add((p, RDF.type, SEM.Place))
+    g.add((p, RDF.type, GEO.Feature))
+    g.add((p, RDFS.label, Literal(label)))
     if lat is not None:
-        g.add((p, SCHEMA.latitude, Literal(Decimal(str(lat))))); g.add((p, SCHEMA.longitude, Literal(Decimal(str(lon)))))
+        g.add((p, SCHEMA.latitude, Literal(Decimal(str(lat)))))
+        g.add((p, SCHEMA.longitude, Literal(Decimal(str(lon)))))
 
 
 def article(key: str, issued: str, events: list) -> tuple[str, object]:
@@ -96,13 +101,20 @@ def article(key: str, issued: str, events: list) -> tuple[str, object]:
     g.add((art, DCTERMS.issued, Literal(issued, datatype=XSD.dateTime)))
     for i, (begin, end, agent, targets, where, cameo, label) in enumerate(events):
         s, e = URIRef(sentence_iri(key, i)), URIRef(event_iri(key, i))
-        g.add((s, RDF.type, TKG.Sentence)); g.add((s, TKG.text, Literal(label + ".")))
-        g.add((s, TKG.start, Literal(i * 100))); g.add((s, TKG.end, Literal(i * 100 + len(label) + 1)))
+        g.add((s, RDF.type, TKG.Sentence))
+        g.add((s, TKG.text, Literal(label + ".")))
+        g.add((s, TKG.start, Literal(i * 100)))
+        g.add((s, TKG.end, Literal(i * 100 + len(label) + 1)))
         g.add((s, DCTERMS.isPartOf, art))
-        g.add((e, RDF.type, SEM.Event)); g.add((e, RDFS.label, Literal(label))); g.add((e, TKG.trigger, Literal(label.split()[1])))
-        g.add((e, SEM.eventType, CAMEO[cameo])); g.add((e, PROV.wasDerivedFrom, s))
-        g.add((e, TKG.modality, Literal("asserted"))); g.add((e, TKG.confidence, Literal(Decimal("0.9"))))
-        g.add((e, TKG.timeSource, Literal("own"))); g.add((e, TKG.timex, Literal(begin if begin == end else begin[:7])))
+        g.add((e, RDF.type, SEM.Event))
+        g.add((e, RDFS.label, Literal(label)))
+        g.add((e, TKG.trigger, Literal(label.split()[1])))
+        g.add((e, SEM.eventType, CAMEO[cameo]))
+        g.add((e, PROV.wasDerivedFrom, s))
+        g.add((e, TKG.modality, Literal("asserted")))
+        g.add((e, TKG.confidence, Literal(Decimal("0.9"))))
+        g.add((e, TKG.timeSource, Literal("own")))
+        g.add((e, TKG.timex, Literal(begin if begin == end else begin[:7])))
         g.add((e, SEM.hasTimeStamp, Literal(begin, datatype=XSD.date) if begin == end else Literal(begin[:7], datatype=XSD.gYearMonth)))
         g.add((e, SEM.hasEarliestBeginTimeStamp, Literal(begin + "T00:00:00", datatype=XSD.dateTime)))
         g.add((e, SEM.hasLatestEndTimeStamp, Literal(end + "T23:59:59", datatype=XSD.dateTime)))

@@ -4,10 +4,10 @@ from __future__ import annotations
 from rdflib import URIRef
 from rdflib.namespace import RDF, RDFS, SKOS
 
-from graph.articles import make_article
 from graph.extract import extract
-from graph.iris import actor_iri
-from graph.rdf import TKG, article_graph
+from graph.ids import actor_iri
+from graph.rdf.triples import TKG, article_graph
+from graph.sources.articles import make_article
 
 
 def run(text: str, date: str = "2024-03-05"):

@@ -5,11 +5,11 @@ import json
 from datetime import datetime, timezone
 from pathlib import Path
 
-from graph.articles import Article, ArticleError
-from graph.cleaning import clean_text
-from graph.sources import read_path
-
 from conftest import SEED
+
+from graph.sources import read_path
+from graph.sources.articles import Article, ArticleError
+from graph.sources.cleaning import clean_text
 
 
 def seed() -> Article:

@@ -6,7 +6,6 @@ import shutil
 
 import pyoxigraph as ox
 import pytest
-
 from conftest import SEED, SHARED, run_tkg
 
 distributed = pytest.importorskip("distributed")

@@ -17,11 +17,11 @@ import time
 from pathlib import Path
 
 import pytest
-
 from conftest import TKG, article_graphs
-from graph.iris import ENTITIES_GRAPH
-from graph.store import Store
-from graph.validate import validate
+
+from graph.ids import ENTITIES_GRAPH
+from graph.rdf.validate import validate
+from graph.store.embedded import Store
 
 PLACES = ["Kidal", "Gao", "Timbuktu", "Mopti", "Bamako"]
 

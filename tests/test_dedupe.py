@@ -3,14 +3,12 @@ from __future__ import annotations
 
 import json
 import shutil
-from pathlib import Path
 
 import pyoxigraph as ox
-
-from graph.dedupe import StoryIndex, decode, encode, jaccard, signature
-from graph.iris import article_iri
-
 from conftest import run_tkg
+
+from graph.ids import article_iri
+from graph.ingest.dedupe import StoryIndex, decode, encode, jaccard, signature
 
 STORY = ("Mali's army entered the northern town of Kidal on Tuesday after Tuareg rebels withdrew overnight, "
          "the military said. Soldiers raised the national flag over the town's fort. The United Nations "
@@ -96,7 +94,8 @@ def test_wire_copies_linked_events_counted_once_across_runs(tmp_path):
 
 
 def _key(url: str) -> str:
-    from graph.articles import Article
     from datetime import datetime, timezone
+
+    from graph.sources.articles import Article
 
     return Article(title="", published=datetime.now(timezone.utc), text="x", url=url).key

@@ -1,9 +1,9 @@
 """Event frames on small made-up sentences: triggers, CAMEO types, arguments, time, modality."""
 from __future__ import annotations
 
-from graph.articles import make_article
 from graph.extract import extract
-from graph.extract.cameo import NOUN_CODES, VERB_CODES, labels
+from graph.extract.events.cameo import NOUN_CODES, VERB_CODES, labels
+from graph.sources.articles import make_article
 
 
 def run(text: str, date: str = "2024-03-05"):

@@ -4,9 +4,8 @@ from __future__ import annotations
 import io
 
 import networkx as nx
-from lxml import etree
-
 from conftest import run_tkg
+from lxml import etree
 
 NS = {"g": "http://graphml.graphdrawing.org/xmlns"}
 

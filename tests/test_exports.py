@@ -14,13 +14,13 @@ from pathlib import Path
 
 import networkx as nx
 import pytest
-from lxml import etree
-
 from conftest import ROOT, run_tkg
-from graph import view
-from graph.export import FORMATS, write_gexf, write_graphml
-from graph.export_util import edge_ids
+from lxml import etree
 from synthetic import actor_id, make_store, place_id, release
+
+from graph.export.formats import FORMATS, write_gexf, write_graphml
+from graph.export.writing import edge_ids
+from graph.view import view
 
 GEXF = {"g": "http://gexf.net/1.3", "viz": "http://gexf.net/1.3/viz"}
 GRAPHML = {"g": "http://graphml.graphdrawing.org/xmlns"}

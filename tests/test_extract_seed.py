@@ -4,12 +4,11 @@ from __future__ import annotations
 import json
 
 import pytest
+from conftest import SEED, run_tkg
 
 from graph.extract import extract
-from graph.iris import actor_iri
+from graph.ids import actor_iri
 from graph.sources import read_path
-
-from conftest import SEED, run_tkg
 
 ENTITY_TYPES = {"PERSON", "ORG", "ARMED_GROUP", "GPE", "LOC", "FAC", "NORP"}
 ROLES = {"agent", "target", "place", "time", "other"}

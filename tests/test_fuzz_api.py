@@ -9,7 +9,6 @@ import sys
 from pathlib import Path
 
 import pytest
-
 from sparql_server import TOKEN, ServeProcess
 
 CHECKS = "not_a_server_error,response_schema_conformance,content_type_conformance,status_code_conformance"

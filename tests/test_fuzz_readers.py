@@ -10,12 +10,12 @@ from pathlib import Path
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from graph.articles import Article, ArticleError
+from graph.sources.articles import Article, ArticleError
 
 try:
     from graph.sources import read_path
 except ImportError:  # older layout
-    from graph.articles import read_path  # type: ignore[no-redef]
+    from graph.sources.articles import read_path  # type: ignore[no-redef]
 
 DATES = st.one_of(st.just("Tue, 14 Nov 2023 10:00:00 GMT"), st.just("2023-11-14T10:00:00Z"), st.text(max_size=30),
                   st.integers(min_value=-10**12, max_value=10**12), st.floats(allow_nan=True), st.none())

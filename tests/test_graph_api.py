@@ -8,7 +8,6 @@ import json
 import httpx
 import networkx as nx
 import pytest
-
 from sparql_server import ServeProcess as Server
 from synthetic import actor_id, make_store, place_id, release
 

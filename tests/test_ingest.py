@@ -6,11 +6,9 @@ import shutil
 from pathlib import Path
 
 import pyoxigraph as ox
-from rdflib import Dataset
-
-from graph.validate import validate
-
 from conftest import SEED, SEEDS, article_graphs, run_tkg
+
+from graph.rdf.validate import validate
 
 COUNT = "SELECT (COUNT(*) AS ?n) WHERE { GRAPH ?g { ?s ?p ?o } }"
 
@@ -108,14 +106,14 @@ def test_every_eval_article_is_ingested(tmp_path):
 def test_store_holds_exactly_what_the_workers_stated(tmp_path, monkeypatch):
     """Ingest sends each entity description once per run (and flushes as it goes): the store still
     holds every article's own triples in its graph and every description in the entities graph."""
-    import graph.ingest as gi
-    from graph.dedupe import encode, signature
-    from graph.iris import ENTITIES_GRAPH, article_iri
-    from graph.sources import read_paths
-    from graph.store import Store
-    from graph.workers import Job, process, slim
-
     from conftest import SHARED
+
+    import graph.ingest.run as gi
+    from graph.ids import ENTITIES_GRAPH, article_iri
+    from graph.ingest.dedupe import encode, signature
+    from graph.ingest.workers import Job, process, slim
+    from graph.sources import read_paths
+    from graph.store.embedded import Store
 
     src = tmp_path / "in.jsonl"
     rows = (SHARED / "eval" / "meantime-dev.jsonl").read_text(encoding="utf-8").splitlines()[:9]

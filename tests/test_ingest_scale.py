@@ -7,15 +7,14 @@ from decimal import Decimal
 
 import pyoxigraph as ox
 import pytest
-from rdflib import Graph, Literal, Namespace, URIRef
-from rdflib.namespace import RDF, RDFS
-from rdflib import namespace as rns
-
-from graph.fastshacl import Checker, check, check_triples, supported
-from graph.terms import from_rdflib
-from graph.validate import shapes, validate
-
 from conftest import SEED, article_graphs, run_tkg
+from rdflib import Graph, Literal, Namespace, URIRef
+from rdflib import namespace as rns
+from rdflib.namespace import RDF, RDFS
+
+from graph.rdf.fastshacl import Checker, check, check_triples, supported
+from graph.rdf.terms import from_rdflib
+from graph.rdf.validate import shapes, validate
 
 SEM = Namespace("http://semanticweb.cs.vu.nl/2009/11/sem/")
 TKG = Namespace("https://w3id.org/timeline-kg/ontology#")
@@ -84,7 +83,7 @@ def test_fast_check_agrees_with_pyshacl(seed_graph):
         fast = checker(g)
         assert not (fast is True and not reference), f"{name}: fast check passed what pyshacl fails"
         assert check(g)[0] == reference, name
-        # the plain triples ingest checks (graph.rdf.article_triples), pyshacl reading the N-Triples
+        # the plain triples ingest checks (graph.rdf.triples.article_triples), pyshacl reading the N-Triples
         triples = [(from_rdflib(s), str(p), from_rdflib(o)) for s, p, o in g]
         assert checker(triples) is fast, name
         assert check_triples(triples, g.serialize(format="nt"))[0] == reference, name

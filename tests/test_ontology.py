@@ -7,7 +7,7 @@ import pyoxigraph as ox
 from rdflib import Graph
 from rdflib.namespace import OWL, RDF
 
-from graph.iris import ONTOLOGY
+from graph.ids import ONTOLOGY
 from graph.resources import ontology_file
 
 
@@ -32,7 +32,7 @@ def test_every_tkg_term_in_an_ingested_store_is_declared(seed_store, tmp_path):
 
 
 def test_terms_the_code_can_mint_are_declared():
-    from graph import rdf
+    from graph.rdf import triples as rdf
 
     minted = {str(getattr(rdf.TKG, n)) for n in ("Sentence", "ArmedGroup", "State", "InternationalOrganization",
                                                  "agent", "target", "trigger", "modality", "confidence", "timex",

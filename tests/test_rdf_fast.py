@@ -1,5 +1,5 @@
-"""The ingest path states an article's triples without rdflib (graph.rdf.article_triples) and checks
-them without pyshacl when it can (graph.fastshacl.check_triples): the same graph as rdflib's
+"""The ingest path states an article's triples without rdflib (graph.rdf.triples.article_triples) and checks
+them without pyshacl when it can (graph.rdf.fastshacl.check_triples): the same graph as rdflib's
 `article_graph`, and nothing the shapes refuse is ever written."""
 from __future__ import annotations
 
@@ -7,31 +7,28 @@ import dataclasses
 import json
 import sys
 from datetime import datetime, timezone
-from pathlib import Path
 
 import pyoxigraph as ox
 import pytest
-from rdflib import Graph, Literal, URIRef
-from rdflib.compare import to_isomorphic
-from rdflib import namespace as rns
-
-from graph.articles import Article
-from graph.extract import extract_many
-from graph.extract.model import (Argument, Entity, Event, EventPlace, EventTime, Extraction, Location,
-                                 Sentence)
-from graph.iris import BASE, article_iri
-from graph.rdf import TKG, article_graph, article_triples, ntriples, split_shared
-from graph.sources import read_paths
-from graph.workers import Job, finish, process
-
 from conftest import ROOT, SEEDS, SHARED
+from rdflib import Graph, Literal, URIRef
+from rdflib import namespace as rns
+from rdflib.compare import to_isomorphic
+
+from graph.extract import extract_many
+from graph.extract.model import Argument, Entity, Event, EventPlace, EventTime, Extraction, Location, Sentence
+from graph.ids import BASE, article_iri
+from graph.ingest.workers import Job, finish, process
+from graph.rdf.triples import TKG, article_graph, article_triples, ntriples, split_shared
+from graph.sources import read_paths
+from graph.sources.articles import Article
 
 sys.path.insert(0, str(ROOT / "bench"))
 from ingest import make_corpus  # noqa: E402  (the bench's synthetic articles)
 
 
 def reference(article: Article, ex: Extraction, signature: str | None = None, copy_of: str | None = None):
-    """rdflib's graph of the article, as ingest built it before the fast path (graph/workers.py)."""
+    """rdflib's graph of the article, as ingest built it before the fast path (graph/ingest/workers.py)."""
     if copy_of is not None:
         ex = Extraction(id=article_iri(article.key), published=article.published.isoformat())
     g = article_graph(article, ex)
@@ -48,7 +45,7 @@ def oxi(nt: str) -> set:
 
 
 def assert_same(article, ex, **kw):
-    if kw.get("copy_of") is not None:  # a wire copy states no sentences or events (graph/workers.py)
+    if kw.get("copy_of") is not None:  # a wire copy states no sentences or events (graph/ingest/workers.py)
         ex = Extraction(id=article_iri(article.key), published=article.published.isoformat())
     g = reference(article, ex, **kw)
     own_ref, shared_ref = split_shared(g)
@@ -189,8 +186,8 @@ def test_a_coordinate_a_float_prints_with_an_exponent_is_written_positionally():
 
 
 def test_nquads_put_each_triple_in_its_graph_however_the_lines_end():
-    from graph.iris import ENTITIES_GRAPH
-    from graph.store import _nquads
+    from graph.ids import ENTITIES_GRAPH
+    from graph.store.embedded import _nquads
 
     own = '<http://x/a> <http://x/p> "ends with .\\n" .\n<http://x/a> <http://x/q> <http://x/b> .\n'
     shared = "<http://x/b> <http://x/l> \"B\" .  \n\n<http://x/b> <http://x/m> \"C\" ."  # blank line, no final newline

@@ -11,7 +11,6 @@ import time
 
 import httpx
 import pytest
-
 from sparql_server import AUTH, TOKEN, ServeProcess
 
 # a cross product big enough to run for minutes on the seed store

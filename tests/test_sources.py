@@ -5,8 +5,8 @@ import gzip
 import json
 from pathlib import Path
 
-from graph.articles import MAX_CHARS, Article, ArticleError
 from graph.sources import read_path, read_paths
+from graph.sources.articles import MAX_CHARS, Article, ArticleError
 
 BODY = ("Mali's army entered the northern town of Kidal on Tuesday after rebels withdrew. "
         "The United Nations mission left its camp in Kidal on October 31, officials said. ") * 3

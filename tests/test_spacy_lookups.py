@@ -10,13 +10,13 @@ import json
 
 import pytest
 import spacy
+from conftest import SEED, SHARED
 from spacy.pipeline import AttributeRuler
 
-from graph.extract.attribute_lookup import compile_lookup
-from graph.extract.lemma_memo import memo_for
-from graph.extract.nlp import MODEL, load_nlp
-
-from conftest import SEED, SHARED
+from graph.extract.nlp import load_nlp
+from graph.extract.text.attribute_lookup import compile_lookup
+from graph.extract.text.components import MODEL
+from graph.extract.text.lemma_memo import memo_for
 
 # the ruler's rarer patterns: multi-token lemmas, DEP-conditioned morphology, whitespace tokens
 ODD = ("We're gonna go, y'all. It ain't nothin' but   a test.\n\nThere is a dog and there were two. "

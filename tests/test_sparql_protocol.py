@@ -4,12 +4,9 @@ from __future__ import annotations
 
 import csv
 import io
-import json
-import shutil
 
 import pytest
 from rdflib import Graph
-
 from sparql_server import AUTH, TOKEN, ServeProcess
 
 EVENTS = """PREFIX sem: <http://semanticweb.cs.vu.nl/2009/11/sem/>

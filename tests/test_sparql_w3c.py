@@ -9,8 +9,8 @@ import sys
 from conftest import ROOT
 
 sys.path.insert(0, str(ROOT / "bench"))
-import w3c  # noqa: E402
 import pytest  # noqa: E402
+import w3c  # noqa: E402
 
 
 @pytest.mark.slow

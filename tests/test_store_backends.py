@@ -14,13 +14,14 @@ import uuid
 
 import pyoxigraph as ox
 import pytest
-
 from conftest import SEEDS, run_tkg
-from graph.iris import BASE, ENTITIES_GRAPH
-from graph.remote_location import parse_location
-from graph.remote_store import RemoteStore, query_form
-from graph.store import Store, open_store
 from store_servers import OxigraphServer, VirtuosoServer
+
+from graph.ids import BASE, ENTITIES_GRAPH
+from graph.store.backend import open_store
+from graph.store.embedded import Store
+from graph.store.location import parse_location
+from graph.store.remote import RemoteStore, query_form
 
 BACKENDS = ["embedded", "oxigraph", "virtuoso"]
 EX = "http://example.org/tkg-test/"

@@ -8,7 +8,7 @@ from pathlib import Path
 import pytest
 import spacy
 
-from graph.extract.timex import find_timexes, interval, normalize
+from graph.extract.time.timex import find_timexes, interval, normalize
 
 DCT = dt.datetime(2023, 11, 14, 20, 31, 20)  # Tue 14 Nov 2023 20:31 GMT
 SEED = Path("/work/shared/seeds/000_916455e0b2e32655.txt")

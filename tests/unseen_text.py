@@ -3,8 +3,8 @@ from __future__ import annotations
 
 from datetime import datetime, timezone
 
-from graph.articles import Article
 from graph.extract import extract
+from graph.sources.articles import Article
 
 
 def run(text: str, date: str):

@@ -6,8 +6,8 @@ from typing import Optional
 from fastapi import APIRouter, Depends, Query
 from pydantic import BaseModel
 
-from graph import lookup, queries
-from graph.store import Store
+from graph.store import lookup, queries
+from graph.store.embedded import Store
 
 from ..deps import get_store
 from ..errors import ApiError

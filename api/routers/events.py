@@ -6,8 +6,8 @@ from typing import Optional
 from fastapi import APIRouter, Depends
 from pydantic import BaseModel
 
-from graph import lookup
-from graph.store import Store
+from graph.store import lookup
+from graph.store.embedded import Store
 
 from ..deps import get_store
 from ..errors import ApiError

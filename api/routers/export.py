@@ -6,9 +6,9 @@ import io
 from fastapi import APIRouter, Depends, Query
 from fastapi.responses import Response
 
-from graph import view as views
-from graph.export import FORMATS
-from graph.store import Store
+from graph.export.formats import FORMATS
+from graph.store.embedded import Store
+from graph.view import view as views
 
 from ..deps import get_store
 from .graph import Window, window

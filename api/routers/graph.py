@@ -1,7 +1,7 @@
 """The graph API over the cached networkx view: neighbours, paths, centrality, communities, snapshots.
 
 Every request names its time window (`from`, `to`); the view for a window is built once
-per store revision (graph.view.get) and the analytics results are memoised on it.
+per store revision (graph.view.view.get) and the analytics results are memoised on it.
 """
 from __future__ import annotations
 
@@ -11,10 +11,11 @@ from typing import Literal, Optional
 from fastapi import APIRouter, Depends, Query
 from pydantic import BaseModel
 
-from graph import analytics, lookup
-from graph.iris import id_of
-from graph import view as views
-from graph.store import Store
+from graph.ids import id_of
+from graph.store import lookup
+from graph.store.embedded import Store
+from graph.view import analytics
+from graph.view import view as views
 
 from ..deps import get_store
 from ..errors import ApiError

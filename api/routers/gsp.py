@@ -10,13 +10,13 @@ from fastapi import APIRouter, Depends, Query, Request
 from fastapi.concurrency import run_in_threadpool
 from fastapi.responses import Response
 
-from graph.store import Store
+from graph.ids import valid_iri
+from graph.store.embedded import Store
 
 from ..auth import require_token
 from ..deps import get_store
 from ..errors import ApiError, responses
 from ..negotiate import pick
-from graph.iris import valid_iri
 
 router = APIRouter(tags=["graph store"], dependencies=[Depends(require_token)])
 

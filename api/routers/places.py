@@ -6,8 +6,8 @@ from typing import Any, Optional
 from fastapi import APIRouter, Depends, Query
 from fastapi.responses import JSONResponse
 
-from graph import lookup
-from graph.store import Store
+from graph.store import lookup
+from graph.store.embedded import Store
 
 from ..deps import get_store
 from ..errors import ApiError

@@ -9,11 +9,10 @@ from __future__ import annotations
 from typing import Optional
 from urllib.parse import parse_qs
 
-import pyoxigraph as ox
 from fastapi import APIRouter, Query, Request
 from fastapi.responses import Response
 
-from graph.iris import valid_iri
+from graph.ids import valid_iri
 
 from ..errors import ApiError, responses
 from ..negotiate import GRAPH_MEDIA, RESULT_MEDIA, pick

@@ -9,8 +9,8 @@ from fastapi.concurrency import run_in_threadpool
 from fastapi.responses import Response
 from pydantic import BaseModel
 
-from graph import queries
-from graph.store import Store
+from graph.store import queries
+from graph.store.embedded import Store
 
 from ..deps import get_store
 from ..errors import ApiError

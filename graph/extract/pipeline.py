@@ -5,17 +5,17 @@ from typing import Iterable, Iterator
 
 from spacy.tokens import Doc
 
-from .doc_text import doc_text
-from ..articles import Article
-from ..iris import article_iri
-from .actors import find_entities
-from .dateline import credit_spans
-from .events import find_events
-from .gazetteer import Gazetteer
-from .model import Extraction, Sentence
-from .nlp import load_nlp
-from .places import find_locations
-from .timex import find_timexes
+from graph.extract.actors.actors import find_entities
+from graph.extract.events.events import find_events
+from graph.extract.model import Extraction, Sentence
+from graph.extract.nlp import load_nlp
+from graph.extract.places.gazetteer_cache import default_gazetteer
+from graph.extract.places.places import find_locations
+from graph.extract.text.dateline import credit_spans
+from graph.extract.text.doc_text import doc_text
+from graph.extract.time.timex import find_timexes
+from graph.ids import article_iri
+from graph.sources.articles import Article
 
 
 def _from_doc(article: Article, doc: Doc) -> Extraction:
@@ -29,7 +29,7 @@ def _from_doc(article: Article, doc: Doc) -> Extraction:
     timexes = find_timexes(doc, dct)
     # where a reporter filed from ("Additional reporting by Giulia Paravicini in Nairobi") is no place of the story
     credits = credit_spans(doc_text(doc))
-    locations = [loc for loc in find_locations(doc, Gazetteer.default())
+    locations = [loc for loc in find_locations(doc, default_gazetteer())
                  if not any(s <= loc.start < e for s, e in credits)]
     entities = find_entities(doc, locations)
     events = find_events(doc, timexes, locations, entities, dct)

@@ -12,8 +12,8 @@ import zlib
 from pathlib import Path
 from typing import Callable, Iterable, Iterator
 
-from ..articles import Article, ArticleError
-from . import feeds, html, records, wire
+from graph.sources import feeds, html, records, wire
+from graph.sources.articles import Article, ArticleError
 
 Reader = Callable[[str, str], Iterator[Article]]
 # Order matters: the first reader whose sniff accepts the content reads it.

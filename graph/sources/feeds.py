@@ -9,7 +9,7 @@ from typing import Iterator
 
 from lxml import html as lxml_html
 
-from ..articles import Article, ArticleError, make_article
+from graph.sources.articles import Article, ArticleError, make_article
 
 _FEED = re.compile(r"^\s*(<\?xml[^>]*>\s*)?(<!--.*?-->\s*)*<(rss|feed|rdf:RDF)\b", re.S)
 

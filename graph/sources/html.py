@@ -5,7 +5,7 @@ import logging
 import re
 from typing import Iterator
 
-from ..articles import Article, ArticleError, make_article
+from graph.sources.articles import Article, ArticleError, make_article
 
 _HTML = re.compile(r"^\s*(<!--.*?-->\s*)*(<!doctype\s+html|<html|<head|<body|<article)", re.I | re.S)
 

@@ -4,7 +4,7 @@ from __future__ import annotations
 import json
 from typing import Iterator
 
-from ..articles import Article, ArticleError, make_article
+from graph.sources.articles import Article, ArticleError, make_article
 
 
 def sniff(path: str, content: str) -> bool:

@@ -4,7 +4,7 @@ from __future__ import annotations
 import re
 from typing import Iterator
 
-from ..articles import Article, ArticleError, make_article
+from graph.sources.articles import Article, ArticleError, make_article
 
 _RFC1123_TAIL = re.compile(
     r"(?:Mon|Tue|Wed|Thu|Fri|Sat|Sun),\s+\d{1,2}\s+[A-Z][a-z]{2}\s+\d{4}\s+\d{2}:\d{2}(?::\d{2})?\s+(?:GMT|UTC|[+-]\d{4})\s*$"

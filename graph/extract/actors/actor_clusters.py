@@ -1,0 +1,96 @@
+"""Actors as an article refers to them: clusters of mentions found by key or alias (:class:`Registry`), the
+canonical form of a name, the well-known actors' table (actors_lexicon.KNOWN_ACTORS) and an organisation's kind."""
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+from typing import Optional
+
+from graph.extract.actors.actors_lexicon import ARMED_WORDS, KNOWN_ACTORS, STATE_WORDS
+from graph.ids import actor_iri
+
+_LEADING = re.compile(r"^(the|a|an)\s+", re.I)
+_POSSESSIVE = re.compile(r"\s*[’']s?$")
+
+
+def canonical_name(text: str) -> str:
+    name = _POSSESSIVE.sub("", _LEADING.sub("", text.strip()))
+    return " ".join(name.split())
+
+
+def norm_name(text: str) -> str:
+    return canonical_name(text).lower().replace("’", "'")
+
+
+@dataclass
+class Cluster:
+    """One actor as the article refers to it."""
+    key: str
+    label: str
+    type: str  # PERSON | ORG | ARMED_GROUP | GPE | NORP
+    kind: str  # person | organization | armed_group | state | igo
+    named: bool = False
+    heads: set = field(default_factory=set)  # (head lemma, plural) of nominals resolved to it
+
+    @property
+    def iri(self) -> str:
+        return actor_iri(self.label)
+
+
+@dataclass
+class Mention:
+    start: int  # token indices
+    end: int
+    head: int
+    form: str  # name | nominal | pronoun
+    type: str
+    cluster: Optional[Cluster] = None
+    kind: Optional[str] = None
+
+
+def _known() -> dict[str, tuple[str, str, str]]:
+    table: dict[str, tuple[str, str, str]] = {}
+    for label, etype, kind, aliases in KNOWN_ACTORS:
+        for a in (label, *aliases):
+            table[norm_name(a)] = (label, etype, kind)
+    return table
+
+
+KNOWN_NAMES = _known()
+# single-word known aliases matched case-sensitively in the text (FAMa, MINUSMA, ECOWAS)
+KNOWN_SURFACE = {a for _, _, _, aliases in KNOWN_ACTORS for a in aliases if " " not in a and len(a) > 2}
+
+
+def org_kind(name: str, etype: str) -> str:
+    words = set(name.lower().replace("-", " ").split())
+    if etype == "PERSON":
+        return "person"
+    if etype == "ARMED_GROUP" or words & ARMED_WORDS:
+        return "armed_group"
+    if etype == "GPE":
+        return "state"
+    if words & {"un", "u.n.", "nations", "nato", "ecowas", "minusma"} or {"international", "organization"} <= words:
+        return "igo"
+    if words & STATE_WORDS:
+        return "state"
+    return "organization"
+
+
+class Registry:
+    """Clusters of the article, found by key or alias."""
+
+    def __init__(self) -> None:
+        self.by_key: dict[str, Cluster] = {}
+        self.alias: dict[str, Cluster] = {}
+
+    def get(self, key: str, label: str, etype: str, kind: str, named: bool = False) -> Cluster:
+        c = self.by_key.get(key)
+        if c is None:
+            c = self.by_key[key] = Cluster(key, label, etype, kind, named)
+        elif named and not c.named:
+            c.named = True
+        return c
+
+    def add_alias(self, text: str, c: Cluster) -> None:
+        self.alias.setdefault(norm_name(text), c)
+

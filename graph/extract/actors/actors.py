@@ -1,0 +1,275 @@
+"""Actor and entity mentions, with canonical actors and aliases within an article.
+
+Three kinds of mention, resolved in document order to canonical actors (clusters):
+- names from spaCy's NER (repaired: "The Permanent Strategic Framework (CSP)" is one
+  organization and introduces the alias "CSP"; a name followed by an acronym is never a
+  person), matched to known actors and aliases (actors_lexicon.KNOWN_ACTORS), to earlier
+  names (a surname, initials "GM" = "General Motors", a prefix "Lockheed" = "Lockheed Martin");
+- nominals ("Mali's army", "the junta", "the UN mission", "the company", "the junta
+  leader"), see coref.py;
+- pronouns ("it", "he", "their", relative "which"), see coref.py.
+Clusters and the known actors are in actor_clusters.py, the NER repairs in actor_spans.py, the
+labels of state actors ("Malian Armed Forces") in actor_states.py.
+
+Each mention keeps the interface's entity type (PERSON|ORG|ARMED_GROUP|GPE|LOC|FAC|NORP);
+the actor's kind (person, organization, armed_group, state, igo) is recorded in `kind`.
+Canonical IRIs come from the actor's label (graph.ids.actor_iri), so the same actor gets
+the same IRI in every article.
+"""
+from __future__ import annotations
+
+from typing import Optional
+
+from spacy.tokens import Doc, Span
+
+from graph.extract.actors.actor_clusters import (
+    KNOWN_NAMES,
+    KNOWN_SURFACE,
+    Cluster,
+    Mention,
+    Registry,
+    canonical_name,
+    norm_name,
+    org_kind,
+)
+from graph.extract.actors.actor_spans import described_as_non_place, described_names, repair_spans
+from graph.extract.actors.actor_states import military_label, military_name
+from graph.extract.actors.actors_lexicon import ARMED_WORDS, ARMY_ACRONYMS, TITLES
+from graph.extract.actors.described import find_described
+from graph.extract.actors.products import find_products, product_entities
+from graph.extract.model import Entity, Location
+from graph.extract.places.place_spans import described_as_town, is_river
+from graph.extract.text.nominals import NOMINAL_HEADS
+from graph.ids import actor_iri
+
+APPOS_KINDS = {"mission": "igo", "military": "state", "junta": "state", "government": "state",
+               "rebels": "armed_group"}
+ACTOR_LABELS = {"PERSON": "PERSON", "ORG": "ORG", "NORP": "NORP"}
+PLACE_LABELS = {"GPE": "GPE", "LOC": "LOC", "FAC": "FAC"}
+
+
+def find_entities(doc: Doc, locations: list[Location]) -> list[Entity]:
+    """Named, nominal and pronoun mentions typed PERSON/ORG/ARMED_GROUP/GPE/LOC/FAC/NORP with canonical IRIs."""
+    from graph.extract.actors.coref import resolve_nominals_and_pronouns
+    from graph.extract.actors.coref_nominals import nominal_category
+
+    loc_at: list[Optional[Location]] = [None] * len(doc)
+    starts: dict[int, int] = {}  # token starts, built only if a span does not align
+    place_pronouns = {loc.start: loc for loc in locations if loc.mention == "pronoun"}
+    locations = [loc for loc in locations if loc.mention == "name"]
+    for loc in locations:
+        sp = doc.char_span(loc.start, loc.end, alignment_mode="expand")
+        if sp is None:
+            if not starts:
+                starts.update((t.idx, t.i) for t in doc)
+            i = starts.get(loc.start)
+            sp = doc[i: i + 1] if i is not None else None
+        if sp is not None:
+            for i in range(sp.start, sp.end):
+                loc_at[i] = loc
+
+    prod_spans = find_products(doc)
+    in_product = set()
+    for sp in prod_spans:
+        in_product.update(range(sp.start, sp.end))
+        for t in sp:  # "Boeing's 747": the possessor stays an actor mention
+            if t.tag_ == "POS" or (t.i + 1 < sp.end and doc[t.i + 1].tag_ == "POS"):
+                in_product.discard(t.i)
+
+    doc_isos = {loc.country for loc in locations if loc.country}
+    reg = Registry()
+    extents: list[Mention] = []
+    out: list[Entity] = product_entities(doc, prod_spans)
+    mentions: list[Mention] = []
+    persons: list[Cluster] = []
+    orgs: list[Cluster] = []
+
+    def person_cluster(name: str) -> Cluster:
+        parts = [w for w in name.split() if w.lower().rstrip(".") not in TITLES and w.lower() not in TITLES]
+        name = " ".join(parts) or name
+        for c in reversed(persons):
+            cw = c.label.split()
+            if name == c.label or (len(parts) == 1 and parts[0] in cw) or (len(cw) == 1 and cw[0] in parts):
+                if len(name) > len(c.label):
+                    c.label = name
+                return c
+        c = reg.get("person:" + name.lower(), name, "PERSON", "person", True)
+        persons.append(c)
+        if len(parts) > 1:
+            reg.add_alias(parts[-1], c)  # a later bare surname the NER missed
+        return c
+
+    def org_cluster(name: str, etype: str, span: Span) -> Cluster:
+        n = norm_name(name)
+        if n in reg.alias:
+            return reg.alias[n]
+        known = KNOWN_NAMES.get(n)
+        if known:
+            label, ktype, kind = known
+            c = reg.get("known:" + label.lower(), label, ktype, kind, True)
+            reg.add_alias(name, c)
+            return c
+        iso = military_name(span)
+        if iso is None and ARMY_ACRONYMS.get(name) in doc_isos:
+            iso = ARMY_ACRONYMS[name]  # "ENDF" in a story about Ethiopia: its army, one actor with "federal troops"
+        if iso:
+            c = reg.get(f"military:{iso}", military_label(iso), "ORG", "state", True)
+            reg.add_alias(name, c)
+            return c
+        for c in reversed(orgs):  # initials (GM) or a prefix (Lockheed) of an earlier name
+            words = [w for w in c.label.split() if w[:1].isupper()]
+            initials = "".join(w[0] for w in words)
+            if (name.isupper() and len(name) >= 2 and name == initials) or (
+                    len(name.split()) < len(c.label.split()) and c.label.startswith(name + " ")):
+                reg.add_alias(name, c)
+                return c
+        kind = org_kind(name, etype)
+        if kind == "armed_group":
+            etype = "ARMED_GROUP"
+        c = reg.get("org:" + n, canonical_name(name), etype, kind, True)
+        reg.add_alias(name, c)
+        orgs.append(c)
+        return c
+
+    # names the text describes as armed groups ("the Fano militia"), and "X, known as Y" aliases
+    desc = find_described(doc, loc_at)
+    for n, name in desc.armed.items():
+        if n not in KNOWN_NAMES and n not in reg.alias:
+            c = reg.get("org:" + n, name, "ARMED_GROUP", "armed_group", True)
+            reg.add_alias(name, c)
+            orgs.append(c)
+    # a nickname of a named actor ('Jimmy Chérizier, known as "Barbecue"') joins that actor after the names
+    nicknames = {(sp.start, sp.end): head for sp, head in desc.aliases if head.pos_ == "PROPN"}
+
+    repaired = repair_spans(doc)
+    # one sense per article: a name described once as no place ("Magna, a Canadian automobile parts company")
+    non_places = {ent.text for ent, _, _ in repaired if described_as_non_place(ent.root)}
+    for ent, label, acr in repaired:
+        if any(i in in_product for i in range(ent.start, ent.end)):
+            continue  # "Airbus A380", "787 Dreamliners": a product's name, not an actor
+        if (ent.start, ent.end) in nicknames:
+            continue
+        if (norm_name(ent.text) in desc.armed and label in {"PERSON", "ORG", "GPE"} and loc_at[ent.root.i] is None) or (
+                label == "PERSON" and any(sp.start == ent.start and sp.end == ent.end and h.pos_ == "NOUN"
+                                          for sp, h in desc.aliases)):
+            label = "ORG"  # "Fano", "Viv Ansanm": a group the text describes, not a person
+        place = loc_at[ent.root.i]
+        if label in PLACE_LABELS and place is None:
+            low = ent.text.lower()
+            if low in NOMINAL_HEADS:
+                continue  # "Junta extends transition": a headline's capitalised description, no place
+            if norm_name(ent.text) in KNOWN_NAMES:
+                label = "ORG"  # "M23": an armed group's code name, no place
+            elif any(ch.isdigit() for ch in ent.text):
+                continue  # "KC-30s": a model number, neither a place nor an actor
+        if label == "PERSON" and place is not None and (place.geonames_id or described_as_town(ent)) and len(ent) == len(
+                doc.char_span(place.start, place.end, alignment_mode="expand") or ()) and ent.text not in non_places:
+            label = "GPE"  # the gazetteer accepted the town in place position ("the outskirts of Goma"), or the
+            # text says it is a town ("Rubaya, a major coltan mining town")
+        if label == "NORP" and place is not None and place.end > ent.end_char and place.start <= ent.start_char:
+            # "the Amhara region": the region named after its people, a place
+            out.append(Entity(place.start, place.end, place.text, "GPE", canonical=place.canonical,
+                              label=place.name or place.text, mention="name"))
+            continue
+        if label in PLACE_LABELS or (place is not None and label != "PERSON" and acr is None):
+            etype = label if label in PLACE_LABELS or label == "NORP" else "GPE"
+            if place is not None and is_river(place):
+                etype = "LOC"  # "the Niger river"
+            out.append(Entity(ent.start_char, ent.end_char, ent.text, etype,
+                              canonical=place.canonical if place else None,
+                              label=place.name if place else canonical_name(ent.text), mention="name"))
+            continue
+        if label not in ACTOR_LABELS:
+            continue
+        if label == "NORP":
+            out.append(Entity(ent.start_char, ent.end_char, ent.text, "NORP",
+                              canonical=actor_iri(canonical_name(ent.text)), label=canonical_name(ent.text),
+                              kind="organization", mention="name"))
+            continue
+        name = canonical_name(ent.text)
+        if label == "PERSON":
+            c = person_cluster(name)
+        else:
+            c = org_cluster(name, "ORG", ent)
+            # an appositive description gives the kind: "an alliance of ... armed groups", "the UN mission, MINUSCA"
+            root = ent.root
+            described = [t for t in root.children if t.dep_ == "appos"] + ([root.head] if root.dep_ == "appos" else [])
+            for t in described:
+                if c.kind != "organization":
+                    break
+                if t.dep_ == "appos" and any(w.lower_ in ARMED_WORDS for w in t.subtree):
+                    c.kind, c.type = "armed_group", "ARMED_GROUP"
+                elif t.pos_ == "NOUN":
+                    kind = APPOS_KINDS.get(nominal_category(t) or "")
+                    if kind:
+                        c.kind = kind
+                        if kind == "armed_group":
+                            c.type = "ARMED_GROUP"
+        if acr:
+            reg.add_alias(acr, c)
+        mentions.append(Mention(ent.start, ent.end, ent.root.i, "name", c.type, c))
+        if acr:
+            a = ent.end + 1
+            mentions.append(Mention(a, a + 1, a, "name", c.type, c))
+            # the name with its acronym is one longer mention of the actor: "General Motors (GM)"
+            extents.append(Mention(ent.start, a + 2, ent.root.i, "extent", c.type, c))
+
+    taken = {i for m in mentions for i in range(m.start, m.end)} | in_product
+    for sp, head in desc.aliases:  # "known as" names
+        if any(i in taken for i in range(sp.start, sp.end)):
+            continue
+        if head.pos_ == "PROPN":
+            c = next((m.cluster for m in mentions if m.start <= head.i < m.end and m.cluster is not None), None)
+        else:
+            c = org_cluster(canonical_name(sp.text), "ORG", sp)
+        if c is None:
+            continue
+        reg.add_alias(sp.text, c)
+        mentions.append(Mention(sp.start, sp.end, sp.root.i, "name", c.type, c))
+        taken.update(range(sp.start, sp.end))
+    for n, name in desc.armed.items():  # the described group's other mentions the NER missed ("The Fano, a ...")
+        words = name.split()
+        c = reg.alias.get(n)
+        if c is None or len(words) < 2:
+            continue  # one-word names: the alias scan below
+        k = len(words)
+        for i in range(len(doc) - k + 1):
+            if [t.text for t in doc[i:i + k]] == words and not any(j in taken for j in range(i, i + k)) \
+                    and loc_at[i] is None:
+                mentions.append(Mention(i, i + k, i + k - 1, "name", c.type, c))
+                taken.update(range(i, i + k))
+    for t in doc:  # later mentions of an alias or a known actor the NER missed ("When MINUSMA left")
+        if t.i in taken or not (t.pos_ == "PROPN" or t.is_upper) or len(t.text) < 2:
+            continue
+        c = reg.alias.get(norm_name(t.text))
+        if c is None and t.text in KNOWN_SURFACE:
+            label, ktype, kind = KNOWN_NAMES[norm_name(t.text)]
+            c = reg.get("known:" + label.lower(), label, ktype, kind, True)
+        if c is not None and loc_at[t.i] is None:
+            mentions.append(Mention(t.i, t.i + 1, t.i, "name", c.type, c))
+            taken.add(t.i)
+    extents += described_names(doc, mentions, in_product)
+    # pronouns resolved to a place ("retake it" -> Kidal) are place mentions, not actors
+    for loc in place_pronouns.values():
+        sp = doc.char_span(loc.start, loc.end)
+        if sp is None or len(sp) != 1:
+            continue
+        t = sp[0]
+        if t.i not in taken:
+            out.append(Entity(t.idx, t.idx + len(t.text), t.text, "GPE", canonical=loc.canonical, label=loc.name,
+                              kind=None, mention="pronoun"))
+            mentions.append(Mention(t.i, t.i + 1, t.i, "place", "GPE", None))
+    mentions += resolve_nominals_and_pronouns(doc, mentions, reg, loc_at, locations)
+    mentions += extents
+    mentions.sort(key=lambda m: (m.start, -m.end))
+    for m in mentions:
+        if m.form == "place":
+            continue
+        span = doc[m.start: m.end]
+        c = m.cluster
+        etype = c.type if c else m.type
+        out.append(Entity(span.start_char, span.end_char, span.text, etype,
+                          canonical=c.iri if c else None, label=c.label if c else None,
+                          kind=(c.kind if c else m.kind), mention=m.form))
+    out.sort(key=lambda e: (e.start, -e.end))
+    return out

@@ -1,0 +1,398 @@
+"""Rule-based coreference: nominal and pronoun mentions resolved to the article's actors.
+
+Nominals (head lemma in text/nominals.NOMINAL_HEADS):
+- apposition links a description to a name ("the UN stabilisation mission, MINUSMA";
+  "the head of the junta, Colonel Assimi Goita"), and the role it names is remembered
+  ("leader of the junta" -> Goita), so "the junta leader" later resolves to the same person;
+- a state's bodies are keyed by country: "Mali's army", "the Malian army", "our armed forces"
+  (the article's country) -> Malian Armed Forces; "the junta", "the government", "the state";
+- rebels take their ethnic or national modifier ("Tuareg-dominated separatist groups" ->
+  Tuareg rebels), and "the rebels" the article's last rebels;
+- a definite nominal with the head of an earlier resolved one is that actor ("the UN
+  mission" after "the UN stabilisation mission"); "the group"/"the company" is the last
+  named organization. A nominal owned by a pronoun ("our mission") does not head-match.
+Pronouns: he/she -> the last person; it/its -> the nearest earlier singular subject, they/
+their -> plural; relative "which/who/that" -> the noun its clause modifies; we/our -> an
+organization that is the speaker of the sentence. Unresolved nominals and he/she are
+still typed mentions, without a canonical actor.
+The nominals' categories and shapes are in coref_nominals.py.
+"""
+from __future__ import annotations
+
+from typing import Optional
+
+from spacy.tokens import Doc, Token
+
+from graph.extract.actors.actors_lexicon import (
+    CATEGORY_KIND,
+    CATEGORY_TYPE,
+    COUNTRIES,
+    DEMONYM_TO_ISO,
+    LEADER_ROLES,
+)
+from graph.extract.actors.coref_nominals import (
+    definite,
+    names_a_person,
+    nominal_category,
+    owned_by_pronoun,
+    span_bounds,
+)
+from graph.extract.actors.described import NAMING_VERBS
+from graph.extract.model import Location
+from graph.extract.text.dateline import dateline_tokens
+
+PERSON_PRONOUNS = {"he", "him", "his", "she", "her", "hers", "himself", "herself"}
+IT_PRONOUNS = {"it", "its", "itself"}
+THEY_PRONOUNS = {"they", "them", "their", "theirs", "themselves"}
+WE_PRONOUNS = {"we", "us", "our", "ours"}
+RELATIVE = {"which", "who", "whom", "whose", "that"}
+SPEECH = {"say", "tell", "state", "announce", "declare", "add", "insist", "claim", "write", "explain"}
+STATE_CATEGORIES = {"military", "junta", "government"}
+REBEL_CLASS = {"rebel": "rebels", "separatist": "rebels", "guerrilla": "rebels", "mutineer": "rebels",
+               "fighter": "rebels", "group": "rebels", "jihadist": "jihadists", "militant": "jihadists",
+               "insurgent": "insurgents", "militia": "militia", "militiaman": "militia"}
+
+
+def resolve_nominals_and_pronouns(doc: Doc, named: list, reg, loc_at: list[Optional[Location]],
+                                  locations: list[Location]) -> list:
+    from graph.extract.actors.actor_clusters import Mention
+    from graph.extract.actors.actor_states import (
+        country_of_token,
+        government_label,
+        junta_label,
+        military_label,
+    )
+
+    at: dict[int, object] = {}  # token index -> Mention covering it (named first)
+    for m in named:
+        for i in range(m.start, m.end):
+            at.setdefault(i, m)
+    counts: dict[str, int] = {}
+    for loc in locations:
+        if loc.country:
+            counts[loc.country] = counts.get(loc.country, 0) + 1
+    main_iso = max(counts, key=lambda k: counts[k]) if counts else None
+    doc_ethnic: dict[str, str] = {}  # rebel class -> first ethnic modifier the article gives it
+    for t in doc:
+        if t.pos_ == "NOUN" and nominal_category(t) == "rebels":
+            cls = "rebels" if t.lemma_.lower() == "group" else REBEL_CLASS.get(t.lemma_.lower(), "rebels")
+            for c in t.subtree:
+                if c.i >= t.i:
+                    break
+                if c.ent_type_ == "NORP" and c.lower_ not in DEMONYM_TO_ISO:
+                    doc_ethnic.setdefault(cls, c.text)
+                    break
+    roles: dict[str, object] = {}  # "leader:<cluster key>" -> person cluster
+    out: list = []
+    history: list = list(named)  # mentions in order seen, for "most recent" look-ups
+
+    def recent(pred, before: int, window_sents: int = 6):
+        sent_floor = doc[before].sent.start
+        k = 0
+        s = doc[before].sent
+        while k < window_sents and s.start > 0:
+            s = doc[s.start - 1].sent
+            k += 1
+        floor = min(sent_floor, s.start)
+        best = None
+        for m in history:
+            if m.cluster is None or m.start >= before or m.start < floor:
+                continue
+            if pred(m) and (best is None or m.start > best.start):
+                best = m
+        return best.cluster if best else None
+
+    def country(tok: Token) -> Optional[str]:
+        for c in tok.children:
+            if c.dep_ in {"poss", "amod", "compound", "nmod"}:
+                iso = country_of_token(c, loc_at)
+                if iso:
+                    return iso
+            if c.dep_ == "prep" and c.lower_ == "of":
+                for o in c.children:
+                    if o.dep_ == "pobj":
+                        iso = country_of_token(o, loc_at)
+                        if iso:
+                            return iso
+        return None
+
+    def ethnic(tok: Token) -> Optional[str]:
+        for c in tok.subtree:
+            if c.i >= tok.i:
+                break
+            if c.ent_type_ == "NORP" and c.lower_ not in DEMONYM_TO_ISO:
+                return c.text
+        return None
+
+    def appos_cluster(tok: Token):
+        for c in tok.children:
+            if c.dep_ == "appos" and c.i in at and at[c.i].cluster is not None:
+                return at[c.i].cluster
+        if tok.dep_ == "appos" and tok.head.i in at and at[tok.head.i].cluster is not None:
+            return at[tok.head.i].cluster
+        for c in tok.children:  # "The gang coalition, known as Viv Ansanm": the name it is known as
+            if c.dep_ in {"acl", "relcl"} and c.tag_ == "VBN" and c.lemma_.lower() in NAMING_VERBS:
+                for g in c.subtree:
+                    if g.i > c.i and g.i in at and at[g.i].form == "name" and at[g.i].cluster is not None:
+                        return at[g.i].cluster
+        return None
+
+    byline = dateline_tokens(doc)
+
+    def countries_near(tok: Token) -> list[str]:
+        """Countries of the places named in tok's sentence, else in the paragraph's previous sentence."""
+        sent = tok.sent
+        for _ in range(2):
+            isos: list[str] = []
+            for t in sent:
+                loc = loc_at[t.i]
+                if loc is None or not loc.country or t.i in byline or loc.country in isos:
+                    continue
+                first = t
+                while first.dep_ == "conj" and first.head is not first:  # "British and Irish stock markets"
+                    first = first.head
+                if first.dep_ in {"amod", "compound", "nmod"} and loc_at[first.head.i] is not loc \
+                        and first.head is not tok:
+                    continue  # "the Korean company": a place naming another actor's origin, not the topic
+                isos.append(loc.country)
+            if isos or sent.start == 0 or "\n" in doc[sent.start - 1].text:
+                return isos
+            sent = doc[sent.start - 1].sent
+        return []
+
+    def state_cluster(cat: str, tok: Token, iso: Optional[str]):
+        if iso is None:
+            # "In neighbouring Niger, the army said": the country the sentence (or the one before it) is
+            # about, not the article's; several countries: the article's if it is among them, else none
+            near = countries_near(tok)
+            if len(near) == 1:
+                iso = near[0]
+            elif len(near) > 1:
+                if tok.tag_ == "NNS" and tok.lemma_.lower() not in {"force", "troop", "soldier"}:
+                    return None  # "the juntas in Bamako, Ouagadougou and Niamey": several states' bodies
+                if main_iso not in near:
+                    return None
+        if iso is None and main_iso is None:
+            return recent(lambda m: m.cluster.key.startswith(cat + ":"), tok.i, 40)
+        if iso is None:
+            iso = main_iso
+        if iso is None:
+            return None
+        label = {"military": military_label, "junta": junta_label, "government": government_label}[cat](iso)
+        kind = CATEGORY_KIND[cat]
+        return reg.get(f"{cat}:{iso}", label, CATEGORY_TYPE[cat], kind)
+
+    def nominal(tok: Token, cat: str):
+        iso = country(tok)
+        c = appos_cluster(tok)
+        if c is not None:
+            return c
+        if cat in STATE_CATEGORIES:
+            if iso is None and names_a_person(tok):
+                return None
+            return state_cluster(cat, tok, iso)
+        lemma = tok.lemma_.lower()
+        if cat == "rebels":
+            for ch in tok.children:  # "M23 rebels", "RSF fighters": the named group
+                m = at.get(ch.i)
+                if ch.dep_ in {"compound", "nmod"} and m is not None and m.cluster is not None \
+                        and m.cluster.kind == "armed_group":
+                    return m.cluster
+            cls = REBEL_CLASS.get(lemma, "rebels")
+            if lemma == "group":
+                cls = "rebels"
+            eth = ethnic(tok) or (doc_ethnic.get(cls) if lemma != "group" else None)
+            if eth:
+                return reg.get(f"{cls}:{eth.lower()}", f"{eth} {cls}", "ARMED_GROUP", "armed_group")
+            if lemma == "group":
+                return None
+            if iso is None and lemma == "rebel" and definite(tok):
+                # "The Rwanda-backed rebels" after "M23 rebels": the named group just mentioned
+                named_group = recent(lambda m: m.form == "name" and m.cluster.kind == "armed_group", tok.i, 2)
+                if named_group is not None:
+                    return named_group
+            i2 = iso or main_iso
+            if i2:
+                return reg.get(f"{cls}:{i2}", f"{COUNTRIES.get(i2, (i2, i2))[1]} {cls}", "ARMED_GROUP",
+                               "armed_group")
+            return None
+        if cat == "person":
+            role = LEADER_ROLES.get(lemma)
+            if role:
+                org = None
+                for ch in tok.children:
+                    if ch.dep_ in {"compound", "poss"}:
+                        org = _org_of(ch)
+                    elif ch.dep_ == "prep" and ch.lower_ == "of":
+                        org = next((_org_of(o) for o in ch.children if o.dep_ == "pobj"), None)
+                    if org is not None:
+                        break
+                if org is not None:
+                    prev = roles.get(f"{role}:{org.key}")
+                    if prev is not None:
+                        return prev
+            return None
+        if not definite(tok) or tok.tag_ == "NNS" and cat in {"group", "org"}:
+            return None
+        if owned_by_pronoun(tok):
+            return None
+        hkey = (lemma, tok.tag_ == "NNS")
+        same_head = recent(lambda m: m.form == "nominal" and m.cluster is not None and hkey in m.cluster.heads,
+                           tok.i, 60)
+        if same_head is not None:
+            return same_head
+        if cat == "mission":
+            return recent(lambda m: m.cluster.kind == "igo" and m.form == "name"
+                          and m.cluster.label not in {"United Nations"}, tok.i, 60)
+        if cat in {"group", "org"}:
+            want = {"armed_group", "organization", "igo"} if cat == "group" else {"organization"}
+            return recent(lambda m: m.form == "name" and m.cluster.kind in want and m.cluster.type != "PERSON",
+                          tok.i, 8)
+        return None
+
+    def _org_of(t: Token):
+        m = at.get(t.i)
+        if m is not None and m.cluster is not None:
+            return m.cluster
+        cat = nominal_category(t)
+        if cat in STATE_CATEGORIES:
+            return state_cluster(cat, t, country(t))
+        return None
+
+    def _clause_subject_cluster(tok: Token, at: dict):
+        noun = tok.head
+        verb = noun.head
+        if noun.dep_ == "pobj" and verb.dep_ == "prep":
+            verb = verb.head
+        if noun.dep_ not in {"dobj", "pobj", "attr"} or verb.pos_ not in {"VERB", "AUX"}:
+            return None
+        v = verb
+        climbed = False
+        for _ in range(4):  # coordinated verbs share their subject: "withdraws ... and evacuates its camps"
+            subj = next((c for c in v.children if c.dep_ in {"nsubj", "nsubjpass"}), None)
+            if subj is None and v.dep_ == "acl":
+                subj = v.head  # "a column ... set off in its direction": the noun the participle modifies
+            if subj is not None:
+                m = at.get(subj.i)
+                if subj.i < tok.i and m is not None and m.cluster is not None and m.cluster.type != "PERSON" \
+                        and subj.tag_ not in {"NNS", "NNPS"}:
+                    return m.cluster.type, m.cluster
+                return None  # a subject the pronoun does not fit: the general rule decides
+            if v.dep_ != "conj":
+                break
+            v = v.head
+            climbed = True
+        if not climbed:
+            return None
+        # the coordination lost its subject in the parse ("as the UN mission, MINUSMA, withdraws ... and
+        # evacuates its camps" parsed "withdraws" as a noun): the nearest earlier singular non-person actor
+        for i in range(tok.i - 1, tok.sent.start - 1, -1):
+            m = at.get(i)
+            if m is not None and m.cluster is not None and m.head == i and m.cluster.type != "PERSON" \
+                    and doc[i].tag_ not in {"NNS", "NNPS"}:
+                return m.cluster.type, m.cluster
+        return None
+
+    def pronoun(tok: Token):
+        low = tok.lower_
+        if low in PERSON_PRONOUNS:
+            return "PERSON", recent(lambda m: m.cluster.type == "PERSON", tok.i, 3)
+        if low in RELATIVE:
+            if tok.head.dep_ == "relcl" and tok.dep_ in {"nsubj", "nsubjpass", "dobj", "pobj", "poss"}:
+                m = at.get(tok.head.head.i)
+                if m is not None and m.cluster is not None:
+                    return m.cluster.type, m.cluster
+            return None, None
+        if low in WE_PRONOUNS:
+            for t in tok.sent:
+                if t.lemma_ in SPEECH:
+                    for s in t.children:
+                        m = at.get(s.i)
+                        if s.dep_ == "nsubj" and m is not None and m.cluster is not None \
+                                and m.cluster.kind != "person":
+                            return m.cluster.type, m.cluster
+            return None, None
+        plural = low in THEY_PRONOUNS
+        if not plural and low not in IT_PRONOUNS:
+            return None, None
+        if tok.dep_ == "expl":
+            return None, None
+        sent = tok.sent
+        if not plural and tok.dep_ == "poss":
+            # "MINUSMA withdraws ... and evacuates its camps": the subject of the possessor's clause; when
+            # the parse gives the clause no subject, the nearest earlier singular non-person actor
+            got = _clause_subject_cluster(tok, at)
+            if got is not None:
+                return got
+        # nearest earlier subject in this sentence, then the previous sentence's subjects
+        cands = [t for t in sent if t.i < tok.i and t.dep_ in {"nsubj", "nsubjpass"} and t.head.i != tok.head.i
+                 and t.pos_ in {"NOUN", "PROPN", "PRON"}]
+        cands.reverse()
+        if tok.dep_ in {"dobj", "pobj", "dative"}:
+            verb = tok.head.head if tok.dep_ == "pobj" else tok.head
+            bound = [c for c in verb.children if c.dep_ in {"nsubj", "nsubjpass"}]
+            if not bound:
+                bound = [c for c in verb.head.children if c.dep_ in {"nsubj", "nsubjpass"}]
+            cands = [c for c in cands if c not in bound]
+        if sent.start > 0:
+            prev = doc[sent.start - 1].sent
+            cands += [t for t in prev if t.dep_ in {"nsubj", "nsubjpass"} and t.pos_ in {"NOUN", "PROPN", "PRON"}]
+        for cand in cands:
+            if cand.lower_ in IT_PRONOUNS | THEY_PRONOUNS:
+                m = at.get(cand.i)
+                if m is not None and m.cluster is not None and (cand.lower_ in THEY_PRONOUNS) == plural:
+                    return m.cluster.type, m.cluster
+                continue
+            is_plural = cand.tag_ in {"NNS", "NNPS"}
+            m = at.get(cand.i)
+            cluster = m.cluster if m is not None else None
+            if cluster is not None and cluster.type == "PERSON":
+                continue
+            collective = cluster is not None and cluster.type in {"ORG", "ARMED_GROUP"}
+            if is_plural != plural and not (plural and collective):
+                continue
+            if cluster is not None:
+                return cluster.type, cluster
+            return None, None
+        return None, None
+
+    for tok in doc:
+        if tok.i in at:
+            continue
+        if tok.pos_ == "NOUN" and tok.dep_ != "compound":
+            cat = nominal_category(tok)
+            if cat is None:
+                continue
+            c = nominal(tok, cat)
+            s, e = span_bounds(tok)
+            if any(i in at and at[i].form == "name" and at[i].head == i for i in range(s, e)) and c is None:
+                continue
+            etype = c.type if c is not None else CATEGORY_TYPE[cat]
+            m = Mention(s, e, tok.i, "nominal", etype, c, CATEGORY_KIND[cat])
+            if c is not None:
+                c.heads.add((tok.lemma_.lower(), tok.tag_ == "NNS"))
+                if cat == "person" and c.type == "PERSON":
+                    role = LEADER_ROLES.get(tok.lemma_.lower())
+                    if role:
+                        for ch in tok.children:
+                            org = None
+                            if ch.dep_ in {"compound", "poss"}:
+                                org = _org_of(ch)
+                            elif ch.dep_ == "prep" and ch.lower_ == "of":
+                                org = next((_org_of(o) for o in ch.children if o.dep_ == "pobj"), None)
+                            if org is not None:
+                                roles[f"{role}:{org.key}"] = c
+            elif cat == "person" and any(ch.dep_ == "appos" and ch.ent_type_ == "PERSON" for ch in tok.children):
+                continue
+            at[tok.i] = m
+            out.append(m)
+            history.append(m)
+        elif tok.pos_ == "PRON" or (tok.tag_ in {"WDT", "WP", "WP$", "PRP$"}):
+            etype, c = pronoun(tok)
+            if etype is None and c is None:
+                continue
+            m = Mention(tok.i, tok.i + 1, tok.i, "pronoun", etype or c.type, c, c.kind if c else "person")
+            at[tok.i] = m
+            out.append(m)
+            history.append(m)
+    return out

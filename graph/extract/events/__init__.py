@@ -1,0 +1,1 @@
+"""Events: triggers, CAMEO types, participants and modality (events.find_events)."""

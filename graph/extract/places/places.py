@@ -1,0 +1,199 @@
+"""Place mentions in a spaCy doc, geocoded offline with the :class:`Gazetteer`.
+
+Two parts:
+
+* :func:`ruler_patterns` / :class:`PlaceRuler` (``place_ruler``) - run *before* spaCy's ``ner`` (see ``nlp.py``):
+  unambiguous place names (countries, capitals, big cities, US states, continents, curated regions
+  such as "Sahel" or "Kidal region") as GPE/LOC/FAC, so that the small model stops calling Kidal a
+  NORP or Mali a PERSON; plus *blocking* ORG patterns for organisation names built on a place name
+  ("Singapore Airlines", "Air Canada", "Bank of America", "Qatar Airways"), which otherwise get
+  split into a place and a stray token.
+* :func:`find_locations` - the doc's place mentions: GPE/LOC/FAC entities, NORP demonyms
+  ("Malian" -> Mali), entities mislabelled PERSON/ORG that are gazetteer places, place names and
+  demonyms heading a government-type ORG ("the Canadian government"), "<place> region" extended to
+  the region; geocoded with the countries the doc mentions as context (``place_context``). Towns the
+  NER missed are in ``place_towns``, mentions around or instead of names ("the US government", "the
+  country") in ``place_mentions``, what a name's span says in ``place_spans``, the word lists in
+  ``places_lexicon``.
+"""
+from __future__ import annotations
+
+from typing import Iterable, Optional
+
+from spacy.tokens import Doc, Span
+
+from graph.extract.model import Location
+from graph.extract.places.gazetteer import Gazetteer, GeoPlace
+from graph.extract.places.gazetteer_cache import default_gazetteer
+from graph.extract.places.place_context import article_countries, context_countries, qualifier
+from graph.extract.places.place_mentions import longer_mentions
+from graph.extract.places.place_ruler import PlaceRuler, place_surfaces, ruler_patterns
+from graph.extract.places.place_spans import (
+    AddPlace,
+    embedded_in_name,
+    location,
+    locative,
+    region_word,
+    river_name,
+    river_span,
+    strip_det,
+)
+from graph.extract.places.place_towns import (
+    dateline_place,
+    mislabelled_towns,
+    repeated_places,
+    untagged_towns,
+)
+from graph.extract.places.places_lexicon import (
+    AMBIGUOUS,
+    GOV_HEADS,
+    PLACE_SUFFIXES,
+    RULER_MIN_CITY_POPULATION,
+)
+from graph.extract.text.dateline import doc_dateline
+from graph.extract.text.nominals import NOMINAL_HEADS
+
+
+def find_locations(doc: Doc, gaz: Optional[Gazetteer] = None) -> list[Location]:
+    """Place mentions of ``doc`` (character offsets into ``doc.text``), geocoded."""
+    gaz = gaz or default_gazetteer()
+    ctx = article_countries(doc, gaz)
+    out: list[Location] = []
+    taken: set[int] = set()  # token indices already used
+    deferred: list[Span] = []
+
+    def add(span: Span, p: Optional[GeoPlace], fallback: str) -> None:
+        s, e = span.start, span.end
+        while s < e and doc[s].is_space:  # "Goma\n\n": a headline's place, without the blank line
+            s += 1
+        while e > s and doc[e - 1].is_space:
+            e -= 1
+        if s == e:
+            return
+        span = doc[s:e]
+        if any(i in taken for i in range(span.start, span.end)):
+            return
+        taken.update(range(span.start, span.end))
+        out.append(location(span.start_char, span.end_char, span.text, p, fallback))
+
+    def extend_region(span: Span) -> tuple[Span, Optional[GeoPlace]]:
+        """'Kidal' + 'region' -> the region, when the gazetteer knows '<name> region'."""
+        if span.end < len(doc) and doc[span.end].text in PLACE_SUFFIXES:
+            longer = doc[span.start:span.end + 1]
+            p = gaz.lookup(strip_det(longer).text, ctx)
+            if p is not None:
+                return longer, p
+        return span, None
+
+    for ent in doc.ents:
+        label = ent.label_
+        core = strip_det(ent)
+        if label in ("GPE", "LOC", "FAC"):
+            if core.text.lower() in ("region", "state", "country"):
+                continue
+            river = river_span(core)
+            if river is not None:
+                # "the Niger river", "the River Niger", "Dnipro river": the river, not the country or the
+                # city; the gazetteer has no rivers, so no id rather than a wrong one
+                add(river, None, river_name(core))
+                continue
+            span, p = extend_region(ent)
+            if p is None and region_word(doc, ent.end):
+                # "the Kidal region" the supplement lacks: the region, with no id rather than the town's
+                p0 = gaz.lookup(core.text, ctx)
+                if p0 is None or p0.kind in ("city", "village"):
+                    add(doc[ent.start:ent.end + 1], None, f"{core.text} region")
+                    continue
+            if p is None:
+                qual = qualifier(ent, gaz, ctx)
+                p, _ = gaz.lookup_loose(core.text, qual or ctx, strict=bool(qual))
+                if p is not None and p.kind in ("city", "village") and p.country not in (qual or ctx) \
+                        and p.population < RULER_MIN_CITY_POPULATION and gaz.quality(core.text, p) < 2:
+                    # "the town of Ber" (Mali) is not Véroia, Greece, whose alternate names include "Ber": a
+                    # foreign town known only by an alternate spelling gets no id rather than a wrong one
+                    p = None
+            if p is None:
+                # the NER cut a hyphenated name short ("Deir" of "Deir ez-Zor"): the longest longer name
+                for k in range(min(len(doc), ent.end + 4), ent.end, -1):
+                    if any(t.is_punct and t.text != "-" or t.ent_type_ for t in doc[ent.end:k]):
+                        continue
+                    longer = doc[core.start:k]
+                    p2, _ = gaz.lookup_loose(longer.text, ctx)
+                    if p2 is not None:
+                        span, p, core = doc[ent.start:k], p2, longer
+                        break
+            if p is None and label == "GPE":
+                p = gaz.demonym(core.text)  # "Ukrainian officials" tagged GPE
+            if p is None and label != "FAC" and core.text[:1].islower():
+                continue
+            if p is None and (core.text.lower() in NOMINAL_HEADS or any(ch.isdigit() for ch in core.text)):
+                continue  # "Junta extends transition", "M23 rebels": a headline's actor, a group's code name
+            if label != "FAC" and embedded_in_name(ent, p):
+                continue
+            if core.text in AMBIGUOUS and not locative(core):
+                continue
+            add(span, p, core.text)
+        elif label == "NORP":
+            if region_word(doc, ent.end):  # "the Amhara region": a region named after its people
+                span, p = extend_region(ent)
+                add(doc[ent.start:ent.end + 1] if p is None else span, p, f"{core.text} region")
+                continue
+            p = gaz.demonym(core.text)
+            if p is not None:
+                add(ent, p, core.text)
+        elif label in ("PERSON", "ORG"):
+            text = core.text
+            p = gaz.lookup(text, ctx) if gaz.is_name(text) else None
+            if p is not None and gaz.quality(text, p) >= 2 and text not in AMBIGUOUS and (
+                    p.kind in ("country", "admin1", "continent", "region", "village", "union", "sea")
+                    or p.population >= RULER_MIN_CITY_POPULATION or (label == "PERSON" and p.country in ctx)):
+                if not embedded_in_name(ent, p):
+                    span, p2 = extend_region(ent)
+                    add(span, p2 or p, text)
+                    continue
+            if label == "ORG":
+                if _gov_org(ent, gaz, ctx, add):
+                    continue
+            # a town the small model calls an ORG or a PERSON ("shelled El Fasher", "a resident of
+            # El-Fasher"): decided after the other mentions (one sense per article)
+            deferred.append(ent)
+    mislabelled_towns(deferred, gaz, ctx, out, add)
+    # demonyms the NER left untagged ("Malian flags" tagged nothing)
+    for tok in doc:
+        if tok.i in taken or not tok.is_title or tok.ent_type_ in ("PERSON", "ORG", "GPE", "LOC", "FAC", "NORP"):
+            continue
+        if tok.pos_ not in ("ADJ", "PROPN", "NOUN"):
+            continue
+        p = gaz.demonym(tok.text)
+        if p is not None:
+            add(doc[tok.i:tok.i + 1], p, tok.text)
+    dateline = doc_dateline(doc)
+    if dateline is not None:
+        dateline_place(doc, dateline, gaz, ctx, taken, add)
+    untagged_towns(doc, gaz, ctx, taken, add)
+    repeated_places(doc, out, taken, add)
+    out.sort(key=lambda l: l.start)
+    out += longer_mentions(doc, gaz, out)
+    out.sort(key=lambda l: (l.start, -(l.end - l.start)))
+    return out
+
+
+def _gov_org(ent: Span, gaz: Gazetteer, ctx: set[str], add: AddPlace) -> bool:
+    """'the Canadian Government', 'Malian Armed Forces', 'US Air Force': the leading place name or
+    demonym of a state-institution ORG is a place mention."""
+    core = strip_det(ent)
+    if core.end - core.start < 2 or core[-1].text not in GOV_HEADS:
+        return False
+    for k in range(min(len(core) - 1, 4), 0, -1):
+        head = core[:k]
+        p = gaz.demonym(head.text) if head.text[:1].isupper() else None
+        if p is None and gaz.is_name(head.text):
+            p = gaz.lookup(head.text, ctx)
+        if p is not None:
+            add(head, p, head.text)
+            return True
+    return False
+
+
+__all__: Iterable[str] = ("ruler_patterns", "place_surfaces", "PlaceRuler", "find_locations",
+                          "context_countries")

@@ -1,0 +1,56 @@
+"""Scans over a parsed doc that every dimension uses: tokens picked by one attribute array, and the
+left extent of the noun phrase a name heads ("US automaker General Motors")."""
+from __future__ import annotations
+
+from spacy.tokens import Doc
+
+
+def token_indices(doc: Doc, attr: int, accept) -> list[int]:
+    """Indices of the tokens whose ``attr`` string (LOWER, SHAPE...) passes ``accept``: read from one
+    array, so that the doc's tokens need not all be visited (making a Token object costs)."""
+    vals = doc.to_array(attr).tolist()
+    strings = doc.vocab.strings
+    ok = {h for h in set(vals) if accept(strings[h])}
+    return [i for i, h in enumerate(vals) if h in ok]
+
+
+def _reaches(tok, root, lo: int, hi: int) -> bool:
+    """True when tok's head chain reaches ``root`` staying inside doc[lo:hi]."""
+    for _ in range(12):
+        if tok.i == root.i:
+            return True
+        if tok.head.i == tok.i or not (lo - 8 <= tok.head.i < hi):
+            return False
+        tok = tok.head
+    return False
+
+
+def left_extent(doc: Doc, start: int, end: int) -> int:
+    """Start of the noun phrase a name heads, to the left: determiners, possessives, adjectives and
+    descriptors ("the", "US automaker", "Airbus parent", "Australian Prime Minister") glued before it.
+    Stops at punctuation (but not the possessive ``'``) and drops a leading count ("22 new Boeing 787s"
+    -> "Boeing 787s"), which MEANTIME-style extents leave out."""
+    root = doc[start:end].root
+    s = start
+    i = start - 1
+    acc = set(range(start, end))  # tokens of the phrase so far
+    while i >= 0:
+        t = doc[i]
+        if t.is_sent_end or "\n" in t.text or (t.is_punct and t.text not in ("'", "’", "-")) or t.is_space:
+            break
+        if t.pos_ in ("VERB", "AUX", "ADP", "CCONJ", "SCONJ", "PRON") and t.tag_ not in ("PRP$",):
+            break
+        # a modifier of the name ("US automaker GM" parsed with GM as head) or the word the name is glued
+        # to ("automaker" with "General Motors" as its apposition)
+        if not (_reaches(t, root, i, end) or t.head.i in acc or any(
+                doc[a].head.i == t.i and doc[a].dep_ in ("appos", "compound", "nmod") for a in acc)):
+            break
+        acc.add(i)
+        s = i
+        i -= 1
+    if any(doc[k].pos_ == "NUM" or doc[k].lower_ == "first" or doc[k].ent_type_ in ("CARDINAL", "MONEY", "QUANTITY")
+           for k in range(s, start)):
+        return start
+    while s < start and doc[s].is_punct:
+        s += 1
+    return s

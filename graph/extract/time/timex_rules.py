@@ -1,0 +1,126 @@
+"""The rule table: one regex + one resolver per kind of time expression.
+
+The same table serves detection (`finditer` over the text) and normalisation
+(`fullmatch` over a single expression), so a span we find is a span we can value.
+Patterns are matched case-insensitively on text whose whitespace runs are spaces.
+"""
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from typing import Callable, Optional
+
+from graph.extract.time import timex_dates as dates
+from graph.extract.time import timex_deictic as deictic
+from graph.extract.time import timex_durations as durations
+from graph.extract.time import timex_lexicon as L
+from graph.extract.time.timex_anchor import Ctx
+from graph.extract.time.timex_values import Result
+
+Resolver = Callable[[re.Match, Ctx], Optional[Result]]
+
+
+@dataclass(frozen=True)
+class Rule:
+    name: str
+    regex: re.Pattern
+    resolve: Resolver
+
+
+def _compile(pattern: str) -> re.Pattern:
+    # Spaces in patterns stand for any whitespace run; word boundaries on both sides.
+    body = pattern.replace(" ?", r"\s*").replace(" ", r"\s+")
+    return re.compile(rf"(?<![\w$£€@#]){body}(?![\w]|%|[.,]\d)", re.I)
+
+
+# ---------------------------------------------------------------- the table
+
+M, WD, Y, D, N = L.MONTH, L.WEEKDAY, L.YEAR, L.DAY, L.NUMBER
+_REL_YEAR = r"(?:the )?(?P<rel>this|last|next|previous|current|coming|following) year"
+# A closing parenthesis belongs to the zone only if the zone opened one.
+_TZ = (r"(?: ?(?P<par>\()?(?P<tz>utc|gmt|z|est|edt|cst|cdt|pst|pdt|cet|cest|bst)"
+       r"(?: ?(?P<off>[+-−] ?\d{1,2})(?::?(?P<offm>\d\d))?)?(?(par)\)))")
+
+RULES: list[Rule] = [
+    Rule("iso", _compile(rf"(?P<y>{Y})-(?P<m>[01]\d)-(?P<d>[0-3]\d)"), dates.iso),
+    Rule("numeric", _compile(r"(?P<a>[01]?\d|[0-3]\d)/(?P<b>[0-3]?\d)/(?P<y>\d{4}|\d\d)"), dates.numeric),
+    Rule("full_date", _compile(
+        rf"(?:{WD},? )?(?:(?P<mon>{M}) (?P<d>{D})|(?:the )?(?P<d_>{D}) (?:of )?(?P<mon_>{M})),? (?P<y>{Y})"
+    ), lambda m, c: dates.full_date(_Swap(m), c)),
+    Rule("month_day", _compile(
+        rf"(?:{WD},? )?(?:(?P<mon>{M}) (?P<d>{D})|(?:the )?(?P<d_>{D}) (?:of )?(?P<mon_>{M}))"
+    ), lambda m, c: dates.month_day(_Swap(m), c)),
+    Rule("month_year", _compile(
+        rf"{L.MOD}?(?P<mon>{M}),? (?:of )?(?:(?P<y>{Y})|(?:the )?(?P<rel>this|last|next|previous) year)"
+    ), dates.month_year),
+    Rule("week_of_month", _compile(
+        rf"the (?P<ord>first|second|third|fourth|last|final) week of (?P<mon>{M})(?:,? (?P<y>{Y}))?"),
+        dates.week_of_month),
+    Rule("bare_month", _compile(rf"{L.MOD}?(?:(?P<rel>this|last|next|past) )?(?P<mon>{M})"), dates.bare_month),
+    Rule("year", _compile(rf"{L.MOD}?(?:the (?:fiscal )?year |fiscal |fy ?)?(?P<y>{Y})"), dates.year),
+    Rule("decade", _compile(
+        rf"(?:the )?{L.MOD}?(?:(?P<full>(?:1[6-9]|20)\d0)|['’]?(?P<two>\d0))['’]?s"), dates.decade),
+    Rule("quarter", _compile(
+        r"(?:the )?(?:(?P<ord>first|second|third|fourth|final|last|1st|2nd|3rd|4th)[-\s]quarter"
+        r"|q(?P<q>[1-4]))"
+        rf"(?:,? (?:of )?(?:(?:fiscal )?(?P<y>{Y})|(?P<rel>(?:the )?(?:this|last|next|previous|current) year)))?"
+    ), dates.quarter),
+    Rule("half", _compile(
+        rf"the (?P<ord>first|second) half of (?:(?P<y>{Y})|{_REL_YEAR})"), dates.half),
+    Rule("season", _compile(
+        rf"(?:(?P<the>the )?(?P<rel>this|last|next|past|coming|early|late|mid-?) ?)?"
+        rf"(?P<s>{L.SEASON})(?:,? (?:of )?(?P<y>{Y}))?"), dates.season),
+    Rule("today", _compile(r"(?:(?:earlier|later|early|late) )?(?P<w>today|yesterday|tomorrow|tonight)"),
+         deictic.today),
+    Rule("weekday", _compile(
+        rf"(?:(?P<rel>last|next|this|past|coming|previous|following) )?(?P<wd>{WD})"
+        rf"(?: (?P<part>{L.DAYPART}))?"), deictic.weekday),
+    Rule("day_part", _compile(
+        rf"(?:(?:early|late|later|earlier) )?(?:(?P<lead>this|yesterday|tomorrow|last) )?"
+        rf"(?P<part>{L.DAYPART})"), deictic.day_part),
+    Rule("relative", _compile(
+        r"(?:(?:later|earlier|early|late|the end of|the beginning of|the start of|the middle of"
+        r"|the rest of|the remainder of|the first half of|the second half of|the spring of"
+        r"|the summer of|the fall of|the autumn of|the winter of) )?"
+        r"(?:the )?(?P<rel>this|last|next|past|coming|previous|current|following)"
+        r" (?P<u>week|weekend|month|year|quarter|decade)"), deictic.relative),
+    Rule("the_weekend", _compile(r"the weekend"), deictic.the_weekend),
+    Rule("year_previous", _compile(r"the (?:(?P<u>year|month|week) (?:before|previous|prior|earlier)"
+                                   r"|(?:previous|prior|preceding) (?P<u_>year|month|week))"),
+         lambda m, c: deictic.relative_word(_Swap(m), c)),
+    Rule("ago", _compile(rf"(?:(?P<n>{N}) )?(?P<u>{L.UNITS_PL}) (?P<dir>ago|from now|hence)"), deictic.ago),
+    Rule("same_period", _compile(
+        r"the same (?:month|week|period|quarter|time|day|year)(?: a year (?:ago|earlier)| last year"
+        r"| of last year| the previous year| the year before)"), deictic.same_period),
+    Rule("duration", _compile(
+        rf"(?:the )?(?:(?:past|last|next|coming|previous|first|final|following|remaining) )?"
+        rf"{L.APPROX}?(?P<n>{N})[-\s](?P<u>{L.UNITS_PL})(?:[-\s]long)?"), durations.duration),
+    Rule("vague_duration", _compile(
+        r"(?:over )?(?:the )?(?:(?:past|last|next|coming|recent|previous) )?"
+        r"(?P<u>years|months|weeks|decades|centuries)"), durations.vague_duration),
+    Rule("set_word", _compile(r"(?P<w>annually|yearly|daily|nightly|weekly|monthly|hourly|quarterly"
+                              r"|biweekly|annual)"), durations.set_word),
+    Rule("every", _compile(rf"(?:every|each|per|a) (?:(?P<n>{N}) )?(?P<u>{L.UNIT}|{L.UNITS_PL})"), durations.every),
+    Rule("clock", _compile(
+        rf"(?:(?P<wd0>{WD}),? )?(?:(?P<h>[0-2]?\d)(?::(?P<mi>[0-5]\d))?"
+        rf"(?: ?(?P<ap>a\.m\.|p\.m\.|a\.m|p\.m|am|pm))?|(?P<word>noon|midday|midnight))"
+        rf"{_TZ}?(?:,? (?:(?:on )?(?P<wd>{WD})|(?P<dayword>today|yesterday|tomorrow)))?"), deictic.clock),
+    Rule("ref", _compile(
+        r"(?P<w>right now|now|currently|current|ongoing|at present|presently|nowadays|these days"
+        r"|the present|at the moment|recently|recent|the past|lately|formerly|very soon|soon"
+        r"|the future|the near future|the long term|the short term|long-term|short-term"
+        r"|the long run)"), deictic.ref),
+]
+
+
+class _Swap:
+    """View of a date match that hides which word order ("May 5" / "5 May") was used."""
+
+    def __init__(self, m: re.Match):
+        self._m = m
+
+    def __getitem__(self, key: str):
+        return self._m[key] or self._m.groupdict().get(key + "_")
+
+
+RULE_BY_NAME = {r.name: r for r in RULES}

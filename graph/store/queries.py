@@ -1,0 +1,206 @@
+"""Read queries over the store that the API and the CLI share (SPARQL text + row shaping)."""
+from __future__ import annotations
+
+import re
+from datetime import date
+from typing import Any, Optional
+
+import pyoxigraph as ox
+
+from graph.ids import BASE, id_of, valid_iri
+from graph.store.embedded import Store
+
+PREFIXES = """PREFIX sem: <http://semanticweb.cs.vu.nl/2009/11/sem/>
+PREFIX tkg: <https://w3id.org/timeline-kg/ontology#>
+PREFIX rdfs: <http://www.w3.org/2000/01/rdf-schema#>
+PREFIX prov: <http://www.w3.org/ns/prov#>
+PREFIX dcterms: <http://purl.org/dc/terms/>
+PREFIX schema: <https://schema.org/>
+PREFIX skos: <http://www.w3.org/2004/02/skos/core#>
+PREFIX xsd: <http://www.w3.org/2001/XMLSchema#>
+"""
+_XSD_DT = "<http://www.w3.org/2001/XMLSchema#dateTime>"
+
+
+def window_filter(var: str, start: Optional[date], end: Optional[date]) -> str:
+    """A SPARQL FILTER keeping `var` (an xsd:dateTime) inside [start, end], whole days."""
+    f = []
+    if start:
+        f.append(f'{var} >= "{start.isoformat()}T00:00:00"^^{_XSD_DT}')
+    if end:
+        f.append(f'{var} <= "{end.isoformat()}T23:59:59"^^{_XSD_DT}')
+    return f"FILTER ({' && '.join(f)})" if f else ""
+
+
+# The page is chosen first (PAGE: filter, order, limit), then only its events are described
+# (VALUES): describing every event before ordering made a month's page take minutes on 1M
+# triples. Actors and places are described by separate small queries, grouped, because the
+# union default graph repeats a triple once per article graph that states it (Oxigraph does not
+# merge), so a place named in 50 articles would otherwise multiply each row by 50.
+PAGE = PREFIXES + """
+SELECT DISTINCT ?e ?begin WHERE {
+  %(filters)s
+  ?e sem:hasEarliestBeginTimeStamp ?begin .
+  %(window)s
+} ORDER BY ?begin LIMIT %(limit)d OFFSET %(offset)d
+"""
+
+EVENT_DETAILS = PREFIXES + """
+SELECT ?e ?label ?type ?stamp ?timex ?end ?source ?modality ?confidence ?trigger
+       ?sentence ?stext ?article ?title ?place WHERE {
+  VALUES ?e { %s }
+  ?e rdfs:label ?label ; tkg:trigger ?trigger ;
+     tkg:timeSource ?source ; tkg:modality ?modality ; tkg:confidence ?confidence ;
+     prov:wasDerivedFrom ?sentence .
+  ?sentence tkg:text ?stext ; dcterms:isPartOf ?article .
+  OPTIONAL { ?article dcterms:title ?title }
+  OPTIONAL { ?e sem:hasLatestEndTimeStamp ?end }
+  OPTIONAL { ?e sem:hasTimeStamp ?stamp }
+  OPTIONAL { ?e tkg:timex ?timex }
+  OPTIONAL { ?e sem:eventType ?type }
+  OPTIONAL { ?e sem:hasPlace ?place }
+}
+"""
+
+EVENT_ACTORS = PREFIXES + """
+SELECT ?e ?role ?actor (SAMPLE(?l) AS ?label) WHERE {
+  VALUES ?e { %s }
+  { ?e tkg:agent ?actor . BIND("agent" AS ?role) } UNION { ?e tkg:target ?actor . BIND("target" AS ?role) }
+  OPTIONAL { ?actor rdfs:label ?l }
+} GROUP BY ?e ?role ?actor
+"""
+
+# One row per statement, shaped in Python: OPTIONALs for label, latitude and longitude would
+# multiply each other's rows wherever a place is described in several graphs (the union default
+# graph keeps every copy), and a store written before the entities graph ran out of memory here.
+PLACES = PREFIXES + """
+SELECT ?place ?p ?o WHERE {
+  VALUES ?place { %s }
+  VALUES ?p { rdfs:label schema:latitude schema:longitude }
+  ?place ?p ?o .
+}
+"""
+
+
+class QueryError(ValueError):
+    """A parameter that cannot go into a query; `field` names it."""
+
+    def __init__(self, field: str, message: str) -> None:
+        super().__init__(message)
+        self.field = field
+
+
+_CODE = re.compile(r"^\d{2,4}$")
+
+
+def _iri(ref: str, field: str = "id") -> str:
+    """Accept a full IRI or an API id (`place/2453866`); refuse what could break out of <...>."""
+    ref = ref.strip()
+    iri = ref if ref.startswith(("http://", "https://")) else BASE + ref.lstrip("/")
+    if not valid_iri(iri):
+        raise QueryError(field, f"not a valid id or IRI: {ref!r}")
+    return iri
+
+
+def _quote(s: str) -> str:
+    return '"' + s.replace("\\", "\\\\").replace('"', '\\"').replace("\n", " ") + '"'
+
+
+NAMED = PREFIXES + """
+SELECT DISTINCT ?n WHERE {
+  { ?n rdfs:label ?name } UNION { ?n skos:altLabel ?name }
+  FILTER (CONTAINS(LCASE(STR(?name)), LCASE(%s)))
+} LIMIT 1000
+"""
+
+
+def _node_filter(store: Store, var: str, prop: str, ref: str, field: str) -> str:
+    """Match a node by id/IRI or, failing that, by a case-insensitive label or alias.
+
+    Names are resolved to nodes by a query of their own, then given to the page as VALUES:
+    in one query Oxigraph joined every event to every label first.
+    """
+    if "/" in ref and not ref.startswith("/") and " " not in ref:
+        return f"?e {prop} <{_iri(ref, field)}> ."
+    nodes = [r["n"].value for r in store.ox_query(NAMED % _quote(ref)) if isinstance(r["n"], ox.NamedNode)]
+    values = " ".join(f"<{n}>" for n in nodes)
+    return f"VALUES {var} {{ {values} }}\n?e {prop} {var} ."
+
+
+def timeline(store: Store, start: Optional[date] = None, end: Optional[date] = None,
+             actor: Optional[str] = None, place: Optional[str] = None, event_type: Optional[str] = None,
+             limit: int = 50, offset: int = 0) -> list[dict[str, Any]]:
+    """Events in time order (earliest begin) with their actors, place, sentence and article."""
+    f, window = [], []
+    if start:
+        window.append(f'FILTER (?begin >= "{start.isoformat()}T00:00:00"^^xsd:dateTime)')
+    if end:
+        window.append(f'FILTER (?begin <= "{end.isoformat()}T23:59:59"^^xsd:dateTime)')
+    if actor:
+        f.append(_node_filter(store, "?a", "tkg:agent|tkg:target", actor, "actor"))
+    if place:
+        f.append(_node_filter(store, "?p", "sem:hasPlace", place, "place"))
+    if event_type:
+        code = event_type.strip().rsplit("/", 1)[-1]
+        if not _CODE.match(code):
+            raise QueryError("type", f"not a CAMEO code: {event_type!r}")
+        f.append(f"?e sem:eventType ?t0 . FILTER (STRSTARTS(STR(?t0), \"https://w3id.org/timeline-kg/cameo/{code}\"))")
+    page = [(r["e"].value, r["begin"].value) for r in store.ox_query(
+        PAGE % {"filters": "\n".join(f), "window": "\n".join(window), "limit": limit, "offset": offset})]
+    if not page:
+        return []
+    details = {r["e"].value: r for r in store.ox_query(EVENT_DETAILS % " ".join(f"<{e}>" for e, _ in page))}
+    actors = _actors(store, [e for e, _ in page])
+    places = _places(store, {r["place"].value for r in details.values() if r["place"] is not None})
+    return [_event_row(details[e], begin, actors.get(e, []), places) for e, begin in page if e in details]
+
+
+def _places(store: Store, iris: set[str]) -> dict[str, dict[str, Any]]:
+    if not iris:
+        return {}
+    seen: dict[str, dict[str, str]] = {}
+    for r in store.ox_query(PLACES % " ".join(f"<{p}>" for p in sorted(iris))):
+        props = seen.setdefault(r["place"].value, {})
+        name = r["p"].value.rsplit("#", 1)[-1].rsplit("/", 1)[-1]
+        props[name] = min(props.get(name, r["o"].value), r["o"].value)  # deterministic among copies
+    out = {}
+    for iri in iris:
+        props = seen.get(iri, {})
+        has_point = "latitude" in props and "longitude" in props
+        out[iri] = {"id": id_of(iri), "label": props.get("label"),
+                    "lat": float(props["latitude"]) if has_point else None,
+                    "lon": float(props["longitude"]) if has_point else None}
+    return out
+
+
+def _actors(store: Store, events: list[str]) -> dict[str, list[dict[str, str]]]:
+    out: dict[str, list[dict[str, str]]] = {}
+    if not events:
+        return out
+    values = " ".join(f"<{e}>" for e in events)
+    for r in store.ox_query(EVENT_ACTORS % values):
+        out.setdefault(r["e"].value, []).append(
+            {"id": id_of(r["actor"].value), "label": _v(r, "label") or id_of(r["actor"].value), "role": r["role"].value})
+    return out
+
+
+def _v(row: Any, name: str) -> Optional[str]:
+    t = row[name]
+    return None if t is None else t.value
+
+
+def _event_row(r: Any, begin: str, actors: list[dict[str, str]], places: dict[str, dict[str, Any]]) -> dict[str, Any]:
+    from graph.extract.events.cameo import labels
+
+    code = _v(r, "type").rsplit("/", 1)[-1] if _v(r, "type") else None
+    place = places.get(r["place"].value) if r["place"] is not None else None
+    return {
+        "id": id_of(r["e"].value), "label": _v(r, "label"),
+        "date": _v(r, "stamp") or begin[:10], "timex": _v(r, "timex"),
+        "begin": begin, "end": _v(r, "end"), "time_source": _v(r, "source"),
+        "type": code, "type_label": labels().get(code) if code else None,
+        "trigger": _v(r, "trigger"), "modality": _v(r, "modality"),
+        "confidence": float(_v(r, "confidence") or 0), "actors": actors, "place": place,
+        "sentence": {"id": id_of(r["sentence"].value), "text": _v(r, "stext")},
+        "article": {"id": id_of(r["article"].value), "title": _v(r, "title")},
+    }

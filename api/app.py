@@ -14,7 +14,7 @@ from graph import __version__
 from graph.settings import Settings
 from graph.store.embedded import Store
 
-from . import errors
+from . import docs, errors
 from .limits import BodyLimit
 from .query_pool import QueryPool, RemoteQueryPool
 from .response_cache import FastAnswers, ResponseCache
@@ -44,11 +44,13 @@ def create_app(store: Store, settings: Optional[Settings] = None) -> FastAPI:
         version=__version__,
         description="A temporal knowledge graph of news: SPARQL 1.1, a REST graph API and Gephi exports.",
         lifespan=lifespan,
+        docs_url=None, redoc_url=None,  # api/docs.py serves both pages with their scripts (no CDN)
     )
     app.state.store = store
     app.state.settings = settings
     errors.install(app)
     errors.document(app)
+    docs.install(app)
     app.include_router(sparql.router)
     app.include_router(update.router)
     app.include_router(gsp.router)

@@ -14,6 +14,7 @@ from rich.console import Console
 from rich.progress import BarColumn, Progress, ProgressColumn, TextColumn, TimeElapsedColumn, TimeRemainingColumn
 from rich.text import Text
 
+from graph.export.formats import FORMATS
 from graph.settings import Settings
 from graph.sources import iter_files
 from graph.sources.articles import ArticleError
@@ -168,7 +169,6 @@ def query_cmd(sparql: str = typer.Argument(..., help="A SPARQL query, or @FILE t
 def _export(fmt: str, out_file: Path, start: Optional[datetime], end: Optional[datetime],
             events: bool, co_mentions: bool, data: Optional[Path], store_url: Optional[str] = None) -> None:
     """Build the view for the window and write it in `fmt`; one summary line on stdout."""
-    from graph.export.formats import FORMATS
     from graph.view.view import DEFAULT_KINDS, KINDS, build
 
     if start and end and start > end:
@@ -198,11 +198,8 @@ def _export_command(fmt: str, help_text: str) -> None:
     export_app.command(fmt)(command)
 
 
-for _fmt, _help in (("graphml", "Write the actor/place graph as GraphML (Gephi, yEd, networkx)."),
-                    ("gexf", "Write the graph as dynamic GEXF 1.3 (Gephi's timeline replays it)."),
-                    ("json", "Write the graph as node-link JSON (D3, graphology)."),
-                    ("csv", "Write the graph's edges as CSV.")):
-    _export_command(_fmt, _help)
+for _fmt, _spec in FORMATS.items():  # one subcommand a format; formats.py imports no writer until one runs
+    _export_command(_fmt, _spec.summary)
 
 
 @app.command("extract")

@@ -154,12 +154,16 @@ def test_http_exports_agree_with_the_view(story):
     assert (g.number_of_nodes(), g.number_of_edges()) == counts
     r = story.get("/export/gexf")
     assert r.headers["content-type"].startswith("application/gexf+xml") and b'mode="dynamic"' in r.content
-    data = story.get("/export/json").json()
-    assert (len(data["nodes"]), len(data["links"])) == counts
+    data = story.get("/export/json").json()  # graphology's serialization
+    assert (len(data["nodes"]), len(data["edges"])) == counts
+    links = story.get("/export/node-link").json()
+    assert (len(links["nodes"]), len(links["links"])) == counts
     rows = list(csv.DictReader(io.StringIO(story.get("/export/csv").text)))
-    assert len(rows) == counts[1]
+    assert [sum(r["row"] == kind for r in rows) for kind in ("node", "edge")] == list(counts)
+    edges = list(csv.DictReader(io.StringIO(story.get("/export/csv", params={"table": "edges"}).text)))
+    assert len(edges) == counts[1]
     with_events = json.loads(story.get("/export/json", params={"events": "true"}).content)
-    assert any(n["kind"] == "event" for n in with_events["nodes"])
+    assert any(n["attributes"]["kind"] == "event" for n in with_events["nodes"])
     assert field_of(story.get("/export/gexf", params={"from": "2023-11-01", "to": "2023-10-01"})) == "from"
 
 
@@ -167,7 +171,7 @@ def test_openapi_documents_the_graph_api(story):
     paths = httpx.get(str(story.base_url).replace(API, "") + "openapi.json").json()["paths"]
     for p in ("/graph/neighbors/{id}", "/graph/path", "/graph/centrality", "/graph/communities", "/graph/snapshot",
               "/actors", "/actors/{id}", "/actors/{id}/timeline", "/places", "/events/{id}",
-              "/export/graphml", "/export/gexf", "/export/json", "/export/csv"):
+              "/export/graphml", "/export/gexf", "/export/json", "/export/node-link", "/export/csv"):
         assert API + p in paths, p
 
 

@@ -1,12 +1,19 @@
-"""Exports of the graph view: GraphML and dynamic GEXF for Gephi, node-link JSON, a CSV edge list."""
+"""Exports of the graph view, one route a format of graph/export/formats.py: `/export/{format}`.
+
+GraphML and dynamic GEXF for Gephi, graphology JSON, networkx node-link JSON, and CSV with the
+nodes and the edges (`?table=nodes|edges` for one of them alone).
+"""
 from __future__ import annotations
 
 import io
+from typing import Annotated, Callable, Literal
 
+import networkx as nx
 from fastapi import APIRouter, Depends, Query
 from fastapi.responses import Response
 
-from graph.export.formats import FORMATS
+from graph.export.csv_table import write_csv
+from graph.export.formats import FORMATS, Format
 from graph.store.embedded import Store
 from graph.view import view as views
 
@@ -15,32 +22,52 @@ from .graph import Window, window
 
 router = APIRouter(tags=["export"])
 
-SUMMARIES = {
-    "graphml": "The graph as GraphML (Gephi, graphology, networkx): named keys, unique edge ids",
-    "gexf": "The graph as dynamic GEXF 1.3: spells from the events' dates, so Gephi's timeline plays it",
-    "json": "The graph as node-link JSON (D3, graphology; networkx node_link_graph)",
-    "csv": "The graph's edges as CSV, endpoint labels included",
-}
+
+Events = Annotated[bool, Query(description="Events as nodes (actor -> event -> actor, event -> place).")]
+CoMentions = Annotated[bool, Query(description="Add co-mention edges weighted by sentences.")]
+Table = Annotated[Literal["all", "nodes", "edges"], Query(
+    description="`all`: nodes then edges, a `row` column saying which; `nodes` or `edges`: that table alone.")]
+
+
+def _graph(w: Window, events: bool, co_mentions: bool, store: Store) -> nx.MultiDiGraph:
+    kinds = views.KINDS if events else views.DEFAULT_KINDS
+    return views.get(store, w.start, w.end, kinds, co_mentions).multi
+
+
+def _file(spec: Format, write: Callable[[io.BytesIO], None], suffix: str) -> Response:
+    buf = io.BytesIO()
+    write(buf)
+    return Response(buf.getvalue(), media_type=spec.media_type,
+                    headers={"Content-Disposition": f'attachment; filename="timeline-kg.{suffix}"'})
 
 
 def _route(fmt: str) -> None:
     spec = FORMATS[fmt]
 
-    def export(w: Window = Depends(window),
-               events: bool = Query(False, description="Events as nodes (actor -> event -> actor, event -> place)."),
-               co_mentions: bool = Query(False, description="Add co-mention edges weighted by sentences."),
+    def export(w: Window = Depends(window), events: Events = False, co_mentions: CoMentions = False,
                store: Store = Depends(get_store)) -> Response:
-        kinds = views.KINDS if events else views.DEFAULT_KINDS
-        g = views.get(store, w.start, w.end, kinds, co_mentions).multi
-        buf = io.BytesIO()
-        spec.write(g, buf)
-        return Response(buf.getvalue(), media_type=spec.media_type,
-                        headers={"Content-Disposition": f'attachment; filename="timeline-kg.{spec.suffix}"'})
+        g = _graph(w, events, co_mentions, store)
+        return _file(spec, lambda buf: spec.write(g, buf), spec.suffix)
 
-    export.__name__ = f"export_{fmt}"
-    router.add_api_route(f"/export/{fmt}", export, methods=["GET"], summary=SUMMARIES[fmt], response_class=Response,
-                         responses={200: {"content": {spec.media_type: {}}}})
+    export.__name__ = f"export_{fmt.replace('-', '_')}"
+    _add(fmt, export)
+
+
+def _add(fmt: str, endpoint: Callable[..., Response]) -> None:
+    spec = FORMATS[fmt]
+    router.add_api_route(f"/export/{fmt}", endpoint, methods=["GET"], summary=spec.summary.rstrip("."),
+                         response_class=Response, responses={200: {"content": {spec.media_type: {}}}})
+
+
+def export_csv(w: Window = Depends(window), events: Events = False, co_mentions: CoMentions = False,
+               store: Store = Depends(get_store), table: Table = "all") -> Response:
+    g = _graph(w, events, co_mentions, store)
+    suffix = "csv" if table == "all" else f"{table}.csv"
+    return _file(FORMATS["csv"], lambda buf: write_csv(g, buf, table), suffix)
 
 
 for _fmt in FORMATS:
-    _route(_fmt)
+    if _fmt == "csv":
+        _add(_fmt, export_csv)
+    else:
+        _route(_fmt)

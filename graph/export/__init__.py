@@ -1,1 +1,1 @@
-"""Exports of the view: GraphML, GEXF, JSON, CSV (one module a format; formats.FORMATS maps names to writers)."""
+"""Exports of the view: GraphML, GEXF, graphology JSON, node-link JSON, CSV (one module a format; formats.FORMATS names them)."""

@@ -1,7 +1,7 @@
-"""JSON node-link: what D3's force layout and graphology (`graph.import` after a rename) read.
+"""networkx node-link JSON (the `node-link` format): what `nx.node_link_graph(data, edges="links")` reads back.
 
 `{"directed", "multigraph", "graph", "nodes": [{"id", ...}], "links": [{"key", "source",
-"target", ...}]}`, the shape `nx.node_link_graph(data, edges="links")` reads back.
+"target", ...}]}`, attributes flat beside the ids. For graphology see graphology_json.py.
 """
 from __future__ import annotations
 
@@ -28,8 +28,8 @@ def node_link_data(g: nx.MultiDiGraph) -> dict[str, Any]:
     }
 
 
-def write_json(g: nx.MultiDiGraph, out: Target) -> None:
-    """Write `g` as node-link JSON (UTF-8)."""
+def write_node_link(g: nx.MultiDiGraph, out: Target) -> None:
+    """Write `g` as networkx node-link JSON (UTF-8)."""
     body = json.dumps(node_link_data(g), ensure_ascii=False, separators=(",", ":"))
     with open_out(out) as f:
         f.write(body.encode("utf-8"))

@@ -89,7 +89,9 @@ def parse_date(value: object, where: str) -> datetime:
     """RFC 1123, ISO 8601 or any common form; naive dates are taken as UTC; no future dates."""
     if isinstance(value, bool) or value is None or (isinstance(value, str) and not value.strip()):
         raise ArticleError(where, "no publication date")
-    if isinstance(value, (int, float)):
+    if isinstance(value, datetime):  # given by the user (--published)
+        dt = value
+    elif isinstance(value, (int, float)):
         try:
             dt = datetime.fromtimestamp(value, tz=timezone.utc)
         except (OverflowError, OSError, ValueError):

@@ -68,7 +68,7 @@ def _guess(data: bytes) -> tuple[str, Optional[str]]:
         for r in results:
             if r.encoding in _WESTERN and r.chaos <= least + 0.01:
                 return r.encoding, str(r)
-        if results[0].coherence >= 0.2:  # it recognized a language (Russian in cp1251, ...): trust it
+        if results[0].coherence >= 0.1:  # it recognized a language (Russian in cp1251, ...): trust it
             return results[0].encoding, str(results[0])
     # Too short for charset-normalizer to tell ("caf\xe9 au lait" comes out as cp1006): Western.
     for codec in _WESTERN[:2]:

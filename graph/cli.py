@@ -16,8 +16,8 @@ from rich.text import Text
 
 from graph.export.formats import FORMATS
 from graph.settings import Settings
-from graph.sources import iter_files
-from graph.sources.articles import ArticleError
+from graph.sources import Input, is_url, iter_files
+from graph.sources.articles import ArticleError, published_option
 from graph.store.backend import open_store as _open_location
 from graph.store.embedded import Store
 from graph.store.errors import StoreError
@@ -60,18 +60,20 @@ class _RateColumn(ProgressColumn):
         return Text(f"{n / elapsed:,.1f} art/s, {words / elapsed:,.0f} words/s", style="progress.data.speed")
 
 
-def run_ingest(store: Store, paths: list[Path], jobs: int = 1, cluster: Optional[str] = None,
+def run_ingest(store: Store, paths: list[Input], jobs: int = 1, cluster: Optional[str] = None,
                batch_size: int = 32, shacl: str = "fast", dedupe: bool = True, threshold: float = 0.8,
-               max_chars: Optional[int] = None) -> int:
-    """Ingest with a progress bar (articles/s, ETA); returns the number of skipped inputs."""
+               max_chars: Optional[int] = None, published: Optional[datetime] = None) -> int:
+    """Ingest files, folders and http(s) URLs with a progress bar (articles/s, ETA); returns the
+    number of skipped inputs. `published` dates the articles that have no date (`--published`)."""
     from graph.ingest.cluster import BackendError
     from graph.ingest.run import MAX_EXTRACT_CHARS, ingest
 
-    missing = [p for p in paths if not p.exists()]
+    paths = [p if is_url(p) else Path(p) for p in paths]
+    missing = [p for p in paths if isinstance(p, Path) and not p.exists()]
     for p in missing:
         err.print(f"[red]error:[/red] {p}: no such file or folder", highlight=False)
-    files = list(iter_files([p for p in paths if p.exists()]))
-    total = sum(f.stat().st_size for f in files) or 1
+    files = list(iter_files([p for p in paths if p not in missing]))
+    total = sum(f.stat().st_size for f in files if isinstance(f, Path)) or 1
     columns = (TextColumn("ingest"), BarColumn(), TextColumn("{task.fields[n]:,} articles"), _RateColumn(),
                TextColumn("{task.fields[skipped]} skipped"), TimeElapsedColumn(), TextColumn("ETA"),
                TimeRemainingColumn())
@@ -95,7 +97,7 @@ def run_ingest(store: Store, paths: list[Path], jobs: int = 1, cluster: Optional
             summary = ingest(store, files, jobs=jobs, cluster=cluster, batch_size=batch_size,
                              check_shapes=shacl != "off", full_shacl=shacl == "full", dedupe=dedupe,
                              threshold=threshold, max_chars=MAX_EXTRACT_CHARS if max_chars is None else max_chars,
-                             on_article=advance, on_error=report, on_warning=warn)
+                             on_article=advance, on_error=report, on_warning=warn, published=published)
         except BackendError as e:
             progress.stop()
             fail(str(e))
@@ -123,20 +125,33 @@ ShaclOpt = typer.Option("fast", "--shacl", help="Check graphs against the SHACL 
 DedupeOpt = typer.Option(True, "--dedupe/--no-dedupe", help="Link wire copies (near-duplicates) to the first copy.")
 ThresholdOpt = typer.Option(0.8, "--dup-threshold", help="Jaccard similarity (MinHash of word 5-shingles) "
                             "from which an article is a copy.")
+PublishedOpt = typer.Option(None, "--published", metavar="DATE", help="Publication date (ISO date or date-time) "
+                            "for articles that have none: plain text, JSON records without a date.")
 MaxCharsOpt = typer.Option(None, "--max-chars", help="Longer texts are cut (at a paragraph break) before "
                            "extraction, with a warning (default 100,000; 0: no limit).")
 
 
+def _published(value: Optional[str]) -> Optional[datetime]:
+    try:
+        return published_option(value) if value is not None else None
+    except ValueError as e:
+        fail(f"--published: {e}")
+        raise  # unreachable
+
+
 @app.command("ingest")
-def ingest_cmd(paths: list[Path] = typer.Argument(..., help="Article files or folders."), data: Optional[Path] = DataOpt,
+def ingest_cmd(paths: list[str] = typer.Argument(..., help="Article files, folders or http(s) URLs (pages, feeds)."),
+               data: Optional[Path] = DataOpt,
                jobs: int = JobsOpt, cluster: Optional[str] = ClusterOpt, batch_size: int = BatchOpt,
                shacl: str = ShaclOpt, dedupe: bool = DedupeOpt, threshold: float = ThresholdOpt,
-               max_chars: Optional[int] = MaxCharsOpt, store_url: Optional[str] = StoreOpt) -> None:
-    """Ingest articles (wire text, JSON, JSONL, HTML, RSS/Atom; gzip; files or folders) into the store."""
+               max_chars: Optional[int] = MaxCharsOpt, store_url: Optional[str] = StoreOpt,
+               published: Optional[str] = PublishedOpt) -> None:
+    """Ingest articles (wire text, plain text, JSON, JSONL, HTML, RSS/Atom; gzip; files, folders or URLs)."""
     _check_ingest_options(jobs, batch_size, shacl, threshold)
+    dct = _published(published)
     store = open_store(data, store_url)
     skipped = run_ingest(store, paths, jobs=jobs, cluster=cluster, batch_size=batch_size, shacl=shacl,
-                         dedupe=dedupe, threshold=threshold, max_chars=max_chars)
+                         dedupe=dedupe, threshold=threshold, max_chars=max_chars, published=dct)
     store.close()
     if skipped:
         raise typer.Exit(2)
@@ -204,7 +219,8 @@ for _fmt, _spec in FORMATS.items():  # one subcommand a format; formats.py impor
 
 @app.command("extract")
 def extract_cmd(input: Path = typer.Argument(..., help="An article file (any format ingest reads)."),
-                fmt: str = typer.Option("jsonl", "--format", help="json | jsonl")) -> None:
+                fmt: str = typer.Option("jsonl", "--format", help="json | jsonl"),
+                published: Optional[str] = PublishedOpt) -> None:
     """Print what extraction finds in each article, as JSON (offsets into the text as given)."""
     from graph.extract import extract_many
     from graph.extract.output import to_output
@@ -212,17 +228,20 @@ def extract_cmd(input: Path = typer.Argument(..., help="An article file (any for
 
     if fmt not in ("json", "jsonl"):
         fail(f"unknown --format {fmt!r} (use json or jsonl)")
+    dct = _published(published)
     if not input.exists():
         fail(f"{input}: no such file")
     bad = 0
 
     def articles():
         nonlocal bad
-        for item in read_path(input):
+        for item in read_path(input, dct):
             if isinstance(item, ArticleError):
                 bad += 1
                 err.print(f"[red]error:[/red] {item}", highlight=False, soft_wrap=True)
             else:
+                for w in item.warnings:
+                    err.print(f"[yellow]warning:[/yellow] {item.origin}: {w}", highlight=False, soft_wrap=True)
                 yield item
 
     for article, ex in extract_many(articles()):

@@ -73,7 +73,7 @@ def test_bad_inputs_are_reported(tmp_path):
         "broken.xml": ("<?xml version='1.0'?><rss><channel><item><title>x</ti", "broken feed XML"),
         "nav.html": ("<html><body><nav>Home</nav></body></html>", "HTML page without an article"),
         "future.json": (json.dumps({"title": "T", "published": "2999-01-01", "text": BODY}), "in the future"),
-        "latin1.txt": ("caf\xe9 au lait".encode("latin-1"), "not UTF-8"),
+        "utf16-no-bom.txt": ("Title\nbody".encode("utf-16-le"), "binary file"),  # without a BOM: not guessed
         "badgz.gz": (b"\x1f\x8b\x08\x00garbage", "broken gzip"),
     }
     for name, (content, problem) in cases.items():

@@ -20,6 +20,7 @@ import re
 import time
 from collections import Counter, deque
 from dataclasses import dataclass, field
+from datetime import datetime
 from pathlib import Path
 from typing import TYPE_CHECKING, Callable, Iterable, Iterator, Optional
 
@@ -261,13 +262,13 @@ class _Run:
         self.skip(err)
 
 
-def ingest(store: Store, paths: Iterable[Path], *, jobs: int = 1, cluster: Optional[str] = None,
+def ingest(store: Store, paths: Iterable[Path | str], *, jobs: int = 1, cluster: Optional[str] = None,
            batch_size: int = BATCH, check_shapes: bool = True, full_shacl: bool = False,
            dedupe: bool = True, threshold: float = 0.8, max_chars: int = MAX_EXTRACT_CHARS,
            on_article: Optional[Callable[[Article], None]] = None,
            on_error: Callable[[ArticleError], None] = lambda e: None,
            on_warning: Optional[Callable[[Article, str], None]] = None,
-           backend=None) -> IngestSummary:
+           backend=None, published: Optional[datetime] = None) -> IngestSummary:
     """Ingest every article under `paths` into `store`; returns what was done.
 
     `jobs` worker processes (0: one per core) or a Dask `cluster` address run extraction;
@@ -275,6 +276,7 @@ def ingest(store: Store, paths: Iterable[Path], *, jobs: int = 1, cluster: Optio
     runs pyshacl on every graph instead of only on those the fast check does not pass);
     `dedupe` links wire copies (Jaccard >= `threshold`) to the first copy instead of extracting
     them again. `backend` (graph.ingest.cluster) overrides `jobs`/`cluster` (to reuse one).
+    `paths` may hold http(s) URLs; `published` dates the articles that have none (`--published`).
     """
     t0 = time.perf_counter()
     summary = IngestSummary()
@@ -292,7 +294,7 @@ def ingest(store: Store, paths: Iterable[Path], *, jobs: int = 1, cluster: Optio
     run = _Run(store, summary, backend, index, dedupe=dedupe, max_chars=max_chars, batch_size=batch_size,
                on_article=on_article, on_error=on_error, on_warning=on_warning)
     try:
-        run.run(read_paths(paths))
+        run.run(read_paths(paths, published))
         passes = 1
         while run.orphans:  # copies whose canonical article failed: the first of them becomes canonical
             again, run.orphans = run.orphans, []

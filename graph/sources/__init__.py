@@ -1,59 +1,50 @@
 """Article sources: readers registered by format and picked by sniffing the content.
 
 rdflib's plugin model: a new source is one module with a `sniff(path, head)` and a
-`read(path, content)` and one line in `_READERS`. Files may be gzip-compressed; folders
-are read recursively. Every problem comes back as an `ArticleError` naming the file (and
-record), never as an exception that stops the batch.
+`read(path, content)` and one line in `dispatch.READERS`. Files may be gzip-compressed and in
+UTF-8, UTF-16 (with a BOM) or a guessed legacy encoding; folders are read recursively; http(s)
+URLs are fetched (graph.sources.web). Every problem comes back as an `ArticleError` naming the
+file (and record), never as an exception that stops the batch.
 """
 from __future__ import annotations
 
-import gzip
-import zlib
+import re
+from datetime import datetime
 from pathlib import Path
-from typing import Callable, Iterable, Iterator
+from typing import Iterable, Iterator, Optional, Union
 
-from graph.sources import feeds, html, records, wire
 from graph.sources.articles import Article, ArticleError
+from graph.sources.decoding import decode, gunzip
+from graph.sources.dispatch import READERS as _READERS  # noqa: F401 - the registry, for tests and plugins
+from graph.sources.dispatch import one_line, read_text, register_reader
+from graph.sources.web import read_url
 
-Reader = Callable[[str, str], Iterator[Article]]
-# Order matters: the first reader whose sniff accepts the content reads it.
-_READERS: list[tuple[str, Callable[[str, str], bool], Reader]] = [
-    ("feed", feeds.sniff, feeds.read),
-    ("html", html.sniff, html.read),
-    ("json", records.sniff, records.read),
-    ("wire", wire.sniff, wire.read),
-]
+__all__ = ["read_path", "read_paths", "iter_files", "is_url", "register_reader", "Input"]
+
 MAX_FILE_BYTES = 200 * 1024 * 1024  # beyond this a file is refused, not read into memory
+Input = Union[Path, str]  # a file or folder, or an http(s) URL
+_URL = re.compile(r"^https?://", re.I)
 
 
-def register_reader(name: str, sniff: Callable[[str, str], bool], read: Reader) -> None:
-    """Add a reader before the built-in ones."""
-    _READERS.insert(0, (name, sniff, read))
+def is_url(item: object) -> bool:
+    return isinstance(item, str) and bool(_URL.match(item))
 
 
-def _decode(path: Path) -> str:
-    data = path.read_bytes()
-    if data[:2] == b"\x1f\x8b":
-        try:
-            data = gzip.decompress(data)
-        except (OSError, EOFError, zlib.error) as e:
-            raise ArticleError(str(path), f"broken gzip file ({e})") from None
-    if b"\x00" in data[:8192]:
-        raise ArticleError(str(path), "binary file, not text")
-    try:
-        return data.decode("utf-8-sig")
-    except UnicodeDecodeError:
-        raise ArticleError(str(path), "not UTF-8 text") from None
+def _decode_file(path: Path) -> tuple[str, Optional[str]]:
+    where = str(path)
+    if path.stat().st_size > MAX_FILE_BYTES:
+        raise ArticleError(where, f"file larger than {MAX_FILE_BYTES // 2**20} MB")
+    return decode(gunzip(path.read_bytes(), where), where)
 
 
-def read_path(path: Path) -> Iterator[Article | ArticleError]:
-    """Articles of one file; errors are yielded, not raised, so a batch goes on."""
+def read_path(path: Path, published: Optional[datetime] = None) -> Iterator[Article | ArticleError]:
+    """Articles of one file; errors are yielded, not raised, so a batch goes on.
+
+    `published` dates the articles that have no date of their own (`--published`).
+    """
     where = str(path)
     try:
-        if path.stat().st_size > MAX_FILE_BYTES:
-            yield ArticleError(where, f"file larger than {MAX_FILE_BYTES // 2**20} MB")
-            return
-        content = _decode(path)
+        content, note = _decode_file(path)
     except ArticleError as e:
         yield e
         return
@@ -66,22 +57,22 @@ def read_path(path: Path) -> Iterator[Article | ArticleError]:
     except OSError as e:
         yield ArticleError(where, e.strerror or "cannot read")
         return
+    except Exception as e:  # noqa: BLE001 - a decoder's bug costs this file only
+        yield ArticleError(where, f"cannot decode ({one_line(e)})")
+        return
     if not content.strip():
         yield ArticleError(where, "empty file")
         return
-    for _, sniff, read in _READERS:
-        if sniff(where, content):
-            try:
-                yield from read(where, content)
-            except ArticleError as e:
-                yield e
-            return
-    yield ArticleError(where, "unknown format (expected JSON, JSONL, HTML, RSS/Atom or wire text: title + RFC 1123 date)")
+    yield from read_text(where, content, published, note)
 
 
-def iter_files(paths: Iterable[Path]) -> Iterator[Path]:
-    """Files under the given paths (folders recursively, hidden files skipped), sorted."""
+def iter_files(paths: Iterable[Input]) -> Iterator[Input]:
+    """Files under the given paths (folders recursively, hidden files skipped), sorted; URLs as given."""
     for p in paths:
+        if is_url(p):
+            yield p
+            continue
+        p = Path(p)
         if p.is_dir():
             yield from sorted(f for f in p.rglob("*")
                               if f.is_file() and not any(part.startswith(".") for part in f.relative_to(p).parts))
@@ -89,6 +80,10 @@ def iter_files(paths: Iterable[Path]) -> Iterator[Path]:
             yield p
 
 
-def read_paths(paths: Iterable[Path]) -> Iterator[Article | ArticleError]:
+def read_paths(paths: Iterable[Input], published: Optional[datetime] = None) -> Iterator[Article | ArticleError]:
+    """Articles of files, folders and URLs, in order; `published` as in `read_path`."""
     for f in iter_files(paths):
-        yield from read_path(f)
+        if isinstance(f, str):
+            yield from read_url(f, published)
+        else:
+            yield from read_path(f, published)

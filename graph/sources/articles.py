@@ -1,8 +1,9 @@
 """The Article record, its identity, and how a record becomes one (dates, cleanup, limits).
 
 Readers (graph/sources) know nothing of NLP: they turn files into `Article`s whose `text`
-is the cleaned body; `offsets` maps each cleaned character back to the raw text given,
-so `tkg extract` can report offsets into the input exactly as given.
+is the cleaned body; `offsets` maps each cleaned character back to `raw_text`, the input as
+given (the whole file for wire and plain text, the record's text for JSON, the extracted text
+for HTML and feeds), so `tkg extract` can report offsets into it exactly.
 """
 from __future__ import annotations
 
@@ -33,6 +34,21 @@ class ArticleError(Exception):
         self.problem = problem
 
 
+NO_DATE_HINT = "no publication date (give one with --published DATE)"
+
+
+class Undated(ArticleError):
+    """A record good in all but its date: `dated` makes it an article once the user gives one."""
+
+    def __init__(self, where: str, title: object, body: str, meta: dict[str, object]) -> None:
+        super().__init__(where, NO_DATE_HINT)
+        self.fields = (title, body, meta)
+
+    def dated(self, published: datetime) -> "Article":
+        title, body, meta = self.fields
+        return make_article(title, published, body, self.where, **meta)
+
+
 @dataclass
 class Article:
     title: str
@@ -40,7 +56,7 @@ class Article:
     text: str  # cleaned body; all downstream offsets refer to it
     url: Optional[str] = None
     source: Optional[str] = None
-    raw_text: str = ""  # the body exactly as given
+    raw_text: str = ""  # the input as given, which `offsets` index (the whole file for wire and plain text)
     offsets: list[int] = field(default_factory=list, repr=False)  # cleaned index -> raw index
     origin: str = ""  # file (and line) it came from
     record_id: Optional[str] = None  # an id the input gave the record, if any
@@ -73,7 +89,9 @@ def parse_date(value: object, where: str) -> datetime:
     """RFC 1123, ISO 8601 or any common form; naive dates are taken as UTC; no future dates."""
     if isinstance(value, bool) or value is None or (isinstance(value, str) and not value.strip()):
         raise ArticleError(where, "no publication date")
-    if isinstance(value, (int, float)):
+    if isinstance(value, datetime):  # given by the user (--published)
+        dt = value
+    elif isinstance(value, (int, float)):
         try:
             dt = datetime.fromtimestamp(value, tz=timezone.utc)
         except (OverflowError, OSError, ValueError):
@@ -100,10 +118,31 @@ def _parse_date_text(s: str, where: str) -> datetime:
         raise ArticleError(where, f"unreadable publication date {s[:60]!r}") from None
 
 
-def make_article(title: object, published: object, body: object, where: str, **meta: object) -> Article:
-    """Check and clean one record; raises ArticleError when it cannot be an article."""
+def published_option(value: str) -> datetime:
+    """`--published`: an ISO date or date-time (naive: UTC), not in the future; ValueError says why."""
+    try:
+        dt = datetime.fromisoformat(value.strip())
+    except ValueError:
+        raise ValueError(f"{value!r} is not an ISO date or date-time (2023-11-14, 2023-11-14T20:31:00+00:00)") from None
+    if dt.tzinfo is None:
+        dt = dt.replace(tzinfo=timezone.utc)
+    if dt > datetime.now(timezone.utc) + FUTURE_SLACK:
+        raise ValueError(f"{dt.date().isoformat()} is in the future")
+    return dt
+
+
+def make_article(title: object, published: object, body: object, where: str, *, file_text: Optional[str] = None,
+                 body_at: int = 0, **meta: object) -> Article:
+    """Check and clean one record; raises ArticleError when it cannot be an article.
+
+    `file_text` is the whole input when `body` is a part of it starting at `body_at` (wire and
+    plain text): offsets then index the file, not the body. A record without any date raises
+    `Undated`, which the caller may date (`--published`).
+    """
     if not isinstance(body, str) or not body.strip():
         raise ArticleError(where, "article has no text")
+    if published is None or (isinstance(published, str) and not published.strip()):
+        raise Undated(where, title, body, {"file_text": file_text, "body_at": body_at, **meta})
     warnings = []
     if len(body) > MAX_CHARS:
         warnings.append(f"text truncated from {len(body):,} to {MAX_CHARS:,} characters")
@@ -113,5 +152,8 @@ def make_article(title: object, published: object, body: object, where: str, **m
     text, offsets = clean_text(body)
     if not text:
         raise ArticleError(where, "article has no text")
-    return Article(title=str(title or "").strip(), published=published_at, text=text, raw_text=body,
+    if file_text is not None:
+        offsets = [body_at + i for i in offsets] if body_at else offsets
+    return Article(title=str(title or "").strip(), published=published_at, text=text,
+                   raw_text=body if file_text is None else file_text,
                    offsets=offsets, origin=where, warnings=warnings, **meta)  # type: ignore[arg-type]

@@ -20,4 +20,5 @@ def read(path: str, content: str) -> Iterator[Article]:
     m = _RFC1123_TAIL.search(first)
     if not m:
         raise ArticleError(path, "first line has no RFC 1123 date after the title")
-    yield make_article(first[: m.start()], m.group(0), body, path)
+    # offsets index the whole file: the body starts after the header line
+    yield make_article(first[: m.start()], m.group(0), body, path, file_text=content, body_at=len(first) + 1)

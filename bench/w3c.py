@@ -141,7 +141,7 @@ def _norm(term) -> object:
         from decimal import Decimal, InvalidOperation
 
         try:
-            value = float(term.value) if term.datatype.value in (_XSD + "double", _XSD + "float") else Decimal(term.value)
+            value = float(term.value) if term.datatype.value in (_XSD + "double", _XSD + "float") else Decimal(term.value).normalize()
             return ("num", term.datatype.value, value)
         except (InvalidOperation, ValueError):
             return term

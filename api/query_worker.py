@@ -106,7 +106,7 @@ class Runner:
             return ("error", 503, "store unavailable", f"cannot open the query checkpoint: {e}")
         kwargs: dict = {}
         try:
-            if job.get("default_graphs"):
+            if job.get("default_graphs") is not None:  # [] (named-graph-uri only): an empty default graph
                 kwargs["default_graph"] = [ox.NamedNode(g) for g in job["default_graphs"]]
             if job.get("named_graphs") is not None:
                 kwargs["named_graphs"] = [ox.NamedNode(g) for g in job["named_graphs"]]

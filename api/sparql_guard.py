@@ -43,6 +43,19 @@ def _decode_escapes(text: str) -> str:
     return _ESCAPE.sub(one, text)
 
 
+def escaped_words(text: str) -> bool:
+    """Whether `\\uXXXX` escapes hide or make a keyword (the engine decodes them before parsing)."""
+    return list(words(text)) != list(words(_decode_escapes(text)))
+
+
+def tokens(text: str) -> Iterator[tuple[str, str, int, int]]:
+    """(kind, text, start, end) of each token but white space and comments; kind is one of
+    lstring, string, iri, var, pname, word, other (one character: braces, `;`, `.`, ...)."""
+    for m in _TOKEN.finditer(text):
+        if m.lastgroup not in ("ws", "comment"):
+            yield m.lastgroup or "other", m.group(), m.start(), m.end()
+
+
 def words(text: str) -> Iterator[str]:
     """The bare words (keywords, `a`, function names) of a SPARQL text, upper-cased, in order."""
     for m in _TOKEN.finditer(text):

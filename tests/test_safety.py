@@ -145,11 +145,14 @@ def test_service_and_load_are_refused_and_nothing_leaves_the_server(guarded):
             for r in (c.get("/sparql", params={"query": q}), c.post("/sparql", data={"query": q})):
                 assert r.status_code == 400, (q, r.text)
                 assert r.json()["error"] == "forbidden operation"
-        updates = [f"LOAD <{target}>", f"LOAD SILENT <{target}> INTO GRAPH <http://ex/g>",
+        updates = [f"LOAD <{target}>", f"LOAD SILENT <{target}> ; LOAD <{target}>",
                    f"INSERT {{ ?s ?p ?o }} WHERE {{ SERVICE <{target}> {{ ?s ?p ?o }} }}"]
         for u in updates:
             r = c.post("/update", data={"update": u}, headers=AUTH)
             assert r.status_code == 400 and r.json()["error"] == "forbidden operation", (u, r.text)
+        # LOAD SILENT succeeds without fetching anything (a load that fails silently)
+        r = c.post("/update", data={"update": f"LOAD SILENT <{target}> INTO GRAPH <http://ex/g>"}, headers=AUTH)
+        assert r.status_code == 204, r.text
         # a harmless query that merely mentions the word is answered
         ok = c.get("/sparql", params={"query": 'SELECT ?service WHERE { BIND("secret service" AS ?service) }'})
         assert ok.status_code == 200

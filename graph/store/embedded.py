@@ -130,12 +130,13 @@ class Store:
 
     # --- SPARQL Update, Graph Store Protocol, checkpoints (used by api/) ---
 
-    def update(self, sparql: str) -> None:
-        """Run a SPARQL 1.1 Update on the Oxigraph engine, in one transaction.
+    def update(self, sparql: str, base_iri: Optional[str] = None) -> None:
+        """Run a SPARQL 1.1 Update on the Oxigraph engine, in one transaction; relative IRIs
+        resolve against `base_iri`.
 
         Raises SyntaxError for a malformed update. The caller refuses LOAD and SERVICE.
         """
-        self.ox.update(sparql)
+        self.ox.update(sparql, base_iri=base_iri)
         self._bump_revision()
 
     def graph_triples(self, iri: Optional[str]) -> list:

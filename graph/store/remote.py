@@ -271,12 +271,13 @@ class RemoteStore:
 
     # --- SPARQL Update, Graph Store Protocol (used by api/) ---
 
-    def update(self, sparql: str) -> None:
-        """Run a SPARQL 1.1 Update on the server, with the revision bump in the same request.
+    def update(self, sparql: str, base_iri: Optional[str] = None) -> None:
+        """Run a SPARQL 1.1 Update on the server, with the revision bump in the same request;
+        `base_iri` becomes a BASE declaration.
 
         Raises SyntaxError when the server refuses it as malformed (HTTP 400).
         """
-        self._update(sparql)
+        self._update(f"BASE <{base_iri}>\n{sparql}" if base_iri else sparql)
 
     def graph_triples(self, iri: Optional[str]) -> list:
         """The triples (pyoxigraph `Triple`s) of graph `iri`; None: the server's default graph

@@ -50,13 +50,13 @@ PLACE_LABELS = {"GPE": "GPE", "LOC": "LOC", "FAC": "FAC"}
 
 def find_entities(doc: Doc, locations: list[Location]) -> list[Entity]:
     """Named, nominal and pronoun mentions typed PERSON/ORG/ARMED_GROUP/GPE/LOC/FAC/NORP with canonical IRIs."""
-    from graph.extract.actors.coref import resolve_nominals_and_pronouns
-    from graph.extract.actors.coref_nominals import nominal_category
+    return _ArticleActors(doc, locations).run()
 
+
+def _place_at_tokens(doc: Doc, locations: list[Location]) -> list[Optional[Location]]:
+    """The place named at each token, so that a name inside a place mention is not taken for an actor."""
     loc_at: list[Optional[Location]] = [None] * len(doc)
     starts: dict[int, int] = {}  # token starts, built only if a span does not align
-    place_pronouns = {loc.start: loc for loc in locations if loc.mention == "pronoun"}
-    locations = [loc for loc in locations if loc.mention == "name"]
     for loc in locations:
         sp = doc.char_span(loc.start, loc.end, alignment_mode="expand")
         if sp is None:
@@ -67,39 +67,77 @@ def find_entities(doc: Doc, locations: list[Location]) -> list[Entity]:
         if sp is not None:
             for i in range(sp.start, sp.end):
                 loc_at[i] = loc
+    return loc_at
 
-    prod_spans = find_products(doc)
+
+def _product_tokens(doc: Doc, prod_spans: list[Span]) -> set[int]:
+    """Tokens inside product names ("Airbus A380"), which are no actor mentions, bar a possessor ("Boeing's")."""
     in_product = set()
     for sp in prod_spans:
         in_product.update(range(sp.start, sp.end))
         for t in sp:  # "Boeing's 747": the possessor stays an actor mention
             if t.tag_ == "POS" or (t.i + 1 < sp.end and doc[t.i + 1].tag_ == "POS"):
                 in_product.discard(t.i)
+    return in_product
 
-    doc_isos = {loc.country for loc in locations if loc.country}
-    reg = Registry()
-    extents: list[Mention] = []
-    out: list[Entity] = product_entities(doc, prod_spans)
-    mentions: list[Mention] = []
-    persons: list[Cluster] = []
-    orgs: list[Cluster] = []
 
-    def person_cluster(name: str) -> Cluster:
+class _ArticleActors:
+    """One article's actor mentions, found step by step; the attributes are the state the steps share."""
+
+    def __init__(self, doc: Doc, locations: list[Location]) -> None:
+        self.doc = doc
+        self.place_pronouns = {loc.start: loc for loc in locations if loc.mention == "pronoun"}
+        self.locations = [loc for loc in locations if loc.mention == "name"]
+        self.loc_at = _place_at_tokens(doc, self.locations)
+        prod_spans = find_products(doc)
+        self.in_product = _product_tokens(doc, prod_spans)
+        self.doc_isos = {loc.country for loc in self.locations if loc.country}
+        self.reg = Registry()
+        self.extents: list[Mention] = []
+        self.out: list[Entity] = product_entities(doc, prod_spans)
+        self.mentions: list[Mention] = []
+        self.persons: list[Cluster] = []
+        self.orgs: list[Cluster] = []
+        self.taken: set[int] = set()  # tokens already in a name mention, filled once the NER's names are in
+        # names the text describes as armed groups ("the Fano militia"), and "X, known as Y" aliases
+        self.desc = find_described(doc, self.loc_at)
+        # a nickname of a named actor ('Jimmy Chérizier, known as "Barbecue"') joins that actor after the names
+        self.nicknames = {(sp.start, sp.end): head for sp, head in self.desc.aliases if head.pos_ == "PROPN"}
+
+    def run(self) -> list[Entity]:
+        """All steps in order: each step sees the clusters and mentions the earlier ones found."""
+        self.add_described_groups()
+        self.add_ner_names()
+        self.taken = {i for m in self.mentions for i in range(m.start, m.end)} | self.in_product
+        self.add_known_as_names()
+        self.add_group_repeats()
+        self.add_alias_repeats()
+        self.extents += described_names(self.doc, self.mentions, self.in_product)
+        self.add_place_pronouns()
+        return self.entities()
+
+    # -- clusters: which actor a name refers to --
+
+    def person_cluster(self, name: str) -> Cluster:
+        """The person a name refers to: an earlier person sharing the name or its surname, else a new one."""
         parts = [w for w in name.split() if w.lower().rstrip(".") not in TITLES and w.lower() not in TITLES]
         name = " ".join(parts) or name
-        for c in reversed(persons):
+        for c in reversed(self.persons):
             cw = c.label.split()
             if name == c.label or (len(parts) == 1 and parts[0] in cw) or (len(cw) == 1 and cw[0] in parts):
                 if len(name) > len(c.label):
                     c.label = name
                 return c
-        c = reg.get("person:" + name.lower(), name, "PERSON", "person", True)
-        persons.append(c)
+        c = self.reg.get("person:" + name.lower(), name, "PERSON", "person", True)
+        self.persons.append(c)
         if len(parts) > 1:
-            reg.add_alias(parts[-1], c)  # a later bare surname the NER missed
+            self.reg.add_alias(parts[-1], c)  # a later bare surname the NER missed
         return c
 
-    def org_cluster(name: str, etype: str, span: Span) -> Cluster:
+    def org_cluster(self, name: str, etype: str, span: Span) -> Cluster:
+        """The organisation a name refers to: an alias, a known actor, a country's army, an earlier name's
+        initials or prefix, else a new one."""
+        reg = self.reg
         n = norm_name(name)
         if n in reg.alias:
             return reg.alias[n]
@@ -110,13 +148,13 @@ def find_entities(doc: Doc, locations: list[Location]) -> list[Entity]:
             reg.add_alias(name, c)
             return c
         iso = military_name(span)
-        if iso is None and ARMY_ACRONYMS.get(name) in doc_isos:
+        if iso is None and ARMY_ACRONYMS.get(name) in self.doc_isos:
             iso = ARMY_ACRONYMS[name]  # "ENDF" in a story about Ethiopia: its army, one actor with "federal troops"
         if iso:
             c = reg.get(f"military:{iso}", military_label(iso), "ORG", "state", True)
             reg.add_alias(name, c)
             return c
-        for c in reversed(orgs):  # initials (GM) or a prefix (Lockheed) of an earlier name
+        for c in reversed(self.orgs):  # initials (GM) or a prefix (Lockheed) of an earlier name
             words = [w for w in c.label.split() if w[:1].isupper()]
             initials = "".join(w[0] for w in words)
             if (name.isupper() and len(name) >= 2 and name == initials) or (
@@ -128,27 +166,47 @@ def find_entities(doc: Doc, locations: list[Location]) -> list[Entity]:
             etype = "ARMED_GROUP"
         c = reg.get("org:" + n, canonical_name(name), etype, kind, True)
         reg.add_alias(name, c)
-        orgs.append(c)
+        self.orgs.append(c)
         return c
 
-    # names the text describes as armed groups ("the Fano militia"), and "X, known as Y" aliases
-    desc = find_described(doc, loc_at)
-    for n, name in desc.armed.items():
-        if n not in KNOWN_NAMES and n not in reg.alias:
-            c = reg.get("org:" + n, name, "ARMED_GROUP", "armed_group", True)
-            reg.add_alias(name, c)
-            orgs.append(c)
-    # a nickname of a named actor ('Jimmy Chérizier, known as "Barbecue"') joins that actor after the names
-    nicknames = {(sp.start, sp.end): head for sp, head in desc.aliases if head.pos_ == "PROPN"}
+    def add_described_groups(self) -> None:
+        """Clusters for names the text describes as armed groups ("the Fano militia"), before any name is read."""
+        for n, name in self.desc.armed.items():
+            if n not in KNOWN_NAMES and n not in self.reg.alias:
+                c = self.reg.get("org:" + n, name, "ARMED_GROUP", "armed_group", True)
+                self.reg.add_alias(name, c)
+                self.orgs.append(c)
 
-    repaired = repair_spans(doc)
-    # one sense per article: a name described once as no place ("Magna, a Canadian automobile parts company")
-    non_places = {ent.text for ent, _, _ in repaired if described_as_non_place(ent.root)}
-    for ent, label, acr in repaired:
-        if any(i in in_product for i in range(ent.start, ent.end)):
-            continue  # "Airbus A380", "787 Dreamliners": a product's name, not an actor
-        if (ent.start, ent.end) in nicknames:
-            continue
+    # -- the NER's names --
+
+    def add_ner_names(self) -> None:
+        """The repaired NER spans in document order: each a place entity, a NORP entity or an actor mention."""
+        repaired = repair_spans(self.doc)
+        # one sense per article: a name described once as no place ("Magna, a Canadian automobile parts company")
+        non_places = {ent.text for ent, _, _ in repaired if described_as_non_place(ent.root)}
+        for ent, label, acr in repaired:
+            if any(i in self.in_product for i in range(ent.start, ent.end)):
+                continue  # "Airbus A380", "787 Dreamliners": a product's name, not an actor
+            if (ent.start, ent.end) in self.nicknames:
+                continue
+            label = self.name_label(ent, label, non_places)
+            if label is None:
+                continue
+            place = self.loc_at[ent.root.i]
+            if self.add_place_name(ent, label, acr, place):
+                continue
+            if label not in ACTOR_LABELS:
+                continue
+            if label == "NORP":
+                self.out.append(Entity(ent.start_char, ent.end_char, ent.text, "NORP",
+                                       canonical=actor_iri(canonical_name(ent.text)), label=canonical_name(ent.text),
+                                       kind="organization", mention="name"))
+                continue
+            self.add_actor_name(ent, label, acr)
+
+    def name_label(self, ent: Span, label: str, non_places: set[str]) -> Optional[str]:
+        """The NER label corrected by what the article says of the name, or None for no entity at all."""
+        desc, loc_at = self.desc, self.loc_at
         if (norm_name(ent.text) in desc.armed and label in {"PERSON", "ORG", "GPE"} and loc_at[ent.root.i] is None) or (
                 label == "PERSON" and any(sp.start == ent.start and sp.end == ent.end and h.pos_ == "NOUN"
                                           for sp, h in desc.aliases)):
@@ -157,119 +215,150 @@ def find_entities(doc: Doc, locations: list[Location]) -> list[Entity]:
         if label in PLACE_LABELS and place is None:
             low = ent.text.lower()
             if low in NOMINAL_HEADS:
-                continue  # "Junta extends transition": a headline's capitalised description, no place
+                return None  # "Junta extends transition": a headline's capitalised description, no place
             if norm_name(ent.text) in KNOWN_NAMES:
                 label = "ORG"  # "M23": an armed group's code name, no place
             elif any(ch.isdigit() for ch in ent.text):
-                continue  # "KC-30s": a model number, neither a place nor an actor
+                return None  # "KC-30s": a model number, neither a place nor an actor
         if label == "PERSON" and place is not None and (place.geonames_id or described_as_town(ent)) and len(ent) == len(
-                doc.char_span(place.start, place.end, alignment_mode="expand") or ()) and ent.text not in non_places:
+                self.doc.char_span(place.start, place.end, alignment_mode="expand") or ()) and ent.text not in non_places:
             label = "GPE"  # the gazetteer accepted the town in place position ("the outskirts of Goma"), or the
             # text says it is a town ("Rubaya, a major coltan mining town")
+        return label
+
+    def add_place_name(self, ent: Span, label: str, acr: Optional[str], place: Optional[Location]) -> bool:
+        """A name that is a place (by its label or the place found there) as a place entity; False if it is not."""
         if label == "NORP" and place is not None and place.end > ent.end_char and place.start <= ent.start_char:
             # "the Amhara region": the region named after its people, a place
-            out.append(Entity(place.start, place.end, place.text, "GPE", canonical=place.canonical,
-                              label=place.name or place.text, mention="name"))
-            continue
+            self.out.append(Entity(place.start, place.end, place.text, "GPE", canonical=place.canonical,
+                                   label=place.name or place.text, mention="name"))
+            return True
         if label in PLACE_LABELS or (place is not None and label != "PERSON" and acr is None):
             etype = label if label in PLACE_LABELS or label == "NORP" else "GPE"
             if place is not None and is_river(place):
                 etype = "LOC"  # "the Niger river"
-            out.append(Entity(ent.start_char, ent.end_char, ent.text, etype,
-                              canonical=place.canonical if place else None,
-                              label=place.name if place else canonical_name(ent.text), mention="name"))
-            continue
-        if label not in ACTOR_LABELS:
-            continue
-        if label == "NORP":
-            out.append(Entity(ent.start_char, ent.end_char, ent.text, "NORP",
-                              canonical=actor_iri(canonical_name(ent.text)), label=canonical_name(ent.text),
-                              kind="organization", mention="name"))
-            continue
+            self.out.append(Entity(ent.start_char, ent.end_char, ent.text, etype,
+                                   canonical=place.canonical if place else None,
+                                   label=place.name if place else canonical_name(ent.text), mention="name"))
+            return True
+        return False
+
+    def add_actor_name(self, ent: Span, label: str, acr: Optional[str]) -> None:
+        """A person's or organisation's name as a mention of its cluster, with its acronym ("General Motors (GM)")."""
         name = canonical_name(ent.text)
         if label == "PERSON":
-            c = person_cluster(name)
+            c = self.person_cluster(name)
         else:
-            c = org_cluster(name, "ORG", ent)
-            # an appositive description gives the kind: "an alliance of ... armed groups", "the UN mission, MINUSCA"
-            root = ent.root
-            described = [t for t in root.children if t.dep_ == "appos"] + ([root.head] if root.dep_ == "appos" else [])
-            for t in described:
-                if c.kind != "organization":
-                    break
-                if t.dep_ == "appos" and any(w.lower_ in ARMED_WORDS for w in t.subtree):
-                    c.kind, c.type = "armed_group", "ARMED_GROUP"
-                elif t.pos_ == "NOUN":
-                    kind = APPOS_KINDS.get(nominal_category(t) or "")
-                    if kind:
-                        c.kind = kind
-                        if kind == "armed_group":
-                            c.type = "ARMED_GROUP"
+            c = self.org_cluster(name, "ORG", ent)
+            self.kind_from_apposition(c, ent)
         if acr:
-            reg.add_alias(acr, c)
-        mentions.append(Mention(ent.start, ent.end, ent.root.i, "name", c.type, c))
+            self.reg.add_alias(acr, c)
+        self.mentions.append(Mention(ent.start, ent.end, ent.root.i, "name", c.type, c))
         if acr:
             a = ent.end + 1
-            mentions.append(Mention(a, a + 1, a, "name", c.type, c))
+            self.mentions.append(Mention(a, a + 1, a, "name", c.type, c))
             # the name with its acronym is one longer mention of the actor: "General Motors (GM)"
-            extents.append(Mention(ent.start, a + 2, ent.root.i, "extent", c.type, c))
+            self.extents.append(Mention(ent.start, a + 2, ent.root.i, "extent", c.type, c))
 
-    taken = {i for m in mentions for i in range(m.start, m.end)} | in_product
-    for sp, head in desc.aliases:  # "known as" names
-        if any(i in taken for i in range(sp.start, sp.end)):
-            continue
-        if head.pos_ == "PROPN":
-            c = next((m.cluster for m in mentions if m.start <= head.i < m.end and m.cluster is not None), None)
-        else:
-            c = org_cluster(canonical_name(sp.text), "ORG", sp)
-        if c is None:
-            continue
-        reg.add_alias(sp.text, c)
-        mentions.append(Mention(sp.start, sp.end, sp.root.i, "name", c.type, c))
-        taken.update(range(sp.start, sp.end))
-    for n, name in desc.armed.items():  # the described group's other mentions the NER missed ("The Fano, a ...")
-        words = name.split()
-        c = reg.alias.get(n)
-        if c is None or len(words) < 2:
-            continue  # one-word names: the alias scan below
-        k = len(words)
-        for i in range(len(doc) - k + 1):
-            if [t.text for t in doc[i:i + k]] == words and not any(j in taken for j in range(i, i + k)) \
-                    and loc_at[i] is None:
-                mentions.append(Mention(i, i + k, i + k - 1, "name", c.type, c))
-                taken.update(range(i, i + k))
-    for t in doc:  # later mentions of an alias or a known actor the NER missed ("When MINUSMA left")
-        if t.i in taken or not (t.pos_ == "PROPN" or t.is_upper) or len(t.text) < 2:
-            continue
-        c = reg.alias.get(norm_name(t.text))
-        if c is None and t.text in KNOWN_SURFACE:
-            label, ktype, kind = KNOWN_NAMES[norm_name(t.text)]
-            c = reg.get("known:" + label.lower(), label, ktype, kind, True)
-        if c is not None and loc_at[t.i] is None:
-            mentions.append(Mention(t.i, t.i + 1, t.i, "name", c.type, c))
-            taken.add(t.i)
-    extents += described_names(doc, mentions, in_product)
-    # pronouns resolved to a place ("retake it" -> Kidal) are place mentions, not actors
-    for loc in place_pronouns.values():
-        sp = doc.char_span(loc.start, loc.end)
-        if sp is None or len(sp) != 1:
-            continue
-        t = sp[0]
-        if t.i not in taken:
-            out.append(Entity(t.idx, t.idx + len(t.text), t.text, "GPE", canonical=loc.canonical, label=loc.name,
-                              kind=None, mention="pronoun"))
-            mentions.append(Mention(t.i, t.i + 1, t.i, "place", "GPE", None))
-    mentions += resolve_nominals_and_pronouns(doc, mentions, reg, loc_at, locations)
-    mentions += extents
-    mentions.sort(key=lambda m: (m.start, -m.end))
-    for m in mentions:
-        if m.form == "place":
-            continue
-        span = doc[m.start: m.end]
-        c = m.cluster
-        etype = c.type if c else m.type
-        out.append(Entity(span.start_char, span.end_char, span.text, etype,
-                          canonical=c.iri if c else None, label=c.label if c else None,
-                          kind=(c.kind if c else m.kind), mention=m.form))
-    out.sort(key=lambda e: (e.start, -e.end))
-    return out
+    @staticmethod
+    def kind_from_apposition(c: Cluster, ent: Span) -> None:
+        """An organisation's kind from its appositive description: "an alliance of ... armed groups", "the UN
+        mission, MINUSCA" (only while the kind is still the default)."""
+        from graph.extract.actors.coref_nominals import nominal_category
+
+        root = ent.root
+        described = [t for t in root.children if t.dep_ == "appos"] + ([root.head] if root.dep_ == "appos" else [])
+        for t in described:
+            if c.kind != "organization":
+                break
+            if t.dep_ == "appos" and any(w.lower_ in ARMED_WORDS for w in t.subtree):
+                c.kind, c.type = "armed_group", "ARMED_GROUP"
+            elif t.pos_ == "NOUN":
+                kind = APPOS_KINDS.get(nominal_category(t) or "")
+                if kind:
+                    c.kind = kind
+                    if kind == "armed_group":
+                        c.type = "ARMED_GROUP"
+
+    # -- names the NER missed --
+
+    def add_known_as_names(self) -> None:
+        """"Known as" names: a nickname joins the actor it names, a described name gets an organisation."""
+        for sp, head in self.desc.aliases:
+            if any(i in self.taken for i in range(sp.start, sp.end)):
+                continue
+            if head.pos_ == "PROPN":
+                c = next((m.cluster for m in self.mentions if m.start <= head.i < m.end and m.cluster is not None), None)
+            else:
+                c = self.org_cluster(canonical_name(sp.text), "ORG", sp)
+            if c is None:
+                continue
+            self.reg.add_alias(sp.text, c)
+            self.mentions.append(Mention(sp.start, sp.end, sp.root.i, "name", c.type, c))
+            self.taken.update(range(sp.start, sp.end))
+
+    def add_group_repeats(self) -> None:
+        """The described groups' other mentions the NER missed ("The Fano, a ..."), for names of two words or more
+        (one-word names are left to the alias scan)."""
+        doc = self.doc
+        for n, name in self.desc.armed.items():
+            words = name.split()
+            c = self.reg.alias.get(n)
+            if c is None or len(words) < 2:
+                continue  # one-word names: the alias scan below
+            k = len(words)
+            for i in range(len(doc) - k + 1):
+                if [t.text for t in doc[i:i + k]] == words and not any(j in self.taken for j in range(i, i + k)) \
+                        and self.loc_at[i] is None:
+                    self.mentions.append(Mention(i, i + k, i + k - 1, "name", c.type, c))
+                    self.taken.update(range(i, i + k))
+
+    def add_alias_repeats(self) -> None:
+        """Later one-token mentions of an alias or a known actor the NER missed ("When MINUSMA left")."""
+        for t in self.doc:
+            if t.i in self.taken or not (t.pos_ == "PROPN" or t.is_upper) or len(t.text) < 2:
+                continue
+            c = self.reg.alias.get(norm_name(t.text))
+            if c is None and t.text in KNOWN_SURFACE:
+                label, ktype, kind = KNOWN_NAMES[norm_name(t.text)]
+                c = self.reg.get("known:" + label.lower(), label, ktype, kind, True)
+            if c is not None and self.loc_at[t.i] is None:
+                self.mentions.append(Mention(t.i, t.i + 1, t.i, "name", c.type, c))
+                self.taken.add(t.i)
+
+    def add_place_pronouns(self) -> None:
+        """Pronouns resolved to a place ("retake it" -> Kidal) as place entities, so that coref leaves them alone."""
+        doc = self.doc
+        for loc in self.place_pronouns.values():
+            sp = doc.char_span(loc.start, loc.end)
+            if sp is None or len(sp) != 1:
+                continue
+            t = sp[0]
+            if t.i not in self.taken:
+                self.out.append(Entity(t.idx, t.idx + len(t.text), t.text, "GPE", canonical=loc.canonical,
+                                       label=loc.name, kind=None, mention="pronoun"))
+                self.mentions.append(Mention(t.i, t.i + 1, t.i, "place", "GPE", None))
+
+    # -- the result --
+
+    def entities(self) -> list[Entity]:
+        """Nominals and pronouns resolved against the names, then every mention as an Entity in text order."""
+        from graph.extract.actors.coref import resolve_nominals_and_pronouns
+
+        doc = self.doc
+        mentions = self.mentions
+        mentions += resolve_nominals_and_pronouns(doc, mentions, self.reg, self.loc_at, self.locations)
+        mentions += self.extents
+        mentions.sort(key=lambda m: (m.start, -m.end))
+        out = self.out
+        for m in mentions:
+            if m.form == "place":
+                continue
+            span = doc[m.start: m.end]
+            c = m.cluster
+            etype = c.type if c else m.type
+            out.append(Entity(span.start_char, span.end_char, span.text, etype,
+                              canonical=c.iri if c else None, label=c.label if c else None,
+                              kind=(c.kind if c else m.kind), mention=m.form))
+        out.sort(key=lambda e: (e.start, -e.end))
+        return out

@@ -4,8 +4,9 @@ pyoxigraph cannot cancel a running query, and opening a store read-only while an
 writes it is undefined behaviour. So (DESIGN.md, Store):
 
 * the server process keeps the only writable store (REST reads, ingest, updates, Graph Store);
-* before a query, if the store's revision moved since the last checkpoint, it takes a new one
-  (`Store.backup`: a RocksDB checkpoint of hard links, milliseconds) in `<store>.checkpoints/`;
+* after each write, and before a query if the store's revision moved since the last checkpoint, it
+  takes a new one (`Store.backup`: a RocksDB checkpoint of hard links, milliseconds) in
+  `<store>.checkpoints/` (graph/store/checkpoints.py; readers beside the server use them too);
 * worker processes (api/query_worker.py) open the newest checkpoint read-only and run the query;
 * a query still running at the deadline has its worker killed (SIGKILL) and replaced: the work
   stops, the client gets 503 `query timeout`, the writer and the other workers carry on.
@@ -17,18 +18,14 @@ from __future__ import annotations
 import asyncio
 import logging
 import os
-import shutil
 import signal
 import subprocess
 import sys
-import threading
-from dataclasses import dataclass
 from multiprocessing.connection import Connection
-from pathlib import Path
-from typing import Optional
 
 from fastapi.concurrency import run_in_threadpool
 
+from graph.store.checkpoints import Checkpoints
 from graph.store.embedded import Store
 
 from .errors import ApiError
@@ -37,48 +34,6 @@ log = logging.getLogger(__name__)
 
 
 NICE = 10  # query workers' scheduling priority below the server's (os.nice increment)
-
-
-@dataclass
-class Checkpoint:
-    path: Path
-    revision: int
-    refs: int = 0
-
-
-class Checkpoints:
-    """The newest read-only copy of the store, refreshed when the store's revision moves."""
-
-    def __init__(self, store: Store, root: Optional[Path] = None) -> None:
-        self.store = store
-        self.root = root or store.path.parent / f"{store.path.name}.checkpoints"
-        shutil.rmtree(self.root, ignore_errors=True)  # left over by a server that was killed
-        self.root.mkdir(parents=True, exist_ok=True)
-        self.current: Optional[Checkpoint] = None
-        self.seq = 0
-        self.lock = threading.Lock()
-
-    def acquire(self) -> Checkpoint:
-        with self.lock:
-            revision = self.store.revision
-            if self.current is None or self.current.revision != revision:
-                self.seq += 1
-                path = self.root / f"cp-{self.seq:06d}"
-                self.store.backup(path)
-                old, self.current = self.current, Checkpoint(path, revision)
-                if old is not None and old.refs == 0:
-                    shutil.rmtree(old.path, ignore_errors=True)
-            self.current.refs += 1
-            return self.current
-
-    def release(self, cp: Checkpoint) -> None:
-        with self.lock:
-            cp.refs -= 1
-            if cp is not self.current and cp.refs == 0:
-                shutil.rmtree(cp.path, ignore_errors=True)
-
-    def close(self) -> None:
-        shutil.rmtree(self.root, ignore_errors=True)
 
 
 class Worker:
@@ -142,10 +97,14 @@ class QueryPool:
         if self.sandbox and not all(w.isolated for w in new):
             log.warning("query workers run without a network sandbox (no user namespaces here); "
                         "SERVICE and LOAD are still refused by the query check")
-        await run_in_threadpool(self.checkpoints.release, await run_in_threadpool(self.checkpoints.acquire))
+        await run_in_threadpool(self.checkpoints.refresh)
+        # readers in other processes (tkg query, tkg export) cannot ask for a checkpoint: take one per write
+        self.store.after_write.append(self.checkpoints.refresh)
 
     async def close(self) -> None:
         self.closed = True
+        if self.checkpoints.refresh in self.store.after_write:
+            self.store.after_write.remove(self.checkpoints.refresh)
         for w in list(self.workers):
             await run_in_threadpool(w.kill)
         self.workers.clear()

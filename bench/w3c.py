@@ -338,7 +338,7 @@ def start_server(token: str) -> tuple[subprocess.Popen, str, Path]:
         port = s.getsockname()[1]
     env = {**os.environ, "TKG_TOKEN": token, "NO_COLOR": "1", "TKG_QUERY_TIMEOUT": "30"}
     proc = subprocess.Popen([sys.executable, "-m", "graph", "serve", "--data", str(tmp / "data"), "--port", str(port),
-                             "--strict-default-graph"], env=env, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE, text=True)
+                             "--strict-default-graph", "--create"], env=env, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE, text=True)
     base = f"http://127.0.0.1:{port}"
     deadline = time.time() + 60
     while time.time() < deadline:

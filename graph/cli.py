@@ -3,6 +3,7 @@ from __future__ import annotations
 
 import json
 import logging
+import os
 import sys
 import time
 from datetime import datetime
@@ -47,6 +48,22 @@ def open_store(data: Optional[Path], store: Optional[str] = None) -> Store:
     except StoreError as e:
         fail(str(e))
         raise  # unreachable: fail() exits
+
+
+def open_reader(data: Optional[Path], store: Optional[str] = None) -> Store:
+    """The store to read (query, export): it must exist; while `tkg serve` holds a directory, its newest
+    checkpoint, read-only (graph/store/reading.py)."""
+    from graph.store.reading import open_for_reading
+
+    try:
+        opened = open_for_reading(Settings().location(data, store))
+    except StoreError as e:
+        fail(str(e))
+        raise  # unreachable: fail() exits
+    if getattr(opened, "behind", 0):
+        err.print(f"[yellow]warning:[/yellow] reading the server's checkpoint of {opened.location}, "
+                  f"{opened.behind} write(s) behind the store", highlight=False, soft_wrap=True)
+    return opened
 
 
 class _RateColumn(ProgressColumn):
@@ -171,39 +188,61 @@ def query_cmd(sparql: str = typer.Argument(..., help="A SPARQL query, or @FILE t
             sparql = Path(sparql[1:]).read_text(encoding="utf-8")
         except OSError as e:
             fail(f"{sparql[1:]}: {e.strerror}")
-    store = open_store(data, store_url)
+    from graph.store.reading import is_update
+
+    if is_update(sparql):
+        fail("tkg query is read-only: send SPARQL updates to a running `tkg serve` at /update "
+             "(Authorization: Bearer $TKG_TOKEN), or add articles with `tkg ingest`")
+    store = open_reader(data, store_url)
     try:
-        result = store.ox_query(sparql)
+        render(store.ox_query(sparql), fmt, out)
     except SyntaxError as e:
         fail(f"malformed query: {e}")
     except (StoreError, TimeoutError) as e:
         fail(str(e))
-    render(result, fmt, out)
+    finally:
+        store.close()
 
 
-def _export(fmt: str, out_file: Path, start: Optional[datetime], end: Optional[datetime],
+def _export(fmt: str, out_file: str, start: Optional[str], end: Optional[str],
             events: bool, co_mentions: bool, data: Optional[Path], store_url: Optional[str] = None) -> None:
-    """Build the view for the window and write it in `fmt`; one summary line on stdout."""
+    """Build the view for the window and write it in `fmt` to a file, or to stdout for `-`; one summary
+    line on stdout (on stderr when the export itself goes to stdout)."""
+    from graph.store.dates import DateError, window
     from graph.view.view import DEFAULT_KINDS, KINDS, build
 
-    if start and end and start > end:
-        fail("--from is after --to")
-    store = open_store(data, store_url)
-    with Progress(TextColumn(f"export {fmt}"), BarColumn(), TimeElapsedColumn(), console=err, transient=True) as p:
-        p.add_task("export", total=None)
-        g = build(store, start.date() if start else None, end.date() if end else None,
-                  KINDS if events else DEFAULT_KINDS, co_mentions)
-        try:
-            FORMATS[fmt].write(g, out_file)
-        except OSError as e:
-            fail(f"{out_file}: {e.strerror}")
-    out.print(f"{g.number_of_nodes()} nodes, {g.number_of_edges()} edges -> {out_file}", highlight=False)
+    try:
+        first, last = window(start, end)
+    except DateError as e:
+        fail(f"--{e.field}: {e}")
+        raise  # unreachable
+    to_stdout = out_file == "-"
+    store = open_reader(data, store_url)
+    try:
+        with Progress(TextColumn(f"export {fmt}"), BarColumn(), TimeElapsedColumn(), console=err, transient=True) as p:
+            p.add_task("export", total=None)
+            g = build(store, first, last, KINDS if events else DEFAULT_KINDS, co_mentions)
+            try:
+                FORMATS[fmt].write(g, sys.stdout.buffer if to_stdout else Path(out_file))
+                if to_stdout:
+                    sys.stdout.flush()
+            except BrokenPipeError:  # `tkg export gexf - | head`: the reader has all it wanted
+                os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())  # nothing left to flush at exit
+                raise typer.Exit(0) from None
+            except OSError as e:
+                fail(f"{out_file}: {e.strerror}")
+    finally:
+        store.close()
+    (err if to_stdout else out).print(f"{g.number_of_nodes()} nodes, {g.number_of_edges()} edges -> "
+                                      f"{'stdout' if to_stdout else out_file}", highlight=False)
 
 
 def _export_command(fmt: str, help_text: str) -> None:
-    def command(out_file: Path = typer.Argument(..., metavar="OUT"),
-                start: Optional[datetime] = typer.Option(None, "--from", formats=["%Y-%m-%d"], help="Earliest day."),
-                end: Optional[datetime] = typer.Option(None, "--to", formats=["%Y-%m-%d"], help="Latest day."),
+    def command(out_file: str = typer.Argument(..., metavar="OUT", help="File to write, or - for stdout."),
+                start: Optional[str] = typer.Option(None, "--from", help="Earliest day: YYYY, YYYY-MM or "
+                                                    "YYYY-MM-DD (a year or month: its first day)."),
+                end: Optional[str] = typer.Option(None, "--to", help="Latest day: YYYY, YYYY-MM or YYYY-MM-DD "
+                                                  "(a year or month: its last day)."),
                 events: bool = typer.Option(False, "--events", help="Events as nodes."),
                 co_mentions: bool = typer.Option(False, "--co-mentions", help="Add co-mention edges."),
                 data: Optional[Path] = DataOpt, store_url: Optional[str] = StoreOpt) -> None:
@@ -252,14 +291,18 @@ def extract_cmd(input: Path = typer.Argument(..., help="An article file (any for
 
 
 @app.command("serve")
-def serve_cmd(host: Optional[str] = typer.Option(None, help="Interface (default 127.0.0.1)."),
-              port: Optional[int] = typer.Option(None, help="Port (default 8000)."),
+def serve_cmd(host: Optional[str] = typer.Option(None, help="Interface to listen on (default 127.0.0.1, $TKG_HOST)."),
+              port: Optional[int] = typer.Option(None, help="Port (default 8000, $TKG_PORT)."),
               data: Optional[Path] = DataOpt, store_url: Optional[str] = StoreOpt,
               query_timeout: Optional[float] = typer.Option(None, "--query-timeout", help="Seconds before a SPARQL query is stopped (default 30, $TKG_QUERY_TIMEOUT)."),
               workers: Optional[int] = typer.Option(None, "--query-workers", help="SPARQL worker processes (default 2, $TKG_QUERY_WORKERS)."),
-              strict: Optional[bool] = typer.Option(None, "--strict-default-graph/--union-default-graph", help="Default graph of /sparql: the store's own, or the union of all graphs (default; $TKG_UNION_DEFAULT).")) -> None:
+              strict: Optional[bool] = typer.Option(None, "--strict-default-graph/--union-default-graph", help="Default graph of /sparql: the store's own, or the union of all graphs (default; $TKG_UNION_DEFAULT)."),
+              create: bool = typer.Option(False, "--create", help="Start an empty store if --data does not exist "
+                                          "(to fill it through /update or /store).")) -> None:
     """Serve SPARQL, the REST API and the exports over HTTP."""
     settings = Settings()
+    if not create:
+        _require_store(settings.location(data, store_url))
     if query_timeout is not None:
         if query_timeout <= 0:
             fail("--query-timeout must be positive")
@@ -311,8 +354,20 @@ def _serve(settings: Settings, host: str, port: int, data: Optional[Path], store
         store.close()
 
 
+def _require_store(location: "Path | str") -> None:
+    """Exit 2 unless a directory location holds a store (a SPARQL server URL is checked on opening)."""
+    from graph.store.reading import require_store
+
+    if isinstance(location, Path) or not str(location).lower().startswith(("sparql+http://", "sparql+https://")):
+        try:
+            require_store(Path(location))
+        except StoreError as e:
+            fail(str(e))
+
+
 @app.command("demo")
-def demo_cmd(host: Optional[str] = typer.Option(None), port: Optional[int] = typer.Option(None),
+def demo_cmd(host: Optional[str] = typer.Option(None, help="Interface to listen on (default 127.0.0.1, $TKG_HOST)."),
+             port: Optional[int] = typer.Option(None, help="Port (default 8000, $TKG_PORT)."),
              data: Optional[Path] = DataOpt, store_url: Optional[str] = StoreOpt) -> None:
     """Ingest the bundled seed articles, then serve them."""
     from graph.resources import seeds_dir

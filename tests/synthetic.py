@@ -121,6 +121,8 @@ def article(key: str, issued: str, events: list) -> tuple[str, object]:
         g.add((e, TKG.agent, URIRef(actor(agent))))
         for t in targets:
             g.add((e, TKG.target, URIRef(actor(t))))
+        for k in [agent, *targets]:  # as graph.rdf.triples states them
+            g.add((e, SEM.hasActor, URIRef(actor(k))))
         g.add((e, SEM.hasPlace, URIRef(place(where))))
         for k in [agent, *targets]:
             _describe(g, "actor", k)

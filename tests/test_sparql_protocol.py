@@ -110,7 +110,7 @@ def test_errors_are_json_with_the_right_status(client):
 def strict(tmp_path_factory):
     """An empty store served with a strict default graph, loaded through the Graph Store Protocol."""
     data = tmp_path_factory.mktemp("strict") / "data"
-    srv = ServeProcess(data, env={"TKG_TOKEN": TOKEN}, args=("--strict-default-graph",))
+    srv = ServeProcess(data, env={"TKG_TOKEN": TOKEN}, args=("--strict-default-graph", "--create"))
     c = srv.client
     assert c.put("/store?default", content="<http://ex/d> <http://ex/p> 'default' .",
                  headers={**AUTH, "Content-Type": "text/turtle"}).status_code in (201, 204)

@@ -6,13 +6,13 @@ per store revision (graph.view.view.get) and the analytics results are memoised 
 from __future__ import annotations
 
 from datetime import date
-from typing import Literal, Optional
+from typing import Any, Literal, Optional
 
 from fastapi import APIRouter, Depends, Query
 from pydantic import BaseModel
 
 from graph.ids import id_of
-from graph.store import lookup
+from graph.store import dates, lookup
 from graph.store.embedded import Store
 from graph.view import analytics
 from graph.view import view as views
@@ -30,11 +30,27 @@ class Window(BaseModel):
     end: Optional[date] = None
 
 
-def window(start: Optional[date] = Query(None, alias="from", description="Earliest day (YYYY-MM-DD), inclusive."),
-           end: Optional[date] = Query(None, alias="to", description="Latest day (YYYY-MM-DD), inclusive.")) -> Window:
-    if start and end and start > end:
-        raise ApiError(422, "invalid request", [{"field": "from", "message": "'from' is after 'to'"}])
-    return Window(start=start, end=end)
+# Dates are strings parsed by graph.store.dates (one parser for every date filter): the pattern
+# documents them in OpenAPI, while the parser's own messages say what is wrong.
+_DATE_SCHEMA = {"pattern": r"^\d{4}(-\d{2}(-\d{2})?)?$"}
+
+
+def date_query(alias: str, description: str) -> Any:
+    return Query(None, alias=alias, description=f"{description} YYYY, YYYY-MM or YYYY-MM-DD.",
+                 json_schema_extra=_DATE_SCHEMA)
+
+
+def invalid(e: dates.DateError) -> ApiError:
+    return ApiError(422, "invalid request", [{"field": e.field, "message": str(e)}])
+
+
+def window(start: Optional[str] = date_query("from", "Earliest day, inclusive: a year or month means its first day."),
+           end: Optional[str] = date_query("to", "Latest day, inclusive: a year or month means its last day.")) -> Window:
+    try:
+        first, last = dates.window(start, end)
+    except dates.DateError as e:
+        raise invalid(e) from None
+    return Window(start=first, end=last)
 
 
 def get_view(store: Store, w: Window) -> views.View:
@@ -49,17 +65,22 @@ def page(items: list, limit: int, offset: int) -> tuple[list, Optional[int]]:
     return items[offset:offset + limit], offset + limit if len(items) > offset + limit else None
 
 
-def node_id(store: Store, view: views.View, ref: str, field: str) -> str:
-    """The view's node for `ref` (an id, with or without its kind, or an IRI); 404 if nobody knows it."""
+def node_id(store: Store, view: views.View, ref: str, field: str, w: Window) -> str:
+    """The view's node for `ref` (an id, with or without its kind, or an IRI). 404 `not found` if no
+    actor or place has that id, 404 `not in graph` if it has no event in the window."""
     ref = id_of(ref.strip().strip("/"))
-    if ref in view.multi:
-        return ref
-    for kind in ("actor", "place"):
-        if lookup.full_id(kind, ref) in view.multi:
-            return lookup.full_id(kind, ref)
-    if lookup.exists(store, ref):
-        raise ApiError(404, "not in graph", f"{field} {ref!r} has no events in this time window")
-    raise ApiError(404, "not found", f"{field}: no actor or place with id {ref!r}")
+    kinds = [k for k in ("actor", "place") if ref.startswith(f"{k}/")]
+    candidates = [ref] if kinds else [lookup.full_id(k, ref) for k in ("actor", "place")]
+    for c in candidates:
+        if c in view.multi:
+            return c
+    known = [c for c in candidates if lookup.exists(store, c)]
+    if not known:
+        raise ApiError(404, "not found", f"{field}: no actor or place has the id {ref!r}")
+    if w.start or w.end:
+        span = f"between {w.start or 'the beginning'} and {w.end or 'now'}"
+        raise ApiError(404, "not in graph", f"{field}: {known[0]} takes part in no event {span}")
+    raise ApiError(404, "not in graph", f"{field}: {known[0]} takes part in no event (it is only mentioned)")
 
 
 Limit = Query(50, ge=1, le=10000, description="Page size.")
@@ -167,7 +188,7 @@ def neighbors(id: str, depth: int = Query(1, ge=1, le=3, description="Hops, eith
               w: Window = Depends(window), limit: int = Limit, offset: int = Offset,
               store: Store = Depends(get_store)) -> Neighborhood:
     v = get_view(store, w)
-    n = node_id(store, v, id, "id")
+    n = node_id(store, v, id, "id", w)
     hood = v.memo(("neighbors", n, depth), lambda: analytics.neighbors(v, n, depth))
     nodes, more_nodes = page(hood["nodes"], limit, offset)
     edges, more_edges = page(hood["edges"], limit, offset)
@@ -182,7 +203,7 @@ def shortest_path(source: str = Query(..., min_length=1, description="Actor or p
                   target: str = Query(..., min_length=1, description="Actor or place id."),
                   w: Window = Depends(window), store: Store = Depends(get_store)) -> Path:
     v = get_view(store, w)
-    s, t = node_id(store, v, source, "source"), node_id(store, v, target, "target")
+    s, t = node_id(store, v, source, "source", w), node_id(store, v, target, "target", w)
     hops = analytics.path(v, s, t)
     if hops is None:
         raise ApiError(404, "no path", f"{s} and {t} are not connected in this time window")
@@ -212,15 +233,21 @@ def communities(resolution: float = Query(1.0, gt=0, le=10, description="Louvain
 
 @router.get("/graph/snapshot", response_model=Snapshot,
             summary="The graph as it stood on a day: every event begun by then, nodes and edges paged")
-def snapshot(at: date = Query(..., description="The day (YYYY-MM-DD)."), limit: int = Query(500, ge=1, le=10000),
-             offset: int = Offset, store: Store = Depends(get_store)) -> Snapshot:
-    v = views.snapshot(store, at)
+def snapshot(at: str = Query(..., description="The day: YYYY, YYYY-MM or YYYY-MM-DD (a year or month means its "
+                                               "last day).", json_schema_extra=_DATE_SCHEMA),
+             limit: int = Query(500, ge=1, le=10000), offset: int = Offset,
+             store: Store = Depends(get_store)) -> Snapshot:
+    try:
+        day = dates.parse_day(at, end=True, field="at")
+    except dates.DateError as e:
+        raise invalid(e) from None
+    v = views.snapshot(store, day)
     g = v.multi
     all_nodes = sorted(g.nodes)
     all_edges = v.memo("edge-list", lambda: sorted((analytics.edge_info(*e) for e in g.edges(keys=True, data=True)),
                                                     key=lambda e: (e["date"] or "", e["id"])))
     nodes, more_nodes = page(all_nodes, limit, offset)
     edges, more_edges = page(all_edges, limit, offset)
-    return Snapshot(at=at, node_count=g.number_of_nodes(), edge_count=g.number_of_edges(),
+    return Snapshot(at=day, node_count=g.number_of_nodes(), edge_count=g.number_of_edges(),
                     nodes=[{"id": n, **g.nodes[n]} for n in nodes], edges=edges, limit=limit, offset=offset,
                     next_offset=more_nodes or more_edges)

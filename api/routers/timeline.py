@@ -1,7 +1,6 @@
 """GET /api/v1/timeline: events in time order."""
 from __future__ import annotations
 
-from datetime import date
 from typing import Optional
 
 from fastapi import APIRouter, Depends, Query, Request
@@ -13,8 +12,9 @@ from graph.store import queries
 from graph.store.embedded import Store
 
 from ..deps import get_store
-from ..errors import ApiError
+from ..errors import ApiError, responses
 from ..response_cache import cache_of
+from .graph import Window, window
 
 router = APIRouter(tags=["timeline"])
 
@@ -68,26 +68,28 @@ class Timeline(BaseModel):
     next_offset: Optional[int] = None
 
 
-@router.get("/timeline", response_model=Timeline, summary="Events in time order",
+@router.get("/timeline", response_model=Timeline, summary="Events in time order", responses=responses(404),
             description="Answers carry an ETag that changes when the store does; send it back in "
-                        "`If-None-Match` to get 304 Not Modified.")
+                        "`If-None-Match` to get 304 Not Modified. `actor` and `place` take an id or a whole "
+                        "name (404 if nothing has it); `/actors?q=` finds actors by part of a name.")
 async def get_timeline(
     request: Request,
-    start: Optional[date] = Query(None, alias="from", description="Earliest day (YYYY-MM-DD), inclusive."),
-    end: Optional[date] = Query(None, alias="to", description="Latest day (YYYY-MM-DD), inclusive."),
-    actor: Optional[str] = Query(None, description="Actor id (actor/minusma) or part of a name."),
-    place: Optional[str] = Query(None, description="Place id (place/2453866) or part of a name."),
+    w: Window = Depends(window),
+    actor: Optional[str] = Query(None, description="Actor id (actor/minusma or minusma), or an exact label or alias "
+                                                   "(case and apostrophes ignored)."),
+    place: Optional[str] = Query(None, description="Place id (place/2453866 or 2453866), or an exact label."),
     type: Optional[str] = Query(None, description="CAMEO code or prefix (19, 192)."),
     limit: int = Query(50, ge=1, le=1000),
     offset: int = Query(0, ge=0, le=10**9),
     store: Store = Depends(get_store),
 ) -> Response:
-    if start and end and start > end:
-        raise ApiError(422, "invalid request", [{"field": "from", "message": "'from' is after 'to'"}])
+    start, end = w.start, w.end
 
     def compute() -> bytes:
         try:
             rows = queries.timeline(store, start, end, actor, place, type, limit + 1, offset)
+        except queries.UnknownRef as e:
+            raise ApiError(404, "not found", str(e)) from None
         except queries.QueryError as e:
             raise ApiError(422, "invalid request", [{"field": e.field, "message": str(e)}]) from None
         more = len(rows) > limit

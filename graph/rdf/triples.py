@@ -178,6 +178,9 @@ def _add_event(g: Graph, key: str, index: int, ev: Event, day: str) -> None:
     for arg in ev.args:
         if arg.canonical and "/actor/" in arg.canonical and arg.role in ("agent", "target"):
             g.add((e, TKG[arg.role], URIRef(arg.canonical)))
+            # stated, not left to inference (tkg:agent and tkg:target are sub-properties of it): the
+            # plain SEM query `?e sem:hasActor ?a` works on any store, no reasoner needed
+            g.add((e, SEM.hasActor, URIRef(arg.canonical)))
     if ev.place and ev.place.canonical:
         g.add((e, SEM.hasPlace, URIRef(ev.place.canonical)))
     time = ev.time or EventTime(None, None, None, "article")
@@ -212,6 +215,7 @@ _T = {name: str(TKG[name]) for name in ("text", "start", "end", "index", "mentio
                                          "confidence", "agent", "target", "timex", "timeSource", "countryCode",
                                          "minhash", "sameStoryAs", "Sentence")}
 _SEM_EVENT, _SEM_PLACE, _SEM_ACTOR = str(SEM.Event), str(SEM.Place), str(SEM.Actor)
+_SEM_HAS_ACTOR = str(SEM.hasActor)
 _GEO_FEATURE, _GEO_HAS, _GEO_WKT, _WKT = str(GEO.Feature), str(GEO.hasGeometry), str(GEO.asWKT), str(GEO.wktLiteral)
 _KIND_CLASSES = {k: str(v) for k, v in KIND_CLASSES.items()}
 _ACTOR_CLASSES = {k: str(v) for k, v in ACTOR_CLASSES.items()}
@@ -356,6 +360,7 @@ def _event_triples(b: _Builder, e: str, sent_prefix: str, ev: Event, day: str) -
     for arg in ev.args:
         if arg.canonical and "/actor/" in arg.canonical and arg.role in ("agent", "target"):
             add(e, _T[arg.role], _valid(arg.canonical))
+            add(e, _SEM_HAS_ACTOR, arg.canonical)  # as _add_event
     if ev.place and ev.place.canonical:
         add(e, str(SEM.hasPlace), _valid(ev.place.canonical))
     time = ev.time or EventTime(None, None, None, "article")

@@ -8,9 +8,10 @@ graphs as the default graph. The store knows no graph library.
 from __future__ import annotations
 
 import gc
+import logging
 from functools import cached_property
 from pathlib import Path
-from typing import TYPE_CHECKING, Optional
+from typing import TYPE_CHECKING, Callable, Optional
 
 import pyoxigraph as ox
 
@@ -20,9 +21,11 @@ if TYPE_CHECKING:  # rdflib is loaded on first use: the server never needs it to
 
 from graph.ids import ENTITIES_GRAPH
 from graph.settings import default_path
-from graph.store.errors import StoreError
+from graph.store.errors import StoreError, StoreLocked
 
 REVISION_FILE = "tkg-revision"  # a counter next to the RocksDB files (RocksDB ignores names it did not make)
+
+log = logging.getLogger(__name__)
 
 
 def _nquads(articles: list[tuple[str, str, str]]) -> str:
@@ -56,10 +59,12 @@ class Store:
             self.path.mkdir(parents=True, exist_ok=True)
             self.ox = ox.Store(str(self.path))
         except OSError as e:
-            msg = str(e)
-            if "lock" in msg.lower():
-                msg = "it is in use by another process (is `tkg serve` running on it?)"
-            raise StoreError(f"cannot open store {self.path}: {msg}") from None
+            if "lock" in str(e).lower():
+                raise StoreLocked(f"cannot open store {self.path}: it is in use by another process "
+                                  "(is `tkg serve` running on it?)") from None
+            raise StoreError(f"cannot open store {self.path}: {e}") from None
+        # called after every write (the server takes a checkpoint there: graph/store/checkpoints.py)
+        self.after_write: list[Callable[[], None]] = []
 
     @cached_property
     def dataset(self) -> Dataset:
@@ -188,3 +193,8 @@ class Store:
 
     def _bump_revision(self) -> None:
         (self.path / REVISION_FILE).write_text(str(self.revision + 1))
+        for hook in self.after_write:
+            try:
+                hook()
+            except Exception:  # noqa: BLE001 - the write is committed; a failing hook must not undo that
+                log.exception("after-write hook failed")

@@ -3,3 +3,7 @@
 
 class StoreError(Exception):
     """The store cannot be opened or written; the message says why."""
+
+
+class StoreLocked(StoreError):
+    """Another process (`tkg serve`, `tkg ingest`) holds the store open for writing."""

@@ -93,36 +93,78 @@ class QueryError(ValueError):
 _CODE = re.compile(r"^\d{2,4}$")
 
 
-def _iri(ref: str, field: str = "id") -> str:
-    """Accept a full IRI or an API id (`place/2453866`); refuse what could break out of <...>."""
-    ref = ref.strip()
-    iri = ref if ref.startswith(("http://", "https://")) else BASE + ref.lstrip("/")
-    if not valid_iri(iri):
-        raise QueryError(field, f"not a valid id or IRI: {ref!r}")
-    return iri
-
-
 def _quote(s: str) -> str:
     return '"' + s.replace("\\", "\\\\").replace('"', '\\"').replace("\n", " ") + '"'
 
 
+class UnknownRef(LookupError):
+    """An `actor=` or `place=` filter that names nothing in the store."""
+
+
+KIND_CLASS = {"actor": "sem:Actor", "place": "sem:Place"}
+
+# Whole names only (`actor=apple` must not mix Apple Inc., Apple Computer and Apple Corps: part of
+# a name is what `actors?q=` is for), compared lower-cased with typographic apostrophes made
+# straight. The length test comes first: it is cheap and rules out nearly every label.
 NAMED = PREFIXES + """
 SELECT DISTINCT ?n WHERE {
+  ?n a %(cls)s .
   { ?n rdfs:label ?name } UNION { ?n skos:altLabel ?name }
-  FILTER (CONTAINS(LCASE(STR(?name)), LCASE(%s)))
+  FILTER (STRLEN(?name) = %(len)d && REPLACE(LCASE(STR(?name)), "[\u2018\u2019\u02BC]", "'") = %(name)s)
 } LIMIT 1000
 """
 
+_APOSTROPHES = str.maketrans({"\u2018": "'", "\u2019": "'", "\u02bc": "'"})
 
-def _node_filter(store: Store, var: str, prop: str, ref: str, field: str) -> str:
-    """Match a node by id/IRI or, failing that, by a case-insensitive label or alias.
+
+def normal_name(name: str) -> str:
+    """A name as filters compare it: spaces collapsed, lower case, apostrophes straight."""
+    return " ".join(name.split()).lower().translate(_APOSTROPHES)
+
+
+def _id_iri(kind: str, ref: str) -> Optional[str]:
+    """The IRI an id-shaped `ref` would name (`actor/apple-inc`, `apple-inc`, or the full IRI); None
+    for what can only be a name. QueryError for an IRI or `kind/...` id that no IRI can spell."""
+    explicit = ref.startswith(("http://", "https://", f"{kind}/", f"/{kind}/"))
+    if ref.startswith(("http://", "https://")):
+        iri = ref
+    else:
+        key = ref.strip("/")
+        key = key[len(kind) + 1:] if key.startswith(f"{kind}/") else key
+        iri = f"{BASE}{kind}/{key}" if key and " " not in key else ""
+    if iri and valid_iri(iri):
+        return iri
+    if explicit:
+        raise QueryError(kind, f"not a valid {kind} id or IRI: {ref!r}")
+    return None
+
+
+def resolve(store: Store, kind: str, ref: str) -> list[str]:
+    """The IRIs an `actor=` / `place=` filter names: the node with that id if there is one, else the
+    nodes with that exact label or alias (case- and apostrophe-insensitive). UnknownRef if none."""
+    ref = ref.strip()
+    iri = _id_iri(kind, ref)
+    if iri and store.ox_query(f"{PREFIXES} ASK {{ <{iri}> a {KIND_CLASS[kind]} }}"):
+        return [iri]
+    name = normal_name(ref)
+    nodes = [r["n"].value for r in store.ox_query(NAMED % {"cls": KIND_CLASS[kind], "len": len(name),
+                                                           "name": _quote(name)})
+             if isinstance(r["n"], ox.NamedNode)] if name else []
+    if not nodes:
+        hint = f"; find {kind}s by part of a name with /api/v1/actors?q=" if kind == "actor" else ""
+        raise UnknownRef(f"no {kind} has the id or the name {ref!r} (names must match a label or alias whole{hint})")
+    return nodes
+
+
+def _node_filter(store: Store, var: str, prop: str, kind: str, ref: str) -> str:
+    """The page's pattern for events linked by `prop` to the node(s) `ref` names.
 
     Names are resolved to nodes by a query of their own, then given to the page as VALUES:
     in one query Oxigraph joined every event to every label first.
     """
-    if "/" in ref and not ref.startswith("/") and " " not in ref:
-        return f"?e {prop} <{_iri(ref, field)}> ."
-    nodes = [r["n"].value for r in store.ox_query(NAMED % _quote(ref)) if isinstance(r["n"], ox.NamedNode)]
+    nodes = resolve(store, kind, ref)
+    if len(nodes) == 1:
+        return f"?e {prop} <{nodes[0]}> ."
     values = " ".join(f"<{n}>" for n in nodes)
     return f"VALUES {var} {{ {values} }}\n?e {prop} {var} ."
 
@@ -137,9 +179,9 @@ def timeline(store: Store, start: Optional[date] = None, end: Optional[date] = N
     if end:
         window.append(f'FILTER (?begin <= "{end.isoformat()}T23:59:59"^^xsd:dateTime)')
     if actor:
-        f.append(_node_filter(store, "?a", "tkg:agent|tkg:target", actor, "actor"))
+        f.append(_node_filter(store, "?a", "tkg:agent|tkg:target", "actor", actor))
     if place:
-        f.append(_node_filter(store, "?p", "sem:hasPlace", place, "place"))
+        f.append(_node_filter(store, "?p", "sem:hasPlace", "place", place))
     if event_type:
         code = event_type.strip().rsplit("/", 1)[-1]
         if not _CODE.match(code):

@@ -4,8 +4,10 @@
 event rows, the node rows and, if asked, the co-mention counts); `get` returns it cached
 per store revision and window, with the collapsed graphs the analytics run on.
 
-Node ids are API ids (`actor/minusma`, `place/2455290`: `iris.id_of`), so a REST answer,
-an export and the view all name a node the same way. Node attributes: `label`, `kind`
+Every actor and place that takes part in an event of the window is a node, isolated if the
+event links it to nothing (a place with no actor). Node ids are API ids (`actor/minusma`,
+`place/2455290`: `iris.id_of`), so a REST answer, an export and the view all name a node the
+same way. Node attributes: `label`, `kind`
 (actor | place | event), `lat`/`lon` (places with coordinates), `first_seen`/`last_seen`
 (days of the earliest and latest event or mention in the window). Edge attributes:
 `kind` (event | located | co_mention | agent | target | place), `event` (its id, also
@@ -87,7 +89,7 @@ def _kinds(kinds: Iterable[str]) -> tuple[str, ...]:
 
 def build(store: Store, start: Optional[date] = None, end: Optional[date] = None,
           kinds: Iterable[str] = DEFAULT_KINDS, co_mentions: bool = False) -> nx.MultiDiGraph:
-    """Actors and places linked by the events whose earliest begin is in [start, end]."""
+    """Actors and places taking part in the events whose earliest begin is in [start, end], linked by them."""
     return from_rows(store.ox_query(view_query(start, end, co_mentions)), kinds)
 
 
@@ -160,6 +162,9 @@ def _add_event(g: nx.MultiDiGraph, ev: dict[str, Any], kinds: tuple[str, ...]) -
         return
     agents, targets = (ev["agent"], ev["target"]) if "actor" in kinds else ([], [])
     places = ev["place"] if "place" in kinds else []
+    for n in dict.fromkeys(agents + targets + places):  # a node even where the event makes no edge (a
+        g.add_node(n)                                   # place with no actor, an agent with no target)
+        _seen(g, n, day, day)
     if "event" in kinds:  # events as nodes: agent -> event -> target, event -> place
         g.add_node(eid, label=attrs["label"], kind="event", first_seen=day, last_seen=day)
         for role, ends in (("agent", agents), ("target", targets), ("place", places)):

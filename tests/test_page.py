@@ -1,0 +1,154 @@
+"""The analysts' page at `/`: served by `tkg serve`, offline, and working in a real browser.
+
+The bundle under api/static/ is what `npm run build` makes from web/ (checked byte for byte);
+the browser tests run Debian's chromium through Playwright on the seed store.
+"""
+from __future__ import annotations
+
+import subprocess
+
+import httpx
+import pytest
+from conftest import ROOT
+from page_browser import ARGS, chromium_path, watch
+
+STATIC = ROOT / "api" / "static"
+MINUSMA = "event/8bd61989b8ff551d421732803f6f1f943bcbbb62fc1aba23c526c70a73c4f391/104"
+
+
+# --- served files ---
+
+def test_root_serves_the_page_and_its_bundle(client):
+    r = client.get("/")
+    assert r.status_code == 200 and r.headers["content-type"].startswith("text/html")
+    assert 'data-testid="timeline"' in r.text and "/static/app.js" in r.text
+    for name, media in (("app.js", "javascript"), ("app.css", "text/css")):
+        got = client.get(f"/static/{name}")
+        assert got.status_code == 200 and media in got.headers["content-type"], name
+        assert got.content == (STATIC / name).read_bytes()
+    assert client.head("/").status_code == 200
+
+
+@pytest.mark.parametrize("path", ["/static/nothing.js", "/static/../routers/page.py", "/static/%2e%2e/app.py"])
+def test_missing_or_outside_static_files_are_a_json_404(client, path):
+    r = client.get(path)
+    assert r.status_code == 404
+    assert r.json()["error"] == "not found"
+
+
+def test_committed_bundle_is_what_the_source_builds(tmp_path):
+    if not (ROOT / "node_modules" / "esbuild").is_dir():
+        pytest.fail("node_modules is missing: run `npm ci` (README command (b))")
+    proc = subprocess.run(["node", str(ROOT / "web" / "build.mjs"), "--outdir", str(tmp_path)],
+                          capture_output=True, text=True, timeout=300)
+    assert proc.returncode == 0, proc.stderr
+    built = {p.name: p.read_bytes() for p in tmp_path.iterdir()}
+    committed = {p.name: p.read_bytes() for p in STATIC.iterdir()}
+    assert sorted(built) == sorted(committed)
+    stale = [name for name in built if built[name] != committed[name]]
+    assert not stale, f"api/static is not what web/ builds: {stale}; run `npm run build` and commit"
+
+
+# --- in the browser ---
+
+@pytest.fixture(scope="module")
+def browser():
+    from playwright.sync_api import sync_playwright
+
+    with sync_playwright() as p:
+        b = p.chromium.launch(executable_path=chromium_path(), args=ARGS)
+        yield b
+        b.close()
+
+
+@pytest.fixture
+def page(browser, server):
+    context = browser.new_context(viewport={"width": 1400, "height": 960}, base_url=server.url)
+    pg = context.new_page()
+    pg.watch = watch(pg)
+    yield pg
+    context.close()
+    pg.watch.check()
+
+
+def timeline_ids(server, **params) -> set[str]:
+    events = httpx.get(server.url + "/api/v1/timeline", params={"limit": 1000, **params}).json()["events"]
+    return {e["id"] for e in events}
+
+
+def open_page(page, path: str = "/"):
+    page.goto(path)
+    page.locator("[data-testid=timeline] [data-event-id]").first.wait_for()
+    return page
+
+
+def item_ids(page) -> set[str]:
+    return set(page.eval_on_selector_all("[data-testid=timeline] [data-event-id]",
+                                         "els => els.map(e => e.dataset.eventId)"))
+
+
+def test_timeline_shows_one_item_per_event(page, server):
+    open_page(page)
+    assert item_ids(page) == timeline_ids(server)
+    # dated only by the article: marked as such (hatched), and only those
+    article_dated = set(page.eval_on_selector_all(".vis-item.ev-article [data-event-id]",
+                                                  "els => els.map(e => e.dataset.eventId)"))
+    events = httpx.get(server.url + "/api/v1/timeline", params={"limit": 1000}).json()["events"]
+    assert article_dated == {e["id"] for e in events if e["time_source"] == "article"} != set()
+
+
+def zoom_to(page, day_from: str, day_to: str) -> None:
+    page.fill("[name=from]", day_from)
+    page.fill("[name=to]", day_to)
+    page.locator("[name=to]").dispatch_event("change")
+
+
+def test_clicking_an_item_shows_the_event_with_its_sentence(page):
+    open_page(page)
+    zoom_to(page, "2023-10-30", "2023-11-01")
+    item = page.locator(f'[data-testid=timeline] [data-event-id="{MINUSMA}"]')
+    item.click()
+    detail = page.get_by_test_id("event-detail")
+    sentence = "When MINUSMA left its camp in Kidal on October 31, the rebels immediately seized control."
+    page.wait_for_function("s => document.querySelector('[data-testid=event-detail] .sentence')?.textContent === s",
+                           arg=sentence)
+    assert detail.locator("mark.trigger").inner_text() == "left"
+    text = detail.inner_text()
+    for expected in ("MINUSMA leave its camp", "0874", "Retreat or surrender militarily", "2023-10-31",
+                     "precision: day", "Kidal", "agent", "Mali junta seizes rebel stronghold of Kidal"):
+        assert expected in text, expected
+
+
+def test_keyboard_reaches_an_item_opens_it_and_filters_from_the_detail(page, server):
+    open_page(page)
+    zoom_to(page, "2023-10-30", "2023-11-01")  # where the items name actors and places
+    page.wait_for_function("() => document.querySelectorAll('[data-testid=timeline] [data-event-id]').length < 10")
+    page.focus("[name=to]")
+    for _ in range(60):
+        page.keyboard.press("Tab")
+        if page.evaluate("document.activeElement.dataset.eventId"):
+            break
+    else:
+        pytest.fail("Tab never reached a timeline item")
+    focused = page.evaluate("document.activeElement.dataset.eventId")
+    page.keyboard.press("Enter")
+    page.wait_for_function("id => document.activeElement.dataset.eventId === id && "
+                           "document.activeElement.dataset.testid === 'event-detail'", arg=focused)
+    # Tab on into the panel: its first button is an actor or a place; Enter filters the timeline to it
+    page.keyboard.press("Tab")
+    label = page.evaluate("document.activeElement.closest('[data-testid=event-detail]') && "
+                          "document.activeElement.textContent")
+    assert label, "Tab did not move into the detail panel"
+    page.keyboard.press("Enter")
+    kind = "actor" if page.input_value("[name=actor]") == label else "place"
+    assert page.input_value(f"[name={kind}]") == label
+    ev = httpx.get(server.url + f"/api/v1/events/{focused}").json()
+    ref = next(a["id"] for a in ev["actors"] if a["label"] == label) if kind == "actor" else ev["place"]["id"]
+    want = timeline_ids(server, **{kind: ref, "from": "2023-10-30", "to": "2023-11-01"})
+    page.wait_for_function("n => document.querySelectorAll('[data-testid=timeline] [data-event-id]').length === n",
+                           arg=len(want))
+    assert item_ids(page) == want
+    # Escape in the panel goes back to the item
+    page.get_by_test_id("event-detail").focus()
+    page.keyboard.press("Escape")
+    assert page.evaluate("document.activeElement.dataset.eventId") == focused

@@ -1,0 +1,67 @@
+// The analysts' page: a timeline, a map, a network and an event panel linked through one shared
+// state (state.js), and a SPARQL editor; all of it from the REST API of the server that serves it.
+import './style.css';
+
+import { CLASSES } from './cameo.js';
+import { mountDetail } from './detail.js';
+import { mountFilters } from './filters.js';
+import { state, update } from './state.js';
+import { mountTimeline } from './timeline.js';
+
+const $ = (id) => document.getElementById(id);
+
+function statusLine() {
+  const el = $('status');
+  const more = document.createElement('button');
+  more.type = 'button';
+  more.textContent = 'Load more';
+  return {
+    el,
+    more,
+    set(text, hasMore, error) {
+      el.classList.toggle('error', Boolean(error));
+      el.replaceChildren(text, ...(hasMore ? [' ', more] : []));
+    },
+  };
+}
+
+function legend() {
+  $('legend').replaceChildren(...CLASSES.map((c) => {
+    const li = document.createElement('li');
+    li.innerHTML = `<span class="swatch ev-${c.key}" aria-hidden="true"></span>`;
+    li.append(c.label);
+    return li;
+  }), Object.assign(document.createElement('li'), {
+    innerHTML: '<span class="swatch ev-none ev-article" aria-hidden="true"></span>Hatched: dated only by the article',
+  }));
+}
+
+function explore() {
+  const status = statusLine();
+  const placeLists = [];
+  mountFilters($('filters'), (fn) => placeLists.push(fn));
+  const timeline = mountTimeline($('timeline'), status.set);
+  status.more.addEventListener('click', () => timeline.more());
+  mountDetail($('event-detail'), () => state.selected && timeline.focusItem(state.selected));
+  legend();
+  return { timeline, placeLists };
+}
+
+function showTab(name) {
+  for (const tab of document.querySelectorAll('[role=tab]')) {
+    const on = tab.dataset.tab === name;
+    tab.setAttribute('aria-selected', String(on));
+    $(tab.dataset.tab).hidden = !on;
+  }
+}
+
+function start() {
+  const params = new URLSearchParams(window.location.search);
+  const tab = params.get('tab') === 'sparql' ? 'sparql' : 'explore';
+  showTab(tab);
+  const views = explore();
+  views.timeline.load();
+  window.tkg = { state, update }; // for the console
+}
+
+start();

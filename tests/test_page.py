@@ -152,3 +152,74 @@ def test_keyboard_reaches_an_item_opens_it_and_filters_from_the_detail(page, ser
     page.get_by_test_id("event-detail").focus()
     page.keyboard.press("Escape")
     assert page.evaluate("document.activeElement.dataset.eventId") == focused
+
+
+def places(server, **params) -> list[dict]:
+    return httpx.get(server.url + "/api/v1/places", params={"limit": 500, **params}).json()["features"]
+
+
+def wait_items(page, want: set[str]) -> None:
+    page.wait_for_function("n => document.querySelectorAll('[data-testid=timeline] [data-event-id]').length === n",
+                           arg=len(want))
+    assert item_ids(page) == want
+
+
+def test_map_shows_the_places_and_a_click_filters_to_one(page, server):
+    open_page(page)
+    page.wait_for_selector("[data-testid=map] path.place-marker")
+    drawn = set(page.eval_on_selector_all("[data-testid=map] [data-place-id], .unplaced [data-place-id]",
+                                          "els => els.map(e => e.dataset.placeId)"))
+    located = {f["id"] for f in places(server) if f["geometry"]}
+    assert drawn == {f["id"] for f in places(server)} and len(located) > 3
+    assert page.locator("[data-testid=map] path.place-marker").count() == len(located)
+    # the basemap: Natural Earth countries drawn locally (Mali among them), not tiles
+    assert page.locator("[data-testid=map] path.leaflet-interactive, [data-testid=map] path").count() > 100
+    assert page.locator("[data-testid=map] img.leaflet-tile").count() == 0
+    # marker areas follow event counts
+    sizes = {f["id"]: f["properties"]["events"] for f in places(server)}
+    big, small = max(sizes, key=sizes.get), min(sizes, key=sizes.get)
+    width = lambda pid: page.locator(f'[data-place-id="{pid}"]').bounding_box()["width"]  # noqa: E731
+    assert width(big) > width(small)
+    page.locator('[data-place-id="place/2460596"]').click()  # Bamako
+    assert page.input_value("[name=place]") == "Bamako"
+    wait_items(page, timeline_ids(server, place="place/2460596"))
+
+
+def test_network_draws_actors_and_places_and_a_click_filters_to_one(page, server):
+    open_page(page)
+    graph = page.get_by_test_id("graph")
+    page.wait_for_function("() => document.querySelector('[data-testid=graph]').dataset.layout === 'done'",
+                           timeout=20000)
+    events = httpx.get(server.url + "/api/v1/timeline", params={"limit": 500}).json()["events"]
+    nodes = {a["id"] for e in events for a in e["actors"]} | {e["place"]["id"] for e in events if e["place"]}
+    assert graph.get_attribute("data-count") == str(len(nodes))
+    assert graph.locator("canvas").count() >= 2
+    # a real click on the drawn node (sigma picks it from the WebGL canvas)
+    actor = "actor/malian-armed-forces"
+    box = graph.bounding_box()
+    at = page.evaluate("id => document.querySelector('[data-testid=graph]').nodePosition(id)", actor)
+    page.mouse.click(box["x"] + at["x"], box["y"] + at["y"])
+    page.wait_for_function("() => document.querySelector('[name=actor]').value === 'Malian Armed Forces'")
+    wait_items(page, timeline_ids(server, actor=actor))
+    # the map keeps the window's places; the detail panel works on the filtered timeline
+    page.locator("[data-testid=timeline] [data-event-id]").first.click()
+    page.wait_for_selector("[data-testid=event-detail] .sentence")
+    assert "Malian Armed Forces" in page.get_by_test_id("event-detail").inner_text()
+
+
+def test_zooming_the_timeline_sets_the_window_of_the_other_views(page, server):
+    open_page(page)
+    page.wait_for_selector("[data-testid=map] path.place-marker")
+    box = page.get_by_test_id("timeline").bounding_box()
+    page.mouse.move(box["x"] + box["width"] * 0.8, box["y"] + 150)
+    page.mouse.wheel(0, -600)
+    page.wait_for_function("() => document.querySelector('[name=from]').value !== ''")
+    start, end = page.input_value("[name=from]"), page.input_value("[name=to]")
+    assert "2012" < start < end
+    asked = lambda path: any(path in u and f"from={start}" in u and f"to={end}" in u for u in page.watch.requests)  # noqa: E731
+    page.wait_for_function("() => document.querySelectorAll('[data-testid=map] [data-place-id]').length > 0")
+    for path in ("/api/v1/places?", "/api/v1/timeline?"):
+        assert asked(path), (path, page.watch.requests)
+    drawn = set(page.eval_on_selector_all("[data-testid=map] [data-place-id]", "els => els.map(e => e.dataset.placeId)"))
+    drawn |= set(page.eval_on_selector_all(".unplaced [data-place-id]", "els => els.map(e => e.dataset.placeId)"))
+    assert drawn == {f["id"] for f in places(server, **{"from": start, "to": end})}

@@ -5,6 +5,8 @@ import './style.css';
 import { CLASSES } from './cameo.js';
 import { mountDetail } from './detail.js';
 import { mountFilters } from './filters.js';
+import { mountMap } from './map.js';
+import { mountNetwork } from './network.js';
 import { state, update } from './state.js';
 import { mountTimeline } from './timeline.js';
 
@@ -43,8 +45,11 @@ function explore() {
   const timeline = mountTimeline($('timeline'), status.set);
   status.more.addEventListener('click', () => timeline.more());
   mountDetail($('event-detail'), () => state.selected && timeline.focusItem(state.selected));
+  const warn = (text) => status.set(text, false, true);
+  const map = mountMap($('map'), (list) => placeLists.forEach((fn) => fn(list)), warn);
+  const network = mountNetwork($('graph'), warn);
   legend();
-  return { timeline, placeLists };
+  return { timeline, map, network };
 }
 
 function showTab(name) {
@@ -61,6 +66,8 @@ function start() {
   showTab(tab);
   const views = explore();
   views.timeline.load();
+  views.map.load();
+  views.network.load();
   window.tkg = { state, update }; // for the console
 }
 

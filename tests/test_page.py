@@ -223,3 +223,33 @@ def test_zooming_the_timeline_sets_the_window_of_the_other_views(page, server):
     drawn = set(page.eval_on_selector_all("[data-testid=map] [data-place-id]", "els => els.map(e => e.dataset.placeId)"))
     drawn |= set(page.eval_on_selector_all(".unplaced [data-place-id]", "els => els.map(e => e.dataset.placeId)"))
     assert drawn == {f["id"] for f in places(server, **{"from": start, "to": end})}
+
+
+KIDAL_QUERY = """PREFIX sem: <http://semanticweb.cs.vu.nl/2009/11/sem/>
+PREFIX rdfs: <http://www.w3.org/2000/01/rdf-schema#>
+SELECT ?date ?event WHERE {
+  ?e sem:hasPlace/rdfs:label "Kidal" ; sem:hasTimeStamp ?date ; rdfs:label ?event .
+} ORDER BY ?date ?event"""
+
+
+def test_sparql_tab_opens_the_editor_on_the_query_in_the_url_and_runs_it(page, server):
+    from urllib.parse import quote
+
+    page.goto(f"/?tab=sparql&query={quote(KIDAL_QUERY)}")
+    editor = page.get_by_test_id("sparql-editor")
+    editor.locator(".CodeMirror").wait_for()
+    assert page.evaluate("document.querySelector('[data-testid=sparql-editor] .CodeMirror').CodeMirror.getValue()") \
+        == KIDAL_QUERY
+    assert page.get_by_test_id("timeline").is_hidden()
+    page.get_by_test_id("sparql-run").click()
+    rows = page.get_by_test_id("sparql-results").locator("table tbody tr")
+    rows.first.wait_for()
+    want = httpx.post(server.url + "/sparql", data={"query": KIDAL_QUERY},
+                      headers={"Accept": "application/sparql-results+json"}).json()["results"]["bindings"]
+    assert len(want) > 5 and rows.count() == len(want)
+    assert "Malian Armed Forces seize Kidal" in page.get_by_test_id("sparql-results").inner_text()
+    assert any(u.startswith(server.url + "/sparql") for u in page.watch.requests)
+    # the Explore tab is made when first shown, on the same page
+    page.click("#tab-explore")
+    page.locator("[data-testid=timeline] [data-event-id]").first.wait_for()
+    assert page.url.rstrip("/") == server.url

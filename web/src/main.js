@@ -7,6 +7,7 @@ import { mountDetail } from './detail.js';
 import { mountFilters } from './filters.js';
 import { mountMap } from './map.js';
 import { mountNetwork } from './network.js';
+import { mountSparql } from './sparql.js';
 import { state, update } from './state.js';
 import { mountTimeline } from './timeline.js';
 
@@ -52,22 +53,43 @@ function explore() {
   return { timeline, map, network };
 }
 
-function showTab(name) {
-  for (const tab of document.querySelectorAll('[role=tab]')) {
+// Each tab's views are made the first time it shows: sigma and Leaflet need a laid-out container.
+const mounted = {};
+
+function showTab(name, params) {
+  for (const tab of document.querySelectorAll('.tabs [role=tab]')) {
     const on = tab.dataset.tab === name;
     tab.setAttribute('aria-selected', String(on));
     $(tab.dataset.tab).hidden = !on;
+  }
+  if (mounted[name]) return;
+  if (name === 'sparql') {
+    const box = document.createElement('div'); // Yasgui takes over its element (and its id)
+    $('sparql').append(box);
+    mounted.sparql = mountSparql(box, params.get('query'));
+  } else {
+    const views = explore();
+    views.timeline.load();
+    views.map.load();
+    views.network.load();
+    mounted.explore = views;
   }
 }
 
 function start() {
   const params = new URLSearchParams(window.location.search);
-  const tab = params.get('tab') === 'sparql' ? 'sparql' : 'explore';
-  showTab(tab);
-  const views = explore();
-  views.timeline.load();
-  views.map.load();
-  views.network.load();
+  showTab(params.get('tab') === 'sparql' ? 'sparql' : 'explore', params);
+  for (const tab of document.querySelectorAll('.tabs [role=tab]')) {
+    tab.addEventListener('click', (e) => {
+      e.preventDefault();
+      window.history.pushState(null, '', tab.href);
+      showTab(tab.dataset.tab, new URLSearchParams());
+    });
+  }
+  window.addEventListener('popstate', () => {
+    const now = new URLSearchParams(window.location.search);
+    showTab(now.get('tab') === 'sparql' ? 'sparql' : 'explore', now);
+  });
   window.tkg = { state, update }; // for the console
 }
 

@@ -253,3 +253,56 @@ def test_sparql_tab_opens_the_editor_on_the_query_in_the_url_and_runs_it(page, s
     page.click("#tab-explore")
     page.locator("[data-testid=timeline] [data-event-id]").first.wait_for()
     assert page.url.rstrip("/") == server.url
+
+
+def test_shared_filters_type_text_actor_and_dates(page, server):
+    open_page(page)
+    page.select_option("[name=type]", "19")
+    wait_items(page, timeline_ids(server, type="19"))
+    # free text narrows what is loaded, over labels (event, actors, place)
+    page.fill("[name=text]", "kidal")
+    events = httpx.get(server.url + "/api/v1/timeline", params={"type": "19", "limit": 1000}).json()["events"]
+    hits = {e["id"] for e in events
+            if any("kidal" in (s or "").lower() for s in
+                   [e["label"], e["trigger"], e["type_label"], (e["place"] or {}).get("label"),
+                    *(a["label"] for a in e["actors"])])}
+    assert 0 < len(hits) < len(events)
+    wait_items(page, hits)
+    page.fill("[name=text]", "")
+    page.select_option("[name=type]", "")
+    # an actor typed in the filter: the API's actor search offers it, choosing it filters
+    page.fill("[name=actor]", "Tuareg")
+    page.wait_for_selector("#actor-options option[value='Tuareg rebels']", state="attached")
+    page.fill("[name=actor]", "Tuareg rebels")
+    wait_items(page, timeline_ids(server, actor="actor/tuareg-rebels"))
+    page.click("button[type=reset]")
+    wait_items(page, timeline_ids(server))
+    zoom_to(page, "2023-07-01", "2023-08-31")
+    wait_items(page, timeline_ids(server, **{"from": "2023-07-01", "to": "2023-08-31"}))
+    # every list the page asked for came in pages (limit) or windows, never all at once
+    lists = [u for u in page.watch.requests if any(p in u for p in ("/timeline", "/places?", "/actors?"))]
+    assert lists and all("limit=" in u for u in lists), lists
+
+
+def test_screenshot_of_the_page_on_the_seed(page, tmp_path):
+    """What README shows. Written to docs/page.png when TKG_UPDATE_SCREENSHOT=1 (pixels vary from run
+    to run with the layout, so a plain test run leaves the committed picture alone)."""
+    import os
+
+    open_page(page)
+    page.wait_for_function("() => document.querySelector('[data-testid=graph]').dataset.layout === 'done'",
+                           timeout=20000)
+    page.wait_for_selector("[data-testid=map] path.place-marker")
+    zoom_to(page, "2023-10-20", "2023-11-20")
+    item = page.locator(f'[data-testid=timeline] [data-event-id="{MINUSMA}"]')
+    item.focus()
+    page.keyboard.press("Enter")
+    page.wait_for_selector("[data-testid=event-detail] mark.trigger")
+    page.wait_for_function("() => document.querySelector('[data-testid=graph]').dataset.layout === 'done'",
+                           timeout=20000)
+    out = ROOT / "docs" / "page.png" if os.environ.get("TKG_UPDATE_SCREENSHOT") == "1" else tmp_path / "page.png"
+    page.screenshot(path=str(out), full_page=True)
+    head = out.read_bytes()[:24]
+    assert head[:8] == b"\x89PNG\r\n\x1a\n"
+    width, height = int.from_bytes(head[16:20], "big"), int.from_bytes(head[20:24], "big")
+    assert width >= 1200 and height >= 800

@@ -56,7 +56,7 @@ export function mountTimeline(el, status) {
   const timeline = new Timeline(el, items, {
     height: '300px', verticalScroll: true, stack: true, zoomMin: 1000 * 60 * 60 * 24, template, showCurrentTime: false,
     selectable: true, tooltip: { followMouse: false }, margin: { item: { horizontal: 2, vertical: 4 } },
-    orientation: { axis: 'top' },
+    orientation: { axis: 'top', item: 'top' },
   });
 
   const show = () => {

@@ -24,11 +24,10 @@ function picker(input, list, search) {
     options = found;
     list.replaceChildren(...found.map((o) => Object.assign(document.createElement('option'), { value: o.label })));
   };
+  // typing asks the API for matching names (a short page), unless the text is already a choice
   input.addEventListener('input', () => {
-    const hit = options.find((o) => o.label === input.value);
-    if (hit) return hit;
-    if (search) one((signal) => search(input.value, signal)).then((found) => found && fill(found)).catch(() => {});
-    return null;
+    if (!search || !input.value || options.some((o) => o.label === input.value)) return;
+    one((signal) => search(input.value, signal)).then((found) => found && fill(found)).catch(() => {});
   });
   return {
     fill,

@@ -336,7 +336,7 @@ def _serve(settings: Settings, host: str, port: int, data: Optional[Path], store
         while not server.started:
             await asyncio.sleep(0.01)
         err.print(f"store {store.location}: ready in {time.perf_counter() - t0:.2f} s; "
-                  f"serving on http://{host}:{port} (docs at /docs)", highlight=False)
+                  f"serving on http://{host}:{port}/ (open it in a browser; API docs at /docs)", highlight=False)
         # counted after "ready", off the event loop: on 10M triples it scans 75,000 graphs (0.6 s)
         articles = await asyncio.to_thread(store.graph_count)
         err.print(f"store {store.location}: {articles} articles", highlight=False)

@@ -27,9 +27,9 @@ from typing import Optional
 from spacy.tokens import Doc, Span, Token
 
 from graph.extract.actors.described import NAMING_VERBS
-from graph.extract.events.cameo import code_for, noun_code_for
-from graph.extract.events.event_args import SUBJECTS, TokenIndex, argument, is_name, noun_args, verb_args
+from graph.extract.events.event_args import IDIOM_OBJECTS, TokenIndex, argument, is_name, noun_args, verb_args
 from graph.extract.events.event_modality import modality_of
+from graph.extract.events.event_type import needs_speaker, speakerless, type_triggers
 from graph.extract.events.events_lexicon import NOT_EVENT_VERBS, is_event_noun
 from graph.extract.model import Argument, Entity, Event, EventPlace, EventTime, Location, Timex
 from graph.extract.text.dateline import credit_tokens, dateline_tokens
@@ -38,18 +38,11 @@ from graph.extract.text.nominals import NOMINAL_HEADS
 NOT_VERB_TRIGGER_DEPS = {"aux", "auxpass", "amod", "prep", "compound", "pobj", "npadvmod", "det", "nmod"}
 CLAUSE_DEPS = {"ROOT", "ccomp", "conj", "advcl", "relcl", "xcomp", "parataxis", "csubj", "acl", "pcomp"}
 RELATIVE = {"that", "which", "who", "whom", "whose"}
-# Objects of light-verb idioms ("take place", "part ways"), never participants.
-IDIOM_OBJECTS = {"place", "way", "part", "line", "effect", "note", "care", "advantage", "account", "sense", "time"}
 # Light and copular verbs: with no CAMEO type of their own they are not events ("it has been difficult",
 # "the town, which has been controlled by ..." keeps "controlled"; "be" and "have" alone are dropped).
 LIGHT_VERBS = {"be", "have"}
 # "When MINUSMA left ... on October 31, the rebels seized control": a clause opened by one of these dates its head
 SAME_TIME_MARKS = {"when", "as", "while", "once"}
-# "peace deals struck with the government": striking, reaching or sealing an agreement is signing it
-AGREEMENT_NOUNS = {"deal", "agreement", "accord", "pact", "truce", "ceasefire", "bargain", "compromise", "treaty",
-                   "settlement", "understanding"}
-# "The fighting left many soldiers dead": leaving people dead or wounded is killing or wounding them
-LEAVE_STATES = {"dead": "200", "wounded": "190", "injured": "190"}
 
 
 def _is_verb_trigger(tok: Token) -> bool:
@@ -109,6 +102,7 @@ def find_events(doc: Doc, timexes: list[Timex], locations: list[Location],
         elif _is_noun_trigger(tok):
             trig_kind[tok.i] = True
     triggers = set(trig_kind)
+    codes = type_triggers(doc, trig_kind, ix)
 
     def governed(items: list, sent: Span) -> tuple[dict[int, object], list]:
         direct: dict[int, object] = {}
@@ -137,7 +131,7 @@ def find_events(doc: Doc, timexes: list[Timex], locations: list[Location],
             args: list[Argument] = []
             seen: set[tuple[int, int]] = set()
             for tok, role in raw:
-                if tok.dep_ == "expl" or tok.i == trig.i or trig_kind.get(tok.i) or tok.lemma_.lower() in IDIOM_OBJECTS \
+                if tok.dep_ == "expl" or tok.is_punct or tok.i == trig.i or trig_kind.get(tok.i) or tok.lemma_.lower() in IDIOM_OBJECTS \
                         or tok.i in byline:
                     continue
                 arg = argument(tok, role, ix)
@@ -145,7 +139,7 @@ def find_events(doc: Doc, timexes: list[Timex], locations: list[Location],
                     continue
                 seen.add((arg.start, arg.end))
                 args.append(arg)
-            code = (noun_code_for(trig.lemma_) if noun else _verb_code(trig)) or ""
+            code = codes[trig.i]
             if not code and not noun and trig.lemma_.lower() in LIGHT_VERBS:
                 continue  # "has been", "had": a state or support verb, not a fact worth a node
             timex = time_of.get(trig.i)
@@ -169,6 +163,8 @@ def find_events(doc: Doc, timexes: list[Timex], locations: list[Location],
             modality = modality_of(trig)
             agent = next((a for a in args if a.role == "agent"), None)
             target = next((a for a in args if a.role == "target"), None)
+            if needs_speaker(code) and speakerless(agent):
+                code = ""  # "’’ said", "he told": no source actor, no CAMEO statement
             events.append(Event(
                 trig.idx, trig.idx + len(trig.text), trig.text, code,
                 args=args, time=time, place=place, sentence=si, modality=modality,
@@ -191,24 +187,6 @@ def _clause_time(tok: Token, time_of: dict) -> Optional[Timex]:
                 if obj.dep_ == "pobj" and obj.i in time_of and obj.pos_ == "NOUN":
                     return time_of[obj.i]
     return None
-
-
-def _verb_code(trig: Token) -> Optional[str]:
-    """A verb's CAMEO code, with the frames that change it: striking or reaching a deal is signing it,
-    leaving people dead is killing them."""
-    lemma = trig.lemma_.lower()
-    if lemma in {"strike", "reach", "seal", "clinch", "conclude", "broker"}:
-        nouns = [c for c in trig.children if c.dep_ in SUBJECTS | {"dobj"}]
-        if trig.dep_ == "acl":
-            nouns.append(trig.head)
-        nouns += [x for n in list(nouns) for x in n.conjuncts]
-        if any(n.lemma_.lower() in AGREEMENT_NOUNS for n in nouns):
-            return "057"
-    if lemma == "leave":
-        for c in trig.children:
-            if c.dep_ in {"oprd", "acomp", "xcomp", "ccomp"} and c.lower_ in LEAVE_STATES:
-                return LEAVE_STATES[c.lower_]
-    return code_for(trig.lemma_)
 
 
 def _in(item, tokens: frozenset[int], doc: Doc) -> bool:

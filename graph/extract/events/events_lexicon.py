@@ -1,12 +1,15 @@
 """Word lists that decide which tokens trigger events (data, not code).
 
-A noun is an event nominal when its lemma is in EVENT_NOUNS, or when it has a
+A noun is an event nominal when its lemma is in EVENT_NOUNS or WordNet files it under a CAMEO
+anchor class (wordnet_lexicon.py), or when it has a
 deverbal suffix (-tion, -ment, -al, -ure, -ance ...) and is not in NOT_EVENT_NOUNS
 (nouns with those endings that name things, bodies or people, not happenings).
 """
 from __future__ import annotations
 
 import re
+
+from graph.extract.events import wordnet_lexicon
 
 # General news happenings whose form does not show they are events.
 EVENT_NOUNS = frozenset("""
@@ -53,8 +56,8 @@ NOT_EVENT_VERBS = frozenset({"include", "accord", "base", "regard", "follow", "c
 
 def is_event_noun(lemma: str) -> bool:
     lemma = lemma.lower()
-    if lemma in EVENT_NOUNS:
-        return True
+    if lemma in EVENT_NOUNS or wordnet_lexicon.noun(lemma).cameo:
+        return True  # listed, or a kind of attack, killing, injury, arrest ... in WordNet ("gunfire", "slaying")
     if lemma in NOT_EVENT_NOUNS or len(lemma) < 5:
         return False
     return bool(DEVERBAL.search(lemma))

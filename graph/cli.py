@@ -167,7 +167,8 @@ def query_cmd(sparql: str = typer.Argument(..., help="A SPARQL query, or @FILE t
 
 
 def _export(fmt: str, out_file: Path, start: Optional[datetime], end: Optional[datetime],
-            events: bool, co_mentions: bool, data: Optional[Path], store_url: Optional[str] = None) -> None:
+            events: bool, co_mentions: bool, data: Optional[Path], store_url: Optional[str] = None,
+            all_events: bool = False) -> None:
     """Build the view for the window and write it in `fmt`; one summary line on stdout."""
     from graph.view.view import DEFAULT_KINDS, KINDS, build
 
@@ -177,7 +178,7 @@ def _export(fmt: str, out_file: Path, start: Optional[datetime], end: Optional[d
     with Progress(TextColumn(f"export {fmt}"), BarColumn(), TimeElapsedColumn(), console=err, transient=True) as p:
         p.add_task("export", total=None)
         g = build(store, start.date() if start else None, end.date() if end else None,
-                  KINDS if events else DEFAULT_KINDS, co_mentions)
+                  KINDS if events else DEFAULT_KINDS, co_mentions, all_events)
         try:
             FORMATS[fmt].write(g, out_file)
         except OSError as e:
@@ -191,8 +192,10 @@ def _export_command(fmt: str, help_text: str) -> None:
                 end: Optional[datetime] = typer.Option(None, "--to", formats=["%Y-%m-%d"], help="Latest day."),
                 events: bool = typer.Option(False, "--events", help="Events as nodes."),
                 co_mentions: bool = typer.Option(False, "--co-mentions", help="Add co-mention edges."),
+                all_events: bool = typer.Option(False, "--all-events", help="Every event, also untyped reporting, "
+                                                "state, perception, aspectual and intensional ones."),
                 data: Optional[Path] = DataOpt, store_url: Optional[str] = StoreOpt) -> None:
-        _export(fmt, out_file, start, end, events, co_mentions, data, store_url)
+        _export(fmt, out_file, start, end, events, co_mentions, data, store_url, all_events)
 
     command.__doc__ = help_text
     export_app.command(fmt)(command)

@@ -7,7 +7,7 @@ from typing import Optional
 from fastapi import APIRouter, Depends, Query, Request
 from fastapi.concurrency import run_in_threadpool
 from fastapi.responses import Response
-from pydantic import BaseModel
+from pydantic import BaseModel, ConfigDict, Field
 
 from graph.store import queries
 from graph.store.embedded import Store
@@ -43,6 +43,7 @@ class ArticleRef(BaseModel):
 
 
 class TimelineEvent(BaseModel):
+    model_config = ConfigDict(populate_by_name=True)
     id: str
     label: Optional[str]
     date: str
@@ -54,6 +55,8 @@ class TimelineEvent(BaseModel):
     type_label: Optional[str] = None
     trigger: Optional[str] = None
     modality: Optional[str] = None
+    class_: Optional[str] = Field(None, alias="class", description="TimeML event class: occurrence, state, "
+                                  "reporting, perception, aspectual, i_action, i_state.")
     confidence: float
     actors: list[ActorRef]
     place: Optional[PlaceRef] = None
@@ -78,6 +81,9 @@ async def get_timeline(
     actor: Optional[str] = Query(None, description="Actor id (actor/minusma) or part of a name."),
     place: Optional[str] = Query(None, description="Place id (place/2453866) or part of a name."),
     type: Optional[str] = Query(None, description="CAMEO code or prefix (19, 192)."),
+    all_events: bool = Query(False, alias="all", description="Every event: also reporting, state, perception, "
+                             "aspectual and intensional events without a CAMEO type (default: occurrences and "
+                             "events with a CAMEO type)."),
     limit: int = Query(50, ge=1, le=1000),
     offset: int = Query(0, ge=0, le=10**9),
     store: Store = Depends(get_store),
@@ -87,15 +93,15 @@ async def get_timeline(
 
     def compute() -> bytes:
         try:
-            rows = queries.timeline(store, start, end, actor, place, type, limit + 1, offset)
+            rows = queries.timeline(store, start, end, actor, place, type, limit + 1, offset, all_events)
         except queries.QueryError as e:
             raise ApiError(422, "invalid request", [{"field": e.field, "message": str(e)}]) from None
         more = len(rows) > limit
         page = Timeline(events=rows[:limit], limit=limit, offset=offset,
                         next_offset=offset + limit if more else None)
-        return page.model_dump_json().encode()
+        return page.model_dump_json(by_alias=True).encode()
 
     revision = await run_in_threadpool(lambda: store.revision) if store.remote else store.revision  # remote: a query
-    key = ("timeline", revision, start, end, actor, place, type, limit, offset)
+    key = ("timeline", revision, start, end, actor, place, type, limit, offset, all_events)
     return await cache_of(request).answer(request, key, lambda: run_in_threadpool(compute),
                                           revision=None if store.remote else revision)

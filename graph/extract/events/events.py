@@ -28,8 +28,9 @@ from spacy.tokens import Doc, Span, Token
 
 from graph.extract.actors.described import NAMING_VERBS
 from graph.extract.events.event_args import IDIOM_OBJECTS, TokenIndex, argument, is_name, noun_args, verb_args
+from graph.extract.events.event_class import event_class
 from graph.extract.events.event_modality import modality_of
-from graph.extract.events.event_type import needs_speaker, speakerless, type_triggers
+from graph.extract.events.event_type import needs_speaker, phrase, speakerless, type_triggers
 from graph.extract.events.events_lexicon import NOT_EVENT_VERBS, is_event_noun
 from graph.extract.model import Argument, Entity, Event, EventPlace, EventTime, Location, Timex
 from graph.extract.text.dateline import credit_tokens, dateline_tokens
@@ -170,6 +171,7 @@ def find_events(doc: Doc, timexes: list[Timex], locations: list[Location],
                 args=args, time=time, place=place, sentence=si, modality=modality,
                 confidence=_confidence(code, noun, agent is not None, time.source, modality),
                 label=" ".join(x for x in (_name(agent, ix), trig.lemma_, _name(target, ix)) if x),
+                event_class=event_class(trig, noun, "" if noun else phrase(trig)),
             ))
     return events
 

@@ -20,7 +20,6 @@ The arguments are found in event_args.py, the modality in event_modality.py.
 """
 from __future__ import annotations
 
-import re
 from datetime import datetime
 from typing import Optional
 
@@ -29,6 +28,7 @@ from spacy.tokens import Doc, Span, Token
 from graph.extract.actors.described import NAMING_VERBS
 from graph.extract.events.event_args import IDIOM_OBJECTS, TokenIndex, argument, is_name, noun_args, verb_args
 from graph.extract.events.event_class import event_class
+from graph.extract.events.event_label import event_label
 from graph.extract.events.event_modality import modality_of
 from graph.extract.events.event_type import needs_speaker, phrase, speakerless, type_triggers
 from graph.extract.events.events_lexicon import NOT_EVENT_VERBS, is_event_noun
@@ -170,7 +170,7 @@ def find_events(doc: Doc, timexes: list[Timex], locations: list[Location],
                 trig.idx, trig.idx + len(trig.text), trig.text, code,
                 args=args, time=time, place=place, sentence=si, modality=modality,
                 confidence=_confidence(code, noun, agent is not None, time.source, modality),
-                label=" ".join(x for x in (_name(agent, ix), trig.lemma_, _name(target, ix)) if x),
+                label=event_label(trig, noun, agent, target, ix),
                 event_class=event_class(trig, noun, "" if noun else phrase(trig)),
             ))
     return events
@@ -196,15 +196,3 @@ def _in(item, tokens: frozenset[int], doc: Doc) -> bool:
         return False
     span = doc.char_span(item.start, item.end, alignment_mode="expand")
     return span is not None and span.root.i in tokens
-
-
-def _name(arg: Optional[Argument], ix: TokenIndex) -> str:
-    """The argument as a label wants it: the actor's name, else its text up to the first
-    comma or relative clause, at most eight words ("who did what" stays short)."""
-    if arg is None:
-        return ""
-    if arg.canonical in ix.labels:
-        return ix.labels[arg.canonical]
-    head = re.split(r",(?!\d{3})|\s(?:which|who|that|where)\s", arg.text, maxsplit=1)[0].strip()
-    words = head.split()
-    return " ".join(words[:8]) + (" …" if len(words) > 8 else "")

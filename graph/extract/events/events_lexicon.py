@@ -48,6 +48,8 @@ defence defense evidence audience science sentence distance instance substance b
 province allowance insurance ambulance entrance alliance conference
 """.split()) - {"conference"}
 
+THING_FILES = {"noun.group", "noun.location", "noun.person", "noun.artifact", "noun.object", "noun.substance",
+               "noun.body", "noun.animal", "noun.plant", "noun.food", "noun.quantity", "noun.time", "noun.shape"}
 DEVERBAL = re.compile(r"(tion|sion|ment|ance|ence|ure|al|age|ery|ing)$")
 
 # Verbs whose participle forms act as prepositions or adjectives, not events.
@@ -60,4 +62,7 @@ def is_event_noun(lemma: str) -> bool:
         return True  # listed, or a kind of attack, killing, injury, arrest ... in WordNet ("gunfire", "slaying")
     if lemma in NOT_EVENT_NOUNS or len(lemma) < 5:
         return False
-    return bool(DEVERBAL.search(lemma))
+    # the suffix says "happening" only when WordNet does not file the word as a thing, body, place or person
+    # ("bastion", "mission", "region" end like "invasion" but are none)
+    lexfile = wordnet_lexicon.noun(lemma).lexfile
+    return bool(DEVERBAL.search(lemma)) and lexfile not in THING_FILES

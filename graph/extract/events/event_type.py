@@ -228,4 +228,4 @@ def needs_speaker(code: str) -> bool:
 
 def speakerless(agent: Optional[Argument]) -> bool:
     """No speaker to code: no agent, or only a quote mark the parser took for one ("’’ said")."""
-    return agent is None or agent.text.strip("'\"‘’“” ") == ""
+    return agent is None or agent.text.strip("'\"‘’“”`´«» ") == ""

@@ -132,7 +132,7 @@ def find_events(doc: Doc, timexes: list[Timex], locations: list[Location],
             args: list[Argument] = []
             seen: set[tuple[int, int]] = set()
             for tok, role in raw:
-                if tok.dep_ == "expl" or tok.is_punct or tok.i == trig.i or trig_kind.get(tok.i) or tok.lemma_.lower() in IDIOM_OBJECTS \
+                if tok.dep_ == "expl" or tok.i == trig.i or trig_kind.get(tok.i) or tok.lemma_.lower() in IDIOM_OBJECTS \
                         or tok.i in byline:
                     continue
                 arg = argument(tok, role, ix)
@@ -162,7 +162,8 @@ def find_events(doc: Doc, timexes: list[Timex], locations: list[Location],
                         a.start <= loc.start < a.end for a in args):
                     args.append(Argument(loc.start, loc.end, loc.text, "place", loc.canonical))
             modality = modality_of(trig)
-            agent = next((a for a in args if a.role == "agent"), None)
+            # a quote mark the parser took for the subject ("’’ said") is nobody: no agent of the label or the code
+            agent = next((a for a in args if a.role == "agent" and not speakerless(a)), None)
             target = next((a for a in args if a.role == "target"), None)
             if needs_speaker(code) and speakerless(agent):
                 code = ""  # "’’ said", "he told": no source actor, no CAMEO statement

@@ -55,3 +55,14 @@ def test_a_death_in_an_accident_is_no_killing():
     t = types(ex)
     assert not t["killed"]
     assert t["fought"] == "190"
+
+
+def test_agents_follow_syntax_and_apposition():
+    ex = run("Gul Rahman, a member of the district council in Nangarhar, said the militants had fled. "
+             "The government in Lima also asked Quito to extradite the suspects.")
+    said = next(e for e in ex.events if e.text == "said")
+    assert [a.text.split(",")[0] for a in said.args if a.role == "agent"] == ["Gul Rahman"]  # not the place
+    asked = next(e for e in ex.events if e.text == "asked")
+    agent = next(a for a in asked.args if a.role == "agent")
+    assert agent.text == "The government" and "peru" in (agent.canonical or "")  # the government in Lima
+    assert [a.text for a in asked.args if a.role == "target"] == ["Quito"]

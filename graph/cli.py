@@ -205,7 +205,8 @@ def query_cmd(sparql: str = typer.Argument(..., help="A SPARQL query, or @FILE t
 
 
 def _export(fmt: str, out_file: str, start: Optional[str], end: Optional[str],
-            events: bool, co_mentions: bool, data: Optional[Path], store_url: Optional[str] = None) -> None:
+            events: bool, co_mentions: bool, data: Optional[Path], store_url: Optional[str] = None,
+            all_events: bool = False) -> None:
     """Build the view for the window and write it in `fmt` to a file, or to stdout for `-`; one summary
     line on stdout (on stderr when the export itself goes to stdout)."""
     from graph.store.dates import DateError, window
@@ -221,7 +222,7 @@ def _export(fmt: str, out_file: str, start: Optional[str], end: Optional[str],
     try:
         with Progress(TextColumn(f"export {fmt}"), BarColumn(), TimeElapsedColumn(), console=err, transient=True) as p:
             p.add_task("export", total=None)
-            g = build(store, first, last, KINDS if events else DEFAULT_KINDS, co_mentions)
+            g = build(store, first, last, KINDS if events else DEFAULT_KINDS, co_mentions, all_events)
             try:
                 FORMATS[fmt].write(g, sys.stdout.buffer if to_stdout else Path(out_file))
                 if to_stdout:
@@ -245,8 +246,10 @@ def _export_command(fmt: str, help_text: str) -> None:
                                                   "(a year or month: its last day)."),
                 events: bool = typer.Option(False, "--events", help="Events as nodes."),
                 co_mentions: bool = typer.Option(False, "--co-mentions", help="Add co-mention edges."),
+                all_events: bool = typer.Option(False, "--all-events", help="Every event, also untyped reporting, "
+                                                "state, perception, aspectual and intensional ones."),
                 data: Optional[Path] = DataOpt, store_url: Optional[str] = StoreOpt) -> None:
-        _export(fmt, out_file, start, end, events, co_mentions, data, store_url)
+        _export(fmt, out_file, start, end, events, co_mentions, data, store_url, all_events)
 
     command.__doc__ = help_text
     export_app.command(fmt)(command)

@@ -11,7 +11,7 @@ from graph.store.embedded import Store
 
 from ..deps import get_store
 from ..errors import ApiError
-from .graph import Limit, Offset, Window, window
+from .graph import Limit, Offset, Window, events_window, window
 from .timeline import Timeline
 
 router = APIRouter(tags=["actors"])
@@ -67,10 +67,10 @@ def list_actors(q: Optional[str] = Query(None, description="Part of a name or al
 
 # Declared before /actors/{id:path}: a path parameter would swallow the /timeline suffix.
 @router.get("/actors/{id:path}/timeline", response_model=Timeline, summary="An actor's events in time order")
-def actor_timeline(id: str, w: Window = Depends(window), limit: int = Query(50, ge=1, le=1000),
+def actor_timeline(id: str, w: Window = Depends(events_window), limit: int = Query(50, ge=1, le=1000),
                    offset: int = Offset, store: Store = Depends(get_store)) -> Timeline:
     ref = actor_or_404(store, id)["id"]
-    rows = queries.timeline(store, w.start, w.end, actor=ref, limit=limit + 1, offset=offset)
+    rows = queries.timeline(store, w.start, w.end, actor=ref, limit=limit + 1, offset=offset, all_events=w.all_events)
     return Timeline(events=rows[:limit], limit=limit, offset=offset,
                     next_offset=offset + limit if len(rows) > limit else None)
 

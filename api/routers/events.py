@@ -4,7 +4,7 @@ from __future__ import annotations
 from typing import Optional
 
 from fastapi import APIRouter, Depends
-from pydantic import BaseModel
+from pydantic import BaseModel, ConfigDict, Field
 
 from graph.store import lookup
 from graph.store.embedded import Store
@@ -37,6 +37,7 @@ class Provenance(BaseModel):
 
 
 class Event(BaseModel):
+    model_config = ConfigDict(populate_by_name=True)
     id: str
     label: Optional[str] = None
     trigger: Optional[str] = None
@@ -48,6 +49,8 @@ class Event(BaseModel):
     end: Optional[str] = None
     time_source: Optional[str] = None
     modality: Optional[str] = None
+    class_: Optional[str] = Field(None, alias="class", description="TimeML event class: occurrence, state, "
+                                  "reporting, perception, aspectual, i_action, i_state.")
     confidence: Optional[float] = None
     actors: list[ActorRef]
     place: Optional[PlaceRef] = None

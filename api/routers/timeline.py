@@ -6,7 +6,7 @@ from typing import Optional
 from fastapi import APIRouter, Depends, Query, Request
 from fastapi.concurrency import run_in_threadpool
 from fastapi.responses import Response
-from pydantic import BaseModel
+from pydantic import BaseModel, ConfigDict, Field
 
 from graph.store import queries
 from graph.store.embedded import Store
@@ -43,6 +43,7 @@ class ArticleRef(BaseModel):
 
 
 class TimelineEvent(BaseModel):
+    model_config = ConfigDict(populate_by_name=True)
     id: str
     label: Optional[str]
     date: str
@@ -54,6 +55,8 @@ class TimelineEvent(BaseModel):
     type_label: Optional[str] = None
     trigger: Optional[str] = None
     modality: Optional[str] = None
+    class_: Optional[str] = Field(None, alias="class", description="TimeML event class: occurrence, state, "
+                                  "reporting, perception, aspectual, i_action, i_state.")
     confidence: float
     actors: list[ActorRef]
     place: Optional[PlaceRef] = None
@@ -79,6 +82,9 @@ async def get_timeline(
                                                    "(case and apostrophes ignored)."),
     place: Optional[str] = Query(None, description="Place id (place/2453866 or 2453866), or an exact label."),
     type: Optional[str] = Query(None, description="CAMEO code or prefix (19, 192)."),
+    all_events: bool = Query(False, alias="all", description="Every event: also reporting, state, perception, "
+                             "aspectual and intensional events without a CAMEO type (default: occurrences and "
+                             "events with a CAMEO type)."),
     limit: int = Query(50, ge=1, le=1000),
     offset: int = Query(0, ge=0, le=10**9),
     store: Store = Depends(get_store),
@@ -87,7 +93,7 @@ async def get_timeline(
 
     def compute() -> bytes:
         try:
-            rows = queries.timeline(store, start, end, actor, place, type, limit + 1, offset)
+            rows = queries.timeline(store, start, end, actor, place, type, limit + 1, offset, all_events)
         except queries.UnknownRef as e:
             raise ApiError(404, "not found", str(e)) from None
         except queries.QueryError as e:
@@ -95,9 +101,9 @@ async def get_timeline(
         more = len(rows) > limit
         page = Timeline(events=rows[:limit], limit=limit, offset=offset,
                         next_offset=offset + limit if more else None)
-        return page.model_dump_json().encode()
+        return page.model_dump_json(by_alias=True).encode()
 
     revision = await run_in_threadpool(lambda: store.revision) if store.remote else store.revision  # remote: a query
-    key = ("timeline", revision, start, end, actor, place, type, limit, offset)
+    key = ("timeline", revision, start, end, actor, place, type, limit, offset, all_events)
     return await cache_of(request).answer(request, key, lambda: run_in_threadpool(compute),
                                           revision=None if store.remote else revision)

@@ -87,6 +87,8 @@ class Event(Span):
     modality: str = "asserted"  # asserted | reported | negated | hypothetical
     confidence: float = 0.5
     label: str = ""  # short "who did what"
+    # TimeML class: occurrence | state | reporting | perception | aspectual | i_action | i_state
+    event_class: str = "occurrence"
 
 
 @dataclass

@@ -174,6 +174,7 @@ def _add_event(g: Graph, key: str, index: int, ev: Event, day: str) -> None:
         g.add((e, SEM.eventType, CAMEO[ev.type]))
     g.add((e, PROV.wasDerivedFrom, URIRef(sentence_iri(key, ev.sentence))))
     g.add((e, TKG.modality, Literal(ev.modality)))
+    g.add((e, TKG.eventClass, Literal(ev.event_class)))
     g.add((e, TKG.confidence, Literal(Decimal(str(round(ev.confidence, 3))))))
     for arg in ev.args:
         if arg.canonical and "/actor/" in arg.canonical and arg.role in ("agent", "target"):
@@ -211,7 +212,7 @@ def _add_event(g: Graph, key: str, index: int, ev: Event, day: str) -> None:
 
 _RDF_TYPE, _LABEL, _ALT = str(RDF.type), str(RDFS.label), str(SKOS.altLabel)
 _XSD_DATETIME, _XSD_DECIMAL, _XSD_INTEGER = str(XSD.dateTime), str(XSD.decimal), str(XSD.integer)
-_T = {name: str(TKG[name]) for name in ("text", "start", "end", "index", "mentions", "trigger", "modality",
+_T = {name: str(TKG[name]) for name in ("text", "start", "end", "index", "mentions", "trigger", "modality", "eventClass",
                                          "confidence", "agent", "target", "timex", "timeSource", "countryCode",
                                          "minhash", "sameStoryAs", "Sentence")}
 _SEM_EVENT, _SEM_PLACE, _SEM_ACTOR = str(SEM.Event), str(SEM.Place), str(SEM.Actor)
@@ -356,6 +357,7 @@ def _event_triples(b: _Builder, e: str, sent_prefix: str, ev: Event, day: str) -
         add(e, str(SEM.eventType), _valid(CAMEO_NS + ev.type))
     add(e, str(PROV.wasDerivedFrom), sent_prefix + str(ev.sentence))
     add(e, _T["modality"], Lit(ev.modality))
+    add(e, _T["eventClass"], Lit(ev.event_class))
     add(e, _T["confidence"], _decimal(round(ev.confidence, 3)))
     for arg in ev.args:
         if arg.canonical and "/actor/" in arg.canonical and arg.role in ("agent", "target"):

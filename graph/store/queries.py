@@ -32,6 +32,18 @@ def window_filter(var: str, start: Optional[date], end: Optional[date]) -> str:
     return f"FILTER ({' && '.join(f)})" if f else ""
 
 
+# The default timeline, view and exports: occurrences and events with a CAMEO type; reporting verbs, states,
+# perceptions, aspectual and intensional events without a type ("said", "remains", "want", "began") only with
+# the switch (`all`). Events stored before event classes existed have no class and are kept.
+SHOWN_EVENTS = ('FILTER (EXISTS { ?e sem:eventType ?anyType } || '
+                'NOT EXISTS { ?e tkg:eventClass ?cls . FILTER (?cls != "occurrence") })')
+
+
+def event_filter(all_events: bool) -> str:
+    """The FILTER on `?e` that keeps the events a default timeline shows ("" with the switch on)."""
+    return "" if all_events else SHOWN_EVENTS
+
+
 # The page is chosen first (PAGE: filter, order, limit), then only its events are described
 # (VALUES): describing every event before ordering made a month's page take minutes on 1M
 # triples. Actors and places are described by separate small queries, grouped, because the
@@ -46,7 +58,7 @@ SELECT DISTINCT ?e ?begin WHERE {
 """
 
 EVENT_DETAILS = PREFIXES + """
-SELECT ?e ?label ?type ?stamp ?timex ?end ?source ?modality ?confidence ?trigger
+SELECT ?e ?label ?type ?stamp ?timex ?end ?source ?modality ?confidence ?trigger ?class
        ?sentence ?stext ?article ?title ?place WHERE {
   VALUES ?e { %s }
   ?e rdfs:label ?label ; tkg:trigger ?trigger ;
@@ -59,6 +71,7 @@ SELECT ?e ?label ?type ?stamp ?timex ?end ?source ?modality ?confidence ?trigger
   OPTIONAL { ?e tkg:timex ?timex }
   OPTIONAL { ?e sem:eventType ?type }
   OPTIONAL { ?e sem:hasPlace ?place }
+  OPTIONAL { ?e tkg:eventClass ?class }
 }
 """
 
@@ -171,9 +184,10 @@ def _node_filter(store: Store, var: str, prop: str, kind: str, ref: str) -> str:
 
 def timeline(store: Store, start: Optional[date] = None, end: Optional[date] = None,
              actor: Optional[str] = None, place: Optional[str] = None, event_type: Optional[str] = None,
-             limit: int = 50, offset: int = 0) -> list[dict[str, Any]]:
-    """Events in time order (earliest begin) with their actors, place, sentence and article."""
-    f, window = [], []
+             limit: int = 50, offset: int = 0, all_events: bool = False) -> list[dict[str, Any]]:
+    """Events in time order (earliest begin) with their actors, place, sentence and article: occurrences and
+    typed events, or every event with `all_events`."""
+    f, window = [event_filter(all_events)], []
     if start:
         window.append(f'FILTER (?begin >= "{start.isoformat()}T00:00:00"^^xsd:dateTime)')
     if end:
@@ -241,7 +255,7 @@ def _event_row(r: Any, begin: str, actors: list[dict[str, str]], places: dict[st
         "date": _v(r, "stamp") or begin[:10], "timex": _v(r, "timex"),
         "begin": begin, "end": _v(r, "end"), "time_source": _v(r, "source"),
         "type": code, "type_label": labels().get(code) if code else None,
-        "trigger": _v(r, "trigger"), "modality": _v(r, "modality"),
+        "trigger": _v(r, "trigger"), "modality": _v(r, "modality"), "class": _v(r, "class"),
         "confidence": float(_v(r, "confidence") or 0), "actors": actors, "place": place,
         "sentence": {"id": id_of(r["sentence"].value), "text": _v(r, "stext")},
         "article": {"id": id_of(r["article"].value), "title": _v(r, "title")},

@@ -31,7 +31,7 @@ import networkx as nx
 
 from graph.ids import id_of
 from graph.store.embedded import Store
-from graph.store.queries import window_filter
+from graph.store.queries import event_filter, window_filter
 
 KINDS = ("actor", "place", "event")
 DEFAULT_KINDS = ("actor", "place")
@@ -49,6 +49,7 @@ SELECT ?e ?label ?type ?begin ?end ?agent ?target ?place ?sentence ?article
     ?e a sem:Event ; sem:hasEarliestBeginTimeStamp ?begin ; prov:wasDerivedFrom ?sentence .
     ?sentence dcterms:isPartOf ?article .
     %(window)s
+    %(shown)s
     OPTIONAL { ?e rdfs:label ?label }
     OPTIONAL { ?e sem:hasLatestEndTimeStamp ?end }
     OPTIONAL { ?e sem:eventType ?type }
@@ -74,9 +75,11 @@ CO_MENTIONS = """UNION {
   }"""
 
 
-def view_query(start: Optional[date] = None, end: Optional[date] = None, co_mentions: bool = False) -> str:
+def view_query(start: Optional[date] = None, end: Optional[date] = None, co_mentions: bool = False,
+               all_events: bool = False) -> str:
     co = CO_MENTIONS % window_filter("?issued", start, end) if co_mentions else ""
-    return VIEW_ROWS % {"window": window_filter("?begin", start, end), "co_mentions": co}
+    return VIEW_ROWS % {"window": window_filter("?begin", start, end), "co_mentions": co,
+                        "shown": event_filter(all_events)}
 
 
 def _kinds(kinds: Iterable[str]) -> tuple[str, ...]:
@@ -88,9 +91,10 @@ def _kinds(kinds: Iterable[str]) -> tuple[str, ...]:
 
 
 def build(store: Store, start: Optional[date] = None, end: Optional[date] = None,
-          kinds: Iterable[str] = DEFAULT_KINDS, co_mentions: bool = False) -> nx.MultiDiGraph:
-    """Actors and places taking part in the events whose earliest begin is in [start, end], linked by them."""
-    return from_rows(store.ox_query(view_query(start, end, co_mentions)), kinds)
+          kinds: Iterable[str] = DEFAULT_KINDS, co_mentions: bool = False, all_events: bool = False) -> nx.MultiDiGraph:
+    """Actors and places taking part in the events whose earliest begin is in [start, end], linked by them:
+    occurrences and typed events, or all events with `all_events` (queries.SHOWN_EVENTS)."""
+    return from_rows(store.ox_query(view_query(start, end, co_mentions, all_events)), kinds)
 
 
 def from_rows(rows: Iterable[Any], kinds: Iterable[str] = DEFAULT_KINDS) -> nx.MultiDiGraph:
@@ -267,13 +271,13 @@ class ViewCache:
         self.builds = 0
 
     def get(self, store: Store, start: Optional[date] = None, end: Optional[date] = None,
-            kinds: Iterable[str] = DEFAULT_KINDS, co_mentions: bool = False) -> View:
+            kinds: Iterable[str] = DEFAULT_KINDS, co_mentions: bool = False, all_events: bool = False) -> View:
         revision = store.revision
-        key = (store.location, revision, start, end, _kinds(kinds), co_mentions)
+        key = (store.location, revision, start, end, _kinds(kinds), co_mentions, all_events)
         with self._lock:
             view = self._views.get(key)
             if view is None:
-                view = View(build(store, start, end, kinds, co_mentions), revision, start, end)
+                view = View(build(store, start, end, kinds, co_mentions, all_events), revision, start, end)
                 self.builds += 1
                 self._views[key] = view
                 while len(self._views) > self.maxsize:
@@ -290,9 +294,9 @@ CACHE = ViewCache()
 
 
 def get(store: Store, start: Optional[date] = None, end: Optional[date] = None,
-        kinds: Iterable[str] = DEFAULT_KINDS, co_mentions: bool = False) -> View:
+        kinds: Iterable[str] = DEFAULT_KINDS, co_mentions: bool = False, all_events: bool = False) -> View:
     """The view for a window, from the process-wide cache (rebuilt only after a write)."""
-    return CACHE.get(store, start, end, kinds, co_mentions)
+    return CACHE.get(store, start, end, kinds, co_mentions, all_events)
 
 
 def snapshot(store: Store, at: date) -> View:

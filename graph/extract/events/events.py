@@ -20,16 +20,17 @@ The arguments are found in event_args.py, the modality in event_modality.py.
 """
 from __future__ import annotations
 
-import re
 from datetime import datetime
 from typing import Optional
 
 from spacy.tokens import Doc, Span, Token
 
 from graph.extract.actors.described import NAMING_VERBS
-from graph.extract.events.cameo import code_for, noun_code_for
-from graph.extract.events.event_args import SUBJECTS, TokenIndex, argument, is_name, noun_args, verb_args
+from graph.extract.events.event_args import IDIOM_OBJECTS, TokenIndex, argument, is_name, noun_args, verb_args
+from graph.extract.events.event_class import event_class
+from graph.extract.events.event_label import event_label
 from graph.extract.events.event_modality import modality_of
+from graph.extract.events.event_type import needs_speaker, phrase, speakerless, type_triggers
 from graph.extract.events.events_lexicon import NOT_EVENT_VERBS, is_event_noun
 from graph.extract.model import Argument, Entity, Event, EventPlace, EventTime, Location, Timex
 from graph.extract.text.dateline import credit_tokens, dateline_tokens
@@ -38,18 +39,11 @@ from graph.extract.text.nominals import NOMINAL_HEADS
 NOT_VERB_TRIGGER_DEPS = {"aux", "auxpass", "amod", "prep", "compound", "pobj", "npadvmod", "det", "nmod"}
 CLAUSE_DEPS = {"ROOT", "ccomp", "conj", "advcl", "relcl", "xcomp", "parataxis", "csubj", "acl", "pcomp"}
 RELATIVE = {"that", "which", "who", "whom", "whose"}
-# Objects of light-verb idioms ("take place", "part ways"), never participants.
-IDIOM_OBJECTS = {"place", "way", "part", "line", "effect", "note", "care", "advantage", "account", "sense", "time"}
 # Light and copular verbs: with no CAMEO type of their own they are not events ("it has been difficult",
 # "the town, which has been controlled by ..." keeps "controlled"; "be" and "have" alone are dropped).
 LIGHT_VERBS = {"be", "have"}
 # "When MINUSMA left ... on October 31, the rebels seized control": a clause opened by one of these dates its head
 SAME_TIME_MARKS = {"when", "as", "while", "once"}
-# "peace deals struck with the government": striking, reaching or sealing an agreement is signing it
-AGREEMENT_NOUNS = {"deal", "agreement", "accord", "pact", "truce", "ceasefire", "bargain", "compromise", "treaty",
-                   "settlement", "understanding"}
-# "The fighting left many soldiers dead": leaving people dead or wounded is killing or wounding them
-LEAVE_STATES = {"dead": "200", "wounded": "190", "injured": "190"}
 
 
 def _is_verb_trigger(tok: Token) -> bool:
@@ -109,6 +103,7 @@ def find_events(doc: Doc, timexes: list[Timex], locations: list[Location],
         elif _is_noun_trigger(tok):
             trig_kind[tok.i] = True
     triggers = set(trig_kind)
+    codes = type_triggers(doc, trig_kind, ix)
 
     def governed(items: list, sent: Span) -> tuple[dict[int, object], list]:
         direct: dict[int, object] = {}
@@ -145,7 +140,7 @@ def find_events(doc: Doc, timexes: list[Timex], locations: list[Location],
                     continue
                 seen.add((arg.start, arg.end))
                 args.append(arg)
-            code = (noun_code_for(trig.lemma_) if noun else _verb_code(trig)) or ""
+            code = codes[trig.i]
             if not code and not noun and trig.lemma_.lower() in LIGHT_VERBS:
                 continue  # "has been", "had": a state or support verb, not a fact worth a node
             timex = time_of.get(trig.i)
@@ -167,13 +162,17 @@ def find_events(doc: Doc, timexes: list[Timex], locations: list[Location],
                         a.start <= loc.start < a.end for a in args):
                     args.append(Argument(loc.start, loc.end, loc.text, "place", loc.canonical))
             modality = modality_of(trig)
-            agent = next((a for a in args if a.role == "agent"), None)
+            # a quote mark the parser took for the subject ("’’ said") is nobody: no agent of the label or the code
+            agent = next((a for a in args if a.role == "agent" and not speakerless(a)), None)
             target = next((a for a in args if a.role == "target"), None)
+            if needs_speaker(code) and speakerless(agent):
+                code = ""  # "’’ said", "he told": no source actor, no CAMEO statement
             events.append(Event(
                 trig.idx, trig.idx + len(trig.text), trig.text, code,
                 args=args, time=time, place=place, sentence=si, modality=modality,
                 confidence=_confidence(code, noun, agent is not None, time.source, modality),
-                label=" ".join(x for x in (_name(agent, ix), trig.lemma_, _name(target, ix)) if x),
+                label=event_label(trig, noun, agent, target, ix),
+                event_class=event_class(trig, noun, "" if noun else phrase(trig)),
             ))
     return events
 
@@ -193,38 +192,8 @@ def _clause_time(tok: Token, time_of: dict) -> Optional[Timex]:
     return None
 
 
-def _verb_code(trig: Token) -> Optional[str]:
-    """A verb's CAMEO code, with the frames that change it: striking or reaching a deal is signing it,
-    leaving people dead is killing them."""
-    lemma = trig.lemma_.lower()
-    if lemma in {"strike", "reach", "seal", "clinch", "conclude", "broker"}:
-        nouns = [c for c in trig.children if c.dep_ in SUBJECTS | {"dobj"}]
-        if trig.dep_ == "acl":
-            nouns.append(trig.head)
-        nouns += [x for n in list(nouns) for x in n.conjuncts]
-        if any(n.lemma_.lower() in AGREEMENT_NOUNS for n in nouns):
-            return "057"
-    if lemma == "leave":
-        for c in trig.children:
-            if c.dep_ in {"oprd", "acomp", "xcomp", "ccomp"} and c.lower_ in LEAVE_STATES:
-                return LEAVE_STATES[c.lower_]
-    return code_for(trig.lemma_)
-
-
 def _in(item, tokens: frozenset[int], doc: Doc) -> bool:
     if not tokens:
         return False
     span = doc.char_span(item.start, item.end, alignment_mode="expand")
     return span is not None and span.root.i in tokens
-
-
-def _name(arg: Optional[Argument], ix: TokenIndex) -> str:
-    """The argument as a label wants it: the actor's name, else its text up to the first
-    comma or relative clause, at most eight words ("who did what" stays short)."""
-    if arg is None:
-        return ""
-    if arg.canonical in ix.labels:
-        return ix.labels[arg.canonical]
-    head = re.split(r",(?!\d{3})|\s(?:which|who|that|where)\s", arg.text, maxsplit=1)[0].strip()
-    words = head.split()
-    return " ".join(words[:8]) + (" …" if len(words) > 8 else "")

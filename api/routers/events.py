@@ -4,7 +4,7 @@ from __future__ import annotations
 from typing import Optional
 
 from fastapi import APIRouter, Depends
-from pydantic import BaseModel
+from pydantic import BaseModel, Field
 
 from graph.store import lookup
 from graph.store.embedded import Store
@@ -49,6 +49,7 @@ class Event(BaseModel):
     time_source: Optional[str] = None
     modality: Optional[str] = None
     confidence: Optional[float] = None
+    fatalities: int = Field(0, description="Dead the article states for the event (ACLED's fatalities); 0: none stated.")
     actors: list[ActorRef]
     place: Optional[PlaceRef] = None
     provenance: Provenance

@@ -6,7 +6,7 @@ from typing import Optional
 from fastapi import APIRouter, Depends, Query, Request
 from fastapi.concurrency import run_in_threadpool
 from fastapi.responses import Response
-from pydantic import BaseModel
+from pydantic import BaseModel, Field
 
 from graph.store import queries
 from graph.store.embedded import Store
@@ -55,6 +55,7 @@ class TimelineEvent(BaseModel):
     trigger: Optional[str] = None
     modality: Optional[str] = None
     confidence: float
+    fatalities: int = Field(0, description="Dead the article states for the event (ACLED's fatalities); 0: none stated.")
     actors: list[ActorRef]
     place: Optional[PlaceRef] = None
     sentence: SentenceRef

@@ -87,6 +87,7 @@ class Event(Span):
     modality: str = "asserted"  # asserted | reported | negated | hypothetical
     confidence: float = 0.5
     label: str = ""  # short "who did what"
+    fatalities: int = 0  # dead stated for it in its sentence (events/fatalities.py); 0: none stated
 
 
 @dataclass

@@ -175,6 +175,8 @@ def _add_event(g: Graph, key: str, index: int, ev: Event, day: str) -> None:
     g.add((e, PROV.wasDerivedFrom, URIRef(sentence_iri(key, ev.sentence))))
     g.add((e, TKG.modality, Literal(ev.modality)))
     g.add((e, TKG.confidence, Literal(Decimal(str(round(ev.confidence, 3))))))
+    if ev.fatalities:  # stated only when some are: no tkg:fatalities means none stated (0)
+        g.add((e, TKG.fatalities, Literal(ev.fatalities)))
     for arg in ev.args:
         if arg.canonical and "/actor/" in arg.canonical and arg.role in ("agent", "target"):
             g.add((e, TKG[arg.role], URIRef(arg.canonical)))
@@ -213,7 +215,7 @@ _RDF_TYPE, _LABEL, _ALT = str(RDF.type), str(RDFS.label), str(SKOS.altLabel)
 _XSD_DATETIME, _XSD_DECIMAL, _XSD_INTEGER = str(XSD.dateTime), str(XSD.decimal), str(XSD.integer)
 _T = {name: str(TKG[name]) for name in ("text", "start", "end", "index", "mentions", "trigger", "modality",
                                          "confidence", "agent", "target", "timex", "timeSource", "countryCode",
-                                         "minhash", "sameStoryAs", "Sentence")}
+                                         "minhash", "sameStoryAs", "Sentence", "fatalities")}
 _SEM_EVENT, _SEM_PLACE, _SEM_ACTOR = str(SEM.Event), str(SEM.Place), str(SEM.Actor)
 _SEM_HAS_ACTOR = str(SEM.hasActor)
 _GEO_FEATURE, _GEO_HAS, _GEO_WKT, _WKT = str(GEO.Feature), str(GEO.hasGeometry), str(GEO.asWKT), str(GEO.wktLiteral)
@@ -357,6 +359,8 @@ def _event_triples(b: _Builder, e: str, sent_prefix: str, ev: Event, day: str) -
     add(e, str(PROV.wasDerivedFrom), sent_prefix + str(ev.sentence))
     add(e, _T["modality"], Lit(ev.modality))
     add(e, _T["confidence"], _decimal(round(ev.confidence, 3)))
+    if ev.fatalities:  # as _add_event
+        add(e, _T["fatalities"], _int(ev.fatalities))
     for arg in ev.args:
         if arg.canonical and "/actor/" in arg.canonical and arg.role in ("agent", "target"):
             add(e, _T[arg.role], _valid(arg.canonical))

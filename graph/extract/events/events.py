@@ -31,6 +31,7 @@ from graph.extract.events.cameo import code_for, noun_code_for
 from graph.extract.events.event_args import SUBJECTS, TokenIndex, argument, is_name, noun_args, verb_args
 from graph.extract.events.event_modality import modality_of
 from graph.extract.events.events_lexicon import NOT_EVENT_VERBS, is_event_noun
+from graph.extract.events.fatalities import fatalities
 from graph.extract.model import Argument, Entity, Event, EventPlace, EventTime, Location, Timex
 from graph.extract.text.dateline import credit_tokens, dateline_tokens
 from graph.extract.text.nominals import NOMINAL_HEADS
@@ -174,6 +175,7 @@ def find_events(doc: Doc, timexes: list[Timex], locations: list[Location],
                 args=args, time=time, place=place, sentence=si, modality=modality,
                 confidence=_confidence(code, noun, agent is not None, time.source, modality),
                 label=" ".join(x for x in (_name(agent, ix), trig.lemma_, _name(target, ix)) if x),
+                fatalities=fatalities(trig, triggers),
             ))
     return events
 

@@ -1,0 +1,210 @@
+"""Numbers of dead stated for an event ("killing at least 12", "left eight policemen dead", "12 people were
+killed"), read from the dependency parse: ACLED's `fatalities`.
+
+A *death statement* is one of
+- a killing verb (kill, murder, massacre, execute, ..., or any verb "to death" / "dead": "shot dead") and its
+  victims: the object, the passive subject, or the noun a participle modifies ("12 people killed in ...");
+- a dying verb (die, perish; "lose their lives") and its subject;
+- "dead" said of people ("left 12 dead", "eight policemen dead");
+- a casualty noun with its number: "7 deaths", "the lives of 25 villagers", "a death toll of 30", "the toll rose
+  to 35", "the killing of 12 civilians".
+Its number is the victims' number: a numeral (digits, "twelve", "twenty-five", "a dozen") modifying the victim
+noun, or standing for it, summed over coordinated victims ("two soldiers and three civilians": 5). Vague
+quantities ("dozens", "many") state no number and count 0, as does a negated or hypothetical statement ("no one
+was killed", "could kill 12"), or a count shared with the wounded ("killed or wounded 20").
+
+Each statement is given to ONE event, the happening it counts the dead of, so summing the column over events
+does not count the dead twice: an event nominal that is the subject ("The attack killed 12", "The blast left
+eight dead", "The explosion caused 7 deaths"), else the event a participle or relative clause hangs on ("attacked
+the village, killing 12", "an attack that killed 14"), else the death verb or nominal itself.
+"""
+from __future__ import annotations
+
+from typing import Iterable, Optional
+
+from spacy.tokens import Span, Token
+
+from graph.extract.events.event_modality import modality_of
+
+KILL_VERBS = frozenset("kill murder massacre slay slaughter execute behead assassinate lynch butcher".split())
+DIE_VERBS = frozenset("die perish".split())
+# nouns that count the dead; "casualties" is not among them: it counts the wounded too
+CASUALTY_NOUNS = frozenset("death fatality toll life dead killing massacre murder".split())
+INJURE = frozenset("wound injure hurt maim".split())
+# verbs through which a happening states its dead: "the attack claimed 12 lives", "caused 7 deaths", "left 8 dead"
+CAUSE_VERBS = frozenset("cause claim leave take result bring".split())
+# ACLED counts people: victims that are animals are none of its fatalities
+NOT_PEOPLE = frozenset("cattle cow goat sheep camel animal livestock head horse donkey dog chicken".split())
+CLAUSE_TO_HEAD = {"advcl", "acl", "relcl", "xcomp", "conj"}  # conj only for participles ("..., and killing 12")
+
+_UNITS = {w: i for i, w in enumerate(
+    "zero one two three four five six seven eight nine ten eleven twelve thirteen fourteen fifteen sixteen "
+    "seventeen eighteen nineteen".split())}
+_TENS = {w: 10 * i for i, w in enumerate("_ _ twenty thirty forty fifty sixty seventy eighty ninety".split()) if i > 1}
+_SCALES = {"hundred": 100, "thousand": 1000, "million": 1_000_000}
+_WORDS = {**_UNITS, **_TENS, "dozen": 12}
+
+
+def fatalities(trig: Token, triggers: Iterable[int]) -> int:
+    """The number of dead stated for the event `trig` triggers (0 if none): the largest of the death
+    statements of its sentence that are given to it (see the module docstring)."""
+    counts = [n for owner, n in _statements(trig.sent, frozenset(triggers)) if owner == trig.i]
+    return max(counts, default=0)
+
+
+def _statements(sent: Span, triggers: frozenset[int]) -> list[tuple[int, int]]:
+    """(owner token index, number of dead) for each death statement of the sentence, memoized on the Doc:
+    every trigger of the sentence asks."""
+    memo = sent.doc.user_data.setdefault("tkg_fatalities", {})
+    key = (sent.start, sent.end)
+    if key not in memo:
+        memo[key] = [(o, n) for tok in sent if _maybe(tok) for anchor, n in _stated(tok)
+                     if n > 0 and (o := _owner(anchor, triggers)) is not None]
+    return memo[key]
+
+
+def _maybe(tok: Token) -> bool:
+    lemma = tok.lemma_.lower()
+    return lemma in KILL_VERBS or lemma in DIE_VERBS or lemma in CASUALTY_NOUNS or (
+        tok.pos_ == "VERB" and any(_kills(c) for c in tok.children)) or (lemma == "lose" and tok.pos_ == "VERB")
+
+
+def _kills(c: Token) -> bool:
+    """"shot dead", "stabbed to death": a child that makes any verb a killing."""
+    if c.lower_ == "dead" and c.dep_ in {"acomp", "oprd", "advmod", "xcomp"}:
+        return True
+    if c.dep_ == "dobj" and any(g.lower_ == "dead" and g.i == c.head.i + 1 for g in c.children):
+        return True  # "shot dead Moussa Diallo": parsed as an adjective of the object
+    return c.dep_ == "prep" and c.lower_ == "to" and any(g.lemma_.lower() == "death" for g in c.children)
+
+
+def _stated(tok: Token) -> list[tuple[Token, int]]:
+    """The statements `tok` heads: (the token the statement hangs on, the number of dead)."""
+    lemma = tok.lemma_.lower()
+    if tok.pos_ in {"VERB", "AUX"}:
+        if not _factual(tok):
+            return []
+        if lemma in KILL_VERBS or any(_kills(c) for c in tok.children):
+            return [(tok, _count(_victims(tok)))]
+        if lemma in DIE_VERBS or (lemma == "lose" and any(c.dep_ == "dobj" and c.lemma_.lower() == "life"
+                                                         for c in tok.children)):
+            return [(tok, _count(c for c in tok.children if c.dep_ == "nsubj"))]
+        return []
+    if tok.pos_ in {"NOUN", "ADJ", "PROPN"} and lemma in CASUALTY_NOUNS | {"dead"}:
+        return _noun_statement(tok)
+    return []
+
+
+def _factual(verb: Token) -> bool:
+    """Not negated, not hypothetical, and not a count shared with the wounded ("killed or wounded 20"; but
+    "killing 10 and wounding 15" tells them apart)."""
+    if modality_of(verb) in {"negated", "hypothetical"}:
+        return False
+    first = verb.head if verb.dep_ == "conj" else verb
+    either = any(c.dep_ == "cc" and c.lower_ in {"or", "and/or"} for c in first.children)
+    return not (either and any(t.lemma_.lower() in INJURE for t in [first, *first.conjuncts]))
+
+
+def _victims(verb: Token) -> list[Token]:
+    """Whom a killing verb killed: its object, passive subject, or the noun its participle modifies."""
+    found = [c for c in verb.children if c.dep_ in {"dobj", "nsubjpass"}]
+    if not found and verb.dep_ == "acl" and verb.tag_ == "VBN":  # "12 people killed in the attack"
+        found = [verb.head]
+    return found
+
+
+def _noun_statement(noun: Token) -> list[tuple[Token, int]]:
+    lemma = noun.lemma_.lower()
+    if lemma == "toll":  # "a death toll of 30", "the toll rose to 35", "the toll stood at 35", "reached 35"
+        nums = [g for c in noun.children if c.dep_ == "prep" for g in c.children if g.dep_ == "pobj" and _number(g)]
+        if not nums and noun.dep_ == "nsubj":
+            verb = noun.head
+            nums = [c for c in verb.children if c.dep_ in {"dobj", "attr"}] + [
+                g for c in verb.children if c.dep_ == "prep" and c.lower_ in {"to", "at"}
+                for g in c.children if g.dep_ == "pobj"]
+        return [(noun, _count(n for n in nums if _number(n) is not None))]
+    if lemma == "dead" and noun.pos_ == "ADJ":
+        if noun.head.pos_ == "VERB" and noun.dep_ in {"oprd", "acomp", "xcomp", "advmod"}:
+            return []  # "left eight policemen dead", "shot dead": the verb's statement
+        victims = [c for c in noun.children if c.dep_ in {"nsubj", "npadvmod"}] or [noun]
+        return [(noun, _count(victims))]
+    if lemma == "life":  # "claimed the lives of 25 villagers"; "lost their lives" is the verb's
+        return [(noun, _count(_of(noun)))] if _of(noun) else []
+    if lemma in {"killing", "massacre", "murder", "death"} and _of(noun):  # "the killing of 12 civilians"
+        return [(noun, _count(_of(noun)))]
+    return [(noun, _count([noun]))]  # "7 deaths", "12 fatalities", "12 dead"
+
+
+def _of(noun: Token) -> list[Token]:
+    return [g for c in noun.children if c.dep_ == "prep" and c.lower_ == "of" for g in c.children if g.dep_ == "pobj"]
+
+
+def _owner(anchor: Token, triggers: frozenset[int]) -> Optional[int]:
+    """The event a statement counts the dead of (see the module docstring); None if no event is near."""
+    tok = anchor
+    if anchor.pos_ in {"NOUN", "ADJ", "PROPN"} and anchor.lemma_.lower() in CASUALTY_NOUNS | {"dead"}:
+        happening = [g for c in anchor.children if c.dep_ == "prep" and c.lower_ in {"from", "in", "during", "after"}
+                     for g in c.children if g.dep_ == "pobj" and g.i in triggers]
+        if happening:  # "the death toll from the clashes", "deaths in the attack"
+            return happening[0].i
+        if anchor.i not in triggers or anchor.dep_ in {"dobj", "attr"} and anchor.head.lemma_.lower() in CAUSE_VERBS:
+            tok = next((a for a in anchor.ancestors if a.i in triggers), None)
+            if tok is None:
+                return None
+    subject = next((c for c in tok.children if c.dep_ == "nsubj" and c.i in triggers and c.pos_ == "NOUN"), None)
+    if subject is not None and tok.pos_ == "VERB":  # "The attack killed 12", "the blast left eight dead"
+        return subject.i
+    if tok.dep_ in CLAUSE_TO_HEAD and tok.head.i in triggers and tok.head is not tok and (
+            tok.dep_ in {"acl", "relcl"} or tok.tag_ == "VBG"):  # "attacked ..., killing 12"; "an attack that killed"
+        return tok.head.i
+    return tok.i if tok.i in triggers else None
+
+
+def _count(victims: Iterable[Token]) -> int:
+    """The number of the victims, coordinated ones added ("two soldiers and three civilians")."""
+    total = 0
+    for v in victims:
+        for t in [v, *v.conjuncts]:
+            if t.lemma_.lower() in NOT_PEOPLE:
+                continue
+            n = 1 if t.ent_type_ == "PERSON" and t.pos_ == "PROPN" else _number(t)  # "killed Moussa Diallo"
+            if n is None:
+                n = max((_number(c) or 0 for c in t.children if c.dep_ in {"nummod", "quantmod"}), default=0)
+            total += n
+    return total
+
+
+def _number(tok: Token) -> Optional[int]:
+    """The value of the numeral `tok` heads ("12", "1,200", "twelve", "twenty-five", "two hundred",
+    "a dozen"), None if it is no numeral."""
+    if not (tok.like_num or tok.lower_ in _WORDS or tok.lower_ in _SCALES):
+        return None
+    if any(c.lower_ in {"no", "not", "none"} for c in tok.children):  # "no one was killed"
+        return None
+    parts = [c for c in tok.children if c.dep_ in {"compound", "quantmod", "nummod"} and c.i < tok.i
+             and (c.like_num or c.lower_ in _WORDS)]
+    words = " ".join(t.lower_ for t in sorted([*parts, tok], key=lambda t: t.i))
+    return parse_number(words)
+
+
+def parse_number(text: str) -> Optional[int]:
+    """"1,200" -> 1200, "twenty-five" -> 25, "two hundred and five" -> 205, "1.5 million" -> 1500000; None if
+    `text` is no whole number."""
+    total, current = 0, 0
+    seen = False
+    for w in text.lower().replace("-", " ").replace(",", "").split():
+        if w == "and":
+            continue
+        if w.replace(".", "", 1).isdigit():
+            current += float(w)
+        elif w in _WORDS:
+            current += _WORDS[w]
+        elif w in _SCALES:
+            current = (current or 1) * _SCALES[w]
+            if _SCALES[w] >= 1000:
+                total, current = total + current, 0
+        else:
+            return None
+        seen = True
+    value = total + current
+    return int(value) if seen and value == int(value) else None

@@ -134,27 +134,28 @@ def check_bbox(bbox: Iterable[float]) -> tuple[float, float, float, float]:
     return w, s, e, n
 
 
-def select(store: Store, f: EventFilter) -> list[str]:
-    """The IRIs of the events `f` keeps, by earliest begin then id."""
+def select(store: Store, f: EventFilter) -> list[tuple[str, str]]:
+    """(IRI, earliest begin) of the events `f` keeps, by earliest begin then IRI."""
     pats, window = patterns(store, f)
     found = {(r["begin"].value, r["e"].value) for r in store.ox_query(SELECT % (pats, window))}
-    return [e for _, e in sorted(found)]
+    return [(e, b) for b, e in sorted(found)]
 
 
 def rows(store: Store, f: EventFilter = EventFilter(), limit: Optional[int] = None) -> list[dict[str, Any]]:
-    """The events `f` keeps, in time order, each a dict: id, label, trigger, type (CAMEO code), date (the
-    time stamp at its precision), timex, begin, end, time_source, modality, confidence, fatalities, agents and
+    """The events `f` keeps, in time order, each a dict: id, iri, label, trigger, type (CAMEO code), date (the
+    time stamp at its precision), timex, end, begin, time_source, modality, confidence, fatalities, agents and
     targets (lists of {id, label, kind}), place ({id, label, lat, lon, country, geonames, within: the places
     it lies in, nearest first} or None), sentence ({id, text, start, end}), article ({id, title, url, issued,
     publisher, recorded})."""
-    iris = select(store, f)[:limit]
+    chosen = select(store, f)[:limit]
     out = []
-    for i in range(0, len(iris), CHUNK):
-        out += _describe(store, iris[i:i + CHUNK])
+    for i in range(0, len(chosen), CHUNK):
+        out += _describe(store, dict(chosen[i:i + CHUNK]))
     return out
 
 
-def _describe(store: Store, iris: list[str]) -> list[dict[str, Any]]:
+def _describe(store: Store, begins: dict[str, str]) -> list[dict[str, Any]]:
+    iris = list(begins)
     values = " ".join(f"<{e}>" for e in iris)
     details: dict[str, Any] = {}
     for r in store.ox_query(DETAILS % values):
@@ -166,7 +167,7 @@ def _describe(store: Store, iris: list[str]) -> list[dict[str, Any]]:
             {"id": id_of(r["actor"].value), "label": _v(r, "label") or id_of(r["actor"].value),
              "kind": kinds[0] if kinds else None})
     places = describe_places(store, {r["place"].value for r in details.values() if r["place"] is not None})
-    return [_row(e, details[e], actors.get(e, {}), places) for e in iris if e in details]
+    return [{**_row(e, details[e], actors.get(e, {}), places), "begin": begins[e]} for e in iris if e in details]
 
 
 def _v(r: Any, name: str) -> Optional[str]:

@@ -7,7 +7,7 @@ from __future__ import annotations
 import json
 from typing import IO, Any
 
-from graph.export.acled import acled_type
+from graph.export.acled import acled_type, time_precision
 
 
 def feature(r: dict[str, Any]) -> dict[str, Any]:
@@ -19,7 +19,7 @@ def feature(r: dict[str, Any]) -> dict[str, Any]:
     return {"type": "Feature", "id": r["id"],
             "geometry": {"type": "Point", "coordinates": [place["lon"], place["lat"]]},
             "properties": {
-                "id": r["id"], "date": (r.get("begin") or "")[:10], "timestamp": r.get("date"),
+                "id": r["id"], "date": (r.get("begin") or "")[:10], "time_precision": time_precision(r),
                 "type": r.get("type"), "type_label": cameo_labels().get(r.get("type") or ""),
                 "event_type": kind.event_type if kind else None, "label": r.get("label"),
                 "agents": "; ".join(a["label"] for a in r.get("agents") or []) or None,

@@ -15,8 +15,10 @@ was killed", "could kill 12"), or a count shared with the wounded ("killed or wo
 
 Each statement is given to ONE event, the happening it counts the dead of, so summing the column over events
 does not count the dead twice: an event nominal that is the subject ("The attack killed 12", "The blast left
-eight dead", "The explosion caused 7 deaths"), else the event a participle or relative clause hangs on ("attacked
-the village, killing 12", "an attack that killed 14"), else the death verb or nominal itself.
+eight dead", "The explosion caused 7 deaths") or names what they died in ("died in the fighting", "killed in the
+raid", "deaths in the attack"), else the event a participle or relative clause hangs on ("attacked the village,
+killing 12", "an attack that killed 14"; then its own subject, "a drone strike hit ..., killing nine"), else the
+death verb or nominal itself.
 """
 from __future__ import annotations
 
@@ -143,21 +145,34 @@ def _owner(anchor: Token, triggers: frozenset[int]) -> Optional[int]:
     """The event a statement counts the dead of (see the module docstring); None if no event is near."""
     tok = anchor
     if anchor.pos_ in {"NOUN", "ADJ", "PROPN"} and anchor.lemma_.lower() in CASUALTY_NOUNS | {"dead"}:
-        happening = [g for c in anchor.children if c.dep_ == "prep" and c.lower_ in {"from", "in", "during", "after"}
-                     for g in c.children if g.dep_ == "pobj" and g.i in triggers]
-        if happening:  # "the death toll from the clashes", "deaths in the attack"
-            return happening[0].i
+        happening = _happening(anchor, triggers)
+        if happening is not None:  # "the death toll from the clashes", "deaths in the attack"
+            return happening.i
         if anchor.i not in triggers or anchor.dep_ in {"dobj", "attr"} and anchor.head.lemma_.lower() in CAUSE_VERBS:
             tok = next((a for a in anchor.ancestors if a.i in triggers), None)
             if tok is None:
                 return None
-    subject = next((c for c in tok.children if c.dep_ == "nsubj" and c.i in triggers and c.pos_ == "NOUN"), None)
-    if subject is not None and tok.pos_ == "VERB":  # "The attack killed 12", "the blast left eight dead"
-        return subject.i
-    if tok.dep_ in CLAUSE_TO_HEAD and tok.head.i in triggers and tok.head is not tok and (
-            tok.dep_ in {"acl", "relcl"} or tok.tag_ == "VBG"):  # "attacked ..., killing 12"; "an attack that killed"
-        return tok.head.i
+    for _ in range(3):
+        if tok.pos_ == "VERB":
+            subject = next((c for c in tok.children if c.dep_ == "nsubj" and c.i in triggers and c.pos_ == "NOUN"),
+                           None)
+            if subject is not None:  # "The attack killed 12", "the blast left eight dead"
+                return subject.i
+            within = _happening(tok, triggers)
+            if within is not None:  # "died in the fighting", "were killed in the raid"
+                return within.i
+        if tok.dep_ in CLAUSE_TO_HEAD and tok.head.i in triggers and tok.head is not tok and (
+                tok.dep_ in {"acl", "relcl"} or tok.tag_ == "VBG"):  # "attacked ..., killing 12"; "an attack that killed"
+            tok = tok.head
+            continue
+        break
     return tok.i if tok.i in triggers else None
+
+
+def _happening(tok: Token, triggers: frozenset[int]) -> Optional[Token]:
+    """The event nominal a death happened in: "in the fighting", "during the raid", "from the clashes"."""
+    return next((g for c in tok.children if c.dep_ == "prep" and c.lower_ in {"from", "in", "during", "after"}
+                 for g in c.children if g.dep_ == "pobj" and g.i in triggers and g.pos_ == "NOUN"), None)
 
 
 def _count(victims: Iterable[Token]) -> int:

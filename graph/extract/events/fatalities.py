@@ -22,11 +22,13 @@ death verb or nominal itself.
 """
 from __future__ import annotations
 
-from typing import Iterable, Optional
+from typing import AbstractSet, Iterable, Optional
 
-from spacy.tokens import Span, Token
+import numpy
+from spacy.strings import hash_string
+from spacy.tokens import Doc, Token
 
-from graph.extract.events.event_modality import modality_of
+from graph.extract.events.event_modality import INTENT, MODALS
 
 KILL_VERBS = frozenset("kill murder massacre slay slaughter execute behead assassinate lynch butcher".split())
 DIE_VERBS = frozenset("die perish".split())
@@ -45,30 +47,44 @@ _UNITS = {w: i for i, w in enumerate(
 _TENS = {w: 10 * i for i, w in enumerate("_ _ twenty thirty forty fifty sixty seventy eighty ninety".split()) if i > 1}
 _SCALES = {"hundred": 100, "thousand": 1000, "million": 1_000_000}
 _WORDS = {**_UNITS, **_TENS, "dozen": 12}
+_LEMMAS = KILL_VERBS | DIE_VERBS | CASUALTY_NOUNS | {"dead", "lose"}
+_LEMMA_HASHES = numpy.array(sorted(hash_string(w) for w in _LEMMAS), dtype="uint64")
 
 
-def fatalities(trig: Token, triggers: Iterable[int]) -> int:
+def fatalities(trig: Token, triggers: AbstractSet[int]) -> int:
     """The number of dead stated for the event `trig` triggers (0 if none): the largest of the death
-    statements of its sentence that are given to it (see the module docstring)."""
-    counts = [n for owner, n in _statements(trig.sent, frozenset(triggers)) if owner == trig.i]
-    return max(counts, default=0)
+    statements given to it (see the module docstring)."""
+    doc = trig.doc
+    memo = doc.user_data.get("tkg_fatalities")
+    if memo is None or memo[0] is not triggers:  # once per document: every trigger asks
+        memo = (triggers, _owned(doc, triggers))
+        doc.user_data["tkg_fatalities"] = memo
+    return memo[1].get(trig.i, 0)
 
 
-def _statements(sent: Span, triggers: frozenset[int]) -> list[tuple[int, int]]:
-    """(owner token index, number of dead) for each death statement of the sentence, memoized on the Doc:
-    every trigger of the sentence asks."""
-    memo = sent.doc.user_data.setdefault("tkg_fatalities", {})
-    key = (sent.start, sent.end)
-    if key not in memo:
-        memo[key] = [(o, n) for tok in sent if _maybe(tok) for anchor, n in _stated(tok)
-                     if n > 0 and (o := _owner(anchor, triggers)) is not None]
-    return memo[key]
+def _owned(doc: Doc, triggers: AbstractSet[int]) -> dict[int, int]:
+    """Owner token index -> the largest number of dead of the statements given to it."""
+    out: dict[int, int] = {}
+    for tok in _candidates(doc):
+        for anchor, n in _stated(tok):
+            if n > 0 and (owner := _owner(anchor, triggers)) is not None:
+                out[owner] = max(out.get(owner, 0), n)
+    return out
 
 
-def _maybe(tok: Token) -> bool:
-    lemma = tok.lemma_.lower()
-    return lemma in KILL_VERBS or lemma in DIE_VERBS or lemma in CASUALTY_NOUNS or (
-        tok.pos_ == "VERB" and any(_kills(c) for c in tok.children)) or (lemma == "lose" and tok.pos_ == "VERB")
+def _candidates(doc: Doc) -> list[Token]:
+    """The tokens that may head a death statement: death words, and the verbs "dead" or "to death" make
+    killings ("shot dead", "stabbed to death"), found from those words (one pass over the document)."""
+    found: dict[int, Token] = {}
+    hits = numpy.nonzero(numpy.isin(doc.to_array("LEMMA"), _LEMMA_HASHES))[0]  # no Token object per word
+    for i in hits.tolist():
+        tok = doc[i]
+        found[i] = tok
+        if tok.lemma_.lower() in ("dead", "death"):
+            for up in (tok.head, tok.head.head):
+                if up.pos_ == "VERB" and any(_kills(c) for c in up.children):
+                    found[up.i] = up
+    return [found[i] for i in sorted(found)]
 
 
 def _kills(c: Token) -> bool:
@@ -100,8 +116,12 @@ def _stated(tok: Token) -> list[tuple[Token, int]]:
 def _factual(verb: Token) -> bool:
     """Not negated, not hypothetical, and not a count shared with the wounded ("killed or wounded 20"; but
     "killing 10 and wounding 15" tells them apart)."""
-    if modality_of(verb) in {"negated", "hypothetical"}:
-        return False
+    kids = list(verb.children)
+    if any(c.dep_ == "neg" or c.dep_ == "aux" and c.lower_ in MODALS or c.dep_ == "mark" and c.lower_ in
+           {"if", "unless"} for c in kids):
+        return False  # "did not kill", "could kill", "if they kill"
+    if verb.dep_ in {"xcomp", "ccomp"} and verb.head.lemma_.lower() in INTENT:
+        return False  # "threatened to kill 30 hostages"
     first = verb.head if verb.dep_ == "conj" else verb
     either = any(c.dep_ == "cc" and c.lower_ in {"or", "and/or"} for c in first.children)
     return not (either and any(t.lemma_.lower() in INJURE for t in [first, *first.conjuncts]))
@@ -141,7 +161,7 @@ def _of(noun: Token) -> list[Token]:
     return [g for c in noun.children if c.dep_ == "prep" and c.lower_ == "of" for g in c.children if g.dep_ == "pobj"]
 
 
-def _owner(anchor: Token, triggers: frozenset[int]) -> Optional[int]:
+def _owner(anchor: Token, triggers: AbstractSet[int]) -> Optional[int]:
     """The event a statement counts the dead of (see the module docstring); None if no event is near."""
     tok = anchor
     if anchor.pos_ in {"NOUN", "ADJ", "PROPN"} and anchor.lemma_.lower() in CASUALTY_NOUNS | {"dead"}:
@@ -169,7 +189,7 @@ def _owner(anchor: Token, triggers: frozenset[int]) -> Optional[int]:
     return tok.i if tok.i in triggers else None
 
 
-def _happening(tok: Token, triggers: frozenset[int]) -> Optional[Token]:
+def _happening(tok: Token, triggers: AbstractSet[int]) -> Optional[Token]:
     """The event nominal a death happened in: "in the fighting", "during the raid", "from the clashes"."""
     return next((g for c in tok.children if c.dep_ == "prep" and c.lower_ in {"from", "in", "during", "after"}
                  for g in c.children if g.dep_ == "pobj" and g.i in triggers and g.pos_ == "NOUN"), None)

@@ -85,6 +85,9 @@ def register(export_app: typer.Typer, open_reader: Callable, fail: Callable[[str
             fail(f"{out_file}: {e}")
         _save(out_file, buf.getvalue(), fail)
         note = ""
+        if deleted and fmt != "json" and out_file == "-":
+            err.print(f"warning: {len(deleted)} deletions since then are not written with OUT '-' (write a file, "
+                      "or read /api/v1/export/events/deletions)", highlight=False, soft_wrap=True)
         if deleted is not None and fmt != "json" and out_file != "-":
             target = Path(out_file).with_suffix(".deletions.csv")
             dbuf = io.BytesIO()

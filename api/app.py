@@ -18,7 +18,7 @@ from . import docs, errors
 from .limits import BodyLimit
 from .query_pool import QueryPool, RemoteQueryPool
 from .response_cache import FastAnswers, ResponseCache
-from .routers import actors, events, export, graph, gsp, page, places, sparql, timeline, update
+from .routers import actors, event_table, events, export, graph, gsp, page, places, sparql, timeline, update
 
 
 def create_app(store: Store, settings: Optional[Settings] = None) -> FastAPI:
@@ -56,6 +56,7 @@ def create_app(store: Store, settings: Optional[Settings] = None) -> FastAPI:
     app.include_router(gsp.router)
     app.include_router(timeline.router, prefix="/api/v1")
     app.include_router(export.router, prefix="/api/v1")
+    app.include_router(event_table.router, prefix="/api/v1")
     app.include_router(graph.router, prefix="/api/v1")
     app.include_router(actors.router, prefix="/api/v1")
     app.include_router(places.router, prefix="/api/v1")

@@ -52,6 +52,7 @@ class Event(BaseModel):
     class_: Optional[str] = Field(None, alias="class", description="TimeML event class: occurrence, state, "
                                   "reporting, perception, aspectual, i_action, i_state.")
     confidence: Optional[float] = None
+    fatalities: int = Field(0, description="Dead the article states for the event (ACLED's fatalities); 0: none stated.")
     actors: list[ActorRef]
     place: Optional[PlaceRef] = None
     provenance: Provenance

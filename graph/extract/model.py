@@ -89,6 +89,7 @@ class Event(Span):
     label: str = ""  # short "who did what"
     # TimeML class: occurrence | state | reporting | perception | aspectual | i_action | i_state
     event_class: str = "occurrence"
+    fatalities: int = 0  # dead stated for it in its sentence (events/fatalities.py); 0: none stated
 
 
 @dataclass

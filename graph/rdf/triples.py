@@ -176,6 +176,8 @@ def _add_event(g: Graph, key: str, index: int, ev: Event, day: str) -> None:
     g.add((e, TKG.modality, Literal(ev.modality)))
     g.add((e, TKG.eventClass, Literal(ev.event_class)))
     g.add((e, TKG.confidence, Literal(Decimal(str(round(ev.confidence, 3))))))
+    if ev.fatalities:  # stated only when some are: no tkg:fatalities means none stated (0)
+        g.add((e, TKG.fatalities, Literal(ev.fatalities)))
     for arg in ev.args:
         if arg.canonical and "/actor/" in arg.canonical and arg.role in ("agent", "target"):
             g.add((e, TKG[arg.role], URIRef(arg.canonical)))
@@ -214,7 +216,7 @@ _RDF_TYPE, _LABEL, _ALT = str(RDF.type), str(RDFS.label), str(SKOS.altLabel)
 _XSD_DATETIME, _XSD_DECIMAL, _XSD_INTEGER = str(XSD.dateTime), str(XSD.decimal), str(XSD.integer)
 _T = {name: str(TKG[name]) for name in ("text", "start", "end", "index", "mentions", "trigger", "modality", "eventClass",
                                          "confidence", "agent", "target", "timex", "timeSource", "countryCode",
-                                         "minhash", "sameStoryAs", "Sentence")}
+                                         "minhash", "sameStoryAs", "Sentence", "fatalities")}
 _SEM_EVENT, _SEM_PLACE, _SEM_ACTOR = str(SEM.Event), str(SEM.Place), str(SEM.Actor)
 _SEM_HAS_ACTOR = str(SEM.hasActor)
 _GEO_FEATURE, _GEO_HAS, _GEO_WKT, _WKT = str(GEO.Feature), str(GEO.hasGeometry), str(GEO.asWKT), str(GEO.wktLiteral)
@@ -359,6 +361,8 @@ def _event_triples(b: _Builder, e: str, sent_prefix: str, ev: Event, day: str) -
     add(e, _T["modality"], Lit(ev.modality))
     add(e, _T["eventClass"], Lit(ev.event_class))
     add(e, _T["confidence"], _decimal(round(ev.confidence, 3)))
+    if ev.fatalities:  # as _add_event
+        add(e, _T["fatalities"], _int(ev.fatalities))
     for arg in ev.args:
         if arg.canonical and "/actor/" in arg.canonical and arg.role in ("agent", "target"):
             add(e, _T[arg.role], _valid(arg.canonical))

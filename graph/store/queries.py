@@ -59,7 +59,7 @@ SELECT DISTINCT ?e ?begin WHERE {
 
 EVENT_DETAILS = PREFIXES + """
 SELECT ?e ?label ?type ?stamp ?timex ?end ?source ?modality ?confidence ?trigger ?class
-       ?sentence ?stext ?article ?title ?place WHERE {
+       ?sentence ?stext ?article ?title ?place ?dead WHERE {
   VALUES ?e { %s }
   ?e rdfs:label ?label ; tkg:trigger ?trigger ;
      tkg:timeSource ?source ; tkg:modality ?modality ; tkg:confidence ?confidence ;
@@ -72,6 +72,7 @@ SELECT ?e ?label ?type ?stamp ?timex ?end ?source ?modality ?confidence ?trigger
   OPTIONAL { ?e sem:eventType ?type }
   OPTIONAL { ?e sem:hasPlace ?place }
   OPTIONAL { ?e tkg:eventClass ?class }
+  OPTIONAL { ?e tkg:fatalities ?dead }
 }
 """
 
@@ -256,7 +257,8 @@ def _event_row(r: Any, begin: str, actors: list[dict[str, str]], places: dict[st
         "begin": begin, "end": _v(r, "end"), "time_source": _v(r, "source"),
         "type": code, "type_label": labels().get(code) if code else None,
         "trigger": _v(r, "trigger"), "modality": _v(r, "modality"), "class": _v(r, "class"),
-        "confidence": float(_v(r, "confidence") or 0), "actors": actors, "place": place,
+        "confidence": float(_v(r, "confidence") or 0), "fatalities": int(_v(r, "dead") or 0),
+        "actors": actors, "place": place,
         "sentence": {"id": id_of(r["sentence"].value), "text": _v(r, "stext")},
         "article": {"id": id_of(r["article"].value), "title": _v(r, "title")},
     }

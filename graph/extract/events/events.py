@@ -32,6 +32,7 @@ from graph.extract.events.event_label import event_label
 from graph.extract.events.event_modality import modality_of
 from graph.extract.events.event_type import needs_speaker, phrase, speakerless, type_triggers
 from graph.extract.events.events_lexicon import NOT_EVENT_VERBS, is_event_noun
+from graph.extract.events.fatalities import fatalities
 from graph.extract.model import Argument, Entity, Event, EventPlace, EventTime, Location, Timex
 from graph.extract.text.dateline import credit_tokens, dateline_tokens
 from graph.extract.text.nominals import NOMINAL_HEADS
@@ -173,6 +174,7 @@ def find_events(doc: Doc, timexes: list[Timex], locations: list[Location],
                 confidence=_confidence(code, noun, agent is not None, time.source, modality),
                 label=event_label(trig, noun, agent, target, ix),
                 event_class=event_class(trig, noun, "" if noun else phrase(trig)),
+                fatalities=fatalities(trig, triggers),
             ))
     return events
 

@@ -27,6 +27,7 @@ from typing import TYPE_CHECKING, Callable, Iterable, Iterator, Optional
 from graph.ids import article_iri
 from graph.ingest.cluster import InProcess, WorkerLost
 from graph.ingest.cluster import backend as make_backend
+from graph.ingest.record_time import stamp
 from graph.ingest.workers import Done, Job, slim
 from graph.sources import read_paths
 from graph.sources.articles import Article, ArticleError
@@ -240,6 +241,7 @@ class _Run:
             lines = [ln for ln in d.shared_nt.split("\n") if ln and ln not in self.shared_written and ln not in new]
             new.update(lines)
             batch.append((article_iri(d.key), d.nt, "".join(ln + "\n" for ln in lines)))
+        batch = stamp(self.store, [a for a, _ in pairs], batch)  # record times (graph/ingest/record_time.py)
         self.store.put_articles(batch)
         if len(self.shared_written) + len(new) > SHARED_LINES:
             self.shared_written.clear()

@@ -67,3 +67,9 @@ IRREGULAR_PAST = {
     "seized": "seize", "captured": "capture", "ousted": "oust", "toppled": "topple", "deposed": "depose",
     "overthrew": "overthrow", "overthrown": "overthrow", "stationed": "station", "deployed": "deploy",
 }
+
+# An office begins: "was sworn in as prime minister", "appointed Choguel Maiga as prime minister", "became president".
+APPOINT_VERBS = frozenset({"appoint", "name", "elect", "swear", "nominate", "install", "become", "reappoint",
+                           "reelect", "re-elect", "inaugurate", "promote"})
+# ... and ends: "Prime Minister Moctar Ouane resigned", "stepped down", "was sacked"
+RESIGN_VERBS = frozenset({"resign", "quit", "step", "retire", "dismiss", "sack", "fire", "oust", "depose", "remove"})

@@ -17,8 +17,15 @@ from typing import Optional
 from spacy.tokens import Span, Token
 
 from graph.extract.facts.fact_context import FactContext
-from graph.extract.facts.fact_time import event_time
-from graph.extract.facts.facts_lexicon import FORMER, NATIONAL_OFFICES, NOT_ROLE_WORDS, OFFICES
+from graph.extract.facts.fact_time import event_time, is_ongoing, verb_lemma
+from graph.extract.facts.facts_lexicon import (
+    APPOINT_VERBS,
+    FORMER,
+    NATIONAL_OFFICES,
+    NOT_ROLE_WORDS,
+    OFFICES,
+    RESIGN_VERBS,
+)
 from graph.extract.model import Entity, EventTime, StateFact
 
 TITLE_POS = {"PROPN", "NOUN", "ADJ", "PART", "PUNCT", "ADV"}
@@ -46,6 +53,37 @@ class OfficeRules:
                 fact = self._fact(ent, span, phrase)
                 if fact is not None:
                     out.append(fact)
+        return out + self._appointments()
+
+    def _appointments(self) -> list[StateFact]:
+        """ "was sworn in as prime minister of Senegal", "appointed Choguel Maiga as prime minister", "became
+        president": the office begins at the event's time."""
+        out = []
+        for i, ev in enumerate(self.ctx.events):
+            span = self.ctx.doc.char_span(ev.start, ev.end, alignment_mode="expand")
+            trig = span.root if span is not None else None
+            if (trig is None or trig.pos_ != "VERB" or ev.modality in ("negated", "hypothetical") or is_ongoing(trig)
+                    or verb_lemma(trig) not in APPOINT_VERBS):
+                continue
+            offices = [c for c in trig.children if c.dep_ in {"oprd", "attr", "xcomp"} and _is_office(c)]
+            offices += [g for c in trig.children if c.dep_ == "prep" and c.lower_ == "as" for g in c.children
+                        if g.dep_ == "pobj" and _is_office(g)]
+            if not offices:
+                continue
+            office = offices[0]
+            passive = any(c.dep_ in {"nsubjpass", "auxpass"} for c in trig.children)
+            deps = {"nsubjpass"} if passive else ({"nsubj"} if verb_lemma(trig) == "become" else {"dobj"})
+            people = [self.ctx.actor(c) for c in trig.children if c.dep_ in deps]
+            people += [self.ctx.actor_at[t.i] for t in office.subtree]  # "named Colonel X interim prime minister"
+            person = next((p for p in people if p is not None and p.kind == "person"), None)
+            if person is None:
+                continue
+            words = [t for t in office.subtree if self.ctx.actor_at[t.i] is not person]
+            fact = self._office_fact(person, words, office, trig)
+            if fact is not None:
+                fact.start, fact.held_at = event_time(self.ctx, ev, trig), None
+                fact.events, fact.confidence = [i], round(min(fact.confidence, ev.confidence), 2)
+                out.append(fact)
         return out
 
     def _title(self, name: Span) -> list[Token]:
@@ -74,6 +112,16 @@ class OfficeRules:
 
     def _fact(self, person: Entity, name: Span, words: list[Token]) -> Optional[StateFact]:
         office = max((w for w in words if _is_office(w)), key=lambda w: w.i)
+        fact = self._office_fact(person, words, office, name.root)
+        if fact is None:
+            return None
+        gov = name.root.head
+        if name.root.dep_ == "nsubj" and verb_lemma(gov) in RESIGN_VERBS and gov.i in self.ctx.event_at:
+            ev_i = self.ctx.event_at[gov.i]  # "Prime Minister Moctar Ouane resigned on Friday": it ends then
+            fact.end, fact.held_at, fact.events = event_time(self.ctx, self.ctx.events[ev_i], gov), None, [ev_i]
+        return fact
+
+    def _office_fact(self, person: Entity, words: list[Token], office: Token, anchor: Token) -> Optional[StateFact]:
         org, penalty = self._organization(person, words, office)
         role = self._role(person, words, office)
         if org is None and office.lemma_.lower() in NATIONAL_OFFICES and self.ctx.main_country is not None:
@@ -83,10 +131,10 @@ class OfficeRules:
         former = {w.lower_.strip("-") for w in words} & FORMER or any(
             w.lower_.startswith(("then-", "ex-")) for w in words)
         then = any(w.lower_ in {"then", "then-"} or w.lower_.startswith("then-") for w in words)
-        held = self._held_at(name.root) if then or not former else None
+        held = self._held_at(anchor) if then or not former else None
         return StateFact("holdsOffice", person.canonical or "", org, role=role, held_at=held,
                          ended_by=(self.ctx.dct.replace(tzinfo=None).isoformat(timespec="seconds") if former else None),
-                         sentences=[self.ctx.sentence_of(name.root)], events=self._events(name.root),
+                         sentences=[self.ctx.sentence_of(anchor)], events=self._events(anchor),
                          confidence=round(OFFICE_CONFIDENCE - penalty, 2))
 
     def _organization(self, person: Entity, words: list[Token], office: Token) -> tuple[Optional[str], float]:

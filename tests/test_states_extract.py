@@ -98,6 +98,8 @@ STORIES = [
      "holdsOffice", "moctar-ouane", "place/2453866", {"end": "2023-11-17", "role": "prime minister"}),
     ("Malian Prime Minister Choguel Maiga met French President Emmanuel Macron in Paris on Monday.",
      "2023-11-20T10:00", "holdsOffice", "emmanuel-macron", "place/3017382", {"role": "president"}),
+    ("Siemens chief financial officer Ralf Thomas said profits rose.", "2023-11-20T10:00",
+     "holdsOffice", "ralf-thomas", "actor/siemens", {"role": "chief financial officer"}),
     ("Sanaa, under Houthi control since 2014, was calm on Friday.", "2023-11-20T10:00",
      "controls", "houthi", "place/71137", {"start": "2014"}),
 ]

@@ -45,7 +45,15 @@ OFFICES = frozenset({
     "president", "minister", "leader", "head", "chief", "chairman", "chairwoman", "chairperson", "commander",
     "spokesman", "spokeswoman", "spokesperson", "governor", "mayor", "king", "queen", "emir", "premier",
     "chancellor", "ceo", "director", "secretary", "ambassador", "envoy", "speaker", "prosecutor", "judge",
-    "sultan", "monarch", "emperor", "pope", "president-elect", "vice-president", "strongman"})
+    "sultan", "monarch", "emperor", "pope", "president-elect", "vice-president", "strongman", "executive", "officer"})
+# capitalized words that belong to an office's name in a title ("Interior Minister", "Chief Financial Officer"),
+# unlike the words of an organization's name the tagger did not mark ("Boeing Commercial Airplanes CEO")
+ROLE_MODIFIERS = frozenset({
+    "prime", "vice", "deputy", "foreign", "interior", "home", "defence", "defense", "finance", "financial", "economy",
+    "economic", "justice", "health", "trade", "industry", "transport", "energy", "education", "information",
+    "agriculture", "environment", "labour", "labor", "culture", "security", "intelligence", "army", "executive",
+    "operating", "general", "majority", "minority", "press", "federal", "chief", "attorney", "solicitor",
+    "secretary", "supreme", "commander", "junta", "opposition", "party", "senate", "house", "state"})
 # offices of a country's government: without an organization in the phrase, the country is the article's
 NATIONAL_OFFICES = frozenset({"president", "minister", "premier", "chancellor", "king", "queen", "emir",
                               "monarch", "sultan", "emperor", "president-elect", "vice-president"})

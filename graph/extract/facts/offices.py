@@ -25,6 +25,7 @@ from graph.extract.facts.facts_lexicon import (
     NOT_ROLE_WORDS,
     OFFICES,
     RESIGN_VERBS,
+    ROLE_MODIFIERS,
 )
 from graph.extract.model import Entity, EventTime, StateFact
 
@@ -107,8 +108,10 @@ class OfficeRules:
             head = next((c for c in root.children if c.dep_ == "appos" and _is_office(c)), None)
             if head is None:
                 return []
+        # "EADS's North America CEO and ex Northrop executive": the first office is the apposition's
+        other = {t.i for c in head.children if c.dep_ in {"conj", "cc"} for t in c.subtree}
         return [t for t in head.subtree if not (name.start <= t.i < name.end) and t.i < max(head.i + 6, name.start)
-                and not (t.i > head.i and t.dep_ == "punct")]
+                and not (t.i > head.i and t.dep_ == "punct") and t.i not in other]
 
     def _fact(self, person: Entity, name: Span, words: list[Token]) -> Optional[StateFact]:
         office = max((w for w in words if _is_office(w)), key=lambda w: w.i)
@@ -165,6 +168,7 @@ class OfficeRules:
             if ((actor is not None and actor.canonical != person.canonical) or self.ctx.place_at[w.i]
                     or low in FORMER or low in NOT_ROLE_WORDS
                     or w.pos_ not in {"NOUN", "PROPN", "ADJ"} or self._names_actor(person, w)
+                    or (w.pos_ == "PROPN" and low not in ROLE_MODIFIERS and low not in OFFICES)
                     or _is_rank(w)):
                 break
             out.insert(0, low.split("-")[-1])

@@ -98,6 +98,8 @@ STORIES = [
      "holdsOffice", "moctar-ouane", "place/2453866", {"end": "2023-11-17", "role": "prime minister"}),
     ("Malian Prime Minister Choguel Maiga met French President Emmanuel Macron in Paris on Monday.",
      "2023-11-20T10:00", "holdsOffice", "emmanuel-macron", "place/3017382", {"role": "president"}),
+    ("French troops were deployed in Mali in 2013.", "2023-11-20T10:00",
+     "presentIn", "french-armed-forces", "place/2453866", {"start": "2013"}),
     ("Siemens chief financial officer Ralf Thomas said profits rose.", "2023-11-20T10:00",
      "holdsOffice", "ralf-thomas", "actor/siemens", {"role": "chief financial officer"}),
     ("Sanaa, under Houthi control since 2014, was calm on Friday.", "2023-11-20T10:00",
@@ -118,6 +120,7 @@ def test_story(text, published, relation, holder, obj, bounds):
     "A Malian delegation took part in talks in Bamako on Monday.",  # taking part is not taking a town
     "The rebels seized weapons in Gao on Monday.",  # the object is not the place
     "Gao fell to the rebels on Sunday. The rebels had seized several villages earlier.",  # "several villages" is not Gao
+    "Malian troops were deployed across Mali on Monday.",  # a country's own forces in it: no news of presence
 ])
 def test_no_state_from_the_last_sentence(text):
     facts = facts_of(text, "2023-11-20T10:00")

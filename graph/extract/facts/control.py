@@ -184,7 +184,7 @@ class ControlRules:
             loc, penalty = self._event_place(ev), 0.1
         if loc is None and any(o.lemma_.lower() == "control" for o in objects):
             loc, penalty = self._sentence_town(trig), 0.15  # "the rebels immediately seized control"
-        if loc is None or loc.canonical == holder.canonical:
+        if loc is None or loc.canonical == holder.canonical or self.ctx.own_country(holder, loc):
             return []
         igo = holder.kind == "igo"
         if self.ctx.is_country(loc) and not igo:
@@ -202,7 +202,7 @@ class ControlRules:
         loc, penalty = self._place(_pobjs(trig, AT_PREPS))
         if loc is None:
             loc, penalty = self._event_place(ev), 0.1
-        if loc is None or loc.canonical == holder.canonical:
+        if loc is None or loc.canonical == holder.canonical or self.ctx.own_country(holder, loc):
             return []
         start, end = marked_times(self.ctx, [trig])  # "stationed in Menaka until October", "since early October"
         if start is None and end is None:

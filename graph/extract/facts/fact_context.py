@@ -15,6 +15,7 @@ from typing import Optional
 
 from spacy.tokens import Doc, Token
 
+from graph.extract.actors.actors_lexicon import DEMONYM_TO_ISO, NAME_TO_ISO
 from graph.extract.model import Entity, Event, EventTime, Location, Timex
 from graph.extract.places.gazetteer_cache import default_gazetteer
 
@@ -152,6 +153,19 @@ class FactContext:
         counts = Counter(loc.canonical for loc in names)
         best = max(counts.values())
         return next(loc for loc in names if counts[loc.canonical] == best)
+
+    @staticmethod
+    def label_country(ent: Entity) -> Optional[str]:
+        """The ISO code of the country an actor's name says it is of ("Malian Armed Forces", "Government of Mali")."""
+        for word in (ent.label or ent.text).replace("’", "'").replace("'s", "").split():
+            iso = DEMONYM_TO_ISO.get(word.lower()) or NAME_TO_ISO.get(word.lower())
+            if iso:
+                return iso
+        return None
+
+    def own_country(self, ent: Entity, loc: Location) -> bool:
+        """A country's own forces in that country: no news of presence or control."""
+        return self.is_country(loc) and loc.country is not None and self.label_country(ent) == loc.country
 
     def country_of(self, iso: Optional[str]) -> Optional[Location]:
         """The article's mention of the country with this ISO code, if it names it."""

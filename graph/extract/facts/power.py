@@ -11,7 +11,6 @@ from typing import Optional
 
 from spacy.tokens import Token
 
-from graph.extract.actors.actors_lexicon import DEMONYM_TO_ISO, NAME_TO_ISO
 from graph.extract.facts.fact_context import FactContext
 from graph.extract.facts.fact_time import event_time, is_ongoing, verb_lemma
 from graph.extract.facts.facts_lexicon import BEGIN_POWER_VERBS, END_POWER_PASSIVE, POWER_NOUNS, RULER_NOUNS, RULING
@@ -101,11 +100,9 @@ class PowerRules:
                     loc = self.ctx.place_at[obj.i]
                     if loc is not None and self.ctx.is_country(loc):
                         return loc, 0.0
-        for word in (holder.label or holder.text).replace("’", "'").replace("'s", "").split():
-            iso = DEMONYM_TO_ISO.get(word.lower()) or NAME_TO_ISO.get(word.lower())
-            loc = self.ctx.country_of(iso)
-            if loc is not None:
-                return loc, 0.05
+        loc = self.ctx.country_of(self.ctx.label_country(holder))
+        if loc is not None:
+            return loc, 0.05
         return self.ctx.main_country, 0.15
 
     def _country_in(self, start: int, end: int) -> Optional[Location]:

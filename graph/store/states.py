@@ -132,11 +132,14 @@ def states(store: Store, place: Optional[str] = None, actor: Optional[str] = Non
         filters.append(f"VALUES ?h0 {{ {' '.join(f'<{n}>' for n in holders)} }}")
     facts = [f for f in map(_fact, store.ox_query(FACTS % {"filters": "\n".join(filters)}))
              if known_by is None or (f.recorded is not None and f.recorded <= known_by)]
+    same: dict[tuple, list[Fact]] = {}  # facts of one place (office, country): the only ones that can close each other
+    for f in facts:
+        same.setdefault(f.key(), []).append(f)
     held = []
     for f in facts:
         if holders is not None and f.holder not in holders:
             continue
-        closer = _closer(f, facts)
+        closer = _closer(f, same[f.key()])
         end = _earliest(f.end, closer.begin_latest or closer.begin if closer else None)
         if (f.begin is None or f.begin <= last) and (end is None or end >= first):
             held.append((f, closer, end))
@@ -148,11 +151,11 @@ def _earliest(*instants: Optional[str]) -> Optional[str]:
     return min(known_) if known_ else None
 
 
-def _closer(f: Fact, facts: list[Fact]) -> Optional[Fact]:
+def _closer(f: Fact, same: list[Fact]) -> Optional[Fact]:
     """The first fact of another holder of the same object that begins after `f` (only where one holds at a time)."""
     if f.relation not in ONE_HOLDER:
         return None
-    later = [g for g in facts if g.key() == f.key() and g.holder != f.holder and g.begin
+    later = [g for g in same if g.holder != f.holder and g.begin
              and (f.begin is None or g.begin > f.begin)]
     return min(later, key=lambda g: g.begin or "") if later else None
 

@@ -102,6 +102,10 @@ STORIES = [
      "presentIn", "french-armed-forces", "place/2453866", {"start": "2013"}),
     ("Siemens chief financial officer Ralf Thomas said profits rose.", "2023-11-20T10:00",
      "holdsOffice", "ralf-thomas", "actor/siemens", {"role": "chief financial officer"}),
+    ("Tuareg rebels attacked an army post near Gao in Mali on Monday. Kidal has been in rebel hands since 2012.",
+     "2023-11-20T10:00", "controls", "tuareg-rebels", "place/2455290", {"start": "2012"}),
+    ("M23 rebels shelled the outskirts of Goma on Monday. Bunagana has been in the hands of the rebels since "
+     "June 2022.", "2023-11-20T10:00", "controls", "m23", "place/bunagana", {"start": "2022-06"}),
     ("Sanaa, under Houthi control since 2014, was calm on Friday.", "2023-11-20T10:00",
      "controls", "houthi", "place/71137", {"start": "2014"}),
 ]

@@ -10,7 +10,7 @@ __all__ = ["open", "KnowledgeGraph", "__version__"]
 
 
 def __getattr__(name: str) -> Any:
-    if name in ("open", "KnowledgeGraph", "NotAvailable"):
+    if name in ("open", "KnowledgeGraph"):
         from graph import kg
 
         return getattr(kg, name)

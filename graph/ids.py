@@ -29,6 +29,10 @@ def event_iri(key: str, index: int) -> str:
     return f"{BASE}event/{key}/{index}"
 
 
+def fact_iri(key: str, index: int) -> str:
+    return f"{BASE}fact/{key}/{index}"
+
+
 def actor_iri(name: str) -> str:
     return f"{BASE}actor/{slug(name)}"
 

@@ -35,10 +35,6 @@ DATE_COLUMNS = ("event_date",)
 INT_COLUMNS = ("year", "time_precision", "geo_precision", "fatalities", "timestamp", "sentence_start", "sentence_end")
 
 
-class NotAvailable(RuntimeError):
-    """A part of the graph this version of timeline-kg does not have."""
-
-
 def open(location: Union[str, Path, None] = None) -> "KnowledgeGraph":  # noqa: A001 - graph.open, as the issue asks
     """The knowledge graph at `location`, read-only: a store directory (default $TKG_STORE, $TKG_DATA or
     ./tkg-data), a `sparql+http(s)://` SPARQL server, or a running `tkg serve` (`http://127.0.0.1:8000`)."""
@@ -147,14 +143,12 @@ class KnowledgeGraph:
         return _geo(df) if geo else df
 
     def states(self, **filters: Any) -> "pd.DataFrame":
-        """State facts (who controls, holds office in, is present in what, and when) from graph.store.states,
-        e.g. `states(place="Kidal", at="2023-11-20")`. NotAvailable where this version has none."""
-        try:
-            from graph.store import states  # type: ignore[attr-defined]
-        except ImportError:
-            raise NotAvailable("state facts are not available in this version of timeline-kg "
-                               "(no graph.store.states): use kg.sparql() or kg.events()") from None
+        """State facts (who controls, holds office in, is present in what, and when), one row a state, as
+        `GET /api/v1/states` answers them: `states(place="Kidal", relation="controls", at="2023-11-20",
+        known_at=None)` (graph.store.states)."""
         import pandas as pd
+
+        from graph.store import states
 
         return pd.DataFrame(states.states(self.store, **filters))
 

@@ -139,9 +139,17 @@ def test_store_holds_exactly_what_the_workers_stated(tmp_path, monkeypatch):
         assert [t.subject.value for t in stamps] == ([] if iri == ENTITIES_GRAPH else [iri])
         return got - stamps
 
+    generated = "http://www.w3.org/ns/prov#generatedAtTime"  # record times: stamped by the ingesting process
     shared = set()
     for d in dones:
-        assert graph(article_iri(d.key)) == parse(d.nt)
+        stored = graph(article_iri(d.key))
+        stamps = {t for t in stored if t.predicate.value == generated}
+        assert stored - stamps == parse(d.nt)
+        stated = parse(d.nt)
+        typed = {t.subject.value for t in stated if t.predicate.value.endswith("#type") and t.object.value in (
+            "http://semanticweb.cs.vu.nl/2009/11/sem/Event", "https://w3id.org/timeline-kg/ontology#StateFact")}
+        assert {t.subject.value for t in stamps} == typed | {article_iri(d.key)}
+        assert len({t.object.value for t in stamps}) == 1  # one record time for all an article says
         shared |= parse(d.shared_nt)
     assert graph(ENTITIES_GRAPH) == shared and len(shared) > 100
     assert store.graph_count() == 10

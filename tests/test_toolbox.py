@@ -67,8 +67,8 @@ def test_open_beside_a_running_server(served):
         assert "actor/malian-armed-forces" in set(kg.actors(q="malian")["id"])
         places = kg.places(geo=True)
         assert places.crs.to_epsg() == 4326 and "Kidal" in set(places["label"])
-        with pytest.raises(graph.NotAvailable, match="not available in this version"):
-            kg.states(place="Kidal", at="2023-11-20")
+        held = kg.states(place="Kidal", relation="controls", at="2023-11-20")
+        assert "Malian Armed Forces" in {h["label"] for h in held["holder"]}
         with pytest.raises(ValueError):
             kg.events(start="November")
         with pytest.raises(ValueError, match="read-only"):

@@ -93,6 +93,22 @@ class Event(Span):
 
 
 @dataclass
+class StateFact:
+    """A state that holds for a time (graph/extract/facts): who holds what, from when until when."""
+    relation: str  # controls | presentIn | holdsOffice | inPower
+    holder: str  # actor IRI
+    object: str  # place IRI; for holdsOffice the organization's actor IRI or the country's place IRI
+    role: Optional[str] = None  # holdsOffice: the office ("head", "prime minister")
+    start: Optional[EventTime] = None  # when it began; None: the text does not say (an open start)
+    end: Optional[EventTime] = None  # when it ended; None: open (still holds, as far as the text says)
+    held_at: Optional[EventTime] = None  # a time the text says it held ("the head of the junta ... said")
+    ended_by: Optional[str] = None  # ISO datetime by which it had ended, when only that is known ("then-")
+    sentences: list[int] = field(default_factory=list)  # indices into Extraction.sentences
+    events: list[int] = field(default_factory=list)  # indices into Extraction.events it was derived from
+    confidence: float = 0.5
+
+
+@dataclass
 class Extraction:
     id: str
     published: str  # ISO datetime of the publication date (DCT)
@@ -101,6 +117,7 @@ class Extraction:
     entities: list[Entity] = field(default_factory=list)
     locations: list[Location] = field(default_factory=list)
     events: list[Event] = field(default_factory=list)
+    facts: list[StateFact] = field(default_factory=list)
 
     def to_dict(self) -> dict[str, Any]:
         return asdict(self)

@@ -25,4 +25,5 @@ def to_output(article: Article, ex: Extraction) -> dict[str, Any]:
         obj[layer] = [_remap(article, it) for it in d[layer]]
     for ev in obj["events"]:
         ev["args"] = [_remap(article, a) for a in ev["args"]]
+    obj["facts"] = d.get("facts", [])  # no offsets of their own: they point at sentences and events by index
     return obj

@@ -27,7 +27,7 @@ from typing import TYPE_CHECKING, Callable, Iterable, Iterator, Optional
 from graph.ids import article_iri
 from graph.ingest.cluster import InProcess, WorkerLost
 from graph.ingest.cluster import backend as make_backend
-from graph.ingest.record import stamped
+from graph.ingest.record import stamp
 from graph.ingest.workers import Done, Job, slim
 from graph.sources import read_paths
 from graph.sources.articles import Article, ArticleError
@@ -241,7 +241,8 @@ class _Run:
             lines = [ln for ln in d.shared_nt.split("\n") if ln and ln not in self.shared_written and ln not in new]
             new.update(lines)
             batch.append((article_iri(d.key), d.nt, "".join(ln + "\n" for ln in lines)))
-        self.store.put_articles(stamped(self.store, batch))  # record time, tombstones of events gone (record.py)
+        # record times and the tombstones of events a re-ingest took away (graph/ingest/record.py)
+        self.store.put_articles(stamp(self.store, [a for a, _ in pairs], batch))
         if len(self.shared_written) + len(new) > SHARED_LINES:
             self.shared_written.clear()
         self.shared_written |= new

@@ -19,6 +19,7 @@ from rdflib.term import _is_valid_uri
 from graph.extract.events.cameo import CAMEO_NS
 from graph.extract.model import Entity, Event, EventTime, Extraction, Location
 from graph.ids import BASE, ENTITIES_GRAPH, ONTOLOGY, article_iri, event_iri, sentence_iri
+from graph.rdf.fact_triples import fact_triples
 from graph.rdf.terms import Lit, Term, Triple, term_nt
 from graph.sources.articles import Article
 
@@ -116,6 +117,8 @@ def article_graph(article: Article, ex: Extraction) -> Graph:
         g.add((URIRef(sentence_iri(article.key, sent_index)), TKG.mentions, URIRef(node)))
     for i, ev in enumerate(ex.events):
         _add_event(g, article.key, i, ev, article.published.date().isoformat())
+    for s_, p_, o_ in fact_triples(article.key, ex):  # state facts: graph/rdf/fact_triples.py
+        g.add((URIRef(s_), URIRef(p_), Literal(o_.lex, datatype=o_.dt) if isinstance(o_, Lit) else URIRef(o_)))
     return g
 
 
@@ -311,6 +314,8 @@ def article_triples(article: Article, ex: Extraction, signature: str | None = No
     event_prefix = event_iri(key, 0)[:-1]
     for i, ev in enumerate(ex.events):
         _event_triples(b, event_prefix + str(i), sent_prefix, ev, day)
+    for t in fact_triples(key, ex):  # state facts: graph/rdf/fact_triples.py
+        add(*t)
     if signature:
         add(art, _T["minhash"], Lit(signature, str(XSD.base64Binary)))
     if copy_of is not None:

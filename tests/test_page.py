@@ -13,7 +13,7 @@ from conftest import ROOT
 from page_browser import ARGS, chromium_path, watch
 
 STATIC = ROOT / "api" / "static"
-MINUSMA = "event/8bd61989b8ff551d421732803f6f1f943bcbbb62fc1aba23c526c70a73c4f391/104"
+MINUSMA_LABEL = "MINUSMA leave its camp"  # the seed's event of 31 October (its id: minusma_event)
 
 
 # --- served files ---
@@ -71,6 +71,12 @@ def page(browser, server):
     pg.watch.check()
 
 
+def minusma_event(server) -> str:
+    """The REST id of the seed's "MINUSMA leave its camp" (ids number events in extraction order)."""
+    events = httpx.get(server.url + "/api/v1/timeline", params={"from": "2023-10-31", "to": "2023-10-31"}).json()["events"]
+    return next(e["id"] for e in events if e["label"] == MINUSMA_LABEL)
+
+
 def timeline_ids(server, **params) -> set[str]:
     events = httpx.get(server.url + "/api/v1/timeline", params={"limit": 1000, **params}).json()["events"]
     return {e["id"] for e in events}
@@ -103,10 +109,10 @@ def zoom_to(page, day_from: str, day_to: str) -> None:
     page.locator("[name=to]").dispatch_event("change")
 
 
-def test_clicking_an_item_shows_the_event_with_its_sentence(page):
+def test_clicking_an_item_shows_the_event_with_its_sentence(page, server):
     open_page(page)
     zoom_to(page, "2023-10-30", "2023-11-01")
-    item = page.locator(f'[data-testid=timeline] [data-event-id="{MINUSMA}"]')
+    item = page.locator(f'[data-testid=timeline] [data-event-id="{minusma_event(server)}"]')
     item.click()
     detail = page.get_by_test_id("event-detail")
     sentence = "When MINUSMA left its camp in Kidal on October 31, the rebels immediately seized control."
@@ -114,7 +120,7 @@ def test_clicking_an_item_shows_the_event_with_its_sentence(page):
                            arg=sentence)
     assert detail.locator("mark.trigger").inner_text() == "left"
     text = detail.inner_text()
-    for expected in ("MINUSMA leave its camp", "0874", "Retreat or surrender militarily", "2023-10-31",
+    for expected in (MINUSMA_LABEL, "0874", "Retreat or surrender militarily", "2023-10-31",
                      "precision: day", "Kidal", "agent", "Mali junta seizes rebel stronghold of Kidal"):
         assert expected in text, expected
 
@@ -284,7 +290,7 @@ def test_shared_filters_type_text_actor_and_dates(page, server):
     assert lists and all("limit=" in u for u in lists), lists
 
 
-def test_screenshot_of_the_page_on_the_seed(page, tmp_path):
+def test_screenshot_of_the_page_on_the_seed(page, server, tmp_path):
     """What README shows. Written to docs/page.png when TKG_UPDATE_SCREENSHOT=1 (pixels vary from run
     to run with the layout, so a plain test run leaves the committed picture alone)."""
     import os
@@ -294,7 +300,7 @@ def test_screenshot_of_the_page_on_the_seed(page, tmp_path):
                            timeout=20000)
     page.wait_for_selector("[data-testid=map] path.place-marker")
     zoom_to(page, "2023-10-20", "2023-11-20")
-    item = page.locator(f'[data-testid=timeline] [data-event-id="{MINUSMA}"]')
+    item = page.locator(f'[data-testid=timeline] [data-event-id="{minusma_event(server)}"]')
     item.focus()
     page.keyboard.press("Enter")
     page.wait_for_selector("[data-testid=event-detail] mark.trigger")

@@ -44,6 +44,7 @@ from graph.extract.places.place_towns import (
     repeated_places,
     untagged_towns,
 )
+from graph.extract.places.place_within import set_within
 from graph.extract.places.places_lexicon import (
     AMBIGUOUS,
     GOV_HEADS,
@@ -175,6 +176,7 @@ def find_locations(doc: Doc, gaz: Optional[Gazetteer] = None) -> list[Location]:
     out.sort(key=lambda l: l.start)
     out += longer_mentions(doc, gaz, out)
     out.sort(key=lambda l: (l.start, -(l.end - l.start)))
+    set_within(out, gaz)
     return out
 
 

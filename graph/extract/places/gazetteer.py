@@ -199,6 +199,11 @@ class Gazetteer:
         ns = [n for n in bucket if self._usable(n, bucket[n], frozenset())]
         return [self._place(n) for n in sorted(ns, key=lambda n: self._rank(n, bucket[n], frozenset()))]
 
+    def namesakes(self, name: str, min_quality: int = Q_PRIMARY) -> list[GeoPlace]:
+        """Every place whose name (not an alternate one, by default) is ``name``, small towns included."""
+        bucket = self._bucket(normalize(name))
+        return [self._place(n) for n, q in bucket.items() if q >= min_quality]
+
     def _usable(self, n: int, quality: int, countries: frozenset) -> bool:
         """A town below SMALL_TOWN inhabitants is a candidate only inside the article's countries (or when
         curated): there are too many of them ("Heathrow, Florida", "London, Ohio") to trust anywhere else."""

@@ -166,32 +166,35 @@ def _largest_cities(cities) -> dict[str, tuple[float, float]]:
 
 
 def _add_regions(g: Gazetteer, regions) -> None:
-    """Index the first-level regions. A name that is also a town's in the same country ("Kabul", "Kidal") or a
-    country's ("Niger", a Nigerian state) stays the town's or the country's: the region is found under it only
-    with its kind ("Kabul province", see Gazetteer.lookup), and its label says the kind ("Kabul Province")."""
+    """Index the first-level regions. A name that is also a country's ("Niger", a Nigerian state) or a town's
+    inside the region ("Kabul", "Kidal": the region is named after it) stays the country's or the town's: the
+    region is found under it only with its kind ("Kabul province", see Gazetteer.lookup), and its label says
+    the kind ("Kabul Province") when a town inside bears it."""
     for r in regions:
         if r.lat is None:
             continue
-        taken = {name for name in r.names if _named_otherwise(g, name, r.country)}
+        owners = {name: _owner(g, name, r) for name in r.names}
         label = r.label
-        if label in taken:
+        if owners.get(label) == "town":
             kind = (r.type.split() or ["Region"])[-1]
             label = f"{label} {kind[:1].upper()}{kind[1:]}"
         p = GeoPlace(r.geonames_id, label, r.lat, r.lon, r.country, "admin1", 0)
         g.by_id[p.geonames_id] = p
         for name in [label, *r.names]:
             g.add_admin(p, name)
-            if name not in taken:
+            if owners.get(name) is None:
                 g.add(p, name, Q_ALTERNATE)
 
 
-def _named_otherwise(g: Gazetteer, name: str, country: str) -> bool:
-    """``name`` is already a country's name, or a town's in ``country``."""
+def _owner(g: Gazetteer, name: str, region) -> str | None:
+    """'country' when ``name`` is a country's, 'town' when it is a town's inside ``region``, else None."""
     for n in g._bucket(normalize(name)):
         p = g._place(n)
-        if p.kind == "country" or (p.kind in ("city", "village") and p.country == country):
-            return True
-    return False
+        if p.kind == "country":
+            return "country"
+        if p.kind in ("city", "village") and p.admin1 == region.geonames_id:
+            return "town"
+    return None
 
 
 def _loose_index(index: dict[str, object]) -> dict[str, object]:

@@ -130,3 +130,12 @@ will open in Brooklyn next month.""", "2013-05-06T10:00:00")
 BOSTON (AP) - Firefighters battled a blaze in Chelsea on Sunday, across the river from Boston.""",
              "2013-05-06T10:00:00")
     assert ids(ex, "Chelsea") == {CHELSEA_MA}
+
+
+def test_company_described_as_company_and_plant_named_after_its_town():
+    ex = run("""Parts makers cut jobs
+
+Preston, a Canadian auto parts maker, said on Monday it would cut 300 jobs. Ford will close Louisville Assembly \
+of Louisville, Kentucky, the company said.""", "2006-01-23T10:00:00")
+    assert "Preston" not in texts(ex)
+    assert ids(ex, "Louisville") == {4299276}  # the plant's name says nothing against the town named after "of"

@@ -11,6 +11,7 @@ from typing import Optional
 from spacy.tokens import Doc, Span, Token
 
 from graph.extract.places.gazetteer import Gazetteer, GeoPlace
+from graph.extract.places.place_spans import locative, place_object
 from graph.extract.places.places_lexicon import (
     COMPANY_OUTPUT_NOUNS,
     COMPANY_PEOPLE,
@@ -104,8 +105,8 @@ def actor_names(doc: Doc, gaz: Gazetteer) -> frozenset[str]:
         tok = ent[-1] if ent.label_ == "PERSON" else ent[0]
         if not tok.is_alpha or not tok.text[:1].isupper():
             continue
-        if ent.label_ == "ORG" and not weak_place(gaz.lookup(tok.text), tok.text, gaz):
-            continue  # "Kenya Airways" says nothing against Kenya
+        if ent.label_ == "ORG" and gaz.lookup(tok.text) is not None and gaz.quality(tok.text, gaz.lookup(tok.text)) >= 2:
+            continue  # "Kenya Airways", "Louisville Assembly" (a plant) say nothing against Kenya or Louisville
         out.add(tok.text)
     return frozenset(out)
 
@@ -120,4 +121,8 @@ def not_a_place(span: Span, p: Optional[GeoPlace], gaz: Gazetteer, actors: froze
         return True
     if core[0].ent_type_ == "FAC" or not weak_place(p, core.text, gaz):
         return False
-    return core.text in actors or acts_as_actor(core)
+    if acts_as_actor(core):
+        return True
+    # the name of a person or company the article names in full, unless this mention of a known town stands where
+    # places do ("Louisville Assembly of Louisville, Kentucky")
+    return core.text in actors and not (p is not None and (locative(core) or place_object(core)))

@@ -30,6 +30,19 @@ class Timex(Span):
 
 
 @dataclass
+class PlaceRef:
+    """A place a :class:`Location` lies in (its first-level region, its country), described in the graph
+    with it: ``schema:containedInPlace`` links the place to the first, each to the next."""
+    canonical: str  # place IRI
+    name: str
+    kind: str  # admin1 | country
+    geonames_id: Optional[int] = None
+    lat: Optional[float] = None
+    lon: Optional[float] = None
+    country: Optional[str] = None
+
+
+@dataclass
 class Location(Span):
     geonames_id: Optional[int] = None
     lat: Optional[float] = None
@@ -41,6 +54,7 @@ class Location(Span):
     # government"); nominal: a description resolved to a place ("the country", "the government");
     # pronoun: a relative "which"/"where" resolved to the place it follows
     mention: str = "name"
+    within: list[PlaceRef] = field(default_factory=list)  # the places it lies in, nearest first
 
 
 @dataclass

@@ -17,7 +17,7 @@ from rdflib.namespace import DCTERMS, PROV, RDF, RDFS, SKOS, XSD
 from rdflib.term import _is_valid_uri
 
 from graph.extract.events.cameo import CAMEO_NS
-from graph.extract.model import Entity, Event, EventTime, Extraction, Location
+from graph.extract.model import Entity, Event, EventTime, Extraction, Location, PlaceRef
 from graph.ids import BASE, ENTITIES_GRAPH, ONTOLOGY, article_iri, event_iri, sentence_iri
 from graph.rdf.fact_triples import fact_triples
 from graph.rdf.terms import Lit, Term, Triple, term_nt
@@ -48,7 +48,6 @@ KIND_CLASSES = {
 # not merge equal triples of different graphs, so a description repeated in N article graphs
 # multiplied every join on it by N (N⁴ for type, label, latitude and longitude together).
 _SHARED_PREFIXES = (BASE + "actor/", BASE + "place/")
-
 
 
 def coord(x: float) -> str:
@@ -135,22 +134,33 @@ def _mentions(ex: Extraction) -> set[tuple[str, int]]:
 
 
 def _add_place(g: Graph, loc: Location) -> None:
+    """A mention's place and the places it lies in, each described (schema:containedInPlace, nearest first)."""
     if not loc.canonical:
         return
-    p = URIRef(loc.canonical)
+    _describe_place(g, loc, loc.name or loc.text)
+    inner = loc.canonical
+    for outer in loc.within:
+        _describe_place(g, outer, outer.name)
+        g.add((URIRef(inner), SCHEMA.containedInPlace, URIRef(outer.canonical)))
+        inner = outer.canonical
+
+
+def _describe_place(g: Graph, place: Location | PlaceRef, label: str) -> None:
+    iri, geonames_id, country, lat, lon = place.canonical, place.geonames_id, place.country, place.lat, place.lon
+    p = URIRef(iri)  # type: ignore[arg-type]
     g.add((p, RDF.type, SEM.Place))
     g.add((p, RDF.type, GEO.Feature))
-    g.set((p, RDFS.label, Literal(loc.name or loc.text)))
-    if loc.geonames_id:
-        g.add((p, SCHEMA.sameAs, URIRef(f"https://sws.geonames.org/{loc.geonames_id}/")))
-    if loc.country:
-        g.set((p, TKG.countryCode, Literal(loc.country)))
-    if loc.lat is not None and loc.lon is not None:
-        geom = URIRef(f"{loc.canonical}/geometry")
+    g.set((p, RDFS.label, Literal(label)))
+    if geonames_id:
+        g.add((p, SCHEMA.sameAs, URIRef(f"https://sws.geonames.org/{geonames_id}/")))
+    if country:
+        g.set((p, TKG.countryCode, Literal(country)))
+    if lat is not None and lon is not None:
+        geom = URIRef(f"{iri}/geometry")
         g.add((p, GEO.hasGeometry, geom))
-        g.set((geom, GEO.asWKT, Literal(f"POINT({coord(loc.lon)} {coord(loc.lat)})", datatype=GEO.wktLiteral)))
-        g.set((p, SCHEMA.latitude, Literal(Decimal(coord(loc.lat)))))
-        g.set((p, SCHEMA.longitude, Literal(Decimal(coord(loc.lon)))))
+        g.set((geom, GEO.asWKT, Literal(f"POINT({coord(lon)} {coord(lat)})", datatype=GEO.wktLiteral)))
+        g.set((p, SCHEMA.latitude, Literal(Decimal(coord(lat)))))
+        g.set((p, SCHEMA.longitude, Literal(Decimal(coord(lon)))))
 
 
 def _add_actor(g: Graph, ent: Entity) -> None:
@@ -193,9 +203,7 @@ def _add_event(g: Graph, key: str, index: int, ev: Event, day: str) -> None:
     if time.value:
         g.add((e, TKG.timex, Literal(time.value)))
     begin, end, source, stamp = time.begin, time.end_value, time.source, timestamp(time.value)
-    if not begin:
-        # No earliest instant ("recently" = PAST_REF, or no time at all): the event is placed on
-        # the publication day, and says so, rather than left out of every time filter.
+    if not begin:  # no earliest instant ("recently", or no time): placed on the publication day, and says so
         begin, end, source, stamp = f"{day}T00:00:00", f"{day}T23:59:59", "article", timestamp(day)
     if stamp is not None:
         g.add((e, SEM.hasTimeStamp, stamp))
@@ -225,7 +233,7 @@ _SEM_HAS_ACTOR = str(SEM.hasActor)
 _GEO_FEATURE, _GEO_HAS, _GEO_WKT, _WKT = str(GEO.Feature), str(GEO.hasGeometry), str(GEO.asWKT), str(GEO.wktLiteral)
 _KIND_CLASSES = {k: str(v) for k, v in KIND_CLASSES.items()}
 _ACTOR_CLASSES = {k: str(v) for k, v in ACTOR_CLASSES.items()}
-_ORG = str(SCHEMA.Organization)
+_ORG, _CONTAINED_IN = str(SCHEMA.Organization), str(SCHEMA.containedInPlace)
 
 
 def _valid(iri: str) -> str:
@@ -324,22 +332,31 @@ def article_triples(article: Article, ex: Extraction, signature: str | None = No
 
 
 def _place_triples(b: _Builder, loc: Location) -> None:
-    if not loc.canonical:
+    if not loc.canonical:  # as _add_place
         return
-    p = _valid(loc.canonical)
+    _place_description(b, loc, loc.name or loc.text)
+    inner = loc.canonical
+    for outer in loc.within:
+        _place_description(b, outer, outer.name)
+        b.add(inner, _CONTAINED_IN, outer.canonical)
+        inner = outer.canonical
+
+
+def _place_description(b: _Builder, place: Location | PlaceRef, label: str) -> None:
+    p, geonames_id, country, lat, lon = _valid(place.canonical), place.geonames_id, place.country, place.lat, place.lon
     b.add(p, _RDF_TYPE, _SEM_PLACE)
     b.add(p, _RDF_TYPE, _GEO_FEATURE)
-    b.set(p, _LABEL, Lit(loc.name or loc.text))
-    if loc.geonames_id:
-        b.add(p, str(SCHEMA.sameAs), _valid(f"https://sws.geonames.org/{loc.geonames_id}/"))
-    if loc.country:
-        b.set(p, _T["countryCode"], Lit(loc.country))
-    if loc.lat is not None and loc.lon is not None:
+    b.set(p, _LABEL, Lit(label))
+    if geonames_id:
+        b.add(p, str(SCHEMA.sameAs), _valid(f"https://sws.geonames.org/{geonames_id}/"))
+    if country:
+        b.set(p, _T["countryCode"], Lit(country))
+    if lat is not None and lon is not None:
         geom = f"{p}/geometry"
         b.add(p, _GEO_HAS, geom)
-        b.set(geom, _GEO_WKT, typed(f"POINT({coord(loc.lon)} {coord(loc.lat)})", _WKT))
-        b.set(p, str(SCHEMA.latitude), _decimal(loc.lat))
-        b.set(p, str(SCHEMA.longitude), _decimal(loc.lon))
+        b.set(geom, _GEO_WKT, typed(f"POINT({coord(lon)} {coord(lat)})", _WKT))
+        b.set(p, str(SCHEMA.latitude), _decimal(lat))
+        b.set(p, str(SCHEMA.longitude), _decimal(lon))
 
 
 def _actor_triples(b: _Builder, ent: Entity) -> None:

@@ -19,6 +19,7 @@ from typing import Any, Iterable, Optional
 from graph.ids import id_of
 from graph.store.dates import xsd_utc
 from graph.store.embedded import Store
+from graph.store.places_within import PLACE_PATH
 from graph.store.queries import _CODE, PREFIXES, QueryError, _node_filter, _quote
 
 CHUNK = 200
@@ -102,7 +103,7 @@ def patterns(store: Store, f: EventFilter) -> tuple[str, str]:
     if f.actor:
         pats.append(_node_filter(store, "?a", "tkg:agent|tkg:target", "actor", f.actor))
     if f.place:
-        pats.append(_node_filter(store, "?p", "sem:hasPlace", "place", f.place))
+        pats.append(_node_filter(store, "?p", PLACE_PATH, "place", f.place))  # the place or any place inside it
     if f.type:
         code = f.type.strip().rsplit("/", 1)[-1]
         if not _CODE.match(code):

@@ -9,6 +9,7 @@ import pyoxigraph as ox
 
 from graph.ids import BASE, id_of, valid_iri
 from graph.store.embedded import Store
+from graph.store.places_within import PLACE_PATH
 
 PREFIXES = """PREFIX sem: <http://semanticweb.cs.vu.nl/2009/11/sem/>
 PREFIX tkg: <https://w3id.org/timeline-kg/ontology#>
@@ -196,7 +197,7 @@ def timeline(store: Store, start: Optional[date] = None, end: Optional[date] = N
     if actor:
         f.append(_node_filter(store, "?a", "tkg:agent|tkg:target", "actor", actor))
     if place:
-        f.append(_node_filter(store, "?p", "sem:hasPlace", "place", place))
+        f.append(_node_filter(store, "?p", PLACE_PATH, "place", place))  # the place or any place inside it
     if event_type:
         code = event_type.strip().rsplit("/", 1)[-1]
         if not _CODE.match(code):

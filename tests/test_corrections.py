@@ -14,8 +14,9 @@ import httpx
 import pytest
 from conftest import ROOT, SEEDS, run_tkg
 from sparql_server import AUTH, TOKEN, ServeProcess
+from test_ontology import declared
 
-from graph.ids import BASE
+from graph.ids import BASE, CORRECTIONS_GRAPH, ONTOLOGY
 from graph.store import lookup
 from graph.store.embedded import Store
 
@@ -133,6 +134,14 @@ def test_undo_puts_the_actor_back(sahel_store, tmp_path):
     assert "Malian rebels" not in describe(data, "actor", "actor/tuareg-rebels")["aliases"]
     listed = run_tkg("fix", "list", "--all", "--json", "--data", str(data), check=True).stdout
     assert json.loads(listed)["undone"] and run_tkg("fix", "list", "--data", str(data), check=True).stdout == ""
+    s = Store(data)
+    try:  # every tkg: term of the corrections graph is declared in the ontology
+        used = {r["p"].value for r in s.ox_query(f"SELECT DISTINCT ?p WHERE {{ GRAPH <{CORRECTIONS_GRAPH}> {{ ?s ?p ?o }} }}")}
+        used |= {r["o"].value for r in s.ox_query(f"SELECT DISTINCT ?o WHERE {{ GRAPH <{CORRECTIONS_GRAPH}> {{ ?s a ?o }} }}")}
+    finally:
+        s.close()
+    ours = {t for t in used if t.startswith(ONTOLOGY)}
+    assert len(ours) >= 8 and ours <= declared(), ours - declared()
 
 
 def test_rest(fixed, tmp_path):

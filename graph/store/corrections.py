@@ -234,7 +234,15 @@ def corrections(store: Store, *, undone: bool = False) -> list[Correction]:
                        at=one("created", ""), alias=one("alias"), name=one("placeName"), scope=one("scope", "place"), geo=geo)
         c.undone = one("undone")
         out.append(_with_context(store, c))
-    return sorted(out, key=lambda c: (c.at, c.iri))
+    return sorted(out, key=lambda c: (_instant(c.at), c.iri))
+
+
+def _instant(at: str) -> datetime:
+    """A record time (Oxigraph drops trailing zeros of the fraction: compare instants, not strings)."""
+    try:
+        return datetime.fromisoformat(at.replace("Z", "+00:00"))
+    except ValueError:
+        return datetime.min.replace(tzinfo=timezone.utc)
 
 
 def undo(store: Store, ref: str, by: str = "cli") -> Correction:

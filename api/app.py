@@ -18,7 +18,20 @@ from . import docs, errors
 from .limits import BodyLimit
 from .query_pool import QueryPool, RemoteQueryPool
 from .response_cache import FastAnswers, ResponseCache
-from .routers import actors, event_table, events, export, graph, gsp, page, places, sparql, timeline, update
+from .routers import (
+    actors,
+    corrections,
+    event_table,
+    events,
+    export,
+    graph,
+    gsp,
+    page,
+    places,
+    sparql,
+    timeline,
+    update,
+)
 from .routers import states as state_routes
 
 
@@ -63,6 +76,7 @@ def create_app(store: Store, settings: Optional[Settings] = None) -> FastAPI:
     app.include_router(places.router, prefix="/api/v1")
     app.include_router(events.router, prefix="/api/v1")
     app.include_router(state_routes.router, prefix="/api/v1")
+    app.include_router(corrections.router, prefix="/api/v1")
     app.include_router(page.router)  # the analysts' page at / and its bundle under /static/
     app.state.response_cache = ResponseCache()
     if not store.remote:  # the embedded store's revision is a file read; a remote one costs a query

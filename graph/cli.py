@@ -15,7 +15,7 @@ from rich.console import Console
 from rich.progress import BarColumn, Progress, ProgressColumn, TextColumn, TimeElapsedColumn, TimeRemainingColumn
 from rich.text import Text
 
-from graph import cli_events
+from graph import cli_events, cli_fix
 from graph.export.formats import FORMATS
 from graph.settings import Settings
 from graph.sources import Input, is_url, iter_files
@@ -259,6 +259,7 @@ def _export_command(fmt: str, help_text: str) -> None:
 for _fmt, _spec in FORMATS.items():  # one subcommand a format; formats.py imports no writer until one runs
     _export_command(_fmt, _spec.summary)
 cli_events.register(export_app, open_reader, fail, out, err, DataOpt, StoreOpt)  # tkg export events
+cli_fix.register(app, open_store, open_reader, fail, out, DataOpt, StoreOpt)  # tkg fix (corrections)
 
 
 @app.command("extract")

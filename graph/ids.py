@@ -9,6 +9,7 @@ import pyoxigraph as ox
 BASE = "https://w3id.org/timeline-kg/id/"
 ONTOLOGY = "https://w3id.org/timeline-kg/ontology#"
 ENTITIES_GRAPH = BASE + "graph/entities"  # the one graph describing global actors and places
+CORRECTIONS_GRAPH = BASE + "graph/corrections"  # analysts' corrections (graph/store/corrections.py)
 
 
 def slug(name: str) -> str:

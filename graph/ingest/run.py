@@ -31,6 +31,7 @@ from graph.ingest.record import stamp
 from graph.ingest.workers import Done, Job, slim
 from graph.sources import read_paths
 from graph.sources.articles import Article, ArticleError
+from graph.store.corrections import fix_batch
 from graph.store.embedded import Store
 
 if TYPE_CHECKING:  # datasketch pulls in scipy (0.3 s): imported once the worker pool is starting (ingest())
@@ -242,7 +243,7 @@ class _Run:
             new.update(lines)
             batch.append((article_iri(d.key), d.nt, "".join(ln + "\n" for ln in lines)))
         # record times and the tombstones of events a re-ingest took away (graph/ingest/record.py)
-        self.store.put_articles(stamp(self.store, [a for a, _ in pairs], batch))
+        self.store.put_articles(fix_batch(self.store, stamp(self.store, [a for a, _ in pairs], batch)))  # analysts' corrections
         if len(self.shared_written) + len(new) > SHARED_LINES:
             self.shared_written.clear()
         self.shared_written |= new

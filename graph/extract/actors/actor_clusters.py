@@ -6,6 +6,7 @@ import re
 from dataclasses import dataclass, field
 from typing import Optional
 
+from graph.extract.actors.actor_states import COUNTRY_WORDS, STATE_MILITARY_WORDS
 from graph.extract.actors.actors_lexicon import ARMED_WORDS, KNOWN_ACTORS, STATE_WORDS
 from graph.ids import actor_iri
 
@@ -61,6 +62,9 @@ KNOWN_NAMES = _known()
 KNOWN_SURFACE = {a for _, _, _, aliases in KNOWN_ACTORS for a in aliases if " " not in a and len(a) > 2}
 
 
+MILITARY_WORDS = frozenset({"army", "forces", "force", "military", "brigade", "brigades"})
+
+
 def org_kind(name: str, etype: str) -> str:
     words = set(name.lower().replace("-", " ").split())
     if etype == "PERSON":
@@ -72,6 +76,9 @@ def org_kind(name: str, etype: str) -> str:
     if words & {"un", "u.n.", "nations", "nato", "ecowas", "minusma"} or {"international", "organization"} <= words:
         return "igo"
     if words & STATE_WORDS:
+        # "Lord's Resistance Army", "Free Syrian Army": forces named by anything besides their country are no state's
+        if words & MILITARY_WORDS and not words <= STATE_MILITARY_WORDS | COUNTRY_WORDS | STATE_WORDS:
+            return "armed_group"
         return "state"
     return "organization"
 

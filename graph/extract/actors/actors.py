@@ -99,11 +99,11 @@ def find_entities(doc: Doc, locations: list[Location]) -> list[Entity]:
             reg.add_alias(parts[-1], c)  # a later bare surname the NER missed
         return c
 
-    def org_cluster(name: str, etype: str, span: Span) -> Cluster:
+    def org_cluster(name: str, etype: str, span: Span, acr: Optional[str] = None) -> Cluster:
         n = norm_name(name)
         if n in reg.alias:
             return reg.alias[n]
-        known = KNOWN_NAMES.get(n)
+        known = KNOWN_NAMES.get(n) or (KNOWN_NAMES.get(norm_name(acr)) if acr else None)  # "... (ISIL)"
         if known:
             label, ktype, kind = known
             c = reg.get("known:" + label.lower(), label, ktype, kind, True)
@@ -190,7 +190,7 @@ def find_entities(doc: Doc, locations: list[Location]) -> list[Entity]:
         if label == "PERSON":
             c = person_cluster(name)
         else:
-            c = org_cluster(name, "ORG", ent)
+            c = org_cluster(name, "ORG", ent, acr)
             # an appositive description gives the kind: "an alliance of ... armed groups", "the UN mission, MINUSCA"
             root = ent.root
             described = [t for t in root.children if t.dep_ == "appos"] + ([root.head] if root.dep_ == "appos" else [])
@@ -271,5 +271,7 @@ def find_entities(doc: Doc, locations: list[Location]) -> list[Entity]:
         out.append(Entity(span.start_char, span.end_char, span.text, etype,
                           canonical=c.iri if c else None, label=c.label if c else None,
                           kind=(c.kind if c else m.kind), mention=m.form))
-    out.sort(key=lambda e: (e.start, -e.end))
+    # at one start, a name before the longer extent around it ("Airbus" before "Airbus chief executive Noel
+    # Forgeard"): a reader pairing mentions by position meets the name's own actor first
+    out.sort(key=lambda e: (e.start, e.mention == "extent", -e.end))
     return out

@@ -207,6 +207,7 @@ def extract_cmd(input: Path = typer.Argument(..., help="An article file (any for
                 fmt: str = typer.Option("jsonl", "--format", help="json | jsonl")) -> None:
     """Print what extraction finds in each article, as JSON (offsets into the text as given)."""
     from graph.extract import extract_many
+    from graph.extract.actors.resolve import ActorIndex, resolve_extraction
     from graph.extract.output import to_output
     from graph.sources import read_path
 
@@ -225,7 +226,9 @@ def extract_cmd(input: Path = typer.Argument(..., help="An article file (any for
             else:
                 yield item
 
+    known = ActorIndex()  # one actor, one IRI across the articles of the file
     for article, ex in extract_many(articles()):
+        resolve_extraction(known, ex)
         obj = to_output(article, ex)
         sys.stdout.write(json.dumps(obj, ensure_ascii=False, indent=2 if fmt == "json" else None) + "\n")
     if bad:

@@ -2,10 +2,10 @@
 to names, no generic nouns as aliases of a named actor. Short made-up stories."""
 from __future__ import annotations
 
-from rdflib import URIRef
 from rdflib.namespace import RDFS, SKOS
 
 from graph.extract import extract
+from graph.extract.output import MENTION_ORDER, to_output
 from graph.ids import actor_iri
 from graph.rdf.triples import article_graph
 from graph.sources.articles import make_article
@@ -95,9 +95,12 @@ def test_possessed_home_state_is_no_government():
     assert not st or not (st[0].canonical or "").startswith(actor_iri("Government"))
 
 
-def test_name_listed_before_the_extent_around_it():
-    _, ex = run("Helix Aerospace chief executive Maria Lindqvist resigned on Monday.")
-    at0 = [e for e in ex.entities if e.start == 0]
-    assert at0 and at0[0].mention == "name" and at0[0].text == "Helix Aerospace", [(e.text, e.mention) for e in at0]
-    assert any(e.mention == "extent" and e.text.endswith("Maria Lindqvist") for e in ex.entities)
-    assert URIRef(actor_iri("Helix Aerospace"))
+def test_names_listed_before_the_longer_mentions_around_them():
+    art, ex = run("Helix Aerospace chief executive Maria Lindqvist resigned on Monday. The Swedish aircraft maker "
+                  "said Lindqvist would stay until June.")
+    out = to_output(art, ex)["entities"]
+    forms = [e["mention"] for e in out]
+    assert forms == sorted(forms, key=lambda f: MENTION_ORDER[f]), forms
+    first = [e for e in out if e["start"] == 0]
+    assert first[0]["text"] == "Helix Aerospace" and first[0]["mention"] == "name", first
+    assert any(e["mention"] == "extent" and e["text"].endswith("Maria Lindqvist") for e in out)

@@ -77,7 +77,8 @@ def org_kind(name: str, etype: str) -> str:
         return "igo"
     if words & STATE_WORDS:
         # "Lord's Resistance Army", "Free Syrian Army": forces named by anything besides their country are no state's
-        if words & MILITARY_WORDS and not words <= STATE_MILITARY_WORDS | COUNTRY_WORDS | STATE_WORDS:
+        bare = {w.replace(".", "") for w in words}  # "u.s." -> "us"
+        if words & MILITARY_WORDS and not bare <= STATE_MILITARY_WORDS | COUNTRY_WORDS | STATE_WORDS:
             return "armed_group"
         return "state"
     return "organization"

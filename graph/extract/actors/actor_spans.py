@@ -9,7 +9,7 @@ from typing import Optional
 from spacy.tokens import Doc, Span, Token
 
 from graph.extract.actors.actor_clusters import Mention
-from graph.extract.actors.name_spans import acronym_definitions, glued_markers, of_extension
+from graph.extract.actors.name_spans import acronym_definitions, body_of_place, glued_markers, of_extension
 from graph.extract.text.phrases import left_extent
 
 TIMEZONES = frozenset("UTC GMT EST EDT CST CDT MST MDT PST PDT CET CEST BST IST JST AEST AEDT WAT EAT".split())
@@ -52,6 +52,14 @@ def repair_spans(doc: Doc) -> list[tuple[Span, str, Optional[str]]]:
                 if k + 1 < len(ents) and ents[k + 1].start < end:
                     skip.add(k + 1)
                 ent = doc[ent.start:end]
+        if label in {"GPE", "NORP"}:
+            end = body_of_place(doc, ent)  # "U.S." + "Air Force": one name
+            if end is not None:
+                for j in range(k + 1, len(ents)):
+                    if ents[j].start < end:
+                        skip.add(j)
+                out.append((ent, label, None))  # the place stays a mention of its own, inside the name
+                ent, label = doc[ent.start:end], "ORG"
         if label in {"ORG", "PERSON", "NORP"}:
             end = of_extension(doc, ent)  # "The Islamic State of" + "Iraq": one name
             if end is not None and end > ent.end:
@@ -91,7 +99,7 @@ def _with_definitions(doc: Doc, out: list[tuple[Span, str, Optional[str]]]) -> l
         lo, hi = span.start, span.end + 3
         out = [o for o in out if o[0].end <= lo or o[0].start >= hi]
         out.append((span, "ORG", acr))
-    out.sort(key=lambda o: o[0].start)
+    out.sort(key=lambda o: (o[0].start, -o[0].end))
     return out
 
 

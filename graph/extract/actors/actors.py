@@ -271,7 +271,5 @@ def find_entities(doc: Doc, locations: list[Location]) -> list[Entity]:
         out.append(Entity(span.start_char, span.end_char, span.text, etype,
                           canonical=c.iri if c else None, label=c.label if c else None,
                           kind=(c.kind if c else m.kind), mention=m.form))
-    # at one start, a name before the longer extent around it ("Airbus" before "Airbus chief executive Noel
-    # Forgeard"): a reader pairing mentions by position meets the name's own actor first
-    out.sort(key=lambda e: (e.start, e.mention == "extent", -e.end))
+    out.sort(key=lambda e: (e.start, -e.end))
     return out

@@ -6,6 +6,7 @@
 - An acronym defined in the text, "Islamic State of Iraq and the Levant (ISIL)", names the run of capitalised
   words before it whose initials are the acronym's letters (in any order: "Revolutionary Armed Forces of
   Colombia (FARC)"), even where the NER saw no name at all.
+- A place and the state body named after it are one name: "U.S. Air Force", "French Navy".
 - Country codes and markers glued to a name ("CU rebels", "AD Cuomo"): a two-letter ISO 3166 code used once,
   as a modifier, that the article never defines or uses as a name, is no part of any name.
 """
@@ -100,6 +101,28 @@ def of_extension(doc: Doc, ent: Span) -> Optional[int]:
     if last.lower_ in INSTITUTION_HEADS and last.text[:1].isupper() and doc[end].lower_ == "of":
         return _name_end(doc, end + 1)  # "Revolutionary Armed Forces" + "of Colombia"
     return None
+
+
+# the head of a state body's name written after its country: "U.S. Air Force", "French Navy", "United States Senate",
+# "New York Police Department"
+STATE_BODY_HEADS = frozenset("force forces army navy marines corps guard senate congress parliament assembly "
+                             "department ministry treasury court police government cabinet embassy".split())
+
+
+def body_of_place(doc: Doc, ent: Span) -> Optional[int]:
+    """The end of a state body's name that starts with the place `ent` ("U.S." + "Air Force"), else None."""
+    j = ent.end
+    if j >= len(doc) or not ent[-1].whitespace_:
+        return None
+    end = None
+    while j < len(doc) and j < ent.end + 4 and doc[j].is_alpha and doc[j].text[:1].isupper() \
+            and doc[j].ent_type_ not in {"GPE", "LOC", "PERSON", "NORP"}:
+        if doc[j].lower_ in STATE_BODY_HEADS:
+            end = j + 1
+        if not doc[j].whitespace_:
+            break
+        j += 1
+    return end
 
 
 @lru_cache(maxsize=1)

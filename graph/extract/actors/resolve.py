@@ -57,6 +57,15 @@ class ActorRecord:
     kind: str
     names: list[str]
 
+    def pack(self) -> str:
+        """One line of text (what ingest workers send back: strings only)."""
+        return "\t".join([self.iri, self.label, "1" if self.person else "", self.kind, *self.names])
+
+    @classmethod
+    def unpack(cls, line: str) -> "ActorRecord":
+        iri, label, person, kind, *names = line.split("\t")
+        return cls(iri, label, bool(person), kind, names)
+
 
 @dataclass
 class _Known:
@@ -250,7 +259,9 @@ def actor_records(ex: Extraction) -> list[ActorRecord]:
         names = [canonical_name(e.text) for e in ents if e.mention == "name"]
         if person:
             names = [" ".join(w for w in n.split() if w.lower().rstrip(".") not in TITLES) for n in names]
-        out.append(ActorRecord(iri, first.label or canonical_name(first.text), person, first.kind or "", names))
+        label = " ".join((first.label or canonical_name(first.text)).split())
+        names = [" ".join(n.split()) for n in names]  # one line each: no tab, no newline
+        out.append(ActorRecord(iri, label, person, first.kind or "", names))
     return out
 
 

@@ -104,3 +104,17 @@ def test_names_listed_before_the_longer_mentions_around_them():
     first = [e for e in out if e["start"] == 0]
     assert first[0]["text"] == "Helix Aerospace" and first[0]["mention"] == "name", first
     assert any(e["mention"] == "extent" and e["text"].endswith("Maria Lindqvist") for e in out)
+
+
+def test_state_body_named_after_its_country_is_one_name():
+    _, ex = run("The contract was awarded by the U.S. Coast Guard on Friday. The Coast Guard said the cutters "
+                "would be built in Louisiana.")
+    body = [e for e in ex.entities if e.text == "U.S. Coast Guard"]
+    assert body and body[0].type == "ORG" and body[0].canonical and "/actor/" in body[0].canonical
+    assert any(e.text == "U.S." and e.type == "GPE" for e in ex.entities)  # the place stays a mention of its own
+    assert canon(ex, "The Coast Guard") == {body[0].canonical}
+
+
+def test_transliteration_of_a_known_actor():
+    _, ex = run("Al-Qaida claimed the attack in Aden on Monday, the group said in a statement.")
+    assert canon(ex, "Al-Qaida") == {actor_iri("Al-Qaeda")}

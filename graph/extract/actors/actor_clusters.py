@@ -58,6 +58,42 @@ def _known() -> dict[str, tuple[str, str, str]]:
 
 
 KNOWN_NAMES = _known()
+
+
+def _known_keys() -> dict[str, tuple[str, str, str]]:
+    from graph.extract.actors.name_keys import compact, name_key, skeleton
+
+    table: dict[str, tuple[str, str, str]] = {}
+    for label, etype, kind, aliases in KNOWN_ACTORS:
+        for a in (label, *aliases):
+            if " " in a or len(a) > 5:  # not short acronyms ("IS", "AU"): their case tells them from words
+                table.setdefault(compact(name_key(a)), (label, etype, kind))
+                if " " in name_key(a):  # one word's skeleton is too loose ("Wagoner", "Wagner")
+                    table.setdefault("~" + skeleton(name_key(a)), (label, etype, kind))
+    return table
+
+
+_KNOWN_KEYS = _known_keys()
+
+
+def known_actor(name: str) -> Optional[tuple[str, str, str]]:
+    """The well-known actor a name is, by its text, its name key ("Al-Qaida" = "Al-Qaeda", "The ECOWAS") or a
+    close spelling with its consonant skeleton ("al-Qaida" = "Al-Qaeda")."""
+    from graph.extract.actors.name_keys import compact, name_key, similar, skeleton
+
+    hit = KNOWN_NAMES.get(norm_name(name))
+    if hit is not None:
+        return hit
+    key = name_key(name)
+    hit = _KNOWN_KEYS.get(compact(key))
+    if hit is None and " " in key and len(skeleton(key)) >= 4:
+        hit = _KNOWN_KEYS.get("~" + skeleton(key))
+        if hit is not None and not any(similar(key, name_key(a)) for a in (hit[0], *_ALIASES[hit[0]])):
+            hit = None
+    return hit
+
+
+_ALIASES = {label: aliases for label, _, _, aliases in KNOWN_ACTORS}
 # single-word known aliases matched case-sensitively in the text (FAMa, MINUSMA, ECOWAS)
 KNOWN_SURFACE = {a for _, _, _, aliases in KNOWN_ACTORS for a in aliases if " " not in a and len(a) > 2}
 

@@ -29,6 +29,7 @@ from graph.extract.actors.actor_clusters import (
     Mention,
     Registry,
     canonical_name,
+    known_actor,
     norm_name,
     org_kind,
 )
@@ -36,6 +37,7 @@ from graph.extract.actors.actor_spans import described_as_non_place, described_n
 from graph.extract.actors.actor_states import military_label, military_name
 from graph.extract.actors.actors_lexicon import ARMED_WORDS, ARMY_ACRONYMS, TITLES
 from graph.extract.actors.described import find_described
+from graph.extract.actors.name_spans import STATE_BODY_HEADS, country_prefixed
 from graph.extract.actors.products import find_products, product_entities
 from graph.extract.model import Entity, Location
 from graph.extract.places.place_spans import described_as_town, is_river
@@ -103,7 +105,7 @@ def find_entities(doc: Doc, locations: list[Location]) -> list[Entity]:
         n = norm_name(name)
         if n in reg.alias:
             return reg.alias[n]
-        known = KNOWN_NAMES.get(n) or (KNOWN_NAMES.get(norm_name(acr)) if acr else None)  # "... (ISIL)"
+        known = known_actor(name) or (KNOWN_NAMES.get(norm_name(acr)) if acr else None)  # "... (ISIL)"
         if known:
             label, ktype, kind = known
             c = reg.get("known:" + label.lower(), label, ktype, kind, True)
@@ -120,7 +122,8 @@ def find_entities(doc: Doc, locations: list[Location]) -> list[Entity]:
             words = [w for w in c.label.split() if w[:1].isupper()]
             initials = "".join(w[0] for w in words)
             if (name.isupper() and len(name) >= 2 and name == initials) or (
-                    len(name.split()) < len(c.label.split()) and c.label.startswith(name + " ")):
+                    len(name.split()) < len(c.label.split()) and c.label.startswith(name + " ")) or \
+                    country_prefixed(c.label, name):  # "the Air Force" after "the U.S. Air Force"
                 reg.add_alias(name, c)
                 return c
         kind = org_kind(name, etype)
@@ -153,7 +156,8 @@ def find_entities(doc: Doc, locations: list[Location]) -> list[Entity]:
                 label == "PERSON" and any(sp.start == ent.start and sp.end == ent.end and h.pos_ == "NOUN"
                                           for sp, h in desc.aliases)):
             label = "ORG"  # "Fano", "Viv Ansanm": a group the text describes, not a person
-        place = loc_at[ent.root.i]
+        # "US Air Force": a state body's name, whichever word the parse made its root
+        place = None if label == "ORG" and ent[-1].lower_ in STATE_BODY_HEADS else loc_at[ent.root.i]
         if label in PLACE_LABELS and place is None:
             low = ent.text.lower()
             if low in NOMINAL_HEADS:

@@ -125,6 +125,17 @@ def body_of_place(doc: Doc, ent: Span) -> Optional[int]:
     return end
 
 
+def country_prefixed(longer: str, name: str) -> bool:
+    """`longer` is `name` after its country: "U.S. Air Force" and "Air Force", "United States Senate" and
+    "Senate"."""
+    from graph.extract.actors.actor_states import COUNTRY_WORDS
+
+    lw, nw = longer.split(), name.split()
+    if not nw or len(nw) >= len(lw) or lw[-len(nw):] != nw or nw[-1].lower() not in STATE_BODY_HEADS:
+        return False
+    return all(w.lower().replace(".", "") in COUNTRY_WORDS for w in lw[:-len(nw)])
+
+
 @lru_cache(maxsize=1)
 def _iso_codes() -> frozenset[str]:
     import pycountry

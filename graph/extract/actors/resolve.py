@@ -136,7 +136,7 @@ class ActorIndex:
         put = lambda d, key: d.setdefault(key, set()).add(k.iri)  # noqa: E731
         spaced = " ".join(toks)
         put(self.by_key, spaced.replace(" ", ""))
-        if len(skeleton(spaced)) >= 4:
+        if len(toks) > 1 and len(skeleton(spaced)) >= 4:  # one word's skeleton is too loose ("Wagoner", "Wagner")
             put(self.by_skel, skeleton(spaced))
         if k.person:
             if len(toks) > 1:
@@ -187,7 +187,7 @@ class ActorIndex:
             spaced = " ".join(toks)
             vote(self.by_key.get(spaced.replace(" ", ""), ()), 3 if len(toks) > 1 else 2)
             sk = skeleton(spaced)
-            if len(sk) >= 4:
+            if len(toks) > 1 and len(sk) >= 4:
                 vote(self.by_skel.get(sk, ()), 2, check=lambda i: any(
                     len(s) == len(toks) and similar(" ".join(s), spaced) for s in self.actors[i].seqs))
             if person:

@@ -15,7 +15,8 @@ and last name (an initial matches its name); two multi-word names of organisatio
 plus business words, or spellings of one name ("Gulf Mining (GM)" is not General Motors, whatever "GM" says).
 Rule-1 evidence counts only when one known actor has it. Ties of stronger evidence go to the actor whose IRI the
 article gave (the same label), else to the earliest known. With no evidence at all, the NER's PERSON/ORG confusion
-is undone: a full name only an actor of the other type is known by is that actor (and the mentions take its type).
+is undone: a full name only an actor of the other type is known by is that actor (a lone surname's mentions also
+take its type).
 Lookups are dictionary hits: no scan of the actors.
 
 `tkg extract` resolves the articles of a file through one index (`resolve_extraction`); ingest resolves each
@@ -276,7 +277,9 @@ def resolve_extraction(index: ActorIndex, ex: Extraction) -> dict[str, str]:
         labels[rec.iri] = index.label(iri) or rec.label
         if iri != rec.iri:
             moved[rec.iri] = iri
-        if index.is_person(iri) != rec.person:
+        if index.is_person(iri) != rec.person and all(len(n.split()) == 1 for n in rec.names):
+            # "Varga told reporters": a lone surname read as an organisation is the person; a full name keeps
+            # the type its own article gave it ("Morgan Stanley" may be the bank the first article misread)
             retyped[rec.iri] = index.is_person(iri)
     for e in ex.entities:
         if e.canonical in labels:

@@ -118,3 +118,17 @@ def test_state_body_named_after_its_country_is_one_name():
 def test_transliteration_of_a_known_actor():
     _, ex = run("Al-Qaida claimed the attack in Aden on Monday, the group said in a statement.")
     assert canon(ex, "Al-Qaida") == {actor_iri("Al-Qaeda")}
+
+
+def test_descriptions_of_a_company_are_no_aliases_but_a_state_body_keeps_its_own():
+    art, ex = run("Orion Systems Inc. cut 300 jobs on Monday. The U.S. software maker said sales fell. "
+                  "Mali's army said it had retaken the town.")
+    g = article_graph(art, ex)
+    alt = {str(o) for o in g.objects(None, SKOS.altLabel)}
+    assert not any("software maker" in a for a in alt), alt
+    assert "Mali's army" in alt
+
+
+def test_one_name_read_as_person_and_company_is_one_actor():
+    _, ex = run("Ryanair cut fares on Monday. Ryanair said it would add 20 routes from Dublin.")
+    assert len(canon(ex, "Ryanair")) == 1

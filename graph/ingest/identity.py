@@ -35,12 +35,14 @@ class Identity:
 
     def __init__(self) -> None:
         self.index = ActorIndex()
+        self.labelled: set[str] = set()  # actors whose label the store has (or this run gave it)
 
     def load(self, store) -> int:
         """Know every actor of `store` (one query); returns how many."""
         t = time.perf_counter()
         for iri, label, person, names in known_actors(store):
             self.index.add(iri, label, person, names)
+            self.labelled.add(iri)
         log.info("actor index: %d actors from the store in %.2f s", len(self.index), time.perf_counter() - t)
         return len(self.index)
 
@@ -61,21 +63,29 @@ class Identity:
             done.actors = sorted({moved.get(a, a) for a in done.actors})
         done.shared_nt = "".join(line + "\n" for line in self._shared(done.shared_nt, moved, retyped))
 
-    def _shared(self, nt: str, moved: dict[str, str], retyped: set[str]):
-        labels: dict[str, str] = {}
+    def _shared(self, nt: str, moved: dict[str, str], retyped: set[str]) -> list[str]:
+        out: list[str] = []
+        labelled: dict[str, bool] = {}  # actor -> one of its label lines is the known label
         for line in nt.split("\n"):
             m = _ACTOR.match(line)
             if not line or m is None:
                 if line:
-                    yield line
+                    out.append(line)
                 continue
             iri = moved.get(m.group(1), m.group(1))
             rest = line[m.end():]
-            if rest.startswith(_LABEL) and self.index.label(iri) is not None:  # not "American" (no actor record)
-                if iri not in labels:
-                    labels[iri] = term_nt(Lit(self.index.label(iri) or ""))
-                if rest[len(_LABEL):-2].strip() != labels[iri]:
+            known = self.index.label(iri)
+            if rest.startswith(_LABEL) and known is not None:  # not "American" (no actor record)
+                same = rest[len(_LABEL):-2].strip() == term_nt(Lit(known))
+                labelled[iri] = labelled.get(iri, False) or same
+                if not same:
                     rest = _ALT + rest[len(_LABEL):]  # the known actor's label stays its one label
             elif rest.startswith(_TYPE) and iri in retyped and _SEM_ACTOR not in rest:
                 continue  # "Ilse Varga" read as an organisation: the person keeps her own classes
-            yield f"<{iri}>{rest}"
+            out.append(f"<{iri}>{rest}")
+        for iri, ok in labelled.items():  # never an actor without a label: its first name stays its label
+            if not ok and iri not in self.labelled:
+                k = next(i for i, ln in enumerate(out) if ln.startswith(f"<{iri}>{_ALT}"))
+                out[k] = f"<{iri}>{_LABEL}" + out[k][len(f"<{iri}>{_ALT}"):]
+        self.labelled.update(labelled)
+        return out

@@ -12,11 +12,12 @@ from graph.ids import actor_iri
 
 _LEADING = re.compile(r"^(the|a|an)\s+", re.I)
 _POSSESSIVE = re.compile(r"\s*[’']s?$")
+_QUOTES = "\"“”„«»"  # 'the "New GM"': quotes around a name are no part of it
 
 
 def canonical_name(text: str) -> str:
-    name = _POSSESSIVE.sub("", _LEADING.sub("", text.strip()))
-    return " ".join(name.split())
+    name = _POSSESSIVE.sub("", _LEADING.sub("", text.strip().strip(_QUOTES)))
+    return " ".join(name.strip(_QUOTES).split())
 
 
 def norm_name(text: str) -> str:

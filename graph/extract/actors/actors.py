@@ -89,6 +89,9 @@ def find_entities(doc: Doc, locations: list[Location]) -> list[Entity]:
     def person_cluster(name: str) -> Cluster:
         parts = [w for w in name.split() if w.lower().rstrip(".") not in TITLES and w.lower() not in TITLES]
         name = " ".join(parts) or name
+        same = reg.alias.get(norm_name(name))
+        if same is not None and same.type != "PERSON" and same.named:
+            return same  # "Ryanair" read as a person after "Ryanair" the company: one sense per article
         for c in reversed(persons):
             cw = c.label.split()
             if name == c.label or (len(parts) == 1 and parts[0] in cw) or (len(cw) == 1 and cw[0] in parts):
@@ -97,6 +100,7 @@ def find_entities(doc: Doc, locations: list[Location]) -> list[Entity]:
                 return c
         c = reg.get("person:" + name.lower(), name, "PERSON", "person", True)
         persons.append(c)
+        reg.add_alias(name, c)
         if len(parts) > 1:
             reg.add_alias(parts[-1], c)  # a later bare surname the NER missed
         return c

@@ -260,7 +260,8 @@ def actor_records(ex: Extraction) -> list[ActorRecord]:
         names = [canonical_name(e.text) for e in ents if e.mention == "name"]
         if person:
             names = [" ".join(w for w in n.split() if w.lower().rstrip(".") not in TITLES) for n in names]
-        label = " ".join((first.label or canonical_name(first.text)).split())
+        last = ents[-1]  # the label the article's triples state (the last mention's: graph.rdf.triples sets it)
+        label = " ".join((last.label or canonical_name(last.text)).split())
         names = [" ".join(n.split()) for n in names]  # one line each: no tab, no newline
         out.append(ActorRecord(iri, label, person, first.kind or "", names))
     return out

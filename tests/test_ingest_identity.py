@@ -84,3 +84,16 @@ def test_one_label_per_actor_and_types_kept(store):
     classes = {r["c"].value for r in st.query(
         PREFIXES + f"SELECT ?c WHERE {{ GRAPH <{ENTITIES_GRAPH}> {{ <{varga}> a ?c }} }}")}
     assert "https://schema.org/Person" in classes and "https://schema.org/Organization" not in classes
+
+
+def test_reingest_keeps_the_same_iris(store, tmp_path):
+    import shutil
+
+    st, tmp = store
+    before = sorted(str(q) for q in st)
+    data = tmp_path / "data"
+    shutil.copytree(tmp / "data", data)
+    for name in ("second.jsonl", "first.jsonl"):  # the other order, against what the store knows
+        run_tkg("ingest", str(tmp / name), "--data", str(data), check=True)
+    after = sorted(str(q) for q in ox.Store(str(data)))
+    assert after == before

@@ -268,6 +268,7 @@ def extract_cmd(input: Path = typer.Argument(..., help="An article file (any for
                 published: Optional[str] = PublishedOpt) -> None:
     """Print what extraction finds in each article, as JSON (offsets into the text as given)."""
     from graph.extract import extract_many
+    from graph.extract.actors.resolve import ActorIndex, resolve_extraction
     from graph.extract.output import to_output
     from graph.sources import read_path
 
@@ -289,7 +290,9 @@ def extract_cmd(input: Path = typer.Argument(..., help="An article file (any for
                     err.print(f"[yellow]warning:[/yellow] {item.origin}: {w}", highlight=False, soft_wrap=True)
                 yield item
 
+    known = ActorIndex()  # one actor, one IRI across the articles of the file
     for article, ex in extract_many(articles()):
+        resolve_extraction(known, ex)
         obj = to_output(article, ex)
         sys.stdout.write(json.dumps(obj, ensure_ascii=False, indent=2 if fmt == "json" else None) + "\n")
     if bad:

@@ -27,6 +27,7 @@ from typing import TYPE_CHECKING, Callable, Iterable, Iterator, Optional
 from graph.ids import article_iri
 from graph.ingest.cluster import InProcess, WorkerLost
 from graph.ingest.cluster import backend as make_backend
+from graph.ingest.identity import Identity
 from graph.ingest.record import stamp
 from graph.ingest.workers import Done, Job, slim
 from graph.sources import read_paths
@@ -119,6 +120,7 @@ class _Run:
         self.seen: set[str] = set()
         self.unflushed = 0  # bytes of N-Triples written since the last flush
         self.shared_written: set[str] = set()  # entity description lines committed in this run
+        self.identity = Identity()  # one actor, one IRI: the store's actors and this run's (graph.ingest.identity)
 
     # --- reading side: articles -> jobs ---
 
@@ -202,6 +204,8 @@ class _Run:
                 good.append((article, done))
         if not good:
             return
+        for _, done in good:  # in input order, whatever the backend: the same IRIs every time
+            self.identity.resolve(done)
         try:
             self.write(good)
             committed = good
@@ -296,6 +300,7 @@ def ingest(store: Store, paths: Iterable[Path | str], *, jobs: int = 1, cluster:
         log.info("near-duplicate index: %d articles from the store in %.2f s", n, time.perf_counter() - t)
     run = _Run(store, summary, backend, index, dedupe=dedupe, max_chars=max_chars, batch_size=batch_size,
                on_article=on_article, on_error=on_error, on_warning=on_warning)
+    run.identity.load(store)
     try:
         run.run(read_paths(paths, published))
         passes = 1

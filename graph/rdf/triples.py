@@ -16,6 +16,7 @@ from rdflib import Graph, Literal, Namespace, URIRef
 from rdflib.namespace import DCTERMS, PROV, RDF, RDFS, SKOS, XSD
 from rdflib.term import _is_valid_uri
 
+from graph.extract.actors.aliases import alias_of
 from graph.extract.events.cameo import CAMEO_NS
 from graph.extract.model import Entity, Event, EventTime, Extraction, Location, PlaceRef
 from graph.ids import BASE, ENTITIES_GRAPH, ONTOLOGY, article_iri, event_iri, sentence_iri
@@ -171,10 +172,8 @@ def _add_actor(g: Graph, ent: Entity) -> None:
     g.add((a, RDF.type, cls))
     label = ent.label or ent.text
     g.set((a, RDFS.label, Literal(label)))
-    alias = " ".join(ent.text.split())
-    if ent.mention not in ("pronoun", "extent") and alias != label:  # "US automaker GM" is no name of GM
-        if ent.mention == "nominal" and alias.lower().startswith(("the ", "a ", "an ")):
-            alias = alias.split(" ", 1)[1]
+    alias = alias_of(ent)  # names, not "US automaker GM" nor "the computer company" (graph.extract.actors.aliases)
+    if alias:
         g.add((a, SKOS.altLabel, Literal(alias)))
 
 
@@ -365,10 +364,8 @@ def _actor_triples(b: _Builder, ent: Entity) -> None:
     b.add(a, _RDF_TYPE, _KIND_CLASSES.get(ent.kind or "") or _ACTOR_CLASSES.get(ent.type, _ORG))
     label = ent.label or ent.text
     b.set(a, _LABEL, Lit(label))
-    alias = " ".join(ent.text.split())
-    if ent.mention not in ("pronoun", "extent") and alias != label:  # as _add_actor
-        if ent.mention == "nominal" and alias.lower().startswith(("the ", "a ", "an ")):
-            alias = alias.split(" ", 1)[1]
+    alias = alias_of(ent)  # as _add_actor
+    if alias:
         b.add(a, _ALT, Lit(alias))
 
 

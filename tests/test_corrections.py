@@ -67,7 +67,7 @@ def fixed(sahel_store, tmp_path_factory):
     gone = actor_events(data, "actor/malian-rebels")
     assert gone, "the story must give Malian rebels events"
     run_tkg("fix", "merge", "tuareg-rebels", "actor/malian-rebels", "--by", "ana", "--data", str(data), check=True)
-    run_tkg("fix", "split", "malian-armed-forces", "general staff", "--data", str(data), check=True)
+    run_tkg("fix", "split", "malian-armed-forces", "Mali’s army", "--data", str(data), check=True)
     run_tkg("fix", "place", "Gao", str(GAO_BF), "--by", "ana", "--data", str(data), check=True)
     return {"root": root, "data": data, "story": story, "gone": gone}
 
@@ -77,9 +77,9 @@ def check_corrections(data: Path, gone: set[str]) -> None:
     kept = describe(data, "actor", "actor/tuareg-rebels")
     assert "Malian rebels" in kept["aliases"]
     assert gone <= actor_events(data, "actor/tuareg-rebels")
-    staff = describe(data, "actor", "actor/general-staff")
-    assert staff is not None and staff["counts"]["events"] >= 1 and "State" in staff["types"]
-    assert "general staff" not in describe(data, "actor", "actor/malian-armed-forces")["aliases"]
+    army = describe(data, "actor", "actor/malis-army")
+    assert army is not None and army["counts"]["events"] >= 1 and "State" in army["types"]
+    assert "Mali’s army" not in describe(data, "actor", "actor/malian-armed-forces")["aliases"]
     assert describe(data, "place", "place/2457163") is None
     gao = describe(data, "place", f"place/{GAO_BF}")
     assert gao["country"] == "BF" and abs(gao["lat"] - 11.64967) < 1e-4 and gao["events"] >= 1
@@ -158,7 +158,7 @@ def test_rest(fixed, tmp_path):
         assert "place/2457163" not in features
         listed = c.get("/api/v1/corrections").json()["corrections"]
         assert [d["action"] for d in listed] == ["merge", "split", "place"]
-        body = {"action": "merge", "keep": "malian-armed-forces", "gone": "general-staff", "by": "cy"}
+        body = {"action": "merge", "keep": "malian-armed-forces", "gone": "malis-army", "by": "cy"}
         assert c.post("/api/v1/corrections", json=body).status_code == 401
         assert c.post("/api/v1/corrections", json=body, headers={"Authorization": "Bearer wrong"}).status_code == 401
         bad = c.post("/api/v1/corrections", json={**body, "gone": "nobody"}, headers=AUTH)
@@ -167,10 +167,10 @@ def test_rest(fixed, tmp_path):
                       headers=AUTH).status_code == 400
         made = c.post("/api/v1/corrections", json=body, headers=AUTH)
         assert made.status_code == 201 and made.json()["by"] == "cy"
-        assert c.get("/api/v1/actors/general-staff").status_code == 404
+        assert c.get("/api/v1/actors/malis-army").status_code == 404
         undone = c.delete(f"/api/v1/corrections/{made.json()['id']}", headers=AUTH)
         assert undone.status_code == 200
-        assert c.get("/api/v1/actors/general-staff").status_code == 200
+        assert c.get("/api/v1/actors/malis-army").status_code == 200
     finally:
         srv.stop()
     closed = ServeProcess(data)  # no TKG_TOKEN: writes are off

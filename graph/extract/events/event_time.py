@@ -1,0 +1,273 @@
+"""Which time an event gets, from what the text says about *it*.
+
+In order (the first that answers wins; `EventTime.source` says which):
+
+1. ``timex``: a date or time in the event's own clause, found on the dependency path from the trigger: the
+   timex the trigger governs ("On Friday, Colombia blamed the ELN for the bombing" dates the blaming, not the
+   bombing), the time of a "when/as/while" clause it heads, of the statement noun it reports through ("said in a
+   statement on Wednesday"), or of the clause it shares by coordination ("was fired in 1985 and founded NeXT"),
+   by aspect ("began on Monday to withdraw") or as the subject of a verb of occurrence ("the attack took place
+   on Friday").
+2. ``sentence``: a date of the sentence that belongs to no other event and modifies no noun (a headline's date,
+   a fragment's); a caption's lifespan ("Steve Jobs 1955-2011") or "until now" dates nothing.
+3. ``discourse``: what the tense says against the publication date and the last date of the story: the news'
+   present (present tense, present perfect, the reporting verbs of the story: "has announced", "says", "said")
+   is the publication day; an event in the past that the text places after the last date ("later", "then",
+   "afterwards") takes that date.
+4. ``article``: the text does not say; the event carries the publication day only so that date filters still
+   reach it, and timelines order it as undated.
+
+The TIMEX3 value is kept at its own precision (a year stays a year, a decade a decade).
+"""
+from __future__ import annotations
+
+from datetime import date, datetime
+from typing import Optional
+
+from spacy.tokens import Doc, Span, Token
+
+from graph.extract.events.event_modality import INTENT, SPEECH
+from graph.extract.model import EventTime, Timex
+
+# "When MINUSMA left ... on October 31, the rebels seized control": a clause opened by one of these shares its time
+SAME_TIME_MARKS = {"when", "as", "while", "once"}
+# "began on Monday to withdraw": the controlled verb is the same happening seen through its phase
+ASPECTUAL = {"begin", "start", "continue", "resume", "stop", "cease", "finish", "complete", "keep", "end"}
+# "the attack took place on Friday": a nominal event is dated by the verb that says it happened
+OCCURRENCE = {"take", "occur", "happen", "begin", "start", "end", "come", "continue", "break", "erupt", "follow"}
+# Verbs that speak of, judge or answer an event that came before them: "blamed the ELN for the bombing",
+# "condemned the attack", "were compensated for the delays" (VerbNet's judgement, say and punishment classes)
+JUDGEMENT = {"blame", "accuse", "condemn", "denounce", "criticize", "criticise", "praise", "thank", "apologize",
+             "apologise", "compensate", "punish", "sentence", "convict", "charge", "sue", "arrest", "investigate",
+             "probe", "mourn", "celebrate", "commemorate", "protest", "welcome", "applaud", "regret", "deplore",
+             "forgive", "fine", "reward", "credit", "cite", "attribute", "recall", "remember", "deny", "confirm",
+             "acknowledge", "admit", "discuss", "debate", "review", "examine", "question"}
+# "regained a foothold ... until now": the time a state lasts up to is its end, not when it happened
+BOUND_WORDS = {"until", "till", "til"}
+# "One year later he ... founded NeXT", "then", "afterwards": after the last date the story gave
+SEQUENCE_WORDS = {"later", "then", "afterwards", "afterward", "subsequently", "thereafter", "next"}
+# values that place nothing on a calendar
+VAGUE_VALUES = {"PAST_REF", "FUTURE_REF"}
+NOUN_MODIFIER_DEPS = {"amod", "compound", "poss", "nmod", "nummod", "appos", "quantmod"}
+PERFECT_AUX = {"has", "have", "'s", "'ve"}
+
+
+def event_times(doc: Doc, timexes: list[Timex], triggers: dict[int, bool], byline: frozenset[int],
+                dct: datetime) -> dict[int, EventTime]:
+    """The time of every trigger (token index -> EventTime), read in document order."""
+    return _Dater(doc, timexes, set(triggers), byline, dct).run(sorted(triggers))
+
+
+class _Dater:
+    def __init__(self, doc: Doc, timexes: list[Timex], triggers: set[int], byline: frozenset[int], dct: datetime):
+        self.doc, self.triggers, self.byline, self.dct = doc, triggers, byline, dct
+        self.time_of: dict[int, Timex] = {}  # trigger -> the timex it governs
+        self.free: dict[int, list[tuple[int, Timex]]] = {}  # sentence start -> (root token, timex) of no event
+        self.anchors: list[tuple[int, Timex]] = []  # (root token, timex) of every usable date, in text order
+        for tx in timexes:
+            self._place(tx)
+        self.anchors.sort(key=lambda a: a[0])
+
+    # ------------------------------------------------------------ where each timex belongs
+
+    def _place(self, tx: Timex) -> None:
+        if tx.type not in {"DATE", "TIME"} or not tx.begin or tx.value in VAGUE_VALUES:
+            return
+        span = self.doc.char_span(tx.start, tx.end, alignment_mode="expand")
+        if span is None or span.root.i in self.byline or _bounds_an_end(span):
+            return
+        root = span.root
+        if root.dep_ in {"amod", "compound", "poss", "nmod"}:
+            return  # "last year's profit", "the 2008 revenue": a modifier of a thing, not when something happened
+        if span.end < len(self.doc) and self.doc[span.end].text == "-" and not span[-1].whitespace_:
+            return  # "the 2008-built plane"
+        self.anchors.append((root.i, tx))
+        gov = _governor(root, self.triggers)
+        if gov is not None:
+            self.time_of.setdefault(gov.i, tx)
+        elif not _modifies_noun(root):
+            self.free.setdefault(root.sent.start, []).append((root.i, tx))
+
+    # ------------------------------------------------------------ the four sources
+
+    def run(self, order: list[int]) -> dict[int, EventTime]:
+        self.memo: dict[int, EventTime] = {}
+        return {i: self.time(self.doc[i]) for i in order}
+
+    def time(self, trig: Token) -> EventTime:
+        if trig.i not in self.memo:
+            self.memo[trig.i] = self._time(trig)
+        return self.memo[trig.i]
+
+    def _time(self, trig: Token) -> EventTime:
+        tx = self._own(trig)
+        if tx is not None:
+            return _from(tx, "timex")
+        head = _sharing_head(trig, self.triggers)
+        if head is not None:
+            shared = self.time(head)
+            if shared.source != "article":
+                return shared
+        tx = self._sentence(trig)
+        if tx is not None:
+            return _from(tx, "sentence")
+        return self._discourse(trig) or self._article()
+
+    def _own(self, trig: Token) -> Optional[Timex]:
+        return self.time_of.get(trig.i) or self._clause_time(trig)
+
+    def _clause_time(self, tok: Token) -> Optional[Timex]:
+        """A "when/as/while" clause the token heads, or the statement noun it reports through ("said in a
+        statement on Wednesday")."""
+        for c in tok.children:
+            if c.dep_ == "advcl" and c.i in self.time_of and _same_time_clause(c):
+                return self.time_of[c.i]
+            if c.dep_ == "prep" and tok.pos_ in {"VERB", "AUX"}:
+                for obj in c.children:
+                    if obj.dep_ == "pobj" and obj.i in self.time_of and obj.pos_ == "NOUN":
+                        return self.time_of[obj.i]
+        return None
+
+    def _sentence(self, trig: Token) -> Optional[Timex]:
+        free = self.free.get(trig.sent.start)
+        if not free:
+            return None
+        return min(free, key=lambda rt: abs(rt[0] - trig.i))[1]
+
+    def _discourse(self, trig: Token) -> Optional[EventTime]:
+        tense = clause_tense(trig)
+        if tense == "past" and _sequenced(trig):
+            last = self._last_before(trig)
+            return _from(last, "discourse") if last is not None else None
+        if tense == "past" and trig.lemma_.lower() in SPEECH:
+            # "GM said": the day the story's news happened ("announced on Wednesday ... He said"), else its date
+            day = self._news_day(trig)
+            return _from(day, "discourse") if day is not None else self._article("discourse")
+        if tense == "past":
+            day = self._news_day(trig)
+            if day is not None:
+                return _from(day, "discourse")
+        if tense in {"present", "perfect"} and trig.lemma_.lower() in SPEECH:
+            return self._article("discourse")  # the story's own reporting: "has announced", "says"
+        if tense in {"perfect", "progressive"} or tense == "present" and _headline(trig.sent):
+            # "has won an order", "is seeking buyers", a headline's "Airbus wins order"; not a state that holds
+            # whenever ("Airbus is owned by EADS", "the plane carries 500")
+            return self._article("discourse")
+        return None
+
+    def _news_day(self, trig: Token) -> Optional[Timex]:
+        """The last day named before the trigger, when it is the news of the week: "on Wednesday" in a Thursday
+        story, not "on March 26, 1996"."""
+        last = None
+        for i, tx in self.anchors:
+            if i >= trig.i:
+                break
+            if tx.begin and len(tx.value) >= 10 and 0 <= (self.dct.date() - date.fromisoformat(tx.begin[:10])).days <= 7:
+                last = tx
+        return last
+
+    def _last_before(self, trig: Token) -> Optional[Timex]:
+        before = [tx for i, tx in self.anchors if i < trig.sent.start]
+        return before[-1] if before else None
+
+    def _article(self, source: str = "article") -> EventTime:
+        day = self.dct.date().isoformat()
+        return EventTime(day, f"{day}T00:00:00", f"{day}T23:59:59", source)
+
+
+def _from(tx: Timex, source: str) -> EventTime:
+    return EventTime(tx.value, tx.begin, tx.end_value, source)
+
+
+def _bounds_an_end(span: Span) -> bool:
+    """ "until now", "till Friday": the timex is where a state or a wait ends."""
+    prev = span.doc[span.start - 1] if span.start > 0 else None
+    return prev is not None and prev.lower_ in BOUND_WORDS
+
+
+def _governor(root: Token, triggers: set[int]) -> Optional[Token]:
+    """The event a timex belongs to: the nearest trigger above it, unless a noun that is no event comes first
+    ("its first annual loss since 1992" dates the loss, "the plant's 1960s design" nothing)."""
+    for anc in root.ancestors:
+        if anc.i in triggers:
+            return anc
+        if anc.pos_ in {"NOUN", "PROPN", "PRON"} and anc.dep_ != "npadvmod":
+            return None
+    return None
+
+
+def _modifies_noun(root: Token) -> bool:
+    """A date hanging off a noun ("Steve Jobs 1955-2011", "cars of tomorrow") qualifies that noun."""
+    if root.dep_ in NOUN_MODIFIER_DEPS:
+        return True
+    tok = root
+    while tok.dep_ in {"pobj", "prep"} and tok.head is not tok:
+        tok = tok.head
+    return tok is not root and tok.pos_ in {"NOUN", "PROPN", "PRON"} or \
+        tok.dep_ not in {"ROOT", "npadvmod", "advmod", "prep"} and tok.head.pos_ in {"NOUN", "PROPN"}
+
+
+def _same_time_clause(tok: Token) -> bool:
+    return any(g.dep_ in {"mark", "advmod"} and g.lower_ in SAME_TIME_MARKS and g.i < tok.i for g in tok.children)
+
+
+def _sharing_head(tok: Token, triggers: set[int]) -> Optional[Token]:
+    """The event whose time this one shares: the first conjunct of a coordination ("was fired and founded NeXT"),
+    the governor of a controlled verb ("agreed to buy", "began to withdraw"), of a same-time or participial
+    clause ("When ... , the rebels seized", "said ..., adding"), the verb of an event noun that is its object
+    ("negotiated the purchase", "made its maiden flight") or the subject of a verb of occurrence ("the attack
+    took place")."""
+    head, dep = tok.head, tok.dep_
+    if dep == "pobj" and tok.pos_ == "NOUN" and head.dep_ in {"prep", "agent"}:
+        head = head.head  # "filed for bankruptcy": the noun under the verb's preposition
+    if head is tok or head.i not in triggers:
+        return None
+    if dep == "conj" or dep == "xcomp" and head.lemma_.lower() not in INTENT:
+        return head  # not "vowed to keep fighting": what is intended has not happened yet
+    if dep == "advcl" and (_same_time_clause(tok) or tok.tag_ == "VBG" and not any(
+            c.dep_ == "mark" for c in tok.children)):
+        return head
+    if tok.pos_ != "NOUN":
+        return None
+    if head.pos_ not in {"VERB", "AUX"} or head.lemma_.lower() in SPEECH | JUDGEMENT:
+        return None  # "blamed the ELN for the bombing": the bombing came first
+    if dep in {"dobj", "pobj"} or dep in {"nsubj", "nsubjpass"} and head.lemma_.lower() in OCCURRENCE:
+        return head
+    return None
+
+
+def clause_tense(trig: Token) -> Optional[str]:
+    """present | progressive | perfect | pluperfect | past | future | None for the verb of a trigger (a noun has none of its
+    own)."""
+    if trig.pos_ not in {"VERB", "AUX"}:
+        return None
+    auxes = [c for c in trig.children if c.dep_ in {"aux", "auxpass"}]
+    words = {a.lower_ for a in auxes}
+    if any(a.tag_ == "MD" for a in auxes) or "going" in words:
+        return "future"
+    if any(a.lower_ in PERFECT_AUX and a.tag_ in {"VBZ", "VBP"} for a in auxes):
+        return "perfect"
+    if any(a.lemma_ == "have" and a.tag_ == "VBD" for a in auxes):
+        return "pluperfect"  # "had offered": before the story's time, not at it
+    if trig.tag_ == "VBD" or any(a.tag_ == "VBD" for a in auxes):
+        return "past"
+    if trig.tag_ == "VBG" and any(a.tag_ in {"VBZ", "VBP"} and a.lemma_ == "be" for a in auxes):
+        return "progressive"
+    if trig.tag_ in {"VBZ", "VBP"} or any(a.tag_ in {"VBZ", "VBP"} for a in auxes):
+        return "present"
+    return None
+
+
+def _headline(sent: Span) -> bool:
+    """The story's first line without a full stop: a headline, whose present tense is the news of the day."""
+    return sent.start == 0 and not sent.text.rstrip().endswith((".", "!", "?", '"', "”"))
+
+
+def _sequenced(trig: Token) -> bool:
+    """ "later", "then", "afterwards" in the trigger's own clause."""
+    for c in trig.children:
+        if c.lower_ in SEQUENCE_WORDS and c.dep_ in {"advmod", "npadvmod", "prep"}:
+            return True
+        if c.dep_ == "advmod" and any(g.lower_ in SEQUENCE_WORDS for g in c.children):
+            return True
+    return False

@@ -30,10 +30,15 @@ _DAY_PENALTY = 75
 _MONTH_PENALTY = 400  # a past-tense bare month is (almost) never a coming one
 
 
+_NEWS_PAST = 30  # no tense to go by: news mostly reports what has happened
+
+
 def _penalty(delta_days: float, tense: Optional[str], weight: float) -> float:
     """delta_days = candidate - DCT; a past tense penalises the future and vice versa."""
     if tense == "past" and delta_days > 0:
         return weight
+    if tense is None and delta_days > 0:
+        return _NEWS_PAST
     if tense == "future" and delta_days < 0:
         return weight
     return 0.0

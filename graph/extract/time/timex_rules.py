@@ -10,6 +10,7 @@ import re
 from dataclasses import dataclass
 from typing import Callable, Optional
 
+from graph.extract.time import timex_anaphora as anaphora
 from graph.extract.time import timex_dates as dates
 from graph.extract.time import timex_deictic as deictic
 from graph.extract.time import timex_durations as durations
@@ -78,6 +79,10 @@ RULES: list[Rule] = [
     Rule("day_part", _compile(
         rf"(?:(?:early|late|later|earlier) )?(?:(?P<lead>this|yesterday|tomorrow|last) )?"
         rf"(?P<part>{L.DAYPART})"), deictic.day_part),
+    Rule("later", _compile(rf"{L.APPROX}?(?P<n>{N}) (?P<u>{L.UNITS_PL})(?: or so)? (?P<dir>later|earlier)(?! than)"),
+         anaphora.later),
+    Rule("following", _compile(r"the (?:following (?P<u>day|week|month|year)|next (?P<u_>day))"),
+         lambda m, c: anaphora.following(_Swap(m), c)),
     Rule("relative", _compile(
         r"(?:(?:later|earlier|early|late|the end of|the beginning of|the start of|the middle of"
         r"|the rest of|the remainder of|the first half of|the second half of|the spring of"
@@ -88,7 +93,7 @@ RULES: list[Rule] = [
     Rule("year_previous", _compile(r"the (?:(?P<u>year|month|week) (?:before|previous|prior|earlier)"
                                    r"|(?:previous|prior|preceding) (?P<u_>year|month|week))"),
          lambda m, c: deictic.relative_word(_Swap(m), c)),
-    Rule("ago", _compile(rf"(?:(?P<n>{N}) )?(?P<u>{L.UNITS_PL}) (?P<dir>ago|from now|hence)"), deictic.ago),
+    Rule("ago", _compile(rf"(?:(?P<n>{N}) )?(?P<u>{L.UNITS_PL})(?: or so)? (?P<dir>ago|from now|hence)"), deictic.ago),
     Rule("same_period", _compile(
         r"the same (?:month|week|period|quarter|time|day|year)(?: a year (?:ago|earlier)| last year"
         r"| of last year| the previous year| the year before)"), deictic.same_period),

@@ -26,7 +26,7 @@ _MONTH_CUES = {"in", "since", "by", "until", "till", "of", "early", "late", "mid
 _VAGUE_CUES = {"for", "over", "in", "within", "after", "recent", "past", "coming", "many",
                "few", "several", "the", "of", "some", "two", "three"}
 _ANCHORED_RULES = {"clock", "day_part"}
-_ANAPHORIC_RULES = {"same_period", "year_previous"}
+_ANAPHORIC_RULES = {"same_period", "year_previous", "later", "following"}
 # Aspectual adverbs/adjectives ("currently under development", "its current models",
 # "the formerly state-owned company") qualify a state rather than locate an event; MEANTIME
 # mostly leaves them unannotated, so we only value them when asked (normalize).

@@ -28,6 +28,7 @@ from spacy.tokens import Doc, Span, Token
 
 from graph.extract.events.event_modality import INTENT, SPEECH
 from graph.extract.model import EventTime, Timex
+from graph.extract.time.timex_ranges import range_value
 
 # "When MINUSMA left ... on October 31, the rebels seized control": a clause opened by one of these shares its time
 SAME_TIME_MARKS = {"when", "as", "while", "once"}
@@ -71,10 +72,11 @@ class _Dater:
     # ------------------------------------------------------------ where each timex belongs
 
     def _place(self, tx: Timex) -> None:
-        if tx.type not in {"DATE", "TIME"} or not tx.begin or tx.value in VAGUE_VALUES:
+        is_range = range_value(tx) is not None  # "between 2012 and 2014" dates the whole stretch
+        if tx.type not in {"DATE", "TIME"} and not is_range or not tx.begin or tx.value in VAGUE_VALUES:
             return
         span = self.doc.char_span(tx.start, tx.end, alignment_mode="expand")
-        if span is None or span.root.i in self.byline or _bounds_an_end(span):
+        if span is None or span.root.i in self.byline or _bounds_an_end(span) or _compared(span):
             return
         root = span.root
         if root.dep_ in {"amod", "compound", "poss", "nmod"}:
@@ -106,7 +108,10 @@ class _Dater:
         head = _sharing_head(trig, self.triggers)
         if head is not None:
             shared = self.time(head)
-            if shared.source != "article":
+            # "Boeing challenged the award ..., claiming the evaluation was skewed": an adjunct shares the date its
+            # head states, not one the head borrowed from another clause ("When the Air Force selected ...")
+            borrowed = shared.source == "timex" and head.i not in self.time_of
+            if shared.source != "article" and not (borrowed and _participial(trig)):
                 return shared
         tx = self._sentence(trig)
         if tx is not None:
@@ -117,11 +122,13 @@ class _Dater:
         return self.time_of.get(trig.i) or self._clause_time(trig)
 
     def _clause_time(self, tok: Token) -> Optional[Timex]:
-        """A "when/as/while" clause the token heads, or the statement noun it reports through ("said in a
-        statement on Wednesday")."""
+        """A "when/as/while" clause the token heads, the event noun that is its object, or the statement noun it
+        reports through ("said in a statement on Wednesday")."""
         for c in tok.children:
             if c.dep_ == "advcl" and c.i in self.time_of and _same_time_clause(c):
                 return self.time_of[c.i]
+            if c.dep_ == "dobj" and c.i in self.time_of and c.pos_ == "NOUN" and tok.pos_ in {"VERB", "AUX"}:
+                return self.time_of[c.i]  # "suffered defeats between 2012 and 2014", "made its first flight on Monday"
             if c.dep_ == "prep" and tok.pos_ in {"VERB", "AUX"}:
                 for obj in c.children:
                     if obj.dep_ == "pobj" and obj.i in self.time_of and obj.pos_ == "NOUN":
@@ -176,7 +183,7 @@ class _Dater:
 
 
 def _from(tx: Timex, source: str) -> EventTime:
-    return EventTime(tx.value, tx.begin, tx.end_value, source)
+    return EventTime(range_value(tx) or tx.value, tx.begin, tx.end_value, source)
 
 
 def _bounds_an_end(span: Span) -> bool:
@@ -194,6 +201,17 @@ def _governor(root: Token, triggers: set[int]) -> Optional[Token]:
         if anc.pos_ in {"NOUN", "PROPN", "PRON"} and anc.dep_ != "npadvmod":
             return None
     return None
+
+
+def _compared(span: Span) -> bool:
+    """ "a 32% drop from a year earlier", "up from 14% a year ago", "higher than last year": the base a figure is
+    compared with, not when anything happened."""
+    prev = span.doc[span.start - 1] if span.start > 0 else None
+    if prev is None:
+        return False
+    if prev.lower_ == "than":
+        return True
+    return prev.lower_ == "from" and prev.head.pos_ in {"NOUN", "ADV", "ADJ", "NUM"}
 
 
 def _modifies_noun(root: Token) -> bool:
@@ -224,8 +242,7 @@ def _sharing_head(tok: Token, triggers: set[int]) -> Optional[Token]:
         return None
     if dep == "conj" or dep == "xcomp" and head.lemma_.lower() not in INTENT:
         return head  # not "vowed to keep fighting": what is intended has not happened yet
-    if dep == "advcl" and (_same_time_clause(tok) or tok.tag_ == "VBG" and not any(
-            c.dep_ == "mark" for c in tok.children)):
+    if dep == "advcl" and (_same_time_clause(tok) or _participial(tok)):
         return head
     if tok.pos_ != "NOUN":
         return None
@@ -234,6 +251,11 @@ def _sharing_head(tok: Token, triggers: set[int]) -> Optional[Token]:
     if dep in {"dobj", "pobj"} or dep in {"nsubj", "nsubjpass"} and head.lemma_.lower() in OCCURRENCE:
         return head
     return None
+
+
+def _participial(tok: Token) -> bool:
+    """ "..., saying that ...", "Speaking to the press, he ...": a participle adjunct without a conjunction."""
+    return tok.dep_ == "advcl" and tok.tag_ == "VBG" and not any(c.dep_ == "mark" for c in tok.children)
 
 
 def clause_tense(trig: Token) -> Optional[str]:

@@ -64,12 +64,19 @@ def shift(n: int, unit: str, ctx: Ctx) -> Result:
     return "DATE", _value(moved, coarser, suffix if unit in ("year", "decade") else "")
 
 
+# "sales fell 5% from a year earlier", "higher than a year earlier": the base of a comparison of figures, which
+# news counts from the publication date (the period being reported), not from the last date of the story
+_COMPARED = re.compile(r"\b(?:from|than|over|with|to|versus|vs\.?)\s+$", re.I)
+
+
 def later(m: re.Match, ctx: Ctx) -> Optional[Result]:
     """'One year later', 'two weeks earlier', 'a month or so later'."""
     n = word_number(m["n"])
     if n is None or n != int(n) or m["u"].lower().rstrip("s") not in _STEP:
         return None  # "years later": how many the text does not say
     sign = 1 if m["dir"].lower() == "later" else -1
+    if _COMPARED.search(m.string[max(0, m.start() - 12):m.start()]):
+        ctx = Ctx(dct=ctx.dct, tense=ctx.tense)
     return shift(sign * int(n), m["u"], ctx)
 
 

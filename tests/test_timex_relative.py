@@ -64,3 +64,21 @@ def test_year_ranges(nlp):
     got = [(t.text, t.type, t.value) for t in found]
     assert got == [("1931-2019", "DURATION", "P88Y"), ("1931", "DATE", "1931"), ("2019", "DATE", "2019"),
                    ("from 2025 to 2027", "DURATION", "P2Y"), ("2025", "DATE", "2025"), ("2027", "DATE", "2027")]
+
+
+@pytest.mark.parametrize("text", [
+    "The 41-year-old driver, who was 41 years old at the time, said he was in his early 30s when he started.",
+    "Their 8-month-old daughter was asleep.",
+    "The group, a consortium called Atlas 1990, makes turbines.",
+    "He told ABC's \"This Week With Jane Roe\" that the plan had failed.",
+    "She hopes she one day returns to the village.",
+    "He spoke on the channel's morning news show.",
+])
+def test_ages_names_and_titles_are_no_times(nlp, text):
+    assert values(nlp, text, "2023-11-14") == {}
+
+
+def test_lengths_and_dates_that_look_alike_stay(nlp):
+    got = values(nlp, "The strike lasted one day. This week, talks resumed. In his statement, Atlas said 1990 "
+                      "was a good year.", "2023-11-14")
+    assert got == {"one day": "P1D", "This week": "2023-W46", "1990": "1990"}

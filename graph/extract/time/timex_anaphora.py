@@ -66,7 +66,7 @@ def shift(n: int, unit: str, ctx: Ctx) -> Result:
 
 # "sales fell 5% from a year earlier", "higher than a year earlier": the base of a comparison of figures, which
 # news counts from the publication date (the period being reported), not from the last date of the story
-_COMPARED = re.compile(r"\b(?:from|than|over|with|to|versus|vs\.?)\s+$", re.I)
+_COMPARED = re.compile(r"\b(?:from|than|over|with|to|versus|vs\.?)\s+(?:\S*\d\S*\s+(?:[a-z]+\s+)?)?$", re.I)
 
 
 def later(m: re.Match, ctx: Ctx) -> Optional[Result]:
@@ -75,7 +75,7 @@ def later(m: re.Match, ctx: Ctx) -> Optional[Result]:
     if n is None or n != int(n) or m["u"].lower().rstrip("s") not in _STEP:
         return None  # "years later": how many the text does not say
     sign = 1 if m["dir"].lower() == "later" else -1
-    if _COMPARED.search(m.string[max(0, m.start() - 12):m.start()]):
+    if _COMPARED.search(m.string[max(0, m.start() - 40):m.start()]):
         ctx = Ctx(dct=ctx.dct, tense=ctx.tense)
     return shift(sign * int(n), m["u"], ctx)
 

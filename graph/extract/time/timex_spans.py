@@ -16,6 +16,7 @@ from graph.extract.text.doc_text import doc_text
 from graph.extract.time import timex_lexicon as L
 from graph.extract.time.timex_anchor import Ctx
 from graph.extract.time.timex_calendar import value_to_date
+from graph.extract.time.timex_context import is_age, is_generic, is_name
 from graph.extract.time.timex_rules import RULES, Result, Rule
 
 _NAME_RE = re.compile(rf"\b(?:{L.MONTH}|{L.WEEKDAY})(?!\w)", re.I)
@@ -83,6 +84,8 @@ def _context_ok(c: Candidate, text: str, doc) -> bool:
     if name == "bare_month" and m.group().lower() in ("may", "march") and prev not in _MONTH_CUES:
         return False
     if name == "year" and m.group().isdigit() and _year_is_quantity(text, m, doc):
+        return False
+    if is_age(text, m, name, prev) or is_name(text, m, name, doc) or is_generic(text, m, name, prev, doc):
         return False
     if name == "every" and first in ("a", "an"):
         return bool(re.fullmatch(r"[\d.,]+|once|twice|times|thrice", prev)) or prev in L.SMALL_NUMBERS

@@ -82,3 +82,22 @@ def test_lengths_and_dates_that_look_alike_stay(nlp):
     got = values(nlp, "The strike lasted one day. This week, talks resumed. In his statement, Atlas said 1990 "
                       "was a good year.", "2023-11-14")
     assert got == {"one day": "P1D", "This week": "2023-W46", "1990": "1990"}
+
+
+@pytest.mark.parametrize("text,dct,expected", [
+    ("The ferry sank on Thanksgiving Day.", "2021-02-10", {"Thanksgiving Day": "2020-11-26"}),
+    ("Shops will close early on Christmas Eve.", "2022-11-30", {"Christmas Eve": "2022-12-24"}),
+    ("Easter 2016 was cold. They bought a christmas tree.", "2022-11-30", {"Easter 2016": "2016-03-27"}),
+    ("The chapel dates from the 12th century.", "2022-11-30", {"the 12th century": "11"}),
+    ("After a week-long strike and a decades-long feud, the mill shut.", "2022-11-30",
+     {"week-long": "P1W", "decades-long": "PXY"}),
+    ("Unemployment hit its highest level in almost three decades.", "2022-11-30", {"almost three decades": "P30Y"}),
+    ("Wages lost ground to inflation over the last decade.", "2022-11-30", {"the last decade": "201"}),
+    ("The merger could close in next year's second quarter.", "2022-11-30",
+     {"next year's second quarter": "2023-Q2"}),
+    ("Profit in the third quarter doubled from the year-ago quarter.", "2022-11-30",
+     {"the third quarter": "2022-Q3", "the year-ago quarter": "2021-Q3"}),
+    ("Analysts expect higher sales in the March quarter.", "2022-11-30", {"the March quarter": "2023-Q1"}),
+])
+def test_named_days_centuries_and_periods(nlp, text, dct, expected):
+    assert values(nlp, text, dct) == expected

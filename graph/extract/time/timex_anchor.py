@@ -59,6 +59,14 @@ def year_for_day(month: int, day: int, ctx: Ctx) -> int:
     return best
 
 
+def closest(candidates: list[dt.date], ctx: Ctx) -> dt.date:
+    """The candidate day nearest to the DCT, tense breaking ties (as `year_for_day`)."""
+    def cost(d: dt.date) -> float:
+        delta = (d - ctx.day).days
+        return abs(delta) + _penalty(delta, ctx.tense, _DAY_PENALTY)
+    return min(candidates, key=cost)
+
+
 def year_for_month(month: int, ctx: Ctx) -> int:
     """Year of a bare month; the DCT's own month counts as both past and future."""
     best, best_cost = ctx.dct.year, float("inf")

@@ -71,7 +71,7 @@ def relative(m: re.Match, ctx: Ctx) -> Optional[Result]:
         y, mo = add_months(day.year, day.month, 3 * step)
         return "DATE", f"{y}-Q{(mo - 1) // 3 + 1}"
     if unit == "decade":
-        return ("DATE", str(day.year // 10)) if step == 0 else ("DURATION", "P1DE")
+        return "DATE", str(day.year // 10 + step)  # "the last decade" = the 1990s in a 2000s story
     return None
 
 

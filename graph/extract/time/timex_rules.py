@@ -14,6 +14,7 @@ from graph.extract.time import timex_anaphora as anaphora
 from graph.extract.time import timex_dates as dates
 from graph.extract.time import timex_deictic as deictic
 from graph.extract.time import timex_durations as durations
+from graph.extract.time import timex_holidays as holidays
 from graph.extract.time import timex_lexicon as L
 from graph.extract.time.timex_anchor import Ctx
 from graph.extract.time.timex_values import Result
@@ -62,6 +63,7 @@ RULES: list[Rule] = [
     Rule("decade", _compile(
         rf"(?:the )?{L.MOD}?(?:(?P<full>(?:1[6-9]|20)\d0)|['’]?(?P<two>\d0))['’]?s"), dates.decade),
     Rule("quarter", _compile(
+        rf"(?:(?:(?P<py>{Y})|(?P<prel>this|last|next) year)['’]s )?"
         r"(?:the )?(?:(?P<ord>first|second|third|fourth|final|last|1st|2nd|3rd|4th)[-\s]quarter"
         r"|q(?P<q>[1-4]))"
         rf"(?:,? (?:of )?(?:(?:fiscal )?(?P<y>{Y})|(?P<rel>(?:the )?(?:this|last|next|previous|current) year)))?"
@@ -71,6 +73,9 @@ RULES: list[Rule] = [
     Rule("season", _compile(
         rf"(?:(?P<the>the )?(?P<rel>this|last|next|past|coming|early|late|mid-?) ?)?"
         rf"(?P<s>{L.SEASON})(?:,? (?:of )?(?P<y>{Y}))?"), dates.season),
+    Rule("holiday", _compile(rf"(?P<h>{holidays.PATTERN})(?:,? (?P<y>{Y}))?"), holidays.holiday),
+    Rule("century", _compile(r"(?:the )?(?P<n>\d{1,2})(?:st|nd|rd|th)[- ]century"), dates.century),
+    Rule("unit_long", _compile(r"(?P<u>day|week|month|year|decade)-long"), durations.unit_long),
     Rule("today", _compile(r"(?:(?:earlier|later|early|late) )?(?P<w>today|yesterday|tomorrow|tonight)"),
          deictic.today),
     Rule("weekday", _compile(
@@ -95,14 +100,16 @@ RULES: list[Rule] = [
          lambda m, c: deictic.relative_word(_Swap(m), c)),
     Rule("ago", _compile(rf"(?:(?P<n>{N}) )?(?P<u>{L.UNITS_PL})(?: or so)? (?P<dir>ago|from now|hence)"), deictic.ago),
     Rule("same_period", _compile(
-        r"the same (?:month|week|period|quarter|time|day|year)(?: a year (?:ago|earlier)| last year"
-        r"| of last year| the previous year| the year before)"), deictic.same_period),
+        r"the (?:same (?:month|week|period|quarter|time|day|year)(?: a year (?:ago|earlier)| last year"
+        r"| of last year| the previous year| the year before)|year[- ]ago (?:month|week|period|quarter))"),
+         deictic.same_period),
+    Rule("month_quarter", _compile(rf"the (?P<mon>{M}) quarter"), dates.month_quarter),
     Rule("duration", _compile(
         rf"(?:the )?(?:(?:past|last|next|coming|previous|first|final|following|remaining) )?"
         rf"{L.APPROX}?(?P<n>{N})[-\s](?P<u>{L.UNITS_PL})(?:[-\s]long)?"), durations.duration),
     Rule("vague_duration", _compile(
         r"(?:over )?(?:the )?(?:(?:past|last|next|coming|recent|previous) )?"
-        r"(?P<u>years|months|weeks|decades|centuries)"), durations.vague_duration),
+        r"(?P<u>years|months|weeks|decades|centuries)(?:-long)?"), durations.vague_duration),
     Rule("set_word", _compile(r"(?P<w>annually|yearly|daily|nightly|weekly|monthly|hourly|quarterly"
                               r"|biweekly|annual)"), durations.set_word),
     Rule("every", _compile(rf"(?:every|each|per|a) (?:(?P<n>{N}) )?(?P<u>{L.UNIT}|{L.UNITS_PL})"), durations.every),

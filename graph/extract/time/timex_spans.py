@@ -94,8 +94,11 @@ def _context_ok(c: Candidate, text: str, doc) -> bool:
             return False  # "15 a year" is a frequency (rule "every")
         if m["u"].lower().startswith("second"):
             return False  # "a second plant"
+        if m["u"].lower().endswith("s") or m.group().lower().endswith("long"):
+            return False  # "a decades-long feud", "a day-long meeting": the unit's own rules
     if name == "vague_duration" and first not in ("over", "the", "recent", "past", "last", "next"):
-        return prev in _VAGUE_CUES or nxt in ("ago", "later", "earlier", "of", "in", "before")
+        return prev in _VAGUE_CUES or nxt in ("ago", "later", "earlier", "of", "in", "before") or \
+            m.group().lower().endswith("-long")
     if name == "duration" and first in ("a", "an") and m["u"].lower() == "quarter":
         return False  # "about a quarter of its dealers" is a fraction
     if name == "ref" and m["w"].lower() in _UNANCHORED_REFS:

@@ -105,3 +105,22 @@ def test_every_time_source_is_valid_rdf(source, valid):
                         "2024-03-04", "2024-03-04T00:00:00", "2024-03-04T23:59:59", source))])
     ok, report = check(article_graph(art, ex))
     assert ok == valid, report
+
+
+def test_the_story_day_dates_its_headline_and_its_lead():
+    # a Monday story about Sunday's unveiling: the headline's present and the lead's perfect are Sunday's news,
+    # the date line under the headline is when the story was filed
+    ex = run("Carmaker unveils electric van\nMarch 11, 2024\nThe carmaker has unveiled its first electric van at "
+             "a plant near Lyon. The launch took place on Sunday before 2,000 guests.", "2024-03-11")
+    assert when(event(ex, "unveils")) == ("2024-03-10", "discourse")
+    assert when(event(ex, "unveiled")) == ("2024-03-10", "discourse")
+
+
+def test_a_when_preposition_on_the_object_still_dates_the_verb():
+    ex = run("The company listed its shares in November 2010.", "2024-03-05")
+    assert when(event(ex, "listed")) == ("2010-11", "timex")
+    ex = run("The firm posted its first loss since 1992. Its shares have closed at their lowest level since "
+             "March 2003. The union has been striking since January.", "2024-03-05")
+    assert event(ex, "posted").time.value != "1992"  # the last loss came in 1992, not this one
+    assert event(ex, "closed").time.value != "2003-03"
+    assert when(event(ex, "striking")) == ("2024-01", "timex")

@@ -47,6 +47,8 @@ JUDGEMENT = {"blame", "accuse", "condemn", "denounce", "criticize", "criticise",
 BOUND_WORDS = {"until", "till", "til"}
 # "One year later he ... founded NeXT", "then", "afterwards": after the last date the story gave
 SEQUENCE_WORDS = {"later", "then", "afterwards", "afterward", "subsequently", "thereafter", "next"}
+# prepositions that say when (not "since", "of", "from": "a loss since 1992", "the crisis of 2008")
+WHEN_PREPS = {"in", "on", "at", "during", "after", "before", "within", "throughout", "by"}
 # values that place nothing on a calendar
 VAGUE_VALUES = {"PAST_REF", "FUTURE_REF"}
 NOUN_MODIFIER_DEPS = {"amod", "compound", "poss", "nmod", "nummod", "appos", "quantmod"}
@@ -76,7 +78,7 @@ class _Dater:
         if tx.type not in {"DATE", "TIME"} and not is_range or not tx.begin or tx.value in VAGUE_VALUES:
             return
         span = self.doc.char_span(tx.start, tx.end, alignment_mode="expand")
-        if span is None or span.root.i in self.byline or _bounds_an_end(span) or _compared(span):
+        if span is None or span.root.i in self.byline or _bounds_an_end(span) or _compared(span) or _date_line(span):
             return
         root = span.root
         if root.dep_ in {"amod", "compound", "poss", "nmod"}:
@@ -85,6 +87,12 @@ class _Dater:
             return  # "the 2008-built plane"
         self.anchors.append((root.i, tx))
         gov = _governor(root, self.triggers)
+        since = span.start > 0 and self.doc[span.start - 1].lower_ == "since"
+        if gov is not None and since and (gov.pos_ == "NOUN" or clause_tense(gov) == "past" or _superlative(
+                self.doc[min(gov.i, span.start):max(gov.i, span.start)])):
+            # "posted its first loss since 1992", "its lowest close since March 2003": the last one came then, not
+            # this one; "has been trying since December" is dated by it
+            return
         if gov is not None:
             self.time_of.setdefault(gov.i, tx)
         elif not _modifies_noun(root):
@@ -142,36 +150,40 @@ class _Dater:
         return min(free, key=lambda rt: abs(rt[0] - trig.i))[1]
 
     def _discourse(self, trig: Token) -> Optional[EventTime]:
-        tense = clause_tense(trig)
-        if tense == "past" and _sequenced(trig):
-            last = self._last_before(trig)
-            return _from(last, "discourse") if last is not None else None
-        if tense == "past" and trig.lemma_.lower() in SPEECH:
-            # "GM said": the day the story's news happened ("announced on Wednesday ... He said"), else its date
-            day = self._news_day(trig)
-            return _from(day, "discourse") if day is not None else self._article("discourse")
+        tense, speech = clause_tense(trig), trig.lemma_.lower() in SPEECH
         if tense == "past":
-            day = self._news_day(trig)
+            if _sequenced(trig):  # "later", "then": after the last date of the story
+                last = self._last_before(trig)
+                return EventTime(last.value, last.begin, None, "discourse") if last is not None else None
+            # "Shares fell", "GM said": the day the story's news happened ("raised rates on Wednesday ... The
+            # governor said"); the story's own reporting without one is the publication day
+            day = self._news_day(trig) or self._story_day()
             if day is not None:
                 return _from(day, "discourse")
-        if tense in {"present", "perfect"} and trig.lemma_.lower() in SPEECH:
-            return self._article("discourse")  # the story's own reporting: "has announced", "says"
-        if tense in {"perfect", "progressive"} or tense == "present" and _headline(trig.sent):
-            # "has won an order", "is seeking buyers", a headline's "Airbus wins order"; not a state that holds
-            # whenever ("Airbus is owned by EADS", "the plane carries 500")
+            return self._article("discourse") if speech else None
+        if tense == "perfect" or tense == "present" and _headline(trig.sent):
+            # "has won an order", a headline's "Airbus wins order": the news of the story's day
+            day = self._story_day()
+            return _from(day, "discourse") if day is not None else self._article("discourse")
+        if tense == "progressive" or tense == "present" and speech:
+            # "is seeking buyers", "says": as the story is written; not a state that holds whenever ("Airbus is
+            # owned by EADS", "the plane carries 500")
             return self._article("discourse")
         return None
 
+    def _recent(self, tx: Timex) -> bool:
+        """A day of the week before publication: the news of the story, not "on March 26, 1996"."""
+        return bool(tx.begin) and len(tx.value) >= 10 and tx.value[:4].isdigit() and \
+            0 <= (self.dct.date() - date.fromisoformat(tx.begin[:10])).days <= 7
+
     def _news_day(self, trig: Token) -> Optional[Timex]:
-        """The last day named before the trigger, when it is the news of the week: "on Wednesday" in a Thursday
-        story, not "on March 26, 1996"."""
-        last = None
-        for i, tx in self.anchors:
-            if i >= trig.i:
-                break
-            if tx.begin and len(tx.value) >= 10 and 0 <= (self.dct.date() - date.fromisoformat(tx.begin[:10])).days <= 7:
-                last = tx
-        return last
+        """The last recent day named before the trigger."""
+        before = [tx for i, tx in self.anchors if i < trig.i and self._recent(tx)]
+        return before[-1] if before else None
+
+    def _story_day(self) -> Optional[Timex]:
+        """The first recent day the story names: the day its news happened ("Boeing unveiled ... on Sunday")."""
+        return next((tx for _, tx in self.anchors if self._recent(tx)), None)
 
     def _last_before(self, trig: Token) -> Optional[Timex]:
         before = [tx for i, tx in self.anchors if i < trig.sent.start]
@@ -194,13 +206,31 @@ def _bounds_an_end(span: Span) -> bool:
 
 def _governor(root: Token, triggers: set[int]) -> Optional[Token]:
     """The event a timex belongs to: the nearest trigger above it, unless a noun that is no event comes first
-    ("its first annual loss since 1992" dates the loss, "the plant's 1960s design" nothing)."""
+    ("its first annual loss since 1992" dates the loss, "the plant's 1960s design" nothing). A "when"
+    preposition the parser hung on the verb's object still dates the verb ("re-entered the stock market in
+    November 2010")."""
+    prep = root.head if root.dep_ == "pobj" else None
     for anc in root.ancestors:
         if anc.i in triggers:
             return anc
         if anc.pos_ in {"NOUN", "PROPN", "PRON"} and anc.dep_ != "npadvmod":
+            if prep is not None and prep.head is anc and prep.lower_ in WHEN_PREPS and anc.dep_ in {"dobj", "pobj"}:
+                continue
             return None
     return None
+
+
+def _superlative(between: Span) -> bool:
+    return any(t.tag_ in {"JJS", "RBS"} or t.lower_ in {"first", "only"} for t in between)
+
+
+def _date_line(span: Span) -> bool:
+    """A date alone on its line under the headline ("July 09, 2007"): when the story was filed, not a time of it."""
+    text = span.doc.text
+    start = text.rfind("\n", 0, span.start_char) + 1
+    end = text.find("\n", span.end_char)
+    line = text[start:end if end >= 0 else len(text)]
+    return line.strip(" \t.,-—") == span.text.strip()
 
 
 def _compared(span: Span) -> bool:

@@ -70,6 +70,7 @@ class _Dater:
         for tx in timexes:
             self._place(tx)
         self.anchors.sort(key=lambda a: a[0])
+        self.lead_start: Optional[int] = None
 
     # ------------------------------------------------------------ where each timex belongs
 
@@ -160,7 +161,8 @@ class _Dater:
             day = self._news_day(trig) or self._story_day()
             if day is not None:
                 return _from(day, "discourse")
-            return self._article("discourse") if speech else None
+            # the lead's news and the story's reporting are of its day; a later past may be any time before
+            return self._article("discourse") if speech or self._lead(trig.sent) else None
         if tense == "perfect" or tense == "present" and _headline(trig.sent):
             # "has won an order", a headline's "Airbus wins order": the news of the story's day
             day = self._story_day()
@@ -175,6 +177,13 @@ class _Dater:
         """A day of the week before publication: the news of the story, not "on March 26, 1996"."""
         return bool(tx.begin) and len(tx.value) >= 10 and tx.value[:4].isdigit() and \
             0 <= (self.dct.date() - date.fromisoformat(tx.begin[:10])).days <= 7
+
+    def _lead(self, sent: Span) -> bool:
+        """The story's first full sentence (after its headline and date line)."""
+        if self.lead_start is None:
+            full = (s for s in self.doc.sents if s.text.rstrip().endswith((".", "!", "?", '"', "”")))
+            self.lead_start = next((s.start for s in full), -1)
+        return sent.start == self.lead_start
 
     def _news_day(self, trig: Token) -> Optional[Timex]:
         """The last recent day named before the trigger."""

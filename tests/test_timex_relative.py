@@ -101,3 +101,13 @@ def test_lengths_and_dates_that_look_alike_stay(nlp):
 ])
 def test_named_days_centuries_and_periods(nlp, text, dct, expected):
     assert values(nlp, text, dct) == expected
+
+
+@pytest.mark.parametrize("text,dct,expected", [
+    ("The plan will be finished by the end of the month.", "2009-10-23", {"the end of the month": "2009-10"}),
+    ("The deal is expected to close by year-end.", "2009-10-23", {"year-end": "2009"}),
+    ("The company expects to return to profit in the second half.", "2009-03-23", {"the second half": "2009-H2"}),
+    ("The firm had a one-time charge in the latest quarter.", "2009-10-23", {"the latest quarter": "2009-Q3"}),
+])
+def test_parts_of_the_current_period(nlp, text, dct, expected):
+    assert values(nlp, text, dct) == expected

@@ -123,7 +123,12 @@ def month_quarter(m: re.Match, ctx: Ctx) -> Optional[Result]:
 
 def half(m: re.Match, ctx: Ctx) -> Optional[Result]:
     h = 1 if m["ord"].lower() == "first" else 2
-    year = int(m["y"]) if m["y"] else relative_year(m["rel"], ctx) if m["rel"] else ctx.dct.year
+    if m["y"]:
+        year = int(m["y"])
+    elif m["rel"]:
+        year = relative_year(m["rel"], ctx)
+    else:  # "the second half": of the year the tense points to
+        year = year_for_period(6 * h - 5, 6 * h, ctx)
     return "DATE", f"{year}-H{h}"
 
 

@@ -69,7 +69,12 @@ RULES: list[Rule] = [
         rf"(?:,? (?:of )?(?:(?:fiscal )?(?P<y>{Y})|(?P<rel>(?:the )?(?:this|last|next|previous|current) year)))?"
     ), dates.quarter),
     Rule("half", _compile(
-        rf"the (?P<ord>first|second) half of (?:(?P<y>{Y})|{_REL_YEAR})"), dates.half),
+        rf"the (?P<ord>first|second) half(?: of (?:(?P<y>{Y})|{_REL_YEAR})|(?! of))"), dates.half),
+    Rule("latest_quarter", _compile(r"the (?:latest|most recent) (?:quarter|fiscal quarter|reporting period)"),
+         deictic.latest_quarter),
+    Rule("part_of_unit", _compile(
+        r"(?:the (?:end|beginning|start|middle|rest|remainder) of the (?P<u>month|year|week|quarter)"
+        r"|(?P<ye>year[- ]end|end[- ]of[- ]year))"), deictic.part_of_unit),
     Rule("season", _compile(
         rf"(?:(?P<the>the )?(?P<rel>this|last|next|past|coming|early|late|mid-?) ?)?"
         rf"(?P<s>{L.SEASON})(?:,? (?:of )?(?P<y>{Y}))?"), dates.season),

@@ -124,3 +124,10 @@ def test_a_when_preposition_on_the_object_still_dates_the_verb():
     assert event(ex, "posted").time.value != "1992"  # the last loss came in 1992, not this one
     assert event(ex, "closed").time.value != "2003-03"
     assert when(event(ex, "striking")) == ("2024-01", "timex")
+
+
+def test_the_lead_past_is_the_news_of_the_day_later_past_is_undated():
+    ex = run("The city council approved the new budget. The old budget had passed easily. Critics complained "
+             "loudly.", "2024-03-05")
+    assert when(event(ex, "approved")) == ("2024-03-05", "discourse")  # the lead: the story's news
+    assert event(ex, "complained").time.source == "article"  # a later past: any time before the story

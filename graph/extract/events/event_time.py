@@ -10,10 +10,12 @@ In order (the first that answers wins; `EventTime.source` says which):
    on Friday").
 2. ``sentence``: a date of the sentence that belongs to no other event and modifies no noun (a headline's date,
    a fragment's); a caption's lifespan ("Steve Jobs 1955-2011") or "until now" dates nothing.
-3. ``discourse``: what the tense says against the publication date and the last date of the story: the news'
-   present (present tense, present perfect, the reporting verbs of the story: "has announced", "says", "said")
-   is the publication day; an event in the past that the text places after the last date ("later", "then",
-   "afterwards") takes that date.
+3. ``discourse``: what the tense says against the publication date and the dates of the story: the story's
+   day (the first day of the week before publication it names, else the publication day) for its headline's
+   present and its present perfect ("Airbus wins order", "has unveiled"); the last such day before it for a
+   past event or a report ("raised rates on Wednesday. The governor said ..."), the publication day for the
+   lead's past and the story's reporting when none is named; the publication day for what is under way or
+   said now ("is seeking", "says"); the last date for a past event placed after it ("later", "then").
 4. ``article``: the text does not say; the event carries the publication day only so that date filters still
    reach it, and timelines order it as undated.
 
@@ -75,29 +77,32 @@ class _Dater:
     # ------------------------------------------------------------ where each timex belongs
 
     def _place(self, tx: Timex) -> None:
-        is_range = range_value(tx) is not None  # "between 2012 and 2014" dates the whole stretch
-        if tx.type not in {"DATE", "TIME"} and not is_range or not tx.begin or tx.value in VAGUE_VALUES:
-            return
-        span = self.doc.char_span(tx.start, tx.end, alignment_mode="expand")
-        if span is None or span.root.i in self.byline or _bounds_an_end(span) or _compared(span) or _date_line(span):
+        span = self._dating_span(tx)
+        if span is None:
             return
         root = span.root
-        if root.dep_ in {"amod", "compound", "poss", "nmod"}:
-            return  # "last year's profit", "the 2008 revenue": a modifier of a thing, not when something happened
-        if span.end < len(self.doc) and self.doc[span.end].text == "-" and not span[-1].whitespace_:
-            return  # "the 2008-built plane"
         self.anchors.append((root.i, tx))
         gov = _governor(root, self.triggers)
-        since = span.start > 0 and self.doc[span.start - 1].lower_ == "since"
-        if gov is not None and since and (gov.pos_ == "NOUN" or clause_tense(gov) == "past" or _superlative(
-                self.doc[min(gov.i, span.start):max(gov.i, span.start)])):
-            # "posted its first loss since 1992", "its lowest close since March 2003": the last one came then, not
-            # this one; "has been trying since December" is dated by it
+        if gov is not None and _since_before(span, gov):
             return
         if gov is not None:
             self.time_of.setdefault(gov.i, tx)
         elif not _modifies_noun(root):
             self.free.setdefault(root.sent.start, []).append((root.i, tx))
+
+    def _dating_span(self, tx: Timex) -> Optional[Span]:
+        """The timex's tokens, if it can date an event at all."""
+        is_range = range_value(tx) is not None  # "between 2012 and 2014" dates the whole stretch
+        if tx.type not in {"DATE", "TIME"} and not is_range or not tx.begin or tx.value in VAGUE_VALUES:
+            return None
+        span = self.doc.char_span(tx.start, tx.end, alignment_mode="expand")
+        if span is None or span.root.i in self.byline or _bounds_an_end(span) or _compared(span) or _date_line(span):
+            return None
+        if span.root.dep_ in {"amod", "compound", "poss", "nmod"}:
+            return None  # "last year's profit", "the 2008 revenue": a modifier of a thing, not when something happened
+        if span.end < len(self.doc) and self.doc[span.end].text == "-" and not span[-1].whitespace_:
+            return None  # "the 2008-built plane"
+        return span
 
     # ------------------------------------------------------------ the four sources
 
@@ -162,7 +167,7 @@ class _Dater:
             if day is not None:
                 return _from(day, "discourse")
             # the lead's news and the story's reporting are of its day; a later past may be any time before
-            return self._article("discourse") if speech or self._lead(trig.sent) else None
+            return self._article("discourse") if speech or self._undated_lead(trig.sent) else None
         if tense == "perfect" or tense == "present" and _headline(trig.sent):
             # "has won an order", a headline's "Airbus wins order": the news of the story's day
             day = self._story_day()
@@ -178,12 +183,13 @@ class _Dater:
         return bool(tx.begin) and len(tx.value) >= 10 and tx.value[:4].isdigit() and \
             0 <= (self.dct.date() - date.fromisoformat(tx.begin[:10])).days <= 7
 
-    def _lead(self, sent: Span) -> bool:
-        """The story's first full sentence (after its headline and date line)."""
+    def _undated_lead(self, sent: Span) -> bool:
+        """The story's first full sentence (after its headline and date line), when it names no date (one that
+        dates none of its events still places them: "After the army left on October 31, the rebels seized it")."""
         if self.lead_start is None:
             full = (s for s in self.doc.sents if s.text.rstrip().endswith((".", "!", "?", '"', "”")))
             self.lead_start = next((s.start for s in full), -1)
-        return sent.start == self.lead_start
+        return sent.start == self.lead_start and not any(sent.start <= i < sent.end for i, _ in self.anchors)
 
     def _news_day(self, trig: Token) -> Optional[Timex]:
         """The last recent day named before the trigger."""
@@ -229,8 +235,15 @@ def _governor(root: Token, triggers: set[int]) -> Optional[Token]:
     return None
 
 
-def _superlative(between: Span) -> bool:
-    return any(t.tag_ in {"JJS", "RBS"} or t.lower_ in {"first", "only"} for t in between)
+def _since_before(span: Span, gov: Token) -> bool:
+    """ "posted its first loss since 1992", "its lowest close since March 2003": the last one came then, not this
+    one; a perfect or a state is dated by its "since" ("has been striking since January")."""
+    doc = span.doc
+    if span.start == 0 or doc[span.start - 1].lower_ != "since":
+        return False
+    between = doc[min(gov.i, span.start):max(gov.i, span.start)]
+    return gov.pos_ == "NOUN" or clause_tense(gov) == "past" or any(
+        t.tag_ in {"JJS", "RBS"} or t.lower_ in {"first", "only"} for t in between)
 
 
 def _date_line(span: Span) -> bool:

@@ -45,6 +45,9 @@ JUDGEMENT = {"blame", "accuse", "condemn", "denounce", "criticize", "criticise",
              "probe", "mourn", "celebrate", "commemorate", "protest", "welcome", "applaud", "regret", "deplore",
              "forgive", "fine", "reward", "credit", "cite", "attribute", "recall", "remember", "deny", "confirm",
              "acknowledge", "admit", "discuss", "debate", "review", "examine", "question"}
+# TimeML's reporting events (say, tell, comment ...): what a story's sources said, on its day
+REPORTING = SPEECH | {"comment", "remark", "stress", "emphasize", "emphasise", "mention", "observe", "describe",
+                     "respond", "reply", "concede", "tell", "announce", "report", "add", "quote"}
 # "regained a foothold ... until now": the time a state lasts up to is its end, not when it happened
 BOUND_WORDS = {"until", "till", "til"}
 # "One year later he ... founded NeXT", "then", "afterwards": after the last date the story gave
@@ -156,7 +159,7 @@ class _Dater:
         return min(free, key=lambda rt: abs(rt[0] - trig.i))[1]
 
     def _discourse(self, trig: Token) -> Optional[EventTime]:
-        tense, speech = clause_tense(trig), trig.lemma_.lower() in SPEECH
+        tense, speech = clause_tense(trig), trig.lemma_.lower() in REPORTING
         if tense == "past":
             if _sequenced(trig):  # "later", "then": after the last date of the story
                 last = self._last_before(trig)
@@ -298,7 +301,7 @@ def _sharing_head(tok: Token, triggers: set[int]) -> Optional[Token]:
         return head
     if tok.pos_ != "NOUN":
         return None
-    if head.pos_ not in {"VERB", "AUX"} or head.lemma_.lower() in SPEECH | JUDGEMENT:
+    if head.pos_ not in {"VERB", "AUX"} or head.lemma_.lower() in REPORTING | JUDGEMENT:
         return None  # "blamed the ELN for the bombing": the bombing came first
     if dep in {"dobj", "pobj"} or dep in {"nsubj", "nsubjpass"} and head.lemma_.lower() in OCCURRENCE:
         return head

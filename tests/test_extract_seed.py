@@ -46,7 +46,7 @@ def test_cli_shape_and_offsets_into_the_raw_text(cli_output):
     for ev in obj["events"]:
         assert {"start", "end", "text", "type", "args", "time", "place"} <= ev.keys()
         assert {a["role"] for a in ev["args"]} <= ROLES
-        assert ev["time"]["source"] in {"timex", "sentence", "article"}
+        assert ev["time"]["source"] in {"timex", "sentence", "discourse", "article"}
 
 
 def test_malian_armed_forces_and_aliases(seed):

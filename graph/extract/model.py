@@ -79,7 +79,7 @@ class EventTime:
     value: Optional[str]
     begin: Optional[str]
     end_value: Optional[str]
-    source: str  # timex | sentence | article
+    source: str  # timex | sentence | discourse | article (see graph.extract.events.event_time)
 
 
 @dataclass

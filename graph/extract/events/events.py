@@ -10,8 +10,8 @@ the object its target), a controlled or coordinated verb takes its governor's su
 objects are further participants (a location among them is the place). A nominal's
 possessor and "by" phrase are its agent, its "of" phrase its target. Arguments that
 resolve to an actor mention (named, nominal or pronoun: see actors.py/coref.py) carry the
-actor IRI. Time expressions are not arguments: the event's `time` is the one governed by
-the trigger, else the sentence's, else the publication date, and says which.
+actor IRI. Time expressions are not arguments: the event's `time` (its own clause's, the
+sentence's, the discourse's or none) is chosen in event_time.py, and says which.
 
 Modality: negated ("did not release"), hypothetical (modal, "if", or the complement of
 an intention verb: "vowing to keep fighting"), reported (the complement of a speech verb,
@@ -30,10 +30,11 @@ from graph.extract.events.event_args import IDIOM_OBJECTS, TokenIndex, argument,
 from graph.extract.events.event_class import event_class
 from graph.extract.events.event_label import event_label
 from graph.extract.events.event_modality import modality_of
+from graph.extract.events.event_time import event_times
 from graph.extract.events.event_type import needs_speaker, phrase, speakerless, type_triggers
 from graph.extract.events.events_lexicon import NOT_EVENT_VERBS, is_event_noun
 from graph.extract.events.fatalities import fatalities
-from graph.extract.model import Argument, Entity, Event, EventPlace, EventTime, Location, Timex
+from graph.extract.model import Argument, Entity, Event, EventPlace, Location, Timex
 from graph.extract.text.dateline import credit_tokens, dateline_tokens
 from graph.extract.text.nominals import NOMINAL_HEADS
 
@@ -43,8 +44,6 @@ RELATIVE = {"that", "which", "who", "whom", "whose"}
 # Light and copular verbs: with no CAMEO type of their own they are not events ("it has been difficult",
 # "the town, which has been controlled by ..." keeps "controlled"; "be" and "have" alone are dropped).
 LIGHT_VERBS = {"be", "have"}
-# "When MINUSMA left ... on October 31, the rebels seized control": a clause opened by one of these dates its head
-SAME_TIME_MARKS = {"when", "as", "while", "once"}
 
 
 def _is_verb_trigger(tok: Token) -> bool:
@@ -80,11 +79,6 @@ def _confidence(code: str, noun: bool, has_agent: bool, time_source: str, modali
     return round(max(0.05, min(0.95, c)), 2)
 
 
-def _article_time(dct: datetime) -> EventTime:
-    day = dct.date().isoformat()
-    return EventTime(day, f"{day}T00:00:00", f"{day}T23:59:59", "article")
-
-
 def find_events(doc: Doc, timexes: list[Timex], locations: list[Location],
                 entities: list[Entity], dct: datetime) -> list[Event]:
     # places named (or a name's longer mention: "Mobile, Alabama"), not descriptions ("the government")
@@ -105,6 +99,7 @@ def find_events(doc: Doc, timexes: list[Timex], locations: list[Location],
             trig_kind[tok.i] = True
     triggers = set(trig_kind)
     codes = type_triggers(doc, trig_kind, ix)
+    times = event_times(doc, timexes, trig_kind, byline, dct)  # which time each trigger gets: event_time.py
 
     def governed(items: list, sent: Span) -> tuple[dict[int, object], list]:
         direct: dict[int, object] = {}
@@ -125,7 +120,6 @@ def find_events(doc: Doc, timexes: list[Timex], locations: list[Location],
         sent_trigs = [t for t in sent if t.i in triggers]
         if not sent_trigs:
             continue
-        time_of, sent_times = governed(dated, sent)
         place_of, sent_places = governed(locations, sent)
         for trig in sent_trigs:
             noun = trig_kind[trig.i]
@@ -144,15 +138,7 @@ def find_events(doc: Doc, timexes: list[Timex], locations: list[Location],
             code = codes[trig.i]
             if not code and not noun and trig.lemma_.lower() in LIGHT_VERBS:
                 continue  # "has been", "had": a state or support verb, not a fact worth a node
-            timex = time_of.get(trig.i)
-            if timex is not None:
-                time = EventTime(timex.value, timex.begin, timex.end_value, "timex")
-            else:
-                up = _clause_time(trig, time_of) or next(
-                    (t for a in trig.ancestors for t in (time_of.get(a.i) or _clause_time(a, time_of),) if t), None)
-                free = [t for t in sent_times if t not in time_of.values() and not _in(t, byline, doc)]
-                t0 = up or (free[0] if free else None)
-                time = EventTime(t0.value, t0.begin, t0.end_value, "sentence") if t0 else _article_time(dct)
+            time = times[trig.i]
             loc = place_of.get(trig.i)
             if loc is None and not noun:
                 loc = next((place_of[a.i] for a in trig.ancestors if a.i in place_of), None)
@@ -177,25 +163,3 @@ def find_events(doc: Doc, timexes: list[Timex], locations: list[Location],
                 fatalities=fatalities(trig, triggers),
             ))
     return events
-
-
-def _clause_time(tok: Token, time_of: dict) -> Optional[Timex]:
-    """The time a trigger without its own takes from its clause: a "when/as/while" clause it heads ("When
-    MINUSMA left ... on October 31, the rebels seized control") or an event nominal in its prepositional
-    phrase ("said in a statement on Wednesday")."""
-    for c in tok.children:
-        if c.dep_ == "advcl" and c.i in time_of and any(
-                g.dep_ in {"mark", "advmod"} and g.lower_ in SAME_TIME_MARKS and g.i < c.i for g in c.children):
-            return time_of[c.i]
-        if c.dep_ == "prep" and tok.pos_ in {"VERB", "AUX"}:
-            for obj in c.children:
-                if obj.dep_ == "pobj" and obj.i in time_of and obj.pos_ == "NOUN":
-                    return time_of[obj.i]
-    return None
-
-
-def _in(item, tokens: frozenset[int], doc: Doc) -> bool:
-    if not tokens:
-        return False
-    span = doc.char_span(item.start, item.end, alignment_mode="expand")
-    return span is not None and span.root.i in tokens

@@ -7,7 +7,7 @@ from rdflib.namespace import RDFS, SKOS
 from graph.extract import extract
 from graph.extract.output import MENTION_ORDER, to_output
 from graph.ids import actor_iri
-from graph.rdf.triples import article_graph
+from graph.rdf.rdflib_graph import article_graph
 from graph.sources.articles import make_article
 
 

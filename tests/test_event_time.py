@@ -96,7 +96,7 @@ def test_every_time_source_is_valid_rdf(source, valid):
 
     from graph.extract.model import Event, EventTime, Extraction, Sentence
     from graph.rdf.fastshacl import check
-    from graph.rdf.triples import article_graph
+    from graph.rdf.rdflib_graph import article_graph
     from graph.sources.articles import Article
 
     art = Article(title="T", published=datetime(2024, 3, 5, tzinfo=timezone.utc), text="Rebels attacked.")

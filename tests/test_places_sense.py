@@ -139,3 +139,14 @@ Preston, a Canadian auto parts maker, said on Monday it would cut 300 jobs. Ford
 of Louisville, Kentucky, the company said.""", "2006-01-23T10:00:00")
     assert "Preston" not in texts(ex)
     assert ids(ex, "Louisville") == {4299276}  # the plant's name says nothing against the town named after "of"
+
+
+@pytest.mark.parametrize("text, country", [
+    ("Envoys from Kenya and Uganda met in Kampala. The government in Nairobi rejected the plan on Monday.", "KE"),
+    ("Talks in Doha stalled, and the government in Kabul said on Friday it would not send a delegation.", "AF"),
+])
+def test_a_government_in_a_capital_is_that_country(text, country):
+    """A government placed in a capital is the country's government, whatever country the story names most."""
+    ex = run(text, "2024-03-04")
+    gov = [loc for loc in ex.locations if loc.text.lower() == "the government"]
+    assert gov and gov[0].country == country and gov[0].mention == "nominal"

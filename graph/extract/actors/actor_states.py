@@ -66,3 +66,13 @@ def military_name(span: Span) -> Optional[str]:
         return None  # "Revolutionary Armed Forces of Colombia", "Free Syrian Army": not the state's forces
     return next((iso for iso in isos if iso), None)
 
+
+def seat_country(tok: Token, loc_at: list[Optional[Location]]) -> Optional[str]:
+    """The country governed from the capital `tok` names ("the government in Lima": PE), else None: a body
+    placed in a capital is that country's, whatever other countries the story names."""
+    from graph.extract.places.gazetteer_cache import default_gazetteer
+
+    loc = loc_at[tok.i]
+    if loc is None or not loc.country or (loc.name or loc.text) not in default_gazetteer().capitals:
+        return None
+    return loc.country

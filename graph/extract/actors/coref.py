@@ -68,6 +68,7 @@ def resolve_nominals_and_pronouns(doc: Doc, named: list, reg, loc_at: list[Optio
         government_label,
         junta_label,
         military_label,
+        seat_country,
     )
 
     markers = glued_markers(doc)  # "BO rebels": a country code, no ethnic name
@@ -122,6 +123,10 @@ def resolve_nominals_and_pronouns(doc: Doc, named: list, reg, loc_at: list[Optio
                         iso = country_of_token(o, loc_at)
                         if iso:
                             return iso
+            if c.dep_ == "prep" and c.lower_ == "in":  # "the government in Lima": a seat of government
+                for o in c.children:
+                    if o.dep_ == "pobj" and (iso := seat_country(o, loc_at)):
+                        return iso
         return None
 
     def ethnic(tok: Token) -> Optional[str]:

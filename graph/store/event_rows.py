@@ -17,7 +17,7 @@ from datetime import date, datetime
 from typing import Any, Iterable, Optional
 
 from graph.ids import id_of
-from graph.store.dates import xsd_utc
+from graph.store.dates import next_second, xsd_utc
 from graph.store.embedded import Store
 from graph.store.places_within import PLACE_PATH
 from graph.store.queries import _CODE, PREFIXES, QueryError, _node_filter, _quote
@@ -119,7 +119,7 @@ def patterns(store: Store, f: EventFilter) -> tuple[str, str]:
                     f"FILTER (?blon >= {w} && ?blon <= {e} && ?blat >= {s} && ?blat <= {n})")
     if f.since:
         pats.append("?e prov:wasDerivedFrom/dcterms:isPartOf ?art . ?art prov:generatedAtTime ?rec . "
-                    f"FILTER (?rec > {_xsd(xsd_utc(f.since))})")
+                    f"FILTER (?rec >= {_xsd(xsd_utc(next_second(f.since)))})")
     pats.append("?e a sem:Event .")
     return "\n  ".join(pats), "\n  ".join(window)
 
@@ -234,6 +234,6 @@ def _chain(iri: str, props: dict[str, dict[str, str]], depth: int) -> list[dict[
 def deletions(store: Store, since: Optional[datetime] = None) -> list[dict[str, str]]:
     """Events a re-ingest took away (tombstones no event has come back to), after `since` if given:
     [{id, deleted}] by time."""
-    cond = f"FILTER (?t > {_xsd(xsd_utc(since))})" if since else ""
+    cond = f"FILTER (?t >= {_xsd(xsd_utc(next_second(since)))})" if since else ""
     found = [(r["at"].value, id_of(r["e"].value)) for r in store.ox_query(DELETIONS % cond)]
     return [{"id": e, "deleted": t} for t, e in sorted(found)]

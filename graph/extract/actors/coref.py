@@ -123,9 +123,9 @@ def resolve_nominals_and_pronouns(doc: Doc, named: list, reg, loc_at: list[Optio
                         iso = country_of_token(o, loc_at)
                         if iso:
                             return iso
-            if c.dep_ == "prep" and c.lower_ == "in":  # "the government in Lima": a seat of government
-                for o in c.children:
-                    if o.dep_ == "pobj" and (iso := seat_country(o, loc_at)):
+            if c.dep_ == "prep" and c.lower_ == "in" and tok.tag_ != "NNS":  # "the government in Lima": its seat
+                for o in c.children:  # (not "the juntas in Bamako, Ouagadougou and Niamey": several states')
+                    if o.dep_ == "pobj" and not o.conjuncts and (iso := seat_country(o, loc_at)):
                         return iso
         return None
 

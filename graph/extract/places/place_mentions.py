@@ -205,8 +205,8 @@ class _PlaceMentions:
                             and all(loc_at.get(j) is ref for j in range(obj.i, i + 1))) + 1
                 break
             if ch.dep_ == "prep" and ch.lower_ == "in" and ch.i == tok.i + 1:
-                obj = next((o for o in ch.children if o.dep_ == "pobj" and o.i in loc_at), None)
-                ref = self.seat_country(loc_at[obj.i]) if obj is not None else None
+                obj = next((o for o in ch.children if o.dep_ == "pobj" and o.i in loc_at and not o.conjuncts), None)
+                ref = self.seat_country(loc_at[obj.i]) if obj is not None and tok.tag_ != "NNS" else None
                 break
         return ref, e
 

@@ -105,7 +105,19 @@ def test_links_are_recorded_with_evidence_and_reingest_changes_nothing(story):
     assert any("#evidence>" in t and "same place" in t for t in links)
     assert any("#score>" in t for t in links) and any("generatedAtTime" in t for t in links)
     assert _links(story["data"]) == links
-    assert "merged" not in story["runs"][2].stdout + story["runs"][2].stderr
+
+
+def test_the_happenings_graph_passes_the_shapes(story):
+    from rdflib import RDF, Graph, URIRef
+
+    from graph.rdf.validate import validate
+    from graph.store.happenings import LINK_CLASS
+
+    g = Graph().parse(data="\n".join(t + " ." for t in story["links"]), format="nt")
+    ok, report = validate(g)
+    assert ok, report
+    g.add((URIRef("https://w3id.org/timeline-kg/id/happening-link/broken"), RDF.type, URIRef(LINK_CLASS)))
+    assert not validate(g)[0]  # no mention, representative, score or record time
 
 
 def test_split_is_recorded_and_survives_reingest(story, tmp_path):

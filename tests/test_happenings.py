@@ -29,6 +29,7 @@ STORY = [  # (file, outlet, published, title, text): written for this test
      "JNIM attacked a Malian army convoy in Menaka on Tuesday, officials said."),
 ]
 MENAKA = "place/2453514"
+TOKEN = "happening-test-token"
 
 
 def _links(data) -> set[str]:
@@ -63,7 +64,7 @@ def served(story, tmp_path_factory):
 
     data = tmp_path_factory.mktemp("happening-served") / "data"
     shutil.copytree(story["data"], data)
-    srv = ServeProcess(data)
+    srv = ServeProcess(data, env={"TKG_TOKEN": TOKEN})
     yield srv.client
     srv.stop()
 
@@ -163,3 +164,20 @@ def test_score_rules():
     assert score(ev("1", "2024-03-11"), ev("2", "2024-03-11", code="042"))[0] == 0  # a visit is no attack
     assert score(ev("1", "2024-03-11"), ev("2", "2024-03-13", by_article=True))[0] > 0  # dated by its article
     assert score(ev("1", "2024-03-11", place=None), ev("2", "2024-03-13", place=None, by_article=True))[0] == 0
+
+
+def test_rest_shows_and_splits_a_merge(served):
+    """Last in the module: it changes the served store."""
+    merged = attacks(served, **{"from": "2024-03-01", "to": "2024-03-31"})[0]
+    mention = merged["sources"][1]["event"]
+    one = served.get(f"/api/v1/events/{mention}").json()
+    assert one["same_happening_as"] == merged["id"] and len(one["sources"]) == 3
+    assert served.delete(f"/api/v1/events/{mention}/happening").status_code == 401
+    r = served.delete(f"/api/v1/events/{mention}/happening", headers={"Authorization": f"Bearer {TOKEN}"})
+    assert r.status_code == 200, r.text
+    assert r.json() == {"split": [{"mention": mention, "representative": merged["id"]}]}
+    march = attacks(served, **{"from": "2024-03-01", "to": "2024-03-31"})
+    assert sorted(len(e["sources"]) for e in march) == [1, 2]
+    assert served.get(f"/api/v1/events/{mention}").json()["same_happening_as"] is None
+    again = served.delete(f"/api/v1/events/{mention}/happening", headers={"Authorization": f"Bearer {TOKEN}"})
+    assert again.status_code == 404 and again.json()["error"] == "not found"

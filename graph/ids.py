@@ -10,6 +10,8 @@ BASE = "https://w3id.org/timeline-kg/id/"
 ONTOLOGY = "https://w3id.org/timeline-kg/ontology#"
 ENTITIES_GRAPH = BASE + "graph/entities"  # the one graph describing global actors and places
 CORRECTIONS_GRAPH = BASE + "graph/corrections"  # analysts' corrections (graph/store/corrections.py)
+HAPPENINGS_GRAPH = BASE + "graph/happenings"  # links between events that report the same happening
+SHARED_GRAPHS = (ENTITIES_GRAPH, HAPPENINGS_GRAPH, CORRECTIONS_GRAPH)  # named graphs that are not articles
 
 
 def slug(name: str) -> str:

@@ -42,6 +42,24 @@ class ArticleRef(BaseModel):
     title: Optional[str] = None
 
 
+class SourceArticle(BaseModel):
+    id: str
+    title: Optional[str] = None
+    publisher: Optional[str] = None
+
+
+class SourceSentence(BaseModel):
+    id: str
+    text: Optional[str] = None
+
+
+class Source(BaseModel):
+    event: str = Field(description="The event this article's sentence gave (the listed event itself, or a mention of "
+                                   "the same happening merged into it).")
+    article: Optional[SourceArticle] = None
+    sentence: SourceSentence
+
+
 class TimelineEvent(BaseModel):
     model_config = ConfigDict(populate_by_name=True)
     id: str
@@ -63,6 +81,8 @@ class TimelineEvent(BaseModel):
     place: Optional[PlaceRef] = None
     sentence: SentenceRef
     article: ArticleRef
+    sources: list[Source] = Field(default_factory=list, description="Every article and sentence that reports this "
+                                  "happening: the event's own first, then the events of other articles merged into it.")
 
 
 class Timeline(BaseModel):

@@ -19,7 +19,7 @@ if TYPE_CHECKING:  # rdflib is loaded on first use: the server never needs it to
     from rdflib import Dataset, Graph
     from rdflib.query import Result
 
-from graph.ids import CORRECTIONS_GRAPH, ENTITIES_GRAPH
+from graph.ids import ENTITIES_GRAPH, SHARED_GRAPHS
 from graph.settings import default_path
 from graph.store.errors import StoreError, StoreLocked
 
@@ -120,8 +120,8 @@ class Store:
         return int(next(iter(res))["n"].value)
 
     def graph_count(self) -> int:
-        """Article graphs (the shared entities graph and the corrections are not articles)."""
-        return sum(1 for g in self.ox.named_graphs() if g.value not in (ENTITIES_GRAPH, CORRECTIONS_GRAPH))
+        """Article graphs (the shared entities, happenings and corrections graphs are no articles)."""
+        return sum(1 for g in self.ox.named_graphs() if g.value not in SHARED_GRAPHS)
 
     def flush(self) -> None:
         self.ox.flush()

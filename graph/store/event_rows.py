@@ -19,6 +19,7 @@ from typing import Any, Iterable, Optional
 from graph.ids import id_of
 from graph.store.dates import next_second, xsd_utc
 from graph.store.embedded import Store
+from graph.store.happenings import HIDE_MENTIONS
 from graph.store.places_within import PLACE_PATH
 from graph.store.queries import _CODE, PREFIXES, QueryError, _node_filter, _quote
 
@@ -121,6 +122,7 @@ def patterns(store: Store, f: EventFilter) -> tuple[str, str]:
         pats.append("?e prov:wasDerivedFrom/dcterms:isPartOf ?art . ?art prov:generatedAtTime ?rec . "
                     f"FILTER (?rec >= {_xsd(xsd_utc(next_second(f.since)))})")
     pats.append("?e a sem:Event .")
+    pats.append(HIDE_MENTIONS)  # one event per happening (graph/store/happenings.py)
     return "\n  ".join(pats), "\n  ".join(window)
 
 

@@ -9,6 +9,7 @@ import pyoxigraph as ox
 
 from graph.ids import BASE, id_of, valid_iri
 from graph.store.embedded import Store
+from graph.store.happenings import HIDE_MENTIONS, sources
 from graph.store.places_within import PLACE_PATH
 
 PREFIXES = """PREFIX sem: <http://semanticweb.cs.vu.nl/2009/11/sem/>
@@ -41,8 +42,9 @@ SHOWN_EVENTS = ('FILTER (EXISTS { ?e sem:eventType ?anyType } || '
 
 
 def event_filter(all_events: bool) -> str:
-    """The FILTER on `?e` that keeps the events a default timeline shows ("" with the switch on)."""
-    return "" if all_events else SHOWN_EVENTS
+    """The FILTERs on `?e` that keep the events a default timeline shows (with the switch on: every class), one
+    event per happening (the mentions other articles make of it are its `sources`, graph/store/happenings.py)."""
+    return HIDE_MENTIONS if all_events else SHOWN_EVENTS + "\n" + HIDE_MENTIONS
 
 
 # The page is chosen first (PAGE: filter, order, limit), then only its events are described
@@ -178,6 +180,8 @@ def _node_filter(store: Store, var: str, prop: str, kind: str, ref: str) -> str:
     in one query Oxigraph joined every event to every label first.
     """
     nodes = resolve(store, kind, ref)
+    # a happening's event matches through the mentions merged into it too (an article that names who did it)
+    prop = f"(^tkg:sameHappeningAs)?/({prop})"
     if len(nodes) == 1:
         return f"?e {prop} <{nodes[0]}> ."
     values = " ".join(f"<{n}>" for n in nodes)
@@ -210,7 +214,9 @@ def timeline(store: Store, start: Optional[date] = None, end: Optional[date] = N
     details = {r["e"].value: r for r in store.ox_query(EVENT_DETAILS % " ".join(f"<{e}>" for e, _ in page))}
     actors = _actors(store, [e for e, _ in page])
     places = _places(store, {r["place"].value for r in details.values() if r["place"] is not None})
-    return [_event_row(details[e], begin, actors.get(e, []), places) for e, begin in page if e in details]
+    found = sources(store, [e for e, _ in page])
+    return [{**_event_row(details[e], begin, actors.get(e, []), places), "sources": found.get(e, [])}
+            for e, begin in page if e in details]
 
 
 def _places(store: Store, iris: set[str]) -> dict[str, dict[str, Any]]:

@@ -69,21 +69,12 @@ class ControlRules:
 
     def facts(self) -> list[StateFact]:
         out: list[StateFact] = []
-        for i, ev in enumerate(self.ctx.events):
-            if ev.modality in ("negated", "hypothetical"):
-                continue
-            trig = self._trigger(ev)
-            if trig is None:
-                continue
+        for i, ev, trig in self.ctx.asserted():
             if trig.pos_ == "NOUN":
                 out += self._noun(i, ev, trig)
             elif trig.pos_ in ("VERB", "AUX") and not is_ongoing(trig):
                 out += self._verb(i, ev, trig)
         return out
-
-    def _trigger(self, ev: Event) -> Optional[Token]:
-        span = self.ctx.doc.char_span(ev.start, ev.end, alignment_mode="expand")
-        return span.root if span is not None else None
 
     # --- who and where ---
 

@@ -31,12 +31,9 @@ class ControlStates:
 
     def facts(self) -> list[StateFact]:
         out: list[StateFact] = []
-        for i, ev in enumerate(self.ctx.events):
-            if ev.modality in ("negated", "hypothetical"):
-                continue
-            span = self.ctx.doc.char_span(ev.start, ev.end, alignment_mode="expand")
-            if span is not None and span.root.pos_ == "VERB" and verb_lemma(span.root) in STATE_CONTROL:
-                out += self._verb(i, ev, span.root)
+        for i, ev, trig in self.ctx.asserted():
+            if trig.pos_ == "VERB" and verb_lemma(trig) in STATE_CONTROL:
+                out += self._verb(i, ev, trig)
         for tok in self.ctx.doc:
             if tok.lemma_.lower() in CONTROL_NOUNS and tok.dep_ == "pobj" and tok.head.lower_ in {"in", "under"}:
                 out += self._phrase(tok)

@@ -11,7 +11,7 @@ from collections import Counter
 from dataclasses import dataclass, field
 from datetime import datetime
 from functools import cached_property
-from typing import Optional
+from typing import Iterator, Optional
 
 from spacy.tokens import Doc, Token
 
@@ -60,6 +60,16 @@ class FactContext:
             toks = self._tokens(ev.start, ev.end)
             if toks:
                 self.event_at.setdefault(toks[-1] if len(toks) > 1 else toks[0], i)
+
+    def asserted(self) -> Iterator[tuple[int, Event, Token]]:
+        """(index, event, trigger's root token) of the events that can start or end a state: not negated,
+        not hypothetical, and found in the parse."""
+        for i, ev in enumerate(self.events):
+            if ev.modality in ("negated", "hypothetical"):
+                continue
+            span = self.doc.char_span(ev.start, ev.end, alignment_mode="expand")
+            if span is not None:
+                yield i, ev, span.root
 
     def _tokens(self, start: int, end: int) -> list[int]:
         span = self.doc.char_span(start, end, alignment_mode="expand")

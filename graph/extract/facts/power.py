@@ -26,12 +26,8 @@ class PowerRules:
 
     def facts(self) -> list[StateFact]:
         out: list[StateFact] = []
-        for i, ev in enumerate(self.ctx.events):
-            if ev.modality in ("negated", "hypothetical"):
-                continue
-            span = self.ctx.doc.char_span(ev.start, ev.end, alignment_mode="expand")
-            trig = span.root if span is not None else None
-            if trig is None or trig.pos_ != "VERB" or is_ongoing(trig):
+        for i, ev, trig in self.ctx.asserted():
+            if trig.pos_ != "VERB" or is_ongoing(trig):
                 continue
             out += self._verb(i, ev, trig)
         for tok in self.ctx.doc:

@@ -100,6 +100,18 @@ def test_actor_timeline_and_exports_count_the_happening_once(served):
     assert sorted(e["event_date"] for e in rows if "2453514" in json.dumps(e)) == ["2024-03-11", "2024-04-02"]
 
 
+def test_merged_reports_are_on_the_deletions_list(served):
+    """A local copy of the event table (acledR-style) drops the reports merged into a happening."""
+    march = attacks(served, **{"from": "2024-03-01", "to": "2024-03-31"})[0]
+    merged = {s["event"] for s in march["sources"]} - {march["id"]}
+    r = served.get("/api/v1/export/events/deletions", params={"format": "json"})
+    assert r.status_code == 200, r.text
+    body = r.json()
+    rows = body["data"] if isinstance(body, dict) else body
+    gone = {str(row.get("event_id_cnty") or row.get("id")) for row in rows}
+    assert len(merged) == 2 and all(any(m.endswith(g) or g.endswith(m) for g in gone) for m in merged), (merged, gone)
+
+
 def test_links_are_recorded_with_evidence_and_reingest_changes_nothing(story):
     links = story["links"]
     assert sum("sameHappeningAs" in t for t in links) == 2

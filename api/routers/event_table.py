@@ -83,7 +83,7 @@ def export_events(flt: EventFilter = Depends(event_filter), format: Format = "cs
                     headers={"Content-Disposition": f'attachment; filename="events.{format}"'})
 
 
-@router.get("/export/events/deletions", summary="Events re-ingest took away (ACLED's deletions feed)",
+@router.get("/export/events/deletions", summary="Events re-ingest took away or merged into a happening (ACLED's deletions feed)",
             response_class=Response, responses={200: {"content": {"text/csv": {}, "application/json": {}}}})
 def export_deletions(flt: EventFilter = Depends(event_filter), format: Literal["csv", "json"] = "csv",
                      store: Store = Depends(get_store)) -> Response:

@@ -63,10 +63,14 @@ SELECT ?place ?p ?o WHERE {
   ?place ?p ?o .
 }"""
 
+# Gone from the table: events a re-ingest took away (tombstones no event came back to), and events merged into
+# a happening reported before (a live link: graph/ingest/happenings.py), as of the link's record time.
 DELETIONS = PREFIXES + """
 SELECT ?e (MAX(?t) AS ?at) WHERE {
-  ?e prov:invalidatedAtTime ?t .
-  FILTER NOT EXISTS { ?e a sem:Event }
+  { ?e prov:invalidatedAtTime ?t . FILTER NOT EXISTS { ?e a sem:Event } }
+  UNION
+  { ?l a tkg:HappeningLink ; tkg:mention ?e ; prov:generatedAtTime ?t .
+    FILTER NOT EXISTS { ?l prov:invalidatedAtTime ?split } }
   %s
 } GROUP BY ?e"""
 
@@ -234,8 +238,8 @@ def _chain(iri: str, props: dict[str, dict[str, str]], depth: int) -> list[dict[
 
 
 def deletions(store: Store, since: Optional[datetime] = None) -> list[dict[str, str]]:
-    """Events a re-ingest took away (tombstones no event has come back to), after `since` if given:
-    [{id, deleted}] by time."""
+    """Events a re-ingest took away (tombstones no event has come back to) and events merged into a happening
+    reported before (listed once under its first mention), after `since` if given: [{id, deleted}] by time."""
     cond = f"FILTER (?t >= {_xsd(xsd_utc(next_second(since)))})" if since else ""
     found = [(r["at"].value, id_of(r["e"].value)) for r in store.ox_query(DELETIONS % cond)]
     return [{"id": e, "deleted": t} for t, e in sorted(found)]

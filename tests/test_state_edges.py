@@ -201,3 +201,13 @@ def test_known_before_the_third_article_the_earlier_holder(story, tmp_path):
     assert controls(nx.read_graphml(out, force_multigraph=True).edges(data=True), TOWN) == {SOMALI_ARMY}
     run_tkg("export", "graphml", str(out), "--at", "2024-07-01", "--data", str(story["data"]), check=True)
     assert controls(nx.read_graphml(out, force_multigraph=True).edges(data=True), TOWN) == {SHABAAB}
+
+
+def test_python_api_graph_with_states(store_copy):
+    import graph
+
+    with graph.open(store_copy) as kg:
+        assert controls(kg.graph(end="2023-11-20", states="2023-11-20").edges(data=True)) == {ARMY}
+        assert controls(kg.graph(end="2023-11-01", states="2023-11-01").edges(data=True)) == {REBELS}
+        assert not controls(kg.graph(end="2023-11-20").edges(data=True))
+        assert controls(kg.graph(actor="Malian Armed Forces", states="2023-11-20").edges(data=True)) == {ARMY}

@@ -19,7 +19,7 @@ from graph.store.queries import QueryError
 from graph.store.state_periods import PeriodError, known
 from graph.view import analytics
 from graph.view import view as views
-from graph.view.states import add_states
+from graph.view.states import state_graph
 
 from ..deps import get_store
 from ..errors import ApiError
@@ -122,21 +122,28 @@ def state_edges(on: Optional[bool], at: Optional[date], known_at: Optional[str])
     return StateEdges(on=at is not None if on is None else on, at=at.isoformat() if at else None, known_at=known_at)
 
 
+def states_of(store: Store, v: views.View, s: StateEdges) -> nx.MultiDiGraph:
+    """The state edges `s` asks for alone (graph/view/states.py), memoised on the view."""
+    try:  # `at` None is now: today's date in the key, so a view cached overnight asks again
+        return v.memo(("states", s.at or date.today(), s.known_at), lambda: state_graph(store, s.at, s.known_at))
+    except QueryError as e:
+        raise ApiError(422, "invalid request", [{"field": e.field, "message": str(e)}]) from None
+
+
 def with_states(store: Store, v: views.View, s: StateEdges) -> nx.MultiDiGraph:
-    """The view's graph with the state edges `s` asks for: a copy, memoised on the view (the cached view
-    itself stays as the other routes use it)."""
+    """The view's graph with the state edges `s` asks for: a copy (the cached view stays as the other
+    routes use it), memoised on the view."""
     if not s.on:
         return v.multi
+    states = states_of(store, v, s)
 
     def compute() -> nx.MultiDiGraph:
         g = v.multi.copy()
-        add_states(g, store, s.at, s.known_at)
+        g.add_nodes_from((n, d) for n, d in states.nodes(data=True) if n not in g)
+        g.add_edges_from(states.edges(keys=True, data=True))
         return g
 
-    try:  # `at` None is now: today's date in the key, so a view cached overnight asks again
-        return v.memo(("states", s.at or date.today(), s.known_at), compute)
-    except QueryError as e:
-        raise ApiError(422, "invalid request", [{"field": e.field, "message": str(e)}]) from None
+    return v.memo(("with-states", s.at or date.today(), s.known_at), compute)
 
 
 Limit = Query(50, ge=1, le=10000, description="Page size.")
@@ -315,14 +322,18 @@ def snapshot(at: str = Query(..., description="The day: YYYY, YYYY-MM or YYYY-MM
         raise invalid(e) from None
     s = state_edges(states, day, known_at)
     v = views.snapshot(store, day)
-    g = with_states(store, v, s)
-    all_nodes = sorted(g.nodes)
-    all_edges = v.memo(("edge-list", s.on, s.known_at),
-                       lambda: sorted((analytics.edge_info(*e) for e in g.edges(keys=True, data=True)),
-                                      key=lambda e: (e["date"] or "", e["id"])))
+    g = v.multi
+    sg = states_of(store, v, s) if s.on else nx.MultiDiGraph()  # merged here: no copy of a big view
+
+    def edge_list() -> list[dict[str, Any]]:
+        both = (e for h in (g, sg) for e in h.edges(keys=True, data=True))
+        return sorted((analytics.edge_info(*e) for e in both), key=lambda e: (e["date"] or "", e["id"]))
+
+    all_nodes = v.memo(("node-list", s.on, s.known_at), lambda: sorted(set(g) | set(sg)))
+    all_edges = v.memo(("edge-list", s.on, s.known_at), edge_list)
     nodes, more_nodes = page(all_nodes, limit, offset)
     edges, more_edges = page(all_edges, limit, offset)
-    return Snapshot(at=day, known_at=s.known_at if s.on else None, node_count=g.number_of_nodes(),
-                    edge_count=g.number_of_edges(),
-                    nodes=[{"id": n, **g.nodes[n]} for n in nodes], edges=edges, limit=limit, offset=offset,
-                    next_offset=more_nodes or more_edges)
+    return Snapshot(at=day, known_at=s.known_at if s.on else None, node_count=len(all_nodes),
+                    edge_count=len(all_edges),
+                    nodes=[{"id": n, **(g.nodes[n] if n in g else sg.nodes[n])} for n in nodes], edges=edges,
+                    limit=limit, offset=offset, next_offset=more_nodes or more_edges)

@@ -3,7 +3,8 @@
 `add_states(g, store, at, known_at)` adds to a view one edge holder -> object per state that held on
 `at` (None: now), as recorded by `known_at` (None: everything recorded): the answer of
 graph.store.states.states, the query `GET /api/v1/states` runs, so the view, the exports and REST
-always agree. Holders and objects not yet in the view become nodes (label and kind from the state).
+always agree. Holders and objects not yet in the view become nodes (label and kind from the state);
+`state_graph` gives the state edges alone, for a caller that merges them itself.
 
 A state edge has `kind` "state", `label` its relation in words ("controls", "present in",
 "holds office (head)", "in power"), `relation` (the API name: controls, presentIn, holdsOffice,
@@ -29,17 +30,26 @@ STATE = "state"  # the edge kind
 LABELS = {"controls": "controls", "presentIn": "present in", "holdsOffice": "holds office", "inPower": "in power"}
 
 
-def add_states(g: nx.MultiDiGraph, store: Any, at: Optional[str] = None, known_at: Optional[str] = None) -> int:
-    """Add the state edges of `at` as known at `known_at` to `g` (in place); the number added.
+def state_graph(store: Any, at: Optional[str] = None, known_at: Optional[str] = None) -> nx.MultiDiGraph:
+    """The state edges of `at` as known at `known_at` alone, with their holders and objects as nodes.
     Raises graph.store.queries.QueryError (naming `at` or `known_at`) for a date it cannot read."""
-    rows = state_queries.states(store, at=at, known_at=known_at)
-    for s in rows:
+    g = nx.MultiDiGraph()
+    for s in state_queries.states(store, at=at, known_at=known_at):
         holder, obj = s["holder"], s["object"]
         for ref in (holder, obj):
-            _node(g, ref)
+            g.add_node(ref["id"], label=ref.get("label") or ref["id"], kind=_kind(ref["id"]))
         key, attrs = edge(s)
         g.add_edge(holder["id"], obj["id"], key=key, **attrs)
-    return len(rows)
+    return g
+
+
+def add_states(g: nx.MultiDiGraph, store: Any, at: Optional[str] = None, known_at: Optional[str] = None) -> int:
+    """Add the state edges of `at` as known at `known_at` to the view `g` (in place); the number added.
+    A node the view already has keeps its own attributes."""
+    states = state_graph(store, at, known_at)
+    g.add_nodes_from((n, d) for n, d in states.nodes(data=True) if n not in g)
+    g.add_edges_from(states.edges(keys=True, data=True))
+    return states.number_of_edges()
 
 
 def edge(state: dict[str, Any]) -> tuple[str, dict[str, Any]]:
@@ -67,9 +77,5 @@ def _day(value: Optional[str], end: bool) -> Optional[str]:
     return (last if end else first)[:10]
 
 
-def _node(g: nx.MultiDiGraph, ref: dict[str, Any]) -> None:
-    """A holder or object as a node, described only if the events of the view did not already."""
-    nid = ref["id"]
-    if nid in g:
-        return
-    g.add_node(nid, label=ref.get("label") or nid, kind="place" if nid.startswith("place/") else "actor")
+def _kind(node: str) -> str:
+    return "place" if node.startswith("place/") else "actor"

@@ -7,7 +7,6 @@ import { mountDetail } from './detail.js';
 import { mountFilters } from './filters.js';
 import { mountMap } from './map.js';
 import { mountNetwork } from './network.js';
-import { mountSparql } from './sparql.js';
 import { state, update } from './state.js';
 import { mountTimeline } from './timeline.js';
 
@@ -53,6 +52,17 @@ function explore() {
   return { timeline, map, network };
 }
 
+// Yasgui is half of the page's code: its bundle is fetched only when the SPARQL tab first opens.
+function loadSparql() {
+  return new Promise((resolve, reject) => {
+    document.head.append(Object.assign(document.createElement('link'), { rel: 'stylesheet', href: '/static/sparql.css' }));
+    const script = Object.assign(document.createElement('script'), { src: '/static/sparql.js' });
+    script.onload = () => resolve(window.tkgSparql);
+    script.onerror = () => reject(new Error('could not load the SPARQL editor'));
+    document.head.append(script);
+  });
+}
+
 // Each tab's views are made the first time it shows: sigma and Leaflet need a laid-out container.
 const mounted = {};
 
@@ -66,7 +76,7 @@ function showTab(name, params) {
   if (name === 'sparql') {
     const box = document.createElement('div'); // Yasgui takes over its element (and its id)
     $('sparql').append(box);
-    mounted.sparql = mountSparql(box, params.get('query'));
+    mounted.sparql = loadSparql().then((s) => s.mountSparql(box, params.get('query')));
   } else {
     const views = explore();
     views.timeline.load();

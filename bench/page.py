@@ -34,6 +34,7 @@ from pathlib import Path
 from urllib.parse import parse_qsl, urlsplit
 
 import httpx
+import psutil
 import pyoxigraph as ox
 
 HERE = Path(__file__).resolve().parent
@@ -124,6 +125,36 @@ OFFER = """async (label) => {
 }"""
 
 
+class Cpu:
+    """CPU seconds (user + system) used so far by the server's processes (`tkg serve` and its query
+    workers) and by chromium's: the work a step cost, which the machine's load does not inflate
+    the way it inflates the wall time."""
+
+    def __init__(self, server_pid: int) -> None:
+        self.server_pid = server_pid
+
+    @staticmethod
+    def _sum(procs) -> float:
+        total = 0.0
+        for p in procs:
+            try:
+                t = p.cpu_times()
+                total += t.user + t.system
+            except psutil.Error:  # ended meanwhile
+                pass
+        return total
+
+    def now(self) -> tuple[float, float]:
+        server = psutil.Process(self.server_pid)
+        mine = psutil.Process().children(recursive=True)
+        browser = [p for p in mine if "chrom" in p.name()]
+        return self._sum([server, *server.children(recursive=True)]), self._sum(browser)
+
+    def since(self, before: tuple[float, float]) -> tuple[float, float]:
+        after = self.now()
+        return (after[0] - before[0]) * 1000, (after[1] - before[1]) * 1000
+
+
 def loadavg() -> float:
     return os.getloadavg()[0]
 
@@ -188,7 +219,7 @@ def main_thread_ms(cdp) -> float:
     return next(m["value"] for m in cdp.send("Performance.getMetrics")["metrics"] if m["name"] == "TaskDuration") * 1000
 
 
-def open_page(browser, url: str, log: Requests, phase: str):
+def open_page(browser, url: str, log: Requests, phase: str, cpu: Cpu):
     context = browser.new_context(viewport={"width": 1400, "height": 960}, base_url=url)
     context.add_init_script(INIT)
     log.attach(context)
@@ -196,66 +227,80 @@ def open_page(browser, url: str, log: Requests, phase: str):
     page = context.new_page()
     cdp = context.new_cdp_session(page)
     cdp.send("Performance.enable")
+    before = cpu.now()
     page.goto("/", wait_until="commit")
     page.wait_for_function("() => { const b = window.__bench; return b.first !== null && '1' in b.drawn; }",
                            timeout=120_000, polling=100)
+    server, chromium = cpu.since(before)
     first, drawn = page.evaluate("() => [window.__bench.first, window.__bench.drawn['1']]")
-    return context, page, cdp, {"first timeline item": (first, None), "every view drawn": (drawn, main_thread_ms(cdp))}
+    return context, page, cdp, {"first timeline item": {"ms": first},
+                                "every view drawn": {"ms": drawn, "main": main_thread_ms(cdp), "server": server,
+                                                     "chromium": chromium}}
 
 
-def change(page, cdp, kind: str, value) -> tuple[float | None, float]:
-    """(ms to the end of the redraw, main-thread ms it took), from a page at rest: the network's layout
-    (animated for up to 2.5 s after each load) has settled."""
+def change(page, cdp, cpu: Cpu, kind: str, value) -> dict:
+    """ms to the end of the redraw, main-thread ms, server and chromium CPU ms it took; from a page at
+    rest: the network's layout (animated for up to 2.5 s after each load) has settled."""
     page.wait_for_function(SETTLED, timeout=120_000, polling=100)
     if kind == "actor" and not page.evaluate(OFFER, value):
-        return None, 0.0
-    before = main_thread_ms(cdp)
+        return {"ms": None}
+    main, before = main_thread_ms(cdp), cpu.now()
     ms = page.evaluate(CHANGE, [kind, value])
-    return ms, main_thread_ms(cdp) - before
+    server, chromium = cpu.since(before)
+    return {"ms": ms, "main": main_thread_ms(cdp) - main, "server": server, "chromium": chromium}
 
 
 def one_run(browser, data: Path, r: int, runs: int, log: Requests, out: dict) -> None:
     proc, url, startup = serve(data, {"TKG_QUERY_TIMEOUT": "300"})
+    cpu = Cpu(proc.pid)
     try:
-        out.setdefault("server startup s", []).append((startup, None))
+        out.setdefault("server startup", []).append({"ms": startup * 1000})
         values = choices(url, runs)
         for temp in ("cold", "warm"):
-            context, page, cdp, nav = open_page(browser, url, log, f"{temp} navigation")
+            context, page, cdp, nav = open_page(browser, url, log, f"{temp} navigation", cpu)
             for name, got in nav.items():
                 out.setdefault(f"{temp}: {name}", []).append(got)
-            values.update(page_values(page, runs)) if temp == "cold" else None
+            if temp == "cold":
+                values.update(page_values(page, runs))
             for kind in FILTERS:
                 if not values.get(kind):
                     continue
                 log.phase = f"{temp} {kind}"
-                out.setdefault(f"{temp}: {kind}", []).append(change(page, cdp, kind, values[kind][r]))
+                out.setdefault(f"{temp}: {kind}", []).append(change(page, cdp, cpu, kind, values[kind][r]))
                 log.phase = f"{temp} clear"
-                change(page, cdp, "clear", None)
+                change(page, cdp, cpu, "clear", None)
             context.close()
-        out.setdefault("load average", []).append((loadavg(), None))
+        out.setdefault("load average", []).append({"ms": loadavg()})
     finally:
         proc.terminate()
         proc.wait(timeout=60)
 
 
-def fmt(values: list) -> str:
-    got = [v for v, _ in values if v is not None]
+COLUMNS = (("main", "main thread"), ("server", "server CPU"), ("chromium", "chromium CPU"))
+
+
+def fmt(values: list[dict]) -> str:
+    got = [v for v in values if v["ms"] is not None]
     if not got:
         return "no redraw"
-    cpu = [c for v, c in values if v is not None and c is not None]
+    ms = [v["ms"] for v in got]
+    cells = [f"{statistics.median(ms):8.0f}", f"{min(ms):.0f}-{max(ms):.0f}".rjust(11)]
+    for key, title in COLUMNS:
+        col = [v[key] for v in got if v.get(key) is not None]
+        cells.append((f"{statistics.median(col):.0f}" if col else "").rjust(len(title)))
     miss = len(values) - len(got)
-    return (f"{statistics.median(got):8.0f}  {f'{min(got):.0f}-{max(got):.0f}':>11s}  "
-            f"{f'{statistics.median(cpu):.0f}' if cpu else '':>8s}{f'  ({miss} without redraw)' if miss else ''}")
+    return "  ".join(cells) + (f"  ({miss} without redraw)" if miss else "")
 
 
 def report(out: dict, log: Requests, quads: int, articles: int) -> None:
-    loads = [v for v, _ in out["load average"]]
+    loads = [v["ms"] for v in out["load average"]]
     print(f"\nstore: {articles} articles, {quads:,} quads; {len(loads)} runs, a fresh `tkg serve` each; "
           f"1-min load average {min(loads):.1f}-{max(loads):.1f}")
-    print(f"server startup: median {statistics.median(v for v, _ in out['server startup s']):.1f} s\n")
-    print(f"{'ms from navigation / from the change':40s} {'median':>8s}  {'min-max':>11s}  {'main thread':>8s}")
+    print(f"server startup: median {statistics.median(v['ms'] for v in out['server startup']) / 1000:.1f} s\n")
+    print(f"{'ms from navigation / from the change':40s} {'median':>8s}  {'min-max':>11s}  "
+          + "  ".join(title for _, title in COLUMNS))
     for key, values in out.items():
-        if key not in ("load average", "server startup s"):
+        if key not in ("load average", "server startup"):
             print(f"{key:40s} {fmt(values)}")
     print("\nrequests of the first run (answer bytes as received; none asks for everything):")
     for row in log.rows:
@@ -298,8 +343,8 @@ def main() -> None:
             for r in range(args.runs):
                 log.run = r
                 one_run(browser, data, r, args.runs, log, out)
-                print(f"run {r + 1}: " + ", ".join(f"{k} {v[-1][0]:.0f}" for k, v in out.items()
-                                                   if v and v[-1][0] is not None), flush=True)
+                print(f"run {r + 1}: " + ", ".join(f"{k} {v[-1]['ms']:.0f}" for k, v in out.items()
+                                                   if v[-1]["ms"] is not None), flush=True)
             browser.close()
         report(out, log, quads, args.articles)
         if args.json:

@@ -4,6 +4,7 @@ import './style.css';
 
 import { CLASSES } from './cameo.js';
 import { mountDetail } from './detail.js';
+import { drawing } from './drawn.js';
 import { mountFilters } from './filters.js';
 import { mountMap } from './map.js';
 import { mountNetwork } from './network.js';
@@ -46,11 +47,18 @@ function explore() {
   status.more.addEventListener('click', () => timeline.more());
   mountDetail($('event-detail'), () => state.selected && timeline.focusItem(state.selected));
   const warn = (text) => status.set(text, false, true);
-  const map = mountMap($('map'), (list) => placeLists.forEach((fn) => fn(list)), warn);
-  const network = mountNetwork($('graph'), warn);
   legend();
-  return { timeline, map, network };
+  // The map (Natural Earth's countries in SVG) and the network (a WebGL context, a layout worker) are
+  // made after the timeline's first items are drawn: they would slow the first thing an analyst reads.
+  const others = () => {
+    const map = mountMap($('map'), (list) => placeLists.forEach((fn) => fn(list)), warn);
+    const network = mountNetwork($('graph'), warn);
+    return Promise.all([map.load(), network.load()]);
+  };
+  return { timeline, others };
 }
+
+const nextFrame = () => new Promise((resolve) => { requestAnimationFrame(() => setTimeout(resolve, 0)); });
 
 // Yasgui is half of the page's code: its bundle is fetched only when the SPARQL tab first opens.
 function loadSparql() {
@@ -79,9 +87,7 @@ function showTab(name, params) {
     mounted.sparql = loadSparql().then((s) => s.mountSparql(box, params.get('query')));
   } else {
     const views = explore();
-    views.timeline.load();
-    views.map.load();
-    views.network.load();
+    drawing(views.timeline.load().then(nextFrame).then(views.others)); // one drawing round for all three
     mounted.explore = views;
   }
 }

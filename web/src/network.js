@@ -32,9 +32,9 @@ function addEvent(graph, ev) {
   if (ev.place) ev.actors.forEach((a) => edge(a.id, ev.place.id));
 }
 
-// Nodes already drawn keep their place (a new window mostly shares them: the picture does not jump
-// and the layout has less to do); new ones start on a circle (the same every time). Sizes and
-// colours from the counts. Returns how many nodes are new.
+// Nodes laid out before keep their place (a new window or a cleared filter mostly brings them back: the
+// picture does not jump, and no layout runs unless some are new); new ones start on a circle (the same
+// every time). Sizes and colours from the counts. Returns how many nodes are new.
 function dress(graph, before) {
   const n = graph.order;
   let i = 0;
@@ -58,6 +58,8 @@ export function mountNetwork(el, onError) {
     defaultEdgeType: 'arrow', labelFont: 'system-ui, sans-serif', zIndex: true });
   let layout = null;
   let timer = null;
+  const placed = new Map(); // node id -> {x, y} where the last layout left it, kept across windows
+  const remember = () => graph.forEachNode((id, { x, y }) => placed.set(id, { x, y }));
   const one = latest();
   const chosen = () => [state.actor, state.place].filter(Boolean).map((r) => r.id);
 
@@ -80,6 +82,7 @@ export function mountNetwork(el, onError) {
     clearTimeout(timer);
     if (layout) layout.kill();
     layout = null;
+    remember();
     el.dataset.layout = 'done';
   }
 
@@ -91,9 +94,7 @@ export function mountNetwork(el, onError) {
     // built aside, then swapped in whole: sigma draws on every change and needs x, y on each node
     const fresh = new Graph({ type: 'directed' });
     page.events.forEach((ev) => addEvent(fresh, ev));
-    const before = new Map();
-    graph.forEachNode((id, attrs) => before.set(id, { x: attrs.x, y: attrs.y }));
-    const added = dress(fresh, before);
+    const added = dress(fresh, placed);
     graph.clear();
     graph.import(fresh.export());
     el.dataset.count = String(graph.order);

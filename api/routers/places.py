@@ -1,9 +1,8 @@
 """Places as GeoJSON: a FeatureCollection clients drop on a map, and single Features."""
 from __future__ import annotations
 
-from typing import Any, Optional
-
 import json
+from typing import Any, Optional
 
 from fastapi import APIRouter, Depends, Query, Request
 from fastapi.concurrency import run_in_threadpool

@@ -4,6 +4,7 @@
 // attribute goes and data-drawn counts one more round.
 let pending = 0;
 let rounds = 0;
+let then = [];
 
 function settle() {
   pending -= 1;
@@ -15,7 +16,17 @@ function settle() {
     rounds += 1;
     delete main.dataset.drawing;
     main.dataset.drawn = String(rounds);
+    const due = then;
+    then = [];
+    due.forEach((fn) => fn());
   }));
+}
+
+// Runs `fn` once the current round has been drawn (at once if none is under way): for work that
+// may follow what the analyst sees, such as the network's layout animation.
+export function afterDrawn(fn) {
+  if (pending > 0) then.push(fn);
+  else fn();
 }
 
 // Marks a view's redraw (a promise, or nothing for one already done) as part of the current round.

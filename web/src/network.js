@@ -8,7 +8,7 @@ import FA2Layout from 'graphology-layout-forceatlas2/worker';
 import Sigma from 'sigma';
 
 import { getJSON, latest } from './api.js';
-import { drawing } from './drawn.js';
+import { afterDrawn, drawing } from './drawn.js';
 import { PAGE, state, subscribe, update } from './state.js';
 
 const COLORS = { actor: '#CC79A7', place: '#D55E00' }; // Okabe-Ito reddish purple, vermillion (as on the map)
@@ -58,6 +58,7 @@ export function mountNetwork(el, onError) {
     defaultEdgeType: 'arrow', labelFont: 'system-ui, sans-serif', zIndex: true });
   let layout = null;
   let timer = null;
+  let current = null; // the page the graph shows
   const placed = new Map(); // node id -> {x, y} where the last layout left it, kept across windows
   const remember = () => graph.forEachNode((id, { x, y }) => placed.set(id, { x, y }));
   const one = latest();
@@ -90,6 +91,7 @@ export function mountNetwork(el, onError) {
     const params = { from: state.from, to: state.to, type: state.type, limit: PAGE, offset: 0 }; // as the timeline asks
     const page = await one((signal) => getJSON('/api/v1/timeline', params, signal));
     if (!page) return;
+    current = page;
     stopLayout();
     // built aside, then swapped in whole: sigma draws on every change and needs x, y on each node
     const fresh = new Graph({ type: 'directed' });
@@ -99,10 +101,15 @@ export function mountNetwork(el, onError) {
     graph.import(fresh.export());
     el.dataset.count = String(graph.order);
     if (graph.order > 1 && added > 0) {
+      // the layout animates once every view has drawn: its worker and redraws would delay the others
       el.dataset.layout = 'running';
-      layout = new FA2Layout(graph, { settings: { ...forceAtlas2.inferSettings(graph), gravity: 1 } });
-      layout.start();
-      timer = setTimeout(stopLayout, added < graph.order / 2 ? LAYOUT_MS / 2 : LAYOUT_MS); // placed nodes settle sooner
+      const mine = page;
+      afterDrawn(() => {
+        if (mine !== current) return; // a newer load came meanwhile
+        layout = new FA2Layout(graph, { settings: { ...forceAtlas2.inferSettings(graph), gravity: 1 } });
+        layout.start();
+        timer = setTimeout(stopLayout, added < graph.order / 2 ? LAYOUT_MS / 2 : LAYOUT_MS); // placed nodes settle sooner
+      });
     }
     renderer.refresh();
   }

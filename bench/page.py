@@ -7,17 +7,22 @@
    new keys, dates spread over 2004-2011, and bulk-loaded (~690 quads an article: 1,700 articles
    are ~1.2M quads). `--work DIR` keeps the template and the store for the next run.
 2. Starts `tkg serve` on it and opens `/` in Debian's chromium (Playwright, as tests/page_browser.py).
-3. Measures, per run (a fresh server each run, so its response cache is empty: "cold"; the same
-   steps again on that server: "warm"):
+3. Measures, per run (a fresh server each run, so its response cache holds only what it computes
+   at start-up, api/landing.py: "cold"; the same steps again on that server in a new browser
+   context: "warm"):
    - navigation -> the first `[data-testid=timeline] [data-event-id]` item in the DOM and visible,
      and -> every view drawn (`<main data-drawn>`, which the page sets when no view is fetching or
      drawing: web/src/drawn.js);
    - each filter change, made on the page's own form (date range, actor, place, CAMEO type, free
      text), -> every view drawn again. Each run picks other values (another month, actor, place,
      type), so a cold run's requests are not answered from an earlier run's cache.
-   Times are taken in the page (performance.now() in a MutationObserver), not by polling.
+   Each change starts from a page at rest (the network's layout animation has ended) and is
+   followed by Clear. Times are taken in the page (performance.now() in a MutationObserver), not
+   by polling. Beside each: the page's main-thread task time (Chrome's TaskDuration) and the CPU
+   time of the server's and of chromium's processes, which the machine's load inflates less.
 4. Lists every request the page made with its answer's size: it must never ask for everything.
 Prints a table (medians over the runs, min-max beside) and the 1-minute load average.
+Figures and what they say: docs/page.md.
 """
 from __future__ import annotations
 

@@ -6,7 +6,8 @@ wordnet-base`, files in /usr/share/wordnet).
 
 A noun is kept when its most frequent sense (the first synset index.noun lists) is in the lexicographer file
 noun.person (lex_filenum 18): "analyst", "lawmaker", "bondholder", but not "head" (a body part first) or
-"party". Single words only: the list is read by a nominal's head lemma.
+"party". A noun of several senses none of which the tagged corpus counted ("screw") is kept only if all its senses
+are persons ("protester"): otherwise its sense order is arbitrary. Single words only: the list is read by a nominal's head lemma.
 """
 from __future__ import annotations
 
@@ -34,9 +35,12 @@ def person_nouns(wordnet_dir: Path) -> list[str]:
             if line.startswith("  "):
                 continue
             f = line.split()
-            lemma, n_pointers = f[0], int(f[3])
-            first_sense = f[4 + n_pointers + 2]  # lemma pos synset_cnt p_cnt ptrs... sense_cnt tagsense_cnt offsets
-            if "_" not in lemma and lemma.isalpha() and lexfile[first_sense] == NOUN_PERSON:
+            lemma, n_senses, n_pointers = f[0], int(f[2]), int(f[3])
+            # lemma pos synset_cnt p_cnt ptrs... sense_cnt tagsense_cnt offsets (most frequent first)
+            tagged, senses = int(f[4 + n_pointers + 1]), f[4 + n_pointers + 2:]
+            if n_senses > 1 and tagged == 0 and any(lexfile[s] != NOUN_PERSON for s in senses):
+                continue  # no sense counted in the tagged corpus: the order of the senses says nothing
+            if "_" not in lemma and lemma.isalpha() and lexfile[senses[0]] == NOUN_PERSON:
                 out.append(lemma.lower())
     return sorted(set(out))
 

@@ -36,3 +36,28 @@ def test_capitalised_role_titles_are_person_mentions():
     assert "PERSON" in covering(ex, text, "Prime Minister")
     assert "PERSON" in covering(ex, text, "Kestrel Air CEO")
     assert "ORG" in covering(ex, text, "Kestrel Air")
+
+
+def test_a_name_that_looks_like_a_person_with_a_cue_is_a_person():
+    # the small model calls "Olli-Pekka Rantanen" an organisation; a company owns him and "Rantanen" is a person
+    ex = run("Lumora's Olli-Pekka Rantanen said the Finnish phone maker would cut 900 jobs. "
+             "Rantanen spoke in Oulu on Tuesday.")
+    assert typed(ex, "Olli-Pekka Rantanen") == {"PERSON"}
+    rantanen = [e for e in ex.entities if e.text in ("Olli-Pekka Rantanen", "Rantanen")]
+    assert len({e.canonical for e in rantanen}) == 1  # one person, full name and surname
+
+
+def test_a_name_the_text_treats_as_a_company_is_an_organisation():
+    ex = run("\"The market is hard,\" said analyst Greta Lindqvist of Harjula Varma. The weekly Der Morgenruf "
+             "reported the cuts first. Investor Warren Eckhart's Dunmore Hathaway bought a stake.")
+    assert typed(ex, "Greta Lindqvist") == {"PERSON"}
+    assert typed(ex, "Warren Eckhart") == {"PERSON"}
+    assert typed(ex, "Harjula Varma") == {"ORG"}  # a person's organisation: "X of Y"
+    assert typed(ex, "Der Morgenruf") == {"ORG"}  # described as a weekly
+    assert typed(ex, "Dunmore Hathaway") == {"ORG"}  # a person's company
+
+
+def test_a_company_named_like_a_person_keeps_its_type_without_a_cue():
+    ex = run("Shares of Washington Mutual and Mercedes-Benz fell on Monday, after the bankruptcies of "
+             "Lehman Brothers ($691 billion) and Washington Mutual ($327 billion).")
+    assert "PERSON" not in typed(ex, "Washington Mutual") | typed(ex, "Mercedes-Benz")

@@ -38,6 +38,7 @@ from graph.extract.actors.actor_states import military_label, military_name
 from graph.extract.actors.actors_lexicon import ARMED_WORDS, ARMY_ACRONYMS, TITLES
 from graph.extract.actors.described import find_described
 from graph.extract.actors.name_spans import STATE_BODY_HEADS, country_prefixed
+from graph.extract.actors.name_types import corrected_label, person_surnames
 from graph.extract.actors.products import find_products, product_entities
 from graph.extract.model import Entity, Location
 from graph.extract.places.place_spans import described_as_town, is_river
@@ -100,6 +101,7 @@ class _ArticleActors:
         self.mentions: list[Mention] = []
         self.persons: list[Cluster] = []
         self.orgs: list[Cluster] = []
+        self.surnames: frozenset[str] = frozenset()
         self.taken: set[int] = set()  # tokens already in a name mention, filled once the NER's names are in
         # names the text describes as armed groups ("the Fano militia"), and "X, known as Y" aliases
         self.desc = find_described(doc, self.loc_at)
@@ -191,6 +193,7 @@ class _ArticleActors:
         repaired = repair_spans(self.doc)
         # one sense per article: a name described once as no place ("Magna, a Canadian automobile parts company")
         non_places = {ent.text for ent, _, _ in repaired if described_as_non_place(ent.root)}
+        self.surnames = person_surnames(repaired)  # one type per name: "Kallasvuo" said makes the full name a person
         for ent, label, acr in repaired:
             if any(i in self.in_product for i in range(ent.start, ent.end)):
                 continue  # "Airbus A380", "787 Dreamliners": a product's name, not an actor
@@ -219,6 +222,9 @@ class _ArticleActors:
     def name_label(self, ent: Span, label: str, non_places: set[str]) -> Optional[str]:
         """The NER label corrected by what the article says of the name, or None for no entity at all."""
         desc, loc_at = self.desc, self.loc_at
+        typed = corrected_label(ent, label, self.surnames)  # the name's structure and the sentence's cues
+        if typed != label and (typed == "ORG" or self.place_of(ent, label) is None):
+            label = typed
         if (norm_name(ent.text) in desc.armed and label in {"PERSON", "ORG", "GPE"} and loc_at[ent.root.i] is None) or (
                 label == "PERSON" and any(sp.start == ent.start and sp.end == ent.end and h.pos_ == "NOUN"
                                           for sp, h in desc.aliases)):

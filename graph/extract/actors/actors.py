@@ -37,6 +37,7 @@ from graph.extract.actors.actor_spans import described_as_non_place, described_n
 from graph.extract.actors.actor_states import military_label, military_name
 from graph.extract.actors.actors_lexicon import ARMED_WORDS, ARMY_ACRONYMS, TITLES
 from graph.extract.actors.described import find_described
+from graph.extract.actors.indices import find_indices, index_entities
 from graph.extract.actors.name_spans import STATE_BODY_HEADS, country_prefixed
 from graph.extract.actors.name_types import corrected_label, person_surnames
 from graph.extract.actors.products import find_products, product_entities
@@ -93,11 +94,13 @@ class _ArticleActors:
         self.locations = [loc for loc in locations if loc.mention == "name"]
         self.loc_at = _place_at_tokens(doc, self.locations)
         prod_spans = find_products(doc)
-        self.in_product = _product_tokens(doc, prod_spans)
+        index_spans = [sp for sp in find_indices(doc) if not any(a.start < sp.end and sp.start < a.end
+                                                                 for a in prod_spans)]
+        self.in_product = _product_tokens(doc, prod_spans) | {i for sp in index_spans for i in range(sp.start, sp.end)}
         self.doc_isos = {loc.country for loc in self.locations if loc.country}
         self.reg = Registry()
         self.extents: list[Mention] = []
-        self.out: list[Entity] = product_entities(doc, prod_spans)
+        self.out: list[Entity] = product_entities(doc, prod_spans) + index_entities(index_spans)
         self.mentions: list[Mention] = []
         self.persons: list[Cluster] = []
         self.orgs: list[Cluster] = []

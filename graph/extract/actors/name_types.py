@@ -18,7 +18,14 @@ from spacy.tokens import Span, Token
 from graph.extract.actors.actors_lexicon import TITLES
 from graph.extract.actors.coref_nominals import nominal_category
 from graph.extract.places.places_lexicon import COMPANY_PEOPLE, COMPANY_POSSESSIONS, PERSON_TITLES
-from graph.extract.text.person_names import NOT_PERSON_WORDS, given_names, looks_like_person, name_words, surname
+from graph.extract.text.person_names import (
+    COMPANY_WORDS,
+    NOT_PERSON_WORDS,
+    given_names,
+    looks_like_person,
+    name_words,
+    surname,
+)
 
 ORG_DESCRIPTIONS = frozenset("""magazine newspaper daily weekly broadcaster publisher firm company bank lender
     insurer automaker carmaker airline carrier retailer brokerage bookseller chipmaker drugmaker conglomerate
@@ -78,10 +85,12 @@ def _org_cue(ent: Span) -> bool:
     if prev is not None and prev.lower_ in ORG_DESCRIPTIONS and (prev.head.i == root.i or prev.dep_ in (
             "compound", "appos", "nmod")):
         return True  # "magazine Der Spiegel", "the weekly Der Morgenruf": described, whatever its first word
+    if any(w.lower() in COMPANY_WORDS for w in words[1:]):
+        return True  # "Douglas Aircraft": a company's word, whatever name opens it
     if words[0].split("-")[0] in given_names():
-        return False
+        return False  # "Jim Press": a surname may be any word
     if any(w.lower() in NOT_PERSON_WORDS for w in words[1:]):
-        return True  # "Berkshire Hathaway Inc", "Lazard Freres Bank"
+        return True  # "Berkshire Hathaway Bank"
     head = root.head
     if root.dep_ == "pobj" and head.lower_ in ("at", "of", "with", "from") and (
             head.head.lemma_.lower() in COMPANY_PEOPLE or head.head.ent_type_ == "PERSON"):

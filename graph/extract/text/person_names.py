@@ -22,7 +22,15 @@ NOT_PERSON_WORDS = frozenset("""
     foundation council party church cathedral mosque hospital club stadium arena center centre hall hotel museum
     award prize cup league house tower building program programme project act plan falls springs heights hills
     hill point harbor harbour port fort cape gulf sea ocean desert coast peninsula canal camp base field fields
-    creek gate
+    creek gate aircraft aerospace aviation automotive electronics pharmaceuticals software labs laboratories
+    networks communications telecom petroleum oil gas steel chemicals resources mining shipping logistics solutions
+    services enterprises ventures consulting
+    """.split())
+# words no surname is made of: a name holding one is a company's even when a given name opens it ("Douglas Aircraft")
+COMPANY_WORDS = frozenset("""
+    inc inc. corp corp. corporation llc ltd ltd. plc ag gmbh holdings airlines airways aircraft aerospace aviation
+    motors automotive industries technologies systems pharmaceuticals electronics laboratories communications
+    securities investments enterprises
     """.split())
 # first words that open place names as often as people's ("Abu Ghraib", "Ras Lanuf", "Ain Issa") or are titles
 _NOT_GIVEN = frozenset("Abu Al El Ain Ras Bin Ben São Imam Sheikh King Prince Queen Khan".split())

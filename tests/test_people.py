@@ -61,3 +61,11 @@ def test_a_company_named_like_a_person_keeps_its_type_without_a_cue():
     ex = run("Shares of Washington Mutual and Mercedes-Benz fell on Monday, after the bankruptcies of "
              "Lehman Brothers ($691 billion) and Washington Mutual ($327 billion).")
     assert "PERSON" not in typed(ex, "Washington Mutual") | typed(ex, "Mercedes-Benz")
+
+
+def test_a_role_glued_before_a_name_is_a_mention_of_that_person():
+    text = "Kestrel Air chief executive Tom Brandt said on Monday that fares would rise."
+    ex = run(text)
+    role = [e for e in ex.entities if e.text == "Kestrel Air chief executive"]
+    brandt = [e for e in ex.entities if e.text == "Tom Brandt"]
+    assert role and role[0].type == "PERSON" and role[0].canonical == brandt[0].canonical

@@ -135,6 +135,11 @@ def described_names(doc: Doc, mentions: list[Mention], skip: set[int]) -> list[M
             continue
         seen.add((s, m.end))
         out.append(Mention(s, m.end, m.head, "extent", m.type, m.cluster))
+        role = doc[m.start - 1]
+        if m.type == "PERSON" and role.lower_ in _ROLE_WORDS | {"economist", "strategist", "lawyer"} and \
+                m.start - s >= 1 and doc[s].lower_ not in _ROLE_WORDS | {"the", "a", "an"}:
+            # "Airbus chief executive Noel Forgeard": the role, with what it is of, names the person too
+            out.append(Mention(s, m.start, role.i, "nominal", "PERSON", m.cluster, "person"))
     return out
 
 

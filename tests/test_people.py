@@ -69,3 +69,9 @@ def test_a_role_glued_before_a_name_is_a_mention_of_that_person():
     role = [e for e in ex.entities if e.text == "Kestrel Air chief executive"]
     brandt = [e for e in ex.entities if e.text == "Tom Brandt"]
     assert role and role[0].type == "PERSON" and role[0].canonical == brandt[0].canonical
+
+
+def test_they_after_people_is_a_person_mention():
+    text = "The striking dockworkers marched on Monday. They said their pay had not risen in years."
+    ex = run(text)
+    assert typed(ex, "They") == {"PERSON"} and typed(ex, "their") == {"PERSON"}

@@ -345,6 +345,8 @@ def resolve_nominals_and_pronouns(doc: Doc, named: list, reg, loc_at: list[Optio
                 continue
             if cluster is not None:
                 return cluster.type, cluster
+            if plural and m is not None and m.type == "PERSON":
+                return "PERSON", None  # "the analysts ... they": people, though no one actor
             return None, None
         return None, None
 

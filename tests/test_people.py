@@ -64,11 +64,13 @@ def test_a_company_named_like_a_person_keeps_its_type_without_a_cue():
 
 
 def test_a_role_glued_before_a_name_is_a_mention_of_that_person():
-    text = "Kestrel Air chief executive Tom Brandt said on Monday that fares would rise."
+    text = ("Kestrel Air chief executive Tom Brandt said on Monday that fares would rise. Major General Ana Pires "
+            "did not comment.")
     ex = run(text)
     role = [e for e in ex.entities if e.text == "Kestrel Air chief executive"]
     brandt = [e for e in ex.entities if e.text == "Tom Brandt"]
     assert role and role[0].type == "PERSON" and role[0].canonical == brandt[0].canonical
+    assert not [e for e in ex.entities if e.text == "Major General"]  # a title alone is part of the name
 
 
 def test_they_after_people_is_a_person_mention():

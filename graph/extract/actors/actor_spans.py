@@ -136,8 +136,11 @@ def described_names(doc: Doc, mentions: list[Mention], skip: set[int]) -> list[M
         seen.add((s, m.end))
         out.append(Mention(s, m.end, m.head, "extent", m.type, m.cluster))
         role = doc[m.start - 1]
-        if m.type == "PERSON" and role.lower_ in _ROLE_WORDS | {"economist", "strategist", "lawyer"} and \
-                m.start - s >= 1 and doc[s].lower_ not in _ROLE_WORDS | {"the", "a", "an"}:
+        if m.type == "PERSON" and role.lower_ in _ROLE_WORDS | {"economist", "strategist", "lawyer"} and any(
+                t.ent_type_ in ("ORG", "GPE", "NORP", "LOC") or (t.pos_ == "NOUN" and t.is_lower and t.lower_ not in
+                                                                 _ROLE_WORDS) for t in doc[s:m.start]) and \
+                doc[s].lower_ not in _ROLE_WORDS | {"the", "a", "an"} and not doc[s].is_punct:
+            # (whose organisation or country it is, or what kind: "Major General" alone is a title)
             # "Airbus chief executive Noel Forgeard": the role, with what it is of, names the person too
             out.append(Mention(s, m.start, role.i, "nominal", "PERSON", m.cluster, "person"))
     return out

@@ -338,10 +338,17 @@ def resolve_nominals_and_pronouns(doc: Doc, named: list, reg, loc_at: list[Optio
             is_plural = cand.tag_ in {"NNS", "NNPS"}
             m = at.get(cand.i)
             cluster = m.cluster if m is not None else None
+            if cluster is None and cand.pos_ == "NOUN":  # "automobile company General Motors said it": the name
+                named = [at[c.i] for c in cand.children if c.dep_ == "appos" and c.i in at
+                         and at[c.i].form == "name" and at[c.i].cluster is not None]
+                if named:
+                    m, cluster = named[0], named[0].cluster
+                    is_plural = cluster.type != "PERSON" and plural  # a company's name takes "it" or "they"
             if cluster is not None and cluster.type == "PERSON":
                 continue
             collective = cluster is not None and cluster.type in {"ORG", "ARMED_GROUP"}
-            if is_plural != plural and not (plural and collective):
+            # an organisation takes "they" or "it" whatever its name's number ("General Motors said it")
+            if is_plural != plural and not (collective and (plural or m.form == "name")):
                 continue
             if cluster is not None:
                 return cluster.type, cluster

@@ -77,3 +77,9 @@ def test_they_after_people_is_a_person_mention():
     text = "The striking dockworkers marched on Monday. They said their pay had not risen in years."
     ex = run(text)
     assert typed(ex, "They") == {"PERSON"} and typed(ex, "their") == {"PERSON"}
+
+
+def test_a_bare_title_makes_no_second_mention():
+    ex = run("Senator Ana Pires criticised the deal on Monday. Pires said it favoured Kestrel Air.")
+    pires = [e for e in ex.entities if "Pires" in e.text and e.start < 20]
+    assert [e.text for e in pires] == ["Ana Pires"] and pires[0].type == "PERSON"

@@ -83,3 +83,10 @@ def test_a_bare_title_makes_no_second_mention():
     ex = run("Senator Ana Pires criticised the deal on Monday. Pires said it favoured Kestrel Air.")
     pires = [e for e in ex.entities if "Pires" in e.text and e.start < 20]
     assert [e.text for e in pires] == ["Ana Pires"] and pires[0].type == "PERSON"
+
+
+def test_a_title_the_ner_took_into_a_name_does_not_make_it_an_organisation():
+    ex = run("Brightwell Foods cut its sales forecast on Thursday. Spokeswoman Ella Nantes said demand had "
+             "slowed in the spring. \"Prices must fall,\" said Nantes.")
+    assert typed(ex, "Spokeswoman Ella Nantes") == {"PERSON"} and typed(ex, "Nantes") == {"PERSON"}
+    assert "Nantes" not in {loc.text for loc in ex.locations}  # a French city, but here her name

@@ -21,6 +21,7 @@ from graph.extract.places.places_lexicon import COMPANY_PEOPLE, COMPANY_POSSESSI
 from graph.extract.text.person_names import (
     COMPANY_WORDS,
     NOT_PERSON_WORDS,
+    TITLE_WORDS,
     given_names,
     looks_like_person,
     name_words,
@@ -48,6 +49,8 @@ def corrected_label(ent: Span, label: str, surnames: frozenset[str]) -> str:
     """The label after the person/organisation evidence above (unchanged without evidence)."""
     if label in _PERSON_LABELS and looks_like_person(ent) and (_person_cue(ent) or surname(ent) in surnames):
         return "PERSON"
+    if label in ("GPE", "LOC", "NORP", "FAC") and len(name_words(ent)) == 1 and ent.text in surnames:
+        return "PERSON"  # "said Nantes" after "Ella Nantes" (the caller keeps it a place if the gazetteer placed it)
     if label == "PERSON" and _org_cue(ent):
         return "ORG"
     return label
@@ -64,6 +67,8 @@ def _age(tok: Token) -> bool:
 
 def _person_cue(ent: Span) -> bool:
     root, prev = ent.root, _before(ent)
+    if len(ent) > 2 and ent[0].lower_.rstrip(".") in TITLE_WORDS:
+        return True  # the NER took the title in: "Spokeswoman Sandy Angers"
     if prev is not None and (prev.lower_.rstrip(".") in PERSON_TITLES or prev.lower_ in TITLES
                              or prev.lower_ in COMPANY_PEOPLE):
         return True  # "Chief Executive X", "analyst X", "Mr. X"

@@ -37,6 +37,13 @@ _NOT_GIVEN = frozenset("Abu Al El Ain Ras Bin Ben São Imam Sheikh King Prince Q
 _PARTICLES = frozenset("de da del della di van von der den le la al el bin ibn abu".split())
 
 
+# titles and roles the NER may take into a person's name ("Spokeswoman Sandy Angers", "Mr. Lee Hsien Loong")
+TITLE_WORDS = frozenset("""mr mrs ms miss dr prof sir dame lord lady president senator sen governor gov minister
+    secretary chairman chairwoman ceo spokesman spokeswoman spokesperson director analyst judge justice general gen
+    colonel col captain capt lieutenant lt sergeant sgt admiral commander mayor ambassador prince princess king queen
+    sheikh imam rabbi reverend rev father sister chief executive officer vice deputy prime representative rep""".split())
+
+
 @lru_cache(maxsize=1)
 def given_names() -> frozenset[str]:
     lines = _GIVEN_NAMES.read_text(encoding="utf-8").splitlines()
@@ -67,12 +74,14 @@ def name_words(span: Span) -> list[str]:
 
 
 def looks_like_person(span: Span) -> bool:
-    """'Olli-Pekka Kallasvuo', 'Gene Munster', 'Ludwig van Beethoven': a given name, then one to three capitalised
-    words (name particles allowed), none of them an organisation's or a place's word; 'Ernst & Young' (an
+    """'Olli-Pekka Kallasvuo', 'Gene Munster', 'Ludwig van Beethoven': a given name (after any titles), then one to
+    four capitalised words (name particles allowed), none of them an organisation's or a place's word; 'Ernst & Young' (an
     ampersand) and 'Georgia Power' are not."""
     if any(t.text == "&" or t.like_num for t in span):
         return False
     words = name_words(span)
+    while len(words) > 2 and words[0].lower().rstrip(".") in TITLE_WORDS:
+        words = words[1:]  # "Spokeswoman Sandy Angers": the title is no part of the name
     first = words[0].split("-")[0] if words else ""
     if not 2 <= len(words) <= 5 or first not in given_names() or first in _NOT_GIVEN:
         return False

@@ -118,3 +118,9 @@ def test_government_named_by_its_leader_is_not_the_articles_country():
              "$200 million to support a police mission.")
     assert not [e for e in ex.entities if "administration" in e.text and e.canonical]
     assert not [l for l in ex.locations if "administration" in l.text]
+
+
+def test_a_company_with_a_plural_looking_name_takes_it():
+    _, ex = run("Carver Motors announced on Tuesday that it had lost $2 billion, and its shares fell.")
+    carver = actor_iri("Carver Motors")
+    assert by_text(ex, "it")[0].canonical == carver and by_text(ex, "its")[0].canonical == carver

@@ -59,10 +59,10 @@ class Location(Span):
 
 @dataclass
 class Entity(Span):
-    type: str = "ORG"  # PERSON | ORG | ARMED_GROUP | GPE | LOC | FAC | NORP | PRODUCT (not an actor: no canonical)
+    type: str = "ORG"  # PERSON | ORG | ARMED_GROUP | GPE | LOC | FAC | NORP | PRODUCT, INDEX (no actors: no canonical)
     canonical: Optional[str] = None  # actor or place IRI
     label: Optional[str] = None  # canonical name of the actor/place
-    kind: Optional[str] = None  # actor kind: person | organization | armed_group | state | igo | product
+    kind: Optional[str] = None  # actor kind: person | organization | armed_group | state | igo | product | index
     # name | nominal | pronoun | extent (a name with the description glued to it, "US automaker GM", or
     # with its acronym, "General Motors (GM)": the name is also a mention of its own)
     mention: str = "name"

@@ -8,7 +8,8 @@ the model's name, e.g. "Airbus A380"). Found by:
   number is glued to Boeing / a model name / an aircraft noun), military and airliner series with a
   known prefix (KC-45, C-130, F-16, DC-9, VC-10, Tu-154, An-124...), with variants ("777-200LR") and
   plurals ("787s", "A380's");
-* model names (PRODUCT_NAMES: "Dreamliner", "Tristar"...);
+* model names (PRODUCT_NAMES: "Dreamliner", "Tristar"...), and device names written "iName" ("iPhone 4S",
+  "iPod Touch", "iTunes");
 * spaCy's own PRODUCT entities, filtered (a bare capitalised word right after an organisation name is
   that organisation's name: "Lockheed Martin").
 
@@ -104,6 +105,10 @@ def _extend(doc: Doc, start: int, end: int) -> tuple[int, int]:
 
 
 _NAMES_LOWER = frozenset(n.lower() for n in PRODUCT_NAMES)
+# device and software names written "iName" (iPhone, iPad, iPod, iTunes, iMac), with a version or edition after
+_CAMEL_PRODUCT = re.compile(r"^i[A-Z][a-z]+[A-Za-z]*$")
+_VERSION = re.compile(r"^(?:\d{1,2}[A-Za-z]{0,2}|[A-Z]{1,2}|X[SR]?)$")
+_EDITIONS = frozenset("Pro Air Mini mini Touch touch Nano nano Shuffle shuffle Classic Max Plus".split())
 
 
 def find_products(doc: Doc) -> list[Span]:
@@ -128,6 +133,12 @@ def find_products(doc: Doc) -> list[Span]:
             continue
         if _is_model(tok, doc, boeing_doc) or (tok.text in PRODUCT_NAMES and tok.text[:1].isupper()):
             add(tok.i, tok.i + 1)
+    for i in token_indices(doc, SHAPE, lambda sh: sh.startswith("xX")):  # "iPhone 4S", "iPad", "iTunes"
+        if _CAMEL_PRODUCT.match(doc[i].text) and i not in taken:
+            e = i + 1
+            while e < len(doc) and doc[e - 1].whitespace_ and (_VERSION.match(doc[e].text) or doc[e].text in _EDITIONS):
+                e += 1
+            add(i, e)
     for ent in doc.ents:
         if ent.label_ != "PRODUCT" or any(i in taken for i in range(ent.start, ent.end)):
             continue

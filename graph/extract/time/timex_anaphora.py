@@ -16,7 +16,7 @@ from dateutil.relativedelta import relativedelta
 
 from graph.extract.time.timex_anchor import Ctx
 from graph.extract.time.timex_calendar import day_value, month_value, week_value
-from graph.extract.time.timex_values import Result, word_number
+from graph.extract.time.timex_values import Result, duration_value, word_number
 
 _ORDER = ("day", "week", "month", "year", "decade")
 _STEP = {"day": "days", "week": "weeks", "month": "months", "year": "years", "decade": "years"}
@@ -74,6 +74,8 @@ def later(m: re.Match, ctx: Ctx) -> Optional[Result]:
     n = word_number(m["n"])
     if n is None or n != int(n) or m["u"].lower().rstrip("s") not in _STEP:
         return None  # "years later": how many the text does not say
+    if m["than"]:  # "a year later than planned": a delay, unless it stands beside the date (see timex_spans)
+        return "DURATION", duration_value(n, m["u"])
     sign = 1 if m["dir"].lower() == "later" else -1
     if _COMPARED.search(m.string[max(0, m.start() - 40):m.start()]):
         ctx = Ctx(dct=ctx.dct, tense=ctx.tense)
@@ -83,3 +85,16 @@ def later(m: re.Match, ctx: Ctx) -> Optional[Result]:
 def following(m: re.Match, ctx: Ctx) -> Optional[Result]:
     """'the following year', 'the next day': one unit after the last date mentioned."""
     return shift(1, m["u"], ctx)
+
+
+def the_quarter(m: re.Match, ctx: Ctx) -> Optional[Result]:
+    """'during the quarter', 'in the fiscal quarter': the quarter the story last named; else, in the past
+    tense, the last quarter completed before the publication date (the one a results report covers), and
+    otherwise the current one."""
+    if re.fullmatch(r"\d{4}-Q[1-4]", ctx.previous or ""):
+        return "DATE", ctx.previous
+    year, month = ctx.day.year, ctx.day.month
+    q = (month - 1) // 3 + 1
+    if ctx.tense == "past":
+        year, q = (year - 1, 4) if q == 1 else (year, q - 1)
+    return "DATE", f"{year}-Q{q}"

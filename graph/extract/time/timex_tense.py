@@ -7,7 +7,7 @@ from __future__ import annotations
 from typing import Optional
 
 _FUTURE_AUX = {"will", "shall", "'ll", "wo", "would", "should", "may", "might", "must"}
-_FUTURE_CUES = ("until", "till", "by", "as early as", "as soon as", "no later than", "not until", "starting",
+_FUTURE_CUES = ("until", "till", "through", "thru", "by", "as early as", "as soon as", "no later than", "not until", "starting",
                 "effective", "beginning", "from next")
 _FUTURE_LEMMAS = {"plan", "expect", "schedule", "intend", "aim", "due", "set", "hope",
                   "project", "forecast", "predict", "target"}

@@ -1,0 +1,103 @@
+"""Time expressions of everyday news that the grammar missed or valued wrong (stories of our own)."""
+from __future__ import annotations
+
+import datetime as dt
+
+import pytest
+
+from graph.extract.nlp import load_nlp
+from graph.extract.time.timex import find_timexes
+
+
+@pytest.fixture(scope="module")
+def nlp():
+    return load_nlp()
+
+
+def values(nlp, text: str, dct: str) -> dict[str, str]:
+    return {t.text: t.value for t in find_timexes(nlp(text), dt.datetime.fromisoformat(dct))}
+
+
+@pytest.mark.parametrize("text,expected", [
+    # a count stays a length of time with a word between it and its unit
+    ("The ferry strike has now lasted six consecutive days.", {"now": "PRESENT_REF", "six consecutive days": "P6D"}),
+    ("The mayor wants two more years to finish the tunnel.", {"two more years": "P2Y"}),
+    # vague days and hours, as TimeML writes them (PXD, PTXH), but not "the days"/"the hours" as nouns
+    ("Volunteers have searched the dunes for days.", {"days": "PXD"}),
+    ("The jury will deliver its verdict in the coming days.", {"the coming days": "PXD"}),
+    ("In the first hours of the flood the dykes held.", {"the first hours": "PTXH"}),
+    ("Those were the days. The hours at the mill are long.", {}),
+    # a clock time said in words
+    ("The convoy will leave at 4 in the morning.", {"4 in the morning": "2019-06-05T04:00"}),
+    ("The polls close at 8 in the evening and the count starts at 11 at night.",
+     {"8 in the evening": "2019-06-05T20:00", "11 at night": "2019-06-05T23:00"}),
+    ("The bells rang at 9 o'clock.", {"9 o'clock": "2019-06-05T09:00"}),
+])
+def test_spans_news_grammar_missed(nlp, text, expected):
+    assert values(nlp, text, "2019-06-05") == expected
+
+
+@pytest.mark.parametrize("text,dct,expected", [
+    # a future tense points ahead even when the day is months away (DCT in March)
+    ("The referendum will be held on Nov. 6.", "2019-03-14", {"Nov. 6": "2019-11-06"}),
+    ("The referendum is set for Nov. 6.", "2019-03-14", {"Nov. 6": "2019-11-06"}),
+    # ... while a "would" of reported speech may still look back a little
+    ("She said the ballots would be counted on March 10.", "2019-03-14", {"March 10": "2019-03-10"}),
+    # the body's present tense is a schedule (a Thursday story)
+    ("Voters go to the polls on Sunday.", "2019-03-14", {"Sunday": "2019-03-17"}),
+    ("The offer expires at midnight on Tuesday.", "2019-03-14", {"midnight on Tuesday": "2019-03-19T00:00"}),
+    ("The new tax year starts Oct. 1.", "2019-03-14", {"Oct. 1": "2019-10-01"}),
+    ("The book fair runs through Saturday.", "2019-03-14", {"Saturday": "2019-03-16"}),
+    ("The book fair ran through Saturday.", "2019-03-14", {"Saturday": "2019-03-09"}),
+    # ... but a headline's present reports the past, and "Sunday's vote" has its own time
+    ("Ferry sinks off Crete Monday\nThe ferry sank on Monday.", "2019-03-14",
+     {"Monday": "2019-03-11"}),
+    ("Sunday's vote is seen as a test for the mayor.", "2019-03-14", {"Sunday": "2019-03-10"}),
+    # "since the weekend" looks back
+    ("The border has been shut since the weekend.", "2019-03-14", {"the weekend": "2019-W10-WE"}),
+])
+def test_direction_from_tense(nlp, text, dct, expected):
+    got = values(nlp, text, dct)
+    assert {k: got.get(k) for k in expected} == expected
+
+
+def test_clock_time_not_anchored_to_a_day_in_someone_elses_quote(nlp):
+    text = ('The minister was gloomy. "The unions will strike tomorrow," she said. '
+            'By midday the bourse had lost 3 percent.')
+    got = values(nlp, text, "2019-06-05")
+    assert got["tomorrow"] == "2019-06-06" and got["midday"] == "2019-06-05T12:00"
+    text = "The unions struck on Monday. By midday the bourse had lost 3 percent."
+    assert values(nlp, text, "2019-06-05")["midday"] == "2019-06-03T12:00"
+
+
+@pytest.mark.parametrize("text,expected", [
+    # "the quarter" is the quarter the story named, else the last one reported (past) or the current one
+    ("The brewer sold 40 million crates during the quarter.", {"the quarter": "2019-Q2"}),
+    ("The brewer reported its third-quarter results. Sales in the quarter fell 4 percent.",
+     {"third-quarter": "2019-Q3", "the quarter": "2019-Q3"}),
+    ("The brewer expects sales to recover in the quarter.", {"the quarter": "2019-Q3"}),
+    ("Profit rose 12 percent in the second fiscal quarter.", {"the second fiscal quarter": "2019-Q2"}),
+    ("Margins were thinner than in the year-earlier period.", {"the year-earlier period": "2018-Q2"}),
+    ("Margins improved in the latest period.", {"the latest period": "2019-Q2"}),
+    ("They play in the quarter-finals.", {}),
+])
+def test_quarters_in_results_news(nlp, text, expected):
+    assert values(nlp, text, "2019-08-06") == expected
+
+
+@pytest.mark.parametrize("text,expected", [
+    ("The council will vote on the plan in the fall.", {"fall": "2019-FA"}),
+    ("Shares slumped after the fall of the government.", {}),
+    ("The dam will be finished by the end of the decade.", {"the end of the decade": "201"}),
+    # counted from the date before; a time standing beside a date is that date
+    ("The bridge reopened on April 2. Engineers had inspected it the previous day.",
+     {"April 2": "2019-04-02", "the previous day": "2019-04-01"}),
+    ("The suspect was seen on Monday, the day before the fire.", {"Monday": "2019-06-03", "the day before": "2019-06-03"}),
+    ("The liner docks on July 9, four days later than planned.",
+     {"July 9": "2019-07-09", "four days later than planned": "2019-07-09"}),
+    ("The rocket flew two weeks later than expected.", {"two weeks later than expected": "P2W"}),
+    # "1962, a year later ..." is no rate like "15 a year"
+    ("The mill opened in 1962, a year later than the dam.", {"1962": "1962"}),
+])
+def test_anaphora_and_seasons(nlp, text, expected):
+    assert values(nlp, text, "2019-06-05") == expected

@@ -101,3 +101,14 @@ def test_quarters_in_results_news(nlp, text, expected):
 ])
 def test_anaphora_and_seasons(nlp, text, expected):
     assert values(nlp, text, "2019-06-05") == expected
+
+
+@pytest.mark.parametrize("text,expected", [
+    # a named day is no weekday of the story; the movable feasts are dated from Easter
+    ("The crash was the worst since Black Monday in 1987.", {"1987": "1987"}),
+    ("The bishop will preach on Palm Sunday.", {"Palm Sunday": "2019-04-14"}),
+    ("Prices fell in the five trading days. Refunds take ten business days.",
+     {"the five trading days": "P5D", "ten business days": "P10D"}),
+])
+def test_named_days_and_working_days(nlp, text, expected):
+    assert values(nlp, text, "2019-03-20") == expected

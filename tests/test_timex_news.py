@@ -112,3 +112,10 @@ def test_anaphora_and_seasons(nlp, text, expected):
 ])
 def test_named_days_and_working_days(nlp, text, expected):
     assert values(nlp, text, "2019-03-20") == expected
+
+
+def test_sets_of_named_days_and_seasons(nlp):
+    text = ("The fish market opens every Friday. The regatta is held each summer. "
+            "The ferry sails every other week.")
+    assert values(nlp, text, "2019-03-20") == {"every Friday": "XXXX-WXX-5", "each summer": "XXXX-SU",
+                                               "every other week": "P2W"}

@@ -120,7 +120,10 @@ RULES: list[Rule] = [
         r"(?P<u>years|months|weeks|decades|centuries|days|hours)(?:-long)?"), durations.vague_duration),
     Rule("set_word", _compile(r"(?P<w>annually|yearly|daily|nightly|weekly|monthly|hourly|quarterly"
                               r"|biweekly|annual)"), durations.set_word),
-    Rule("every", _compile(rf"(?:every|each|per|a) (?:(?P<n>{N}) )?(?P<u>{L.UNIT}|{L.UNITS_PL})"), durations.every),
+    Rule("every", _compile(rf"(?:every|each|per|a) (?:(?P<n>{N}|other) )?(?P<u>{L.UNIT}|{L.UNITS_PL})"), durations.every),
+    Rule("every_named", _compile(
+        rf"(?:every|each) (?:(?P<wd>{WD})(?: (?P<part>{L.DAYPART}))?|(?P<s>{L.SEASON})|(?P<mon>{M}))"),
+        durations.every_named),
     Rule("clock", _compile(
         rf"(?:(?P<wd0>{WD}),? )?(?:(?P<h>[0-2]?\d)(?::(?P<mi>[0-5]\d))?"
         rf"(?: ?(?P<ap>a\.m\.|p\.m\.|a\.m|p\.m|am|pm)| o['’]clock)?"

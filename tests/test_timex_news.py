@@ -119,3 +119,14 @@ def test_sets_of_named_days_and_seasons(nlp):
             "The ferry sails every other week.")
     assert values(nlp, text, "2019-03-20") == {"every Friday": "XXXX-WXX-5", "each summer": "XXXX-SU",
                                                "every other week": "P2W"}
+
+
+@pytest.mark.parametrize("text,expected", [
+    # the weekday belongs to the reporting verb, not to the future clause the parser hung it on (a Thursday)
+    ("The brewery said Monday it will close its Leeds plant.", {"Monday": "2019-03-18"}),
+    ("The coach told reporters Tuesday he will step down.", {"Tuesday": "2019-03-19"}),
+    # ... unless "that" opens the clause first
+    ("The brewery said that on Monday it will close its Leeds plant.", {"Monday": "2019-03-25"}),
+])
+def test_weekday_of_the_reporting_verb(nlp, text, expected):
+    assert values(nlp, text, "2019-03-21") == expected

@@ -64,9 +64,20 @@ def _cue(span) -> Optional[str]:
     return None
 
 
+def _matrix_verb(verb, span):
+    """ "The company said Monday it will cut jobs": a time between a reporting verb and the subject of the
+    clause it introduces (no "that" before it) belongs to the reporting verb, whatever the parser attached it
+    to."""
+    if verb is None or verb.dep_ != "ccomp" or verb.head.i >= span.start:
+        return verb
+    subj = next((c for c in verb.children if c.dep_ in ("nsubj", "nsubjpass", "expl")), None)
+    mark = any(c.dep_ == "mark" and c.i < span.start for c in verb.children)
+    return verb.head if subj is not None and span.end <= subj.i and not mark else verb
+
+
 def tense_of(span) -> Optional[str]:
     """past | present | future | None for the clause a time expression sits in."""
-    verb = governing_verb(span)
+    verb = _matrix_verb(governing_verb(span), span)
     tense = verb_tense(verb) if verb is not None else None
     cue = _cue(span)
     if cue == "past" or cue == "future" and tense != "past":

@@ -130,3 +130,13 @@ def test_sets_of_named_days_and_seasons(nlp):
 ])
 def test_weekday_of_the_reporting_verb(nlp, text, expected):
     assert values(nlp, text, "2019-03-21") == expected
+
+
+@pytest.mark.parametrize("text,expected", [
+    # schedules: "due", "set" after a copula, and the body's present tense, look ahead (a March story)
+    ("Municipal elections are due in September.", {"September": "2019-09"}),
+    ("The lease ends on December 31.", {"December 31": "2019-12-31"}),
+    ("The airport reported record traffic in the first half of the year.", {"the first half of the year": "2019-H1"}),
+])
+def test_schedules_look_ahead(nlp, text, expected):
+    assert values(nlp, text, "2019-03-21") == expected

@@ -32,6 +32,7 @@ class Ctx:
 _DAY_PENALTY = 75
 _DAY_PENALTY_FUTURE = 250
 _MONTH_PENALTY = 400  # a past-tense bare month is (almost) never a coming one
+_PRESENT_MONTH_LEAN = 30  # the body's present tense with a month half a year away: the coming one
 
 
 _NEWS_PAST = 30  # no tense to go by: news mostly reports what has happened
@@ -53,7 +54,7 @@ def _day_cost(delta: int, ctx: Ctx) -> float:
     """How unlikely a day `delta` days from the DCT is. The body's present tense leans ahead, as a schedule
     ("the budget year begins Oct. 1", "the law takes effect on Jan. 1"); a headline's reports the past."""
     if ctx.tense == "present" and not ctx.headline and delta < 0:
-        return abs(delta) + _DAY_PENALTY
+        return abs(delta) + _DAY_PENALTY_FUTURE
     return abs(delta) + _penalty(delta, ctx.tense, _DAY_PENALTY, _DAY_PENALTY_FUTURE)
 
 
@@ -83,6 +84,8 @@ def year_for_month(month: int, ctx: Ctx) -> int:
         months = (year - ctx.dct.year) * 12 + month - ctx.dct.month
         delta = months * 30.4
         cost = abs(delta) + _penalty(delta, ctx.tense, _MONTH_PENALTY)
+        if ctx.tense == "present" and not ctx.headline and delta < 0:
+            cost += _PRESENT_MONTH_LEAN
         if cost < best_cost:
             best, best_cost = year, cost
     return best

@@ -69,7 +69,7 @@ RULES: list[Rule] = [
         rf"(?:,? (?:of )?(?:(?:fiscal )?(?P<y>{Y})|(?P<rel>(?:the )?(?:this|last|next|previous|current) year)))?"
     ), dates.quarter),
     Rule("half", _compile(
-        rf"the (?P<ord>first|second) half(?: of (?:(?P<y>{Y})|{_REL_YEAR})|(?! of))"), dates.half),
+        rf"the (?P<ord>first|second) half(?: of (?:(?P<y>{Y})|{_REL_YEAR}|the (?:fiscal )?year)|(?! of))"), dates.half),
     Rule("latest_quarter", _compile(r"the (?:latest|most recent) (?:quarter|fiscal quarter|reporting period|period)"),
          deictic.latest_quarter),
     Rule("the_quarter", _compile(r"the (?:fiscal )?quarter(?![-‑])"), anaphora.the_quarter),

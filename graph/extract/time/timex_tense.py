@@ -9,7 +9,7 @@ from typing import Optional
 _FUTURE_AUX = {"will", "shall", "'ll", "wo", "would", "should", "may", "might", "must"}
 _FUTURE_CUES = ("until", "till", "through", "thru", "by", "as early as", "as soon as", "no later than", "not until", "starting",
                 "effective", "beginning", "from next")
-_FUTURE_LEMMAS = {"plan", "expect", "schedule", "intend", "aim", "due", "set", "hope",
+_FUTURE_LEMMAS = {"plan", "expect", "schedule", "intend", "aim", "due", "set", "hope", "slate", "poise",
                   "project", "forecast", "predict", "target"}
 
 
@@ -45,6 +45,9 @@ def verb_tense(verb) -> Optional[str]:
     if verb.lemma_ in _FUTURE_LEMMAS and (verb.tag_ in ("VBZ", "VBP") or verb.tag_ == "VBN" and any(
             c.dep_ == "auxpass" for c in verb.children)):
         return "future"  # "is scheduled for June", "is expected in March"; not "a record set on Aug. 6"
+    if verb.tag_ in ("VBZ", "VBP") and any(c.dep_ in ("acomp", "attr") and c.lemma_ in _FUTURE_LEMMAS
+                                           for c in verb.children):
+        return "future"  # "elections are due in September", "the vote is set for May"
     if verb.tag_ in ("VBZ", "VBP"):
         return "present"
     if verb.tag_ == "VBN" and verb.dep_ in ("acl", "amod"):

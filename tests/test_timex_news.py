@@ -140,3 +140,18 @@ def test_weekday_of_the_reporting_verb(nlp, text, expected):
 ])
 def test_schedules_look_ahead(nlp, text, expected):
     assert values(nlp, text, "2019-03-21") == expected
+
+
+@pytest.mark.parametrize("text,expected", [
+    # the base of a comparison is the reported period one year back, not the year before publication
+    ("Exports rose 5 percent in September from a year earlier.", {"September": "2019-09", "a year earlier": "2018-09"}),
+    ("The bakery chain earned $4 million in the third quarter. Revenue rose 8 percent from a year ago.",
+     {"the third quarter": "2019-Q3", "a year ago": "2018-Q3"}),
+    # ... and a second comparison in the story does not become the new period
+    ("Sales rose 3 percent in May from the same month last year, and were up 2 percent from a year ago.",
+     {"May": "2019-05", "the same month last year": "2018-05", "a year ago": "2018-05"}),
+    # no comparison, no period: a year before publication
+    ("The bakery chain was founded a year ago.", {"a year ago": "2018"}),
+])
+def test_comparison_base_is_the_reported_period(nlp, text, expected):
+    assert values(nlp, text, "2019-10-24") == expected

@@ -98,3 +98,23 @@ def the_quarter(m: re.Match, ctx: Ctx) -> Optional[Result]:
     if ctx.tense == "past":
         year, q = (year - 1, 4) if q == 1 else (year, q - 1)
     return "DATE", f"{year}-Q{q}"
+
+
+_REPORT_PERIOD = re.compile(r"(\d{4})(-(?:Q[1-4]|H[12]|\d\d))")
+
+
+def is_report_period(value: str) -> bool:
+    """A quarter, half or month: the periods results and statistics are reported for."""
+    return bool(_REPORT_PERIOD.fullmatch(value))
+
+
+def compared_base(m: re.Match, period: str) -> Optional[Result]:
+    """'net income rose to $5 million from $3 million a year earlier/ago', after the story named the third
+    quarter (or February): the same period N years before, not the year before the publication date."""
+    n = word_number(m["n"]) if m["n"] else None
+    if n is None or n != int(n) or not m["u"].lower().startswith("year") or m["dir"].lower() not in ("ago", "earlier"):
+        return None
+    if not _COMPARED.search(m.string[max(0, m.start() - 40):m.start()]):
+        return None
+    p = _REPORT_PERIOD.fullmatch(period)
+    return ("DATE", f"{int(p[1]) - int(n)}{p[2]}") if p else None

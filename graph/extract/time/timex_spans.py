@@ -8,11 +8,13 @@ sentence talks about, and "the same month a year ago" finds its month.
 """
 from __future__ import annotations
 
+import bisect
 import re
 from dataclasses import dataclass
 from typing import Optional
 
 from graph.extract.text.doc_text import doc_text
+from graph.extract.time import timex_anaphora as anaphora
 from graph.extract.time import timex_lexicon as L
 from graph.extract.time.timex_anchor import Ctx
 from graph.extract.time.timex_calendar import value_to_date
@@ -237,8 +239,16 @@ def reresolve(doc, kept: list[Candidate], dct, tense_of) -> None:
     text = doc_text(doc)
     quotes = _quotes(text)
     last: Optional[Candidate] = None
+    period: Optional[tuple[str, int]] = None  # last quarter/half/month named, and its sentence
+    starts = [s.start_char for s in doc.sents]
     for c in kept:
-        if c.rule.name in _SHIFTING_RULES and _apposed(text, last, c):
+        sent = bisect.bisect_right(starts, c.start)
+        base = None
+        if c.rule.name in ("later", "ago") and period and sent - period[1] <= 2:
+            base = anaphora.compared_base(c.match, period[0])
+        if base:
+            c.result = base
+        elif c.rule.name in _SHIFTING_RULES and _apposed(text, last, c):
             c.result = last.result  # "on Monday, the day before the attack": the same day, named twice
         elif c.rule.name in _ANCHORED_RULES or c.rule.name in _ANAPHORIC_RULES:
             ctx = _tense_ctx(doc, c, dct, tense_of)
@@ -249,6 +259,8 @@ def reresolve(doc, kept: list[Candidate], dct, tense_of) -> None:
             c.result = ("DATE", "PRESENT_REF")
         if c.result and c.result[0] == "DATE" and re.match(r"\d{4}", c.result[1]):
             previous = c.result[1]
+            if anaphora.is_report_period(previous) and c.rule.name not in _ANAPHORIC_RULES | {"ago"} and not base:
+                period = (previous, sent)  # the period reported on, not an earlier one it is compared with
         last = c
     kept[:] = [c for c in kept if c.result is not None]
 

@@ -116,9 +116,9 @@ def test_named_days_and_working_days(nlp, text, expected):
 
 def test_sets_of_named_days_and_seasons(nlp):
     text = ("The fish market opens every Friday. The regatta is held each summer. "
-            "The ferry sails every other week.")
+            "The ferry sails every other week. The library is shut on Mondays. The band Sundays split up.")
     assert values(nlp, text, "2019-03-20") == {"every Friday": "XXXX-WXX-5", "each summer": "XXXX-SU",
-                                               "every other week": "P2W"}
+                                               "every other week": "P2W", "Mondays": "XXXX-WXX-1"}
 
 
 @pytest.mark.parametrize("text,expected", [

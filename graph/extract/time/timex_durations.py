@@ -36,10 +36,11 @@ def every(m: re.Match, ctx: Ctx) -> Optional[Result]:
 
 
 def every_named(m: re.Match, ctx: Ctx) -> Optional[Result]:
-    """'every Monday' -> XXXX-WXX-1, 'each summer' -> XXXX-SU, 'every March' -> XXXX-03 (TimeML's SETs)."""
-    if m["wd"]:
+    """'every Monday', 'on Mondays' -> XXXX-WXX-1, 'each summer' -> XXXX-SU, 'every March' -> XXXX-03 (TimeML's
+    SETs)."""
+    if m["wd"] or m["wds"]:  # "every Monday", "on Mondays"
         part = "T" + L.DAY_PARTS[m["part"].lower()] if m["part"] else ""
-        return "SET", f"XXXX-WXX-{L.WEEKDAYS[m['wd'].lower()] + 1}{part}"
+        return "SET", f"XXXX-WXX-{L.WEEKDAYS[(m['wd'] or m['wds']).lower()] + 1}{part}"
     if m["s"]:
         return "SET", "XXXX-" + L.SEASONS[m["s"].lower()]
     return "SET", f"XXXX-{month_number(m['mon']):02d}"

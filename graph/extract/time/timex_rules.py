@@ -122,7 +122,8 @@ RULES: list[Rule] = [
                               r"|biweekly|annual)"), durations.set_word),
     Rule("every", _compile(rf"(?:every|each|per|a) (?:(?P<n>{N}|other) )?(?P<u>{L.UNIT}|{L.UNITS_PL})"), durations.every),
     Rule("every_named", _compile(
-        rf"(?:every|each) (?:(?P<wd>{WD})(?: (?P<part>{L.DAYPART}))?|(?P<s>{L.SEASON})|(?P<mon>{M}))"),
+        rf"(?:(?:every|each) (?:(?P<wd>{WD})(?: (?P<part>{L.DAYPART}))?|(?P<s>{L.SEASON})|(?P<mon>{M}))"
+        rf"|(?P<wds>{WD})s)"),
         durations.every_named),
     Rule("clock", _compile(
         rf"(?:(?P<wd0>{WD}),? )?(?:(?P<h>[0-2]?\d)(?::(?P<mi>[0-5]\d))?"

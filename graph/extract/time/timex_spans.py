@@ -109,6 +109,8 @@ def _context_ok(c: Candidate, text: str, doc) -> bool:
             m.group().lower().endswith("-long")
     if name == "duration" and first in ("a", "an") and m["u"].lower() == "quarter":
         return False  # "about a quarter of its dealers" is a fraction
+    if name == "every_named" and m["wds"] and prev not in ("on", "most", "some", "all", "many", "other", "and", "or"):
+        return False  # "on Mondays" recurs; "the band Sundays" is a name
     if name == "ref" and m["w"].lower() in _UNANCHORED_REFS:
         return False
     if name == "ref":

@@ -155,3 +155,17 @@ def test_schedules_look_ahead(nlp, text, expected):
 ])
 def test_comparison_base_is_the_reported_period(nlp, text, expected):
     assert values(nlp, text, "2019-10-24") == expected
+
+
+@pytest.mark.parametrize("text,expected", [
+    # "that night", "the same day", "the following morning": the day the story named last
+    ("The storm reached the coast on May 30. The river burst its banks that night and two people drowned the same day.",
+     {"May 30": "2014-05-30", "that night": "2014-05-30TNI", "the same day": "2014-05-30"}),
+    ("On May 30 the storm reached the coast. Rescuers found the boat the following morning.",
+     {"May 30": "2014-05-30", "the following morning": "2014-05-31TMO"}),
+    # no day named before: nothing to count from; "that day one" is no time
+    ("That day will come, she said.", {}),
+    ("On May 30 it filed for bankruptcy, and said that day one motions were granted.", {"May 30": "2014-05-30"}),
+])
+def test_that_day(nlp, text, expected):
+    assert values(nlp, text, "2014-06-10") == expected

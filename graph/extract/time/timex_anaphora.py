@@ -14,6 +14,7 @@ from typing import Optional
 
 from dateutil.relativedelta import relativedelta
 
+from graph.extract.time import timex_lexicon as L
 from graph.extract.time.timex_anchor import Ctx
 from graph.extract.time.timex_calendar import day_value, month_value, week_value
 from graph.extract.time.timex_values import Result, duration_value, word_number
@@ -118,3 +119,19 @@ def compared_base(m: re.Match, period: str) -> Optional[Result]:
         return None
     p = _REPORT_PERIOD.fullmatch(period)
     return ("DATE", f"{int(p[1]) - int(n)}{p[2]}") if p else None
+
+
+def that_day(m: re.Match, ctx: Ctx) -> Optional[Result]:
+    """'that night', 'the same day', 'the following morning': the day the story last named (the next one for
+    "following"/"next"), with the part of the day; nothing when the story named no day."""
+    prev = re.fullmatch(r"(\d{4})-(\d\d)-(\d\d)", ctx.previous or "")
+    if not prev:
+        return None
+    day = dt.date(int(prev[1]), int(prev[2]), int(prev[3]))
+    if m["rel"].lower() in ("the following", "the next"):
+        if not m["part"]:
+            return None  # "the following day" has its own rule
+        day += dt.timedelta(days=1)
+    if m["part"]:
+        return "TIME", day_value(day) + "T" + L.DAY_PARTS[m["part"].lower()]
+    return "DATE", day_value(day)

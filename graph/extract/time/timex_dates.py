@@ -160,3 +160,4 @@ def season(m: re.Match, ctx: Ctx) -> Optional[Result]:
     else:
         year = year_for_period(first, first + 2, ctx)
     return "DATE", f"{year}-{code}"
+

@@ -96,6 +96,10 @@ RULES: list[Rule] = [
          anaphora.later),
     Rule("following", _compile(r"the (?:following (?P<u>day|week|month|year)|next (?P<u_>day))"),
          lambda m, c: anaphora.following(_Swap(m), c)),
+    Rule("that_day", _compile(rf"(?:(?P<rel>that|the same|the following|the next) (?:(?P<part>{L.DAYPART})|day))"
+                              rf"(?! (?:one|two|\d))"),
+         anaphora.that_day),
+
     Rule("relative", _compile(
         r"(?:(?:later|earlier|early|late|the end of|the beginning of|the start of|the middle of"
         r"|the rest of|the remainder of|the first half of|the second half of|the spring of"

@@ -29,8 +29,9 @@ _MONTH_CUES = {"in", "since", "by", "until", "till", "of", "early", "late", "mid
 _VAGUE_CUES = {"for", "over", "in", "within", "after", "recent", "past", "coming", "many",
                "few", "several", "the", "of", "some", "two", "three"}
 _ANCHORED_RULES = {"clock", "day_part"}
-_ANAPHORIC_RULES = {"same_period", "year_previous", "later", "following", "the_quarter"}
+_ANAPHORIC_RULES = {"same_period", "year_previous", "later", "following", "the_quarter", "that_day"}
 _SHIFTING_RULES = {"year_previous", "later", "following"}  # counted from the date before them
+_LATE_RULES = {"that_day"}  # valued only in the second pass, from the day named before ("that night")
 # Aspectual adverbs/adjectives ("currently under development", "its current models",
 # "the formerly state-owned company") qualify a state rather than locate an event; MEANTIME
 # mostly leaves them unannotated, so we only value them when asked (normalize).
@@ -175,7 +176,7 @@ def candidates(doc, dct, tense_of) -> list[Candidate]:
             if not _context_ok(c, text, doc):
                 continue
             c.result = rule.resolve(m, _tense_ctx(doc, c, dct, tense_of))
-            if c.result is not None:
+            if c.result is not None or rule.name in _LATE_RULES:
                 out.append(c)
     return out
 

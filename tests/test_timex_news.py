@@ -53,6 +53,9 @@ def test_spans_news_grammar_missed(nlp, text, expected):
     ("Ferry sinks off Crete Monday\nThe ferry sank on Monday.", "2019-03-14",
      {"Monday": "2019-03-11"}),
     ("Sunday's vote is seen as a test for the mayor.", "2019-03-14", {"Sunday": "2019-03-10"}),
+    # a wire story's first paragraph is no headline: its present tense is a schedule too
+    ("ATHENS (AP) _ The ferry union says its members strike on Monday, closing every port.\n\nTalks failed.",
+     "2019-03-14", {"Monday": "2019-03-18"}),
     # "since the weekend" looks back
     ("The border has been shut since the weekend.", "2019-03-14", {"the weekend": "2019-W10-WE"}),
 ])

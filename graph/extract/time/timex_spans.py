@@ -130,8 +130,14 @@ def _detection_text(text: str) -> str:
 def _tense_ctx(doc, c: Candidate, dct, tense_of) -> Ctx:
     span = doc.char_span(c.start, c.end, alignment_mode="expand")
     text = doc_text(doc)
-    headline = c.start < text.find("\n")  # the title line of a "title\nbody" article
-    return Ctx(dct=dct, tense=tense_of(span) if span is not None else None, headline=headline)
+    return Ctx(dct=dct, tense=tense_of(span) if span is not None else None, headline=_in_title(text, c.start))
+
+
+def _in_title(text: str, char: int) -> bool:
+    """On the title line of an article whose title is its first line: short, without a closing full stop (a
+    wire story's first paragraph is no title)."""
+    end = text.find("\n")
+    return 0 <= char < end <= 150 and not text[:end].rstrip().endswith(".")
 
 
 def _lowercase_twin(regex: re.Pattern) -> Optional[re.Pattern]:

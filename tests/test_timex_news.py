@@ -172,3 +172,10 @@ def test_comparison_base_is_the_reported_period(nlp, text, expected):
 ])
 def test_that_day(nlp, text, expected):
     assert values(nlp, text, "2014-06-10") == expected
+
+
+def test_british_and_military_clock_times(nlp):
+    text = ("The lorry bomb went off at about 5.30 p.m. local time (1530 GMT). "
+            "A second blast came just after 11.45pm. Turnout was 5.30 percent higher.")
+    assert values(nlp, text, "2019-06-05") == {"5.30 p.m.": "2019-06-05T17:30", "1530 GMT": "2019-06-05T15:30Z",
+                                               "11.45pm": "2019-06-05T23:45"}

@@ -105,7 +105,7 @@ def the_weekend(m: re.Match, ctx: Ctx) -> Optional[Result]:
     the past ("stormed the prisons over the weekend" in a Monday story -> the Saturday and Sunday just gone), the
     coming one for the future; a story published on the weekend means that weekend. Without the preposition
     "the weekend" is too often generic ("the weekend shift") to date."""
-    if not re.search(r"\b(?:over|during|at|on|through|throughout|since)\s+$", m.string[max(0, m.start() - 12):m.start()],
+    if not re.search(r"\b(?:over|during|at|on|through|throughout|since|for)\s+$", m.string[max(0, m.start() - 12):m.start()],
                      re.I):
         return None
     day = ctx.day
@@ -174,8 +174,13 @@ def clock(m: re.Match, ctx: Ctx) -> Optional[Result]:
     oclock = "clock" in m.group().lower()
     if m["h"] and not (m["mi"] or m["ap"] or m["dp"] or m["night"] or oclock):
         return None  # a bare number is no clock time
-    h = int(m["h"]) if m["h"] else {"noon": 12, "midday": 12, "midnight": 0}[m["word"].lower()]
-    mi = int(m["mi"] or 0)
+    if m["sep"] == "." and not m["ap"]:
+        return None  # "5.30" is a number; "5.30 p.m." (British) a time
+    if m["hh"]:  # "1530 UTC"
+        h, mi = int(m["hh"]), int(m["mm"])
+    else:
+        h = int(m["h"]) if m["h"] else {"noon": 12, "midday": 12, "midnight": 0}[m["word"].lower()]
+        mi = int(m["mi"] or 0)
     ap = (m["ap"] or "").lower().replace(".", "").replace(" ", "")
     if not ap and (m["dp"] or m["night"]):  # "4 in the morning", "8 in the evening", "11 at night"
         late = m["dp"] and m["dp"].lower() != "morning" or m["night"] and h >= 6

@@ -130,9 +130,10 @@ RULES: list[Rule] = [
         rf"|(?P<wds>{WD})s)"),
         durations.every_named),
     Rule("clock", _compile(
-        rf"(?:(?P<wd0>{WD}),? )?(?:(?P<h>[0-2]?\d)(?::(?P<mi>[0-5]\d))?"
+        rf"(?:(?P<wd0>{WD}),? )?(?:(?P<h>[0-2]?\d)(?:(?P<sep>[:.])(?P<mi>[0-5]\d))?"
         rf"(?: ?(?P<ap>a\.m\.|p\.m\.|a\.m|p\.m|am|pm)| o['’]clock)?"
-        rf"(?: (?:in the (?P<dp>morning|afternoon|evening)|(?P<night>at night)))?|(?P<word>noon|midday|midnight))"
+        rf"(?: (?:in the (?P<dp>morning|afternoon|evening)|(?P<night>at night)))?|(?P<word>noon|midday|midnight)"
+        r"|(?P<hh>[01]\d|2[0-3])(?P<mm>[0-5]\d)(?= ?\(?(?:utc|gmt)\b))"
         rf"{_TZ}?(?:,? (?:(?:on )?(?P<wd>{WD})|(?P<dayword>today|yesterday|tomorrow)))?"), deictic.clock),
     Rule("ref", _compile(
         r"(?P<w>right now|now|currently|current|ongoing|at present|presently|nowadays|these days"

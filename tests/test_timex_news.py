@@ -179,3 +179,9 @@ def test_british_and_military_clock_times(nlp):
             "A second blast came just after 11.45pm. Turnout was 5.30 percent higher.")
     assert values(nlp, text, "2019-06-05") == {"5.30 p.m.": "2019-06-05T17:30", "1530 GMT": "2019-06-05T15:30Z",
                                                "11.45pm": "2019-06-05T23:45"}
+
+
+def test_todays_event_is_the_day_todays_company_the_era(nlp):
+    text = "Flags flew at half-mast after today's Taliban attack near Kabul. It is a proud time at today's Fiat."
+    got = [(t.text, t.value) for t in find_timexes(nlp(text), dt.datetime(2019, 6, 5))]
+    assert got == [("today", "2019-06-05"), ("today", "PRESENT_REF")]

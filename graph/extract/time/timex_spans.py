@@ -239,7 +239,8 @@ def _era_today(doc, c: Candidate) -> bool:
     if not re.search(r"today['’]s$", doc_text(doc)[c.start:c.end + 2], re.I):
         return False
     tok = _token_after(doc, c.end + 2)
-    return tok is not None and tok.pos_ == "PROPN"
+    # "today's GM" (the name is the head), not "today's Taliban attack" (the name modifies the event)
+    return tok is not None and tok.pos_ == "PROPN" and tok.dep_ != "compound"
 
 
 def reresolve(doc, kept: list[Candidate], dct, tense_of) -> None:

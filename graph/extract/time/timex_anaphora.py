@@ -5,6 +5,9 @@ year", "the next day" (see the table in ``timex_rules``).
 the publication date when the story has given none ("sales were 4% higher than a year earlier"). The value
 keeps the coarser of the two precisions: "One year later" after "in 1976" is 1977, "two days later" after "on
 May 3, 2011" is 2011-05-05, "a month later" after "in 1990" is 1990 (the text does not say which month).
+"that night", "the same day", "the following morning" need a day named before; "the quarter" is the quarter
+named before, else the last one reported; a comparison base ("up from 14% a year ago") is the quarter or month
+just reported on, a year back.
 """
 from __future__ import annotations
 

@@ -185,3 +185,8 @@ def test_todays_event_is_the_day_todays_company_the_era(nlp):
     text = "Flags flew at half-mast after today's Taliban attack near Kabul. It is a proud time at today's Fiat."
     got = [(t.text, t.value) for t in find_timexes(nlp(text), dt.datetime(2019, 6, 5))]
     assert got == [("today", "2019-06-05"), ("today", "PRESENT_REF")]
+
+
+def test_quarter_named_by_its_months(nlp):
+    text = "Toyota's profit in the July-September quarter rose 8 percent."
+    assert values(nlp, text, "2019-11-06") == {"the July-September quarter": "2019-Q3"}

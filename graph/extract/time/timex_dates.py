@@ -116,7 +116,7 @@ def century(m: re.Match, ctx: Ctx) -> Optional[Result]:
 
 
 def month_quarter(m: re.Match, ctx: Ctx) -> Optional[Result]:
-    """'the December quarter': the quarter that ends (or holds) that month."""
+    """'the December quarter', 'the July-September quarter': the quarter that ends (or holds) that month."""
     mo = month_number(m["mon"])
     return "DATE", f"{year_for_month(mo, ctx)}-Q{(mo - 1) // 3 + 1}"
 

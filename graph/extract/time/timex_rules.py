@@ -115,7 +115,7 @@ RULES: list[Rule] = [
         r"the (?:same (?:month|week|period|quarter|time|day|year)(?: a year (?:ago|earlier)| last year"
         r"| of last year| the previous year| the year before)|year[- ](?:ago|earlier) (?:month|week|period|quarter))"),
          deictic.same_period),
-    Rule("month_quarter", _compile(rf"the (?P<mon>{M}) quarter"), dates.month_quarter),
+    Rule("month_quarter", _compile(rf"the (?:{M} ?[-–] ?)?(?P<mon>{M}) quarter"), dates.month_quarter),
     Rule("duration", _compile(
         rf"(?:the )?(?:(?:past|last|next|coming|previous|first|final|following|remaining) )?"
         rf"{L.APPROX}?(?P<n>{N})[-\s](?:{L.COUNT_ADJ} )?(?P<u>{L.UNITS_PL})(?:[-\s]long)?"), durations.duration),

@@ -133,6 +133,10 @@ def _inherited_subject(verb: Token, depth: int = 0) -> list[tuple[Token, str]]:
         if subs:
             return [(s, "agent") for s in subs]
         return _inherited_subject(head, depth + 1)
+    if verb.dep_ == "pcomp" and verb.tag_ == "VBG" and head.dep_ == "prep" and head.head.pos_ in {"VERB", "AUX"}:
+        # "made its maiden flight after lifting off from Toulouse": the gerund's doer is the clause's subject
+        subs = _subjects(head.head)
+        return [(s, "agent") for s in subs] if subs else _inherited_subject(head.head, depth + 1)
     if verb.dep_ in {"acl", "relcl"} and head.pos_ in {"NOUN", "PROPN", "PRON"}:
         if verb.tag_ != "VBN" and head.lemma_.lower() in INTENT_NOUNS:
             # "its determination to retake it": the noun's possessor acts, not the noun ("a race to seize")

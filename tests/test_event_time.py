@@ -131,3 +131,12 @@ def test_the_lead_past_is_the_news_of_the_day_later_past_is_undated():
              "loudly.", "2024-03-05")
     assert when(event(ex, "approved")) == ("2024-03-05", "discourse")  # the lead: the story's news
     assert event(ex, "complained").time.source == "article"  # a later past: any time before the story
+
+
+def test_a_perfect_past_the_lead_is_background_not_the_news():
+    # the lead's perfect is the story's news; further on, "has received" tells of some time before, undated
+    ex = run("Orchard Foods has opened a new bakery in Leeds. The firm has received two grants from the city, and "
+             "its rivals have cut prices.", "2024-03-05")
+    assert when(event(ex, "opened")) == ("2024-03-05", "discourse")
+    assert event(ex, "received").time.source == "article"
+    assert event(ex, "cut").time.source == "article"

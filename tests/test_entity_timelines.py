@@ -115,3 +115,10 @@ def test_a_car_noun_stands_for_a_car_model_not_an_aircraft_noun():
                          "that flew the engineers in was delayed.")
     assert "ford-f-150" in args["failed"]
     assert "ford-f-150" not in args.get("flew", set())
+
+
+def test_each_conjunct_and_the_one_given_to_are_participants():
+    args = _product_args("Northwind Motors and Calloway Trucks offered buyouts to their workers on Monday. "
+                         "The group sold its plant to Halvorsen and Ostrega.")
+    assert {"northwind-motors", "calloway-trucks"} <= args["offered"]
+    assert {"halvorsen", "ostrega"} <= args["sold"]

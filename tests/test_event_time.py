@@ -140,3 +140,8 @@ def test_a_perfect_past_the_lead_is_background_not_the_news():
     assert when(event(ex, "opened")) == ("2024-03-05", "discourse")
     assert event(ex, "received").time.source == "article"
     assert event(ex, "cut").time.source == "article"
+
+
+def test_a_copula_dates_its_event_subject():
+    ex = run("The first crossing of the new bridge was in 2019, and the toll came later.", "2024-03-05")
+    assert when(event(ex, "crossing")) == ("2019", "timex")

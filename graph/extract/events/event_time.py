@@ -137,6 +137,9 @@ class _Dater:
         return self._discourse(trig) or self._article()
 
     def _own(self, trig: Token) -> Optional[Timex]:
+        head = trig.head
+        if trig.pos_ == "NOUN" and trig.dep_ == "nsubj" and head.lemma_ == "be" and head.i in self.time_of:
+            return self.time_of[head.i]  # "The first flight of the 777 was in 1994": the copula says when it was
         return self.time_of.get(trig.i) or self._clause_time(trig)
 
     def _clause_time(self, tok: Token) -> Optional[Timex]:

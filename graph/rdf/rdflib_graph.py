@@ -132,6 +132,8 @@ def _add_event(g: Graph, key: str, index: int, ev: Event, day: str) -> None:
             # actor in another role ("a dispute between Airbus and Boeing", "delivered to Singapore Airlines")
             # takes part without doing or undergoing it, and its timeline shows the event too
             g.add((e, SEM.hasActor, URIRef(arg.canonical)))
+    for iri in ev.shared_actors:  # through the earlier mention it repeats (graph.extract.events.event_coref)
+        g.add((e, SEM.hasActor, URIRef(iri)))
     if ev.place and ev.place.canonical:
         g.add((e, SEM.hasPlace, URIRef(ev.place.canonical)))
     time = ev.time or EventTime(None, None, None, "article")

@@ -276,6 +276,8 @@ def _event_triples(b: _Builder, e: str, sent_prefix: str, ev: Event, day: str) -
             if arg.role in ("agent", "target"):
                 add(e, _T[arg.role], _valid(arg.canonical))
             add(e, _SEM_HAS_ACTOR, _valid(arg.canonical))
+    for iri in ev.shared_actors:  # as _add_event
+        add(e, _SEM_HAS_ACTOR, _valid(iri))
     if ev.place and ev.place.canonical:
         add(e, str(SEM.hasPlace), _valid(ev.place.canonical))
     time = ev.time or EventTime(None, None, None, "article")

@@ -28,6 +28,7 @@ from spacy.tokens import Doc, Span, Token
 from graph.extract.actors.described import NAMING_VERBS
 from graph.extract.events.event_args import IDIOM_OBJECTS, TokenIndex, argument, is_name, noun_args, verb_args
 from graph.extract.events.event_class import event_class
+from graph.extract.events.event_coref import follow_mentions
 from graph.extract.events.event_label import event_label
 from graph.extract.events.event_modality import modality_of
 from graph.extract.events.event_time import event_times
@@ -162,4 +163,4 @@ def find_events(doc: Doc, timexes: list[Timex], locations: list[Location],
                 event_class=event_class(trig, noun, "" if noun else phrase(trig)),
                 fatalities=fatalities(trig, triggers),
             ))
-    return events
+    return follow_mentions(doc, events)  # "the bankruptcy" after "filed for bankruptcy": event_coref.py

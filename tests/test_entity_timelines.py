@@ -122,3 +122,12 @@ def test_each_conjunct_and_the_one_given_to_are_participants():
                          "The group sold its plant to Halvorsen and Ostrega.")
     assert {"northwind-motors", "calloway-trucks"} <= args["offered"]
     assert {"halvorsen", "ostrega"} <= args["sold"]
+
+
+def test_a_model_written_without_its_letter_is_the_same_model():
+    from graph.extract.actors.products import product_family
+
+    args = _product_args("Airbus said the Airbus 350 would carry 300 passengers. Airbus said 350 workers would go.")
+    assert "airbus-a350" in args["carry"]
+    assert product_family("Airbus 350") == product_family("A350-900") == "Airbus A350"
+    assert "airbus-a350" not in args.get("go", set())

@@ -61,8 +61,8 @@ _NOT_PRODUCTS = frozenset("Chapter Big Three Martin Grumman F".split())
 
 def _is_model(tok, doc: Doc, boeing_doc: bool) -> bool:
     t = tok.text
-    if _AIRBUS.match(t):
-        return True
+    if _AIRBUS.match(t) or re.match(r"^3[0-9]{2}s?$", t) and tok.i > 0 and doc[tok.i - 1].text == "Airbus":
+        return True  # "A380", and "the Airbus 380" as some papers write it
     if _BOEING.match(t):
         if t[0] == "7" and "e" in t.lower()[1:2]:  # 7E7
             return True
@@ -196,6 +196,8 @@ def product_family(label: str) -> str:
         maker = "Airbus"
     elif maker is None and _BOEING.match(model):
         maker = "Boeing"
+    if maker == "Airbus" and re.match(r"^3[0-9]{2}$", model):
+        model = "A" + model  # "Airbus 380" is the A380
     return f"{maker} {model}" if maker else (named or model)
 
 

@@ -131,3 +131,14 @@ def test_a_model_written_without_its_letter_is_the_same_model():
     assert "airbus-a350" in args["carry"]
     assert product_family("Airbus 350") == product_family("A350-900") == "Airbus A350"
     assert "airbus-a350" not in args.get("go", set())
+
+
+def test_a_phrasal_verb_is_one_trigger():
+    from graph.extract import extract
+    from graph.sources.articles import make_article
+
+    ex = extract(make_article("T", "2024-03-07", "Embraer rolled out its new jet on Sunday, and the jet took off "
+                              "from the factory an hour later. The crew turned the engines off.", "test"))
+    texts = {e.text for e in ex.events}
+    assert {"rolled out", "took off"} <= texts
+    assert "turned" in texts  # a particle further on is not glued to it

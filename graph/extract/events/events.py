@@ -66,6 +66,16 @@ def _is_noun_trigger(tok: Token) -> bool:
             and tok.lemma_.lower() not in NOMINAL_HEADS)
 
 
+def _with_particle(trig: Token) -> int:
+    """Where the trigger ends: a phrasal verb's particle right after it is part of it ("rolled out", "took off",
+    "spoke out": TimeML and MEANTIME mark the whole phrasal verb as the event)."""
+    doc = trig.doc
+    nxt = doc[trig.i + 1] if trig.i + 1 < len(doc) else None
+    if nxt is not None and nxt.dep_ == "prt" and nxt.head.i == trig.i and trig.whitespace_ == " ":
+        return nxt.idx + len(nxt.text)
+    return trig.idx + len(trig.text)
+
+
 def _governor(tok: Token, triggers: set[int]) -> Optional[int]:
     for anc in tok.ancestors:
         if anc.i in triggers:
@@ -155,8 +165,9 @@ def find_events(doc: Doc, timexes: list[Timex], locations: list[Location],
             target = next((a for a in args if a.role == "target"), None)
             if needs_speaker(code) and speakerless(agent):
                 code = ""  # "’’ said", "he told": no source actor, no CAMEO statement
+            end = _with_particle(trig)
             events.append(Event(
-                trig.idx, trig.idx + len(trig.text), trig.text, code,
+                trig.idx, end, doc.text[trig.idx:end], code,
                 args=args, time=time, place=place, sentence=si, modality=modality,
                 confidence=_confidence(code, noun, agent is not None, time.source, modality),
                 label=event_label(trig, noun, agent, target, ix),

@@ -142,3 +142,13 @@ def test_a_phrasal_verb_is_one_trigger():
     texts = {e.text for e in ex.events}
     assert {"rolled out", "took off"} <= texts
     assert "turned" in texts  # a particle further on is not glued to it
+
+
+def test_models_one_digit_apart_stay_apart_across_articles():
+    from graph.extract.actors.resolve import ActorIndex, ActorRecord
+
+    ix = ActorIndex()
+    first = ix.resolve(ActorRecord("actor/boeing-777", "Boeing 777", False, "product", ["Boeing 777"]))
+    other = ix.resolve(ActorRecord("actor/boeing-7e7", "Boeing 7E7", False, "product", ["Boeing 7E7"]))
+    again = ix.resolve(ActorRecord("actor/boeing-777", "Boeing 777", False, "product", ["777"]))
+    assert first != other and again == first

@@ -26,7 +26,7 @@ def bombing():
 
 def test_detonation_injury_and_death_are_violence(bombing):
     t = types(bombing)
-    assert t["set"] == "183"  # setting off a car bomb is a bombing
+    assert t["set off"] == "183"  # setting off a car bomb is a bombing (the phrasal verb is the trigger)
     assert t["wounding"][:2] == "18" and t["exploded"] == "183"
     assert t["left"][:2] == "18"  # left 25 hurt: wounded, not a military retreat
     assert t["died"][:2] in {"18", "19", "20"}  # a death next to an explosion

@@ -104,6 +104,9 @@ class Event(Span):
     # TimeML class: occurrence | state | reporting | perception | aspectual | i_action | i_state
     event_class: str = "occurrence"
     fatalities: int = 0  # dead stated for it in its sentence (events/fatalities.py); 0: none stated
+    # actors it takes part in through the earlier mention it repeats ("the bankruptcy" after "Chrysler filed for
+    # bankruptcy": events/event_coref.py): participants in the graph, not arguments of this mention's sentence
+    shared_actors: list[str] = field(default_factory=list)
 
 
 @dataclass

@@ -83,6 +83,7 @@ EVENT_ACTORS = PREFIXES + """
 SELECT ?e ?role ?actor (SAMPLE(?l) AS ?label) WHERE {
   VALUES ?e { %s }
   { ?e tkg:agent ?actor . BIND("agent" AS ?role) } UNION { ?e tkg:target ?actor . BIND("target" AS ?role) }
+  UNION { ?e sem:hasActor ?actor . FILTER NOT EXISTS { ?e tkg:agent|tkg:target ?actor } BIND("participant" AS ?role) }
   OPTIONAL { ?actor rdfs:label ?l }
 } GROUP BY ?e ?role ?actor
 """
@@ -199,7 +200,7 @@ def timeline(store: Store, start: Optional[date] = None, end: Optional[date] = N
     if end:
         window.append(f'FILTER (?begin <= "{end.isoformat()}T23:59:59"^^xsd:dateTime)')
     if actor:
-        f.append(_node_filter(store, "?a", "tkg:agent|tkg:target", "actor", actor))
+        f.append(_node_filter(store, "?a", "sem:hasActor", "actor", actor))  # agents, targets, other participants
     if place:
         f.append(_node_filter(store, "?p", PLACE_PATH, "place", place))  # the place or any place inside it
     if event_type:

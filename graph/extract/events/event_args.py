@@ -133,6 +133,10 @@ def _inherited_subject(verb: Token, depth: int = 0) -> list[tuple[Token, str]]:
         if subs:
             return [(s, "agent") for s in subs]
         return _inherited_subject(head, depth + 1)
+    if verb.dep_ == "pcomp" and verb.tag_ == "VBG" and head.dep_ == "prep" and head.head.pos_ in {"VERB", "AUX"}:
+        # "made its maiden flight after lifting off from Toulouse": the gerund's doer is the clause's subject
+        subs = _subjects(head.head)
+        return [(s, "agent") for s in subs] if subs else _inherited_subject(head.head, depth + 1)
     if verb.dep_ in {"acl", "relcl"} and head.pos_ in {"NOUN", "PROPN", "PRON"}:
         if verb.tag_ != "VBN" and head.lemma_.lower() in INTENT_NOUNS:
             # "its determination to retake it": the noun's possessor acts, not the noun ("a race to seize")
@@ -157,10 +161,25 @@ def verb_args(verb: Token, ix: TokenIndex) -> list[tuple[Token, str]]:
     if not subs:
         out += _inherited_subject(verb)
     for c in verb.children:
-        if c.dep_ in OBJECTS and not (c.dep_ == "oprd" and c.pos_ == "ADJ"):  # "left many soldiers dead"
+        if c.dep_ == "dative" and c.pos_ == "ADP":  # "offered buyouts to workers": the one given to, not "to"
+            out += [(o, "target") for o in c.children if o.dep_ == "pobj"]
+        elif c.dep_ in OBJECTS and not (c.dep_ == "oprd" and c.pos_ == "ADJ"):  # "left many soldiers dead"
             out.append((c, "target"))
     for prep, obj in _pobjs(verb):
         out.append((obj, "agent" if prep.dep_ == "agent" else "other"))
+    return _with_conjuncts(out)
+
+
+def _with_conjuncts(args: list[tuple[Token, str]]) -> list[tuple[Token, str]]:
+    """Each conjunct of a subject or an object is a participant in the same role: "GM and Chrysler offered
+    buyouts", "sold the plant to Fiat and Toyota"."""
+    out = list(args)
+    have = {t.i for t, _ in args}
+    for tok, role in args:
+        for c in tok.conjuncts:
+            if c.i not in have and c.pos_ in {"NOUN", "PROPN"}:
+                out.append((c, role))
+                have.add(c.i)
     return out
 
 
@@ -174,4 +193,5 @@ def noun_args(noun: Token, ix: TokenIndex) -> list[tuple[Token, str]]:
     for prep, obj in _pobjs(noun):
         role = {"by": "agent", "of": "target", "against": "target"}.get(prep.lower_, "other")
         out.append((obj, role))
-    return out
+    return _with_conjuncts(out)
+

@@ -28,6 +28,7 @@ from spacy.tokens import Doc, Span, Token
 from graph.extract.actors.described import NAMING_VERBS
 from graph.extract.events.event_args import IDIOM_OBJECTS, TokenIndex, argument, is_name, noun_args, verb_args
 from graph.extract.events.event_class import event_class
+from graph.extract.events.event_coref import follow_mentions
 from graph.extract.events.event_label import event_label
 from graph.extract.events.event_modality import modality_of
 from graph.extract.events.event_time import event_times
@@ -63,6 +64,16 @@ def _is_verb_trigger(tok: Token) -> bool:
 def _is_noun_trigger(tok: Token) -> bool:
     return (tok.pos_ == "NOUN" and tok.is_alpha and tok.dep_ != "compound" and is_event_noun(tok.lemma_)
             and tok.lemma_.lower() not in NOMINAL_HEADS)
+
+
+def _with_particle(trig: Token) -> int:
+    """Where the trigger ends: a phrasal verb's particle right after it is part of it ("rolled out", "took off",
+    "spoke out": TimeML and MEANTIME mark the whole phrasal verb as the event)."""
+    doc = trig.doc
+    nxt = doc[trig.i + 1] if trig.i + 1 < len(doc) else None
+    if nxt is not None and nxt.dep_ == "prt" and nxt.head.i == trig.i and trig.whitespace_ == " ":
+        return nxt.idx + len(nxt.text)
+    return trig.idx + len(trig.text)
 
 
 def _governor(tok: Token, triggers: set[int]) -> Optional[int]:
@@ -154,12 +165,13 @@ def find_events(doc: Doc, timexes: list[Timex], locations: list[Location],
             target = next((a for a in args if a.role == "target"), None)
             if needs_speaker(code) and speakerless(agent):
                 code = ""  # "’’ said", "he told": no source actor, no CAMEO statement
+            end = _with_particle(trig)
             events.append(Event(
-                trig.idx, trig.idx + len(trig.text), trig.text, code,
+                trig.idx, end, doc.text[trig.idx:end], code,
                 args=args, time=time, place=place, sentence=si, modality=modality,
                 confidence=_confidence(code, noun, agent is not None, time.source, modality),
                 label=event_label(trig, noun, agent, target, ix),
                 event_class=event_class(trig, noun, "" if noun else phrase(trig)),
                 fatalities=fatalities(trig, triggers),
             ))
-    return events
+    return follow_mentions(doc, events)  # "the bankruptcy" after "filed for bankruptcy": event_coref.py

@@ -104,7 +104,7 @@ def test_the_plane_and_it_stand_for_the_model_named_before():
                          "dos Campos and it completed its first test flight after taking off from the factory.")
     assert "embraer-e195" in args["built"]  # "The plane": the model the story named
     assert "embraer-e195" in args["completed"]  # "it": the nearest subject before it is the plane
-    assert "embraer-e195" in args["taking"]  # "after taking off": the doer of the clause
+    assert "embraer-e195" in args["taking off"]  # "after taking off" (a phrasal verb): the doer of the clause
     # a plane the story names otherwise is not the model
     other = _product_args("Boeing delivered a 737-800 to Ryanair on Monday. The Lufthansa plane landed in Munich.")
     assert "boeing-737" not in other["landed"]

@@ -209,7 +209,10 @@ def product_family(label: str) -> str:
         maker = "Boeing"
     if maker == "Airbus" and re.match(r"^3[0-9]{2}$", model):
         model = "A" + model  # "Airbus 380" is the A380
-    return f"{maker} {model}" if maker else (named or model)
+    if maker:
+        return f"{maker} {model}"
+    # no maker known: the model number names the product only with the words before it ("iPad 2", "Galaxy S4")
+    return named or " ".join(words[:words.index(models[0])] + [model]) or model
 
 
 def product_entities(doc: Doc, spans: Optional[list[Span]] = None) -> list[Entity]:

@@ -12,6 +12,7 @@ from graph.extract.model import Argument, Entity, Location, Timex
 
 SUBJECTS = {"nsubj", "nsubjpass", "csubj"}
 OBJECTS = {"dobj", "dative", "attr", "oprd"}
+NOUNISH = {"NOUN", "PROPN", "PRON", "NUM"}
 NP_RIGHT = {"conj", "cc", "appos", "compound", "nummod", "case"}
 # "its determination to retake it", "a race to seize territory": the infinitive is what the noun intends
 INTENT_NOUNS = {"determination", "plan", "bid", "attempt", "intention", "effort", "race", "push", "drive", "threat",
@@ -37,11 +38,14 @@ def is_name(tok: Token, ix: "TokenIndex") -> bool:
     ent = ix.ent[tok.i]
     return ent is not None and ent.mention == "name"
 
-def _np_span(tok: Token) -> Span:
-    """The noun phrase headed by tok: its left modifiers, plus coordination and apposition."""
+def _np_span(tok: Token, split: bool = False) -> Span:
+    """The noun phrase headed by tok: its left modifiers, plus apposition and (unless `split`: each conjunct is
+    a participant of its own) coordination."""
     doc = tok.doc
     end = tok.i
     for child in tok.rights:
+        if split and (child.dep_ in {"conj", "cc"} or listed_name(child)):
+            break  # "Ann Smith, Tom Jones and Bill Lee": the list's next names are their own arguments
         if child.dep_ in NP_RIGHT or (child.dep_ == "prep" and child.lower_ == "of"):
             end = max(end, child.right_edge.i)
     start = tok.left_edge.i
@@ -55,6 +59,33 @@ def _np_span(tok: Token) -> Span:
             t.text == ")" for t in span):
         span = doc[start : end + 2]
     return span
+
+
+def listed_name(tok: Token) -> bool:
+    """A person's name the parser hung on another as an apposition: a list of people ("Ann Smith, Tom Jones and
+    Bill Lee"), not a description of the first ("Ann Smith, a lawyer")."""
+    return (tok.dep_ == "appos" and tok.pos_ == "PROPN" and tok.ent_type_ == "PERSON"
+            and tok.head.ent_type_ == "PERSON")
+
+
+def conjuncts(tok: Token) -> list[Token]:
+    """The other members of the coordination tok heads (and of a list of names): each a participant of its own."""
+    out: list[Token] = []
+    todo = [tok]
+    while todo:
+        for c in todo.pop().children:
+            if (c.dep_ == "conj" and c.pos_ in NOUNISH or listed_name(c)) and c not in out:
+                out.append(c)
+                todo.append(c)
+    return out
+
+
+def antecedent(tok: Token) -> Token:
+    """A relative pronoun's noun ("the museum, which was damaged": the museum), else tok itself."""
+    if tok.lower_ not in {"which", "that", "who", "whom"} or tok.tag_ not in {"WDT", "WP"}:
+        return tok
+    clause = next((a for a in tok.ancestors if a.dep_ == "relcl"), None)
+    return clause.head if clause is not None else tok
 
 
 class TokenIndex:
@@ -81,19 +112,24 @@ class TokenIndex:
                     table[t.i] = it
 
 
-def argument(tok: Token, role: str, ix: TokenIndex) -> Optional[Argument]:
+def argument(tok: Token, role: str, ix: TokenIndex, split: bool = False) -> Optional[Argument]:
+    """The argument headed by tok; `split` leaves its conjuncts out of its span (they are arguments of their own)."""
     if ix.timex[tok.i] is not None:
         return None
     loc = ix.loc[tok.i]
     ent = ix.ent[tok.i]
-    if loc is not None and role == "other":
+    if loc is not None and role in {"other", "place"}:
         return Argument(loc.start, loc.end, loc.text, "place", loc.canonical)
-    span = _np_span(tok)
+    span = _np_span(tok, split)
     if ent is None and loc is None:
         # "Sudan's paramilitary Rapid Support Forces (RSF)": the parse heads the phrase on the adjective and
         # hangs the name on it as an apposition; the name is the argument's actor
         ent = next((ix.ent[c.i] for c in tok.children if c.dep_ == "appos" and ix.ent[c.i] is not None
                     and ix.ent[c.i].canonical), None)
+    if ent is None and loc is None and antecedent(tok) != tok:
+        # "the militia, which ...": the relative pronoun is the argument's words, its noun's actor is who it is
+        ent = ix.ent[antecedent(tok).i]
+        return Argument(span.start_char, span.end_char, span.text, role, ent.canonical if ent is not None else None)
     canonical = ent.canonical if ent is not None else (loc.canonical if loc is not None else None)
     if ent is not None and not (span.start_char <= ent.start and ent.end <= span.end_char):
         return Argument(ent.start, ent.end, ent.text, role, canonical)
@@ -130,6 +166,11 @@ def _inherited_subject(verb: Token, depth: int = 0) -> list[tuple[Token, str]]:
             return [(o, "agent") for o in objs]
     if verb.dep_ in {"xcomp", "conj", "advcl", "pcomp"} and head.pos_ in {"VERB", "AUX"}:
         subs = _subjects(head)
+        if subs and subs[0].dep_ == "nsubjpass" and verb.dep_ in {"conj", "advcl"}:
+            if verb.tag_ == "VBN":  # "were mutilated and injured": the same people suffer both
+                return [(s, "target") for s in subs]
+            # "The hotel was hit by a rocket, wounding six": the rocket wounds, not the hotel
+            return [(obj, "agent") for prep, obj in _pobjs(head) if prep.dep_ == "agent"]
         if subs:
             return [(s, "agent") for s in subs]
         return _inherited_subject(head, depth + 1)
@@ -170,8 +211,19 @@ def noun_args(noun: Token, ix: TokenIndex) -> list[tuple[Token, str]]:
         if c.dep_ == "poss":
             out.append((c, "agent"))
         elif c.dep_ == "compound" and (ix.ent[c.i] is not None or c.pos_ == "PROPN"):
-            out.append((c, "other"))
+            # "Taliban attacks": an actor's name before the noun is who acts; a place's is where ("Paris attacks")
+            out.append((c, "agent" if ix.ent[c.i] is not None and ix.loc[c.i] is None else "other"))
     for prep, obj in _pobjs(noun):
-        role = {"by": "agent", "of": "target", "against": "target"}.get(prep.lower_, "other")
+        role = {"by": "agent", "of": "target", "against": "target", "on": "target"}.get(prep.lower_, "other")
+        if role == "target" and prep.lower_ == "on" and ix.loc[obj.i] is not None:
+            role = "other"  # "the attack on Kabul": a named place is where it happened
         out.append((obj, role))
+    return out
+
+
+def participants(trig: Token, noun: bool, ix: TokenIndex) -> list[tuple[Token, str]]:
+    """The trigger's (token, role) pairs, coordinations split ("arrested Ann and Tom": two targets)."""
+    out: list[tuple[Token, str]] = []
+    for tok, role in noun_args(trig, ix) if noun else verb_args(trig, ix):
+        out += [(t, role) for t in (tok, *conjuncts(tok))]
     return out

@@ -26,7 +26,8 @@ from typing import Optional
 from spacy.tokens import Doc, Span, Token
 
 from graph.extract.actors.described import NAMING_VERBS
-from graph.extract.events.event_args import IDIOM_OBJECTS, TokenIndex, argument, is_name, noun_args, verb_args
+from graph.extract.events.arg_roles import refine
+from graph.extract.events.event_args import IDIOM_OBJECTS, TokenIndex, argument, is_name, participants
 from graph.extract.events.event_class import event_class
 from graph.extract.events.event_label import event_label
 from graph.extract.events.event_modality import modality_of
@@ -123,19 +124,19 @@ def find_events(doc: Doc, timexes: list[Timex], locations: list[Location],
         place_of, sent_places = governed(locations, sent)
         for trig in sent_trigs:
             noun = trig_kind[trig.i]
-            raw = noun_args(trig, ix) if noun else verb_args(trig, ix)
+            code = codes[trig.i]
             args: list[Argument] = []
             seen: set[tuple[int, int]] = set()
-            for tok, role in raw:
+            for tok, role in participants(trig, noun, ix):
                 if tok.dep_ == "expl" or tok.i == trig.i or trig_kind.get(tok.i) or tok.lemma_.lower() in IDIOM_OBJECTS \
                         or tok.i in byline:
                     continue
-                arg = argument(tok, role, ix)
+                role = refine(trig, tok, role, code, ix)
+                arg = argument(tok, role, ix, split=True) if role else None
                 if arg is None or (arg.start, arg.end) in seen:
                     continue
                 seen.add((arg.start, arg.end))
                 args.append(arg)
-            code = codes[trig.i]
             if not code and not noun and trig.lemma_.lower() in LIGHT_VERBS:
                 continue  # "has been", "had": a state or support verb, not a fact worth a node
             time = times[trig.i]

@@ -1,0 +1,66 @@
+"""What a participant found by syntax (event_args.py) is to its event, from what it is (WordNet, entities).
+
+Syntax alone says subject = agent, object = target, prepositional object = other. The word's meaning corrects it:
+- a weapon is the instrument ("other"), never the agent or target: "a roadside bomb killed four", "killed by an
+  improvised explosive device", "detonated the bombs" (CAMEO codes actors; a bomb is none);
+- the subject of an intransitive change of state undergoes it (VerbNet's Patient/Theme, not an Agent): "two
+  guards died" (target); what explodes is the bomb, the instrument: "the device exploded";
+- a building, road, facility or place after a locative preposition is where it happened ("near the market",
+  "at the checkpoint"), as named places already are;
+- a stretch of time is no participant ("in 40 minutes", "for two days": the time expressions are dated apart).
+"""
+from __future__ import annotations
+
+from typing import Optional
+
+from spacy.tokens import Token
+
+from graph.extract.events import wordnet_lexicon as wn
+from graph.extract.events.event_args import TokenIndex, antecedent
+
+LOCATIVE = {"in", "at", "near", "on", "outside", "inside", "across", "throughout", "around", "along", "into",
+            "onto", "within", "beside", "behind", "off", "past", "opposite", "outside of", "towards", "toward"}
+# CAMEO roots whose subject acts even without an object ("Iran mobilized", "rebels retreated", "crowds protested")
+AGENTIVE_ROOTS = {"01", "02", "03", "04", "05", "06", "07", "08", "09", "10", "11", "12", "13", "14", "15", "16",
+                  "17", "19"}
+EXPLOSION = "183"
+
+
+def weapon(tok: Token) -> bool:
+    """A weapon or explosive, also by its modifier ("car bomb", "explosive device")."""
+    if tok.pos_ not in {"NOUN", "PROPN"}:
+        return False
+    return wn.noun(tok.lemma_).tag == "weapon" or any(
+        c.dep_ in {"compound", "amod"} and wn.noun(c.lemma_).tag == "weapon" for c in tok.children)
+
+
+def _patient_subject(trig: Token, code: str) -> bool:
+    """The trigger is an intransitive change of state, so its subject undergoes it ("died", "exploded")."""
+    if trig.pos_ != "VERB" or wn.verb(trig.lemma_).lexfile != "verb.change" or code[:2] in AGENTIVE_ROOTS:
+        return False
+    return not any(c.dep_ in {"dobj", "dative", "agent"} for c in trig.children)
+
+
+def _site(tok: Token, ix: TokenIndex) -> bool:
+    if ix.ent[tok.i] is not None and ix.loc[tok.i] is None:
+        return False  # an actor ("at the ministry" names who as much as where)
+    sense = wn.noun(tok.lemma_)
+    return sense.tag == "site" or sense.lexfile == "noun.location"
+
+
+def _time_span(tok: Token, ix: TokenIndex) -> bool:
+    return tok.pos_ == "NOUN" and ix.ent[tok.i] is None and wn.noun(tok.lemma_).lexfile == "noun.time"
+
+
+def refine(trig: Token, tok: Token, role: str, code: str, ix: TokenIndex) -> Optional[str]:
+    """The role of participant tok of trig (CAMEO code `code`) given its syntactic role; None: no participant."""
+    if role in {"agent", "target"} and weapon(antecedent(tok)):  # "a device that exploded": what "that" is
+        return "other"
+    if role == "agent" and tok.dep_ == "nsubj" and tok.head == trig and _patient_subject(trig, code):
+        return "other" if code == EXPLOSION else "target"
+    if role == "other" and tok.dep_ == "pobj":
+        if _time_span(tok, ix):
+            return None
+        if tok.head.lower_ in LOCATIVE and _site(tok, ix):
+            return "place"
+    return role

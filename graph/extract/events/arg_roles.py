@@ -24,6 +24,7 @@ LOCATIVE = {"in", "at", "near", "on", "outside", "inside", "across", "throughout
 AGENTIVE_ROOTS = {"01", "02", "03", "04", "05", "06", "07", "08", "09", "10", "11", "12", "13", "14", "15", "16",
                   "17", "19"}
 EXPLOSION = "183"
+PLACE_ENTS = {"GPE", "LOC", "FAC"}
 
 
 def weapon(tok: Token) -> bool:
@@ -42,6 +43,8 @@ def _patient_subject(trig: Token, code: str) -> bool:
 
 
 def _site(tok: Token, ix: TokenIndex) -> bool:
+    if tok.ent_type_ in PLACE_ENTS:
+        return True
     if ix.ent[tok.i] is not None and ix.loc[tok.i] is None:
         return False  # an actor ("at the ministry" names who as much as where)
     sense = wn.noun(tok.lemma_)

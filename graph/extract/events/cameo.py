@@ -15,10 +15,11 @@ CAMEO_NS = "https://w3id.org/timeline-kg/cameo/"
 VERB_CODES: dict[str, str] = {
     # 01 make public statement
     **dict.fromkeys(["say", "state", "announce", "declare", "tell", "report", "insist", "add", "claim",
-                     "speak", "issue", "comment", "remind", "signal", "note", "explain", "confirm"], "010"),
+                     "speak", "issue", "comment", "remind", "signal", "note", "explain", "confirm", "reply",
+                     "testify"], "010"),
     "admit": "015", "acknowledge": "015", "deny": "016",
     # 02 appeal
-    **dict.fromkeys(["call", "urge", "appeal", "ask", "request"], "020"),
+    **dict.fromkeys(["call", "urge", "appeal", "ask", "request", "beg", "implore"], "020"),
     # 03-05 cooperation
     "vow": "030", "pledge": "030", "promise": "030", "negotiate": "046", "meet": "040", "visit": "042",
     **dict.fromkeys(["welcome", "praise", "endorse", "greet", "celebrate", "hail"], "051"),
@@ -28,14 +29,17 @@ VERB_CODES: dict[str, str] = {
     # 08 yield
     **dict.fromkeys(["withdraw", "retreat", "surrender", "leave", "evacuate", "flee", "depart", "pull"], "0874"),
     "release": "080", "hand": "080", "cede": "080", "yield": "080",
-    "investigate": "090", "probe": "090",
-    "demand": "100", "criticize": "111", "condemn": "111", "denounce": "111", "accuse": "112",
+    "investigate": "090", "probe": "090", "search": "090", "hunt": "090",
+    "demand": "100", "instruct": "100", "command": "100",
+    "criticize": "111", "condemn": "111", "denounce": "111", "accuse": "112", "blame": "112", "allege": "112",
     "reject": "120", "refuse": "120", "contravene": "120", "threaten": "130", "protest": "140",
     "deploy": "150", "mobilize": "150", "advance": "150", "station": "150", "position": "150",
     "expel": "1663", "arrest": "173", "detain": "173",
+    **dict.fromkeys(["suppress", "repress", "quell", "crush"], "175"),
+    "torture": "182", "rape": "182",
     "kidnap": "181", "abduct": "181", "assault": "182", "beat": "182", "assassinate": "186",
     **dict.fromkeys(["attack", "fight", "clash", "battle", "inflict", "strike", "shell", "raid", "encounter",
-                     "storm", "ambush", "assail"], "190"),
+                     "storm", "ambush", "assail", "hit", "repel"], "190"),
     "blockade": "191", "cut": "191", "besiege": "191", "encircle": "191",
     **dict.fromkeys(["seize", "capture", "recapture", "retake", "occupy", "control", "take", "regain",
                      "conquer", "overrun", "enter", "secure", "recover", "invade", "annex"], "192"),

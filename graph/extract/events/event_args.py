@@ -21,6 +21,15 @@ INTENT_NOUNS = {"determination", "plan", "bid", "attempt", "intention", "effort"
 # "force Henry to resign", "urged all sides to protect civilians": the object is the infinitive's subject
 SUBJECT_CONTROL = {"promise", "vow", "pledge", "threaten"}
 CAUSATIVE = {"have", "get"}
+# Support verbs: their subject is the agent (or, for "suffer", the patient) of the event noun they take
+SUPPORT_VERBS = {**dict.fromkeys(["launch", "carry", "conduct", "stage", "mount", "commit", "perpetrate", "wage",
+                                  "unleash", "execute", "orchestrate", "claim", "accept", "admit", "stage"], "agent"),
+                 **dict.fromkeys(["suffer", "sustain", "receive", "incur"], "target")}
+SERIES_NOUNS = {"series", "wave", "spate", "string", "number", "campaign", "spree", "round"}
+RESPONSIBILITY = {"responsibility", "credit"}
+# verbs that hold their object responsible for an event ("blamed X for", "accused X of", "arrested X over")
+RESPONSIBLE_VERBS = {"blame", "accuse", "arrest", "detain", "charge", "convict", "sentence", "indict", "try",
+                     "suspect", "condemn", "punish", "prosecute", "jail", "execute"}
 # Objects of light-verb idioms ("take place", "part ways"), never participants.
 IDIOM_OBJECTS = {"place", "way", "part", "line", "effect", "note", "care", "advantage", "account", "sense", "time"}
 
@@ -202,6 +211,8 @@ def verb_args(verb: Token, ix: TokenIndex) -> list[tuple[Token, str]]:
             out.append((c, "target"))
     for prep, obj in _pobjs(verb):
         out.append((obj, "agent" if prep.dep_ == "agent" else "other"))
+    if verb.dep_ == "relcl" and any(c.dep_ == "advmod" and c.lower_ == "where" for c in verb.children):
+        out.append((verb.head, "place"))  # "the station, where six people were killed"
     return out
 
 
@@ -218,7 +229,40 @@ def noun_args(noun: Token, ix: TokenIndex) -> list[tuple[Token, str]]:
         if role == "target" and prep.lower_ == "on" and ix.loc[obj.i] is not None:
             role = "other"  # "the attack on Kabul": a named place is where it happened
         out.append((obj, role))
-    return out
+    if noun.dep_ == "nsubj" and noun.head.lemma_ == "be":  # "the blast was at the station": where it was
+        out += [(obj, "other") for prep, obj in _pobjs(noun.head) if prep.dep_ == "prep"]
+    return out + _support(noun) + _held_responsible(noun)
+
+
+def _support(noun: Token) -> list[tuple[Token, str]]:
+    """The subject a support verb lends its event noun: who "launched a series of attacks", "carried out the
+    bombing", "claimed responsibility for the bombing" did it; who "suffered injuries" was hurt."""
+    tok = noun
+    if tok.dep_ == "pobj" and tok.head.lower_ in {"of", "for"} and (
+            tok.head.head.lemma_.lower() in SERIES_NOUNS | RESPONSIBILITY):
+        tok = tok.head.head  # "a series of attacks", "responsibility for the bombing"
+    verb = tok.head
+    if tok.dep_ not in {"dobj", "nsubjpass"} or verb.pos_ != "VERB":
+        return []
+    role = SUPPORT_VERBS.get(verb.lemma_.lower())
+    if role is None:
+        return []
+    if tok.dep_ == "nsubjpass":  # "the attacks were carried out by militants"
+        return [(obj, role) for prep, obj in _pobjs(verb) if prep.dep_ == "agent"]
+    subs = [s for s in _subjects(verb) if s.dep_ == "nsubj"]
+    return [(s, role) for s in subs] or [(s, role) for s, r in _inherited_subject(verb) if r == "agent"]
+
+
+def _held_responsible(noun: Token) -> list[tuple[Token, str]]:
+    """Who is blamed, accused, arrested or convicted for the event did it: "blamed the ELN for the bombing",
+    "was arrested for the murder"."""
+    prep = noun.head
+    if noun.dep_ != "pobj" or prep.lower_ not in {"for", "of", "over"} or prep.head.pos_ != "VERB":
+        return []
+    verb = prep.head
+    if verb.lemma_.lower() not in RESPONSIBLE_VERBS:
+        return []
+    return [(c, "agent") for c in verb.children if c.dep_ in {"dobj", "nsubjpass"}]
 
 
 def participants(trig: Token, noun: bool, ix: TokenIndex) -> list[tuple[Token, str]]:

@@ -41,7 +41,11 @@ INFORMATION = {"noun.communication", "noun.cognition", "noun.quantity", "noun.at
 PLACE_ENTS = {"GPE", "LOC", "FAC"}
 PERSON_ENTS = {"PERSON", "NORP", "ORG"}
 FIGHT_LEMMAS = {"fight", "battle", "clash", "combat", "strike", "engage", "encounter", "confront", "attack",
-                "fighting", "war"}
+                "fighting", "war", "hit", "repel"}
+REPRESSION = "175"  # violent repression ("suppressed the insurrection") is a state's or armed group's act
+PERSON_FILES = {"noun.person"}
+# "claimed nine lives", "took the lives of": a killing
+LIFE_TAKING = {"claim", "take", "cost"}
 OCCUPY = "192"
 
 
@@ -89,6 +93,8 @@ def _verb_code(trig: Token, ix: TokenIndex) -> Optional[str]:
         nouns += [x for n in list(nouns) for x in n.conjuncts]
         if any(n.lemma_.lower() in AGREEMENT_NOUNS for n in nouns):
             return "057"
+    if lemma in LIFE_TAKING and any(c.dep_ == "dobj" and c.lemma_.lower() == "life" for c in trig.children):
+        return "1823"  # "the bombs claimed nine lives"
     if lemma == "leave":
         result = _result_state(trig)
         if result is not None:
@@ -194,7 +200,17 @@ def _restricted(trig: Token, code: str, noun: bool, ix: TokenIndex) -> Optional[
             return None  # "took 11 people to hospital", "took a tougher line"
     if code[:2] in {"06", "07"} and objs and all(wn.noun(o.lemma_).lexfile in INFORMATION for o in objs):
         return None  # "figures supplied by officials": information, not goods
+    if code == REPRESSION and not any(armed(t, ix) for t in parts):
+        return None
+    if code.startswith("171") and objs and all(_person(o, ix) for o in objs):
+        return "182"  # "mutilated the victims": damage done to people is an assault on them
     return code
+
+
+def _person(tok: Token, ix: TokenIndex) -> bool:
+    ent = ix.ent[tok.i]
+    return (ent is not None and ent.type == "PERSON") or wn.noun(tok.lemma_).lexfile in PERSON_FILES or (
+        tok.pos_ == "NUM" and tok.dep_ in {"nsubjpass", "dobj"})
 
 
 def _mishap_cause(trig: Token) -> bool:

@@ -66,3 +66,21 @@ def test_agents_follow_syntax_and_apposition():
     agent = next(a for a in asked.args if a.role == "agent")
     assert agent.text == "The government" and "peru" in (agent.canonical or "")  # the government in Lima
     assert [a.text for a in asked.args if a.role == "target"] == ["Quito"]
+
+
+def test_codebook_verbs_of_accusation_repression_appeal_and_investigation():
+    ex = run("The governor blamed the militia for the ambush. Security forces suppressed the revolt in the "
+             "north. Relatives begged the kidnappers to free the teachers. Detectives were searching for two "
+             "suspects. The soldiers said they hit four gunmen. The storm hit the coast.")
+    t = {e.text + ("" if e.text != "hit" else ":" + e.label): e.type for e in ex.events}
+    assert t["blamed"] == "112" and t["suppressed"] == "175" and t["begged"] == "020"
+    assert t["searching"] == "090"
+    hits = {e.label: e.type for e in ex.events if e.text == "hit"}
+    assert sorted(hits.values()) == ["", "190"], hits  # soldiers hitting gunmen fight; a storm does not
+
+
+def test_lives_claimed_are_killings_and_people_mutilated_are_assaulted():
+    ex = run("Two car bombs claimed eleven lives in the capital. Dozens of passers-by were mutilated.")
+    t = types(ex)
+    assert t["claimed"] == "1823"
+    assert t["mutilated"] == "182"

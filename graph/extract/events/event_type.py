@@ -208,9 +208,14 @@ def _restricted(trig: Token, code: str, noun: bool, ix: TokenIndex) -> Optional[
 
 
 def _person(tok: Token, ix: TokenIndex) -> bool:
+    """People: a person's name or noun, a bare number of them ("killed 12"), or "dozens of" people."""
     ent = ix.ent[tok.i]
-    return (ent is not None and ent.type == "PERSON") or wn.noun(tok.lemma_).lexfile in PERSON_FILES or (
-        tok.pos_ == "NUM" and tok.dep_ in {"nsubjpass", "dobj"})
+    if (ent is not None and ent.type == "PERSON") or wn.noun(tok.lemma_).lexfile in PERSON_FILES:
+        return True
+    if tok.pos_ == "NUM" or wn.noun(tok.lemma_).lexfile == "noun.quantity":
+        of = [o for p in tok.children if p.lower_ == "of" for o in p.children if o.dep_ == "pobj"]
+        return all(_person(o, ix) for o in of) if of else tok.pos_ == "NUM"
+    return False
 
 
 def _mishap_cause(trig: Token) -> bool:

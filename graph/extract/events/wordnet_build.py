@@ -135,12 +135,14 @@ def rows(wn: WordNet) -> list[str]:
 
 def _tag(wn: WordNet, senses: list[tuple[str, str]], tags: dict[tuple[str, str], str]) -> str:
     """The first sense's tag; `mishap` also from the second ("crash" is first a noise, then an accident), and
-    `site` from the second when the first is a group ("village" is first a community, then a place)."""
+    `site` from the second or third when the first is an act or a group ("market" is first commerce, then the
+    people who trade, then the marketplace; "village" is first a community, then a place)."""
     tag = wn.nearest(senses[0], tags)
     second = wn.nearest(senses[1], tags) if len(senses) > 1 else ""
     if tag in {"", "site"} and second == "mishap":
         return "mishap"
-    if not tag and second == "site" and wn.synsets[senses[0]][0] == "noun.group":
+    if not tag and wn.synsets[senses[0]][0] in {"noun.group", "noun.act"} and any(
+            wn.nearest(s, tags) == "site" for s in senses[1:3]):
         return "site"
     return tag
 

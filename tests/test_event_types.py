@@ -84,3 +84,13 @@ def test_lives_claimed_are_killings_and_people_mutilated_are_assaulted():
     t = types(ex)
     assert t["claimed"] == "1823"
     assert t["mutilated"] == "182"
+
+
+def test_protest_verbs_need_people_and_codebook_sanctions_and_coercion():
+    ex = run("Thousands demonstrated outside parliament. The new figures demonstrate that exports grew. Bank "
+             "shares rallied on Tuesday. The bloc suspended aid to the junta. Police dispersed the crowd and "
+             "deported forty migrants. The minister opposed the plan.")
+    t = types(ex)
+    assert t["demonstrated"] == "141" and not t["demonstrate"] and not t["rallied"]
+    assert t["suspended"] == "160" and t["dispersed"] == "175" and t["deported"] == "174"
+    assert t["opposed"] == "120"

@@ -202,9 +202,23 @@ def _restricted(trig: Token, code: str, noun: bool, ix: TokenIndex) -> Optional[
         return None  # "figures supplied by officials": information, not goods
     if code == REPRESSION and not any(armed(t, ix) for t in parts):
         return None
+    if code.startswith("14") and not noun and not _protesters(trig, ix):
+        return None  # "shares rallied", "the figures demonstrate that ...": nobody protests
     if code.startswith("171") and objs and all(_person(o, ix) for o in objs):
         return "182"  # "mutilated the victims": damage done to people is an assault on them
     return code
+
+
+def _protesters(trig: Token, ix: TokenIndex) -> bool:
+    """A protest verb used of people: its subject (if any) is people, a group or an actor ("shares rallied" is a
+    market recovering); "demonstrate" shows no idea or quality ("demonstrated its resolve")."""
+    if trig.lemma_.lower() in {"demonstrate", "rally"} and any(
+            c.dep_ == "ccomp" or c.dep_ == "dobj" and wn.noun(c.lemma_).lexfile in ABSTRACT | INFORMATION | {"noun.act"}
+            for c in trig.children):
+        return False  # "demonstrated that ...", "demonstrated its resolve": showing, not protesting
+    subs = [c for c in trig.children if c.dep_ == "nsubj"]
+    return all(c.pos_ == "PRON" or ix.ent[c.i] is not None or _person(c, ix)
+               or wn.noun(c.lemma_).lexfile == "noun.group" for c in subs)
 
 
 def _person(tok: Token, ix: TokenIndex) -> bool:
@@ -214,7 +228,7 @@ def _person(tok: Token, ix: TokenIndex) -> bool:
         return True
     if tok.pos_ == "NUM" or wn.noun(tok.lemma_).lexfile == "noun.quantity":
         of = [o for p in tok.children if p.lower_ == "of" for o in p.children if o.dep_ == "pobj"]
-        return all(_person(o, ix) for o in of) if of else tok.pos_ == "NUM"
+        return all(_person(o, ix) for o in of) if of else tok.pos_ == "NUM" or tok.tag_ == "NNS"  # "thousands"
     return False
 
 

@@ -99,3 +99,17 @@ def test_speaker_of_an_apposition_is_the_named_person():
     said = next(e for e in ex.events if e.text == "said")
     agent = next(a for a in said.args if a.role == "agent")
     assert agent.text.startswith("Omar Haidari")
+
+
+def test_people_listed_after_including_share_the_role():
+    ex = run("The shelling killed nineteen people, including four nurses. Dozens of activists were detained, "
+             "including Mara Quist and Jonas Ebbe.")
+    assert ("target", "four nurses") in roles(ex, "killed")
+    r = roles(ex, "detained")
+    assert ("target", "Mara Quist") in r and ("target", "Jonas Ebbe") in r
+
+
+def test_a_named_street_after_a_locative_preposition_is_the_place_and_a_city_bombed_too():
+    ex = run("A car bomb exploded on Harbour Street. The bombing of the city lasted three days.")
+    assert ("place", "Harbour Street") in roles(ex, "exploded")
+    assert ("place", "the city") in roles(ex, "bombing")

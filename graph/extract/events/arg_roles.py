@@ -25,6 +25,8 @@ AGENTIVE_ROOTS = {"01", "02", "03", "04", "05", "06", "07", "08", "09", "10", "1
                   "17", "19"}
 EXPLOSION = "183"
 PLACE_ENTS = {"GPE", "LOC", "FAC"}
+VIOLENCE = {"18", "19", "20"}
+OCCUPY = "192"  # "the capture of Kidal": the place taken is what the event is about
 
 
 def weapon(tok: Token) -> bool:
@@ -43,11 +45,14 @@ def _patient_subject(trig: Token, code: str) -> bool:
 
 
 def _site(tok: Token, ix: TokenIndex) -> bool:
-    if tok.ent_type_ in PLACE_ENTS:
+    """A place, a building, road or facility: also a name whose head says so ("Oxford Street", "Camp Bastion")
+    even when it names an organisation too; a person or another organisation is none."""
+    if tok.ent_type_ in PLACE_ENTS or ix.loc[tok.i] is not None:
         return True
-    if ix.ent[tok.i] is not None and ix.loc[tok.i] is None:
-        return False  # an actor ("at the ministry" names who as much as where)
-    sense = wn.noun(tok.lemma_)
+    ent = ix.ent[tok.i]
+    sense = wn.noun(tok.lemma_.lower())
+    if ent is not None and (ent.type == "PERSON" or tok.pos_ != "PROPN" or sense.tag != "site"):
+        return False
     return sense.tag == "site" or sense.lexfile == "noun.location"
 
 
@@ -61,6 +66,9 @@ def refine(trig: Token, tok: Token, role: str, code: str, ix: TokenIndex) -> Opt
         return "other"
     if role == "agent" and tok.dep_ == "nsubj" and tok.head == trig and _patient_subject(trig, code):
         return "other" if code == EXPLOSION else "target"
+    if (role == "target" and tok.dep_ == "pobj" and tok.head.lower_ == "of" and code[:2] in VIOLENCE
+            and code != OCCUPY and _site(tok, ix) and ix.ent[tok.i] is None):
+        return "place"  # "the bombing of the city": where the violence was, not an actor it was done to
     if role == "other" and tok.dep_ == "pobj":
         if _time_span(tok, ix):
             return None

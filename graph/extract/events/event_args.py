@@ -8,6 +8,7 @@ from typing import Optional
 
 from spacy.tokens import Doc, Span, Token
 
+from graph.extract.events import wordnet_lexicon as wn
 from graph.extract.model import Argument, Entity, Location, Timex
 
 SUBJECTS = {"nsubj", "nsubjpass", "csubj"}
@@ -25,6 +26,7 @@ CAUSATIVE = {"have", "get"}
 SUPPORT_VERBS = {**dict.fromkeys(["launch", "carry", "conduct", "stage", "mount", "commit", "perpetrate", "wage",
                                   "unleash", "execute", "orchestrate", "claim", "accept", "admit", "stage"], "agent"),
                  **dict.fromkeys(["suffer", "sustain", "receive", "incur"], "target")}
+MEMBER_PREPS = {"including", "among"}
 SERIES_NOUNS = {"series", "wave", "spate", "string", "number", "campaign", "spree", "round"}
 RESPONSIBILITY = {"responsibility", "credit"}
 # verbs that hold their object responsible for an event ("blamed X for", "accused X of", "arrested X over")
@@ -55,8 +57,8 @@ def _np_span(tok: Token, split: bool = False) -> Span:
     for child in tok.rights:
         if split and (child.dep_ in {"conj", "cc"} or listed_name(child)):
             break  # "Ann Smith, Tom Jones and Bill Lee": the list's next names are their own arguments
-        if child.dep_ in NP_RIGHT or (child.dep_ == "prep" and child.lower_ == "of"):
-            end = max(end, child.right_edge.i)
+        if child.dep_ in NP_RIGHT or (child.dep_ == "prep" and child.lower_ == "of") or child.tag_ in {"RBR", "JJR"}:
+            end = max(end, child.right_edge.i)  # ... "scores more"
     start = tok.left_edge.i
     while start < tok.i and (doc[start].is_punct or doc[start].dep_ in {"cc", "prep", "mark"}):
         start += 1
@@ -210,6 +212,9 @@ def verb_args(verb: Token, ix: TokenIndex) -> list[tuple[Token, str]]:
         if c.dep_ in OBJECTS and not (c.dep_ == "oprd" and c.pos_ == "ADJ"):  # "left many soldiers dead"
             out.append((c, "target"))
     for prep, obj in _pobjs(verb):
+        if prep.lower_ in MEMBER_PREPS and _someone(obj, ix):  # "were arrested, including A and B"
+            out.append((obj, next((r for _, r in out if r == "target"), None) or next((r for _, r in out), "other")))
+            continue
         out.append((obj, "agent" if prep.dep_ == "agent" else "other"))
     if verb.dep_ == "relcl" and any(c.dep_ == "advmod" and c.lower_ == "where" for c in verb.children):
         out.append((verb.head, "place"))  # "the station, where six people were killed"
@@ -265,9 +270,20 @@ def _held_responsible(noun: Token) -> list[tuple[Token, str]]:
     return [(c, "agent") for c in verb.children if c.dep_ in {"dobj", "nsubjpass"}]
 
 
+def _someone(tok: Token, ix: TokenIndex) -> bool:
+    """A person, a group or an actor (a number of them too): who can be among those an event touches."""
+    ent = ix.ent[tok.i]
+    return (ent is not None and ent.canonical is not None or tok.pos_ in {"NUM", "PROPN"}
+            or wn.noun(tok.lemma_).lexfile in {"noun.person", "noun.group"})
+
+
 def participants(trig: Token, noun: bool, ix: TokenIndex) -> list[tuple[Token, str]]:
     """The trigger's (token, role) pairs, coordinations split ("arrested Ann and Tom": two targets)."""
     out: list[tuple[Token, str]] = []
     for tok, role in noun_args(trig, ix) if noun else verb_args(trig, ix):
         out += [(t, role) for t in (tok, *conjuncts(tok))]
+        # "killed 12 people, including three children": the children are victims too
+        members = [o for p in tok.children if p.dep_ == "prep" and p.lower_ in MEMBER_PREPS
+                   for o in p.children if o.dep_ == "pobj" and _someone(o, ix)]
+        out += [(t, role) for m in members for t in (m, *conjuncts(m))]
     return out

@@ -94,3 +94,12 @@ def test_protest_verbs_need_people_and_codebook_sanctions_and_coercion():
     assert t["demonstrated"] == "141" and not t["demonstrate"] and not t["rallied"]
     assert t["suspended"] == "160" and t["dispersed"] == "175" and t["deported"] == "174"
     assert t["opposed"] == "120"
+
+
+def test_an_attempt_takes_the_code_of_the_act_attempted_and_appeals_inherit_their_speaker():
+    ex = run("Guards foiled an assassination attempt on the governor. The rebels felt strong enough to demand "
+             "a ceasefire. The union answered by urging workers to stay home.")
+    t = types(ex)
+    assert t["attempt"] == "186"
+    assert t["demand"] == "100"  # the rebels demand: the subject of "felt", through "strong enough to"
+    assert t["urging"] == "020"  # the union urges: through "answered by urging"

@@ -100,7 +100,7 @@ NOUN_CODES: dict[str, str] = {
     **dict.fromkeys(["sanction", "ban", "embargo", "expulsion"], "160"),
     **dict.fromkeys(["arrest", "detention", "crackdown"], "173"),
     **dict.fromkeys(["kidnapping", "abduction", "hijacking"], "181"),
-    "assault": "182", "assassination": "186", "bombing": "183", "explosion": "183", "blast": "183",
+    "assault": "182", "maiming": "182", "mutilation": "182", "assassination": "186", "bombing": "183", "explosion": "183", "blast": "183",
     **dict.fromkeys(["attack", "fight", "fighting", "battle", "clash", "offensive", "raid", "war", "violence",
                      "hostility", "insurgency", "invasion", "combat", "ambush", "siege"], "190"),
     "blockade": "191",

@@ -57,8 +57,9 @@ def _np_span(tok: Token, split: bool = False) -> Span:
     for child in tok.rights:
         if split and (child.dep_ in {"conj", "cc"} or listed_name(child)):
             break  # "Ann Smith, Tom Jones and Bill Lee": the list's next names are their own arguments
-        if child.dep_ in NP_RIGHT or (child.dep_ == "prep" and child.lower_ == "of") or child.tag_ in {"RBR", "JJR"}:
-            end = max(end, child.right_edge.i)  # ... "scores more"
+        if child.dep_ in NP_RIGHT or (child.dep_ == "prep" and child.lower_ == "of") or (
+                child.tag_ in {"RBR", "JJR"} and _count(tok)):
+            end = max(end, child.right_edge.i)  # ... "scores more", "130 more"
     start = tok.left_edge.i
     while start < tok.i and (doc[start].is_punct or doc[start].dep_ in {"cc", "prep", "mark"}):
         start += 1
@@ -70,6 +71,10 @@ def _np_span(tok: Token, split: bool = False) -> Span:
             t.text == ")" for t in span):
         span = doc[start : end + 2]
     return span
+
+
+def _count(tok: Token) -> bool:
+    return tok.like_num or tok.tag_ == "NNS" and wn.noun(tok.lemma_).lexfile == "noun.quantity"  # "dozens"
 
 
 def listed_name(tok: Token) -> bool:
@@ -169,17 +174,19 @@ def _subjects(verb: Token) -> list[Token]:
 def _inherited_subject(verb: Token, depth: int = 0) -> list[tuple[Token, str]]:
     """Subject of a verb that has none of its own: its governor's, or the noun it modifies."""
     head = verb.head
-    if depth > 3 or head is verb:
+    if depth > 3 or head == verb:
         return []
+    if verb.dep_ == "pcomp" and head.dep_ == "prep" or verb.dep_ == "xcomp" and head.dep_ == "acomp":
+        head = head.head  # "responded by calling ...", "felt confident enough to call ...": the clause's verb
     if verb.dep_ == "xcomp" and head.pos_ == "VERB" and head.lemma_.lower() not in SUBJECT_CONTROL:
         objs = [c for c in head.children if c.dep_ == "dobj"]
         if objs:
             return [(o, "agent") for o in objs]
     if verb.dep_ in {"xcomp", "conj", "advcl", "pcomp"} and head.pos_ in {"VERB", "AUX"}:
         subs = _subjects(head)
-        if subs and subs[0].dep_ == "nsubjpass" and verb.dep_ in {"conj", "advcl"}:
-            if verb.tag_ == "VBN":  # "were mutilated and injured": the same people suffer both
-                return [(s, "target") for s in subs]
+        if subs and subs[0].dep_ == "nsubjpass" and (verb.tag_ == "VBN" and verb.dep_ in {"conj", "advcl"}):
+            return [(s, "target") for s in subs]  # "were mutilated and injured": the same people suffer both
+        if subs and subs[0].dep_ == "nsubjpass" and verb.dep_ == "advcl" and verb.tag_ == "VBG":
             # "The hotel was hit by a rocket, wounding six": the rocket wounds, not the hotel
             return [(obj, "agent") for prep, obj in _pobjs(head) if prep.dep_ == "agent"]
         if subs:

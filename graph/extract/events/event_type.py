@@ -47,6 +47,7 @@ PERSON_FILES = {"noun.person"}
 # "claimed nine lives", "took the lives of": a killing
 LIFE_TAKING = {"claim", "take", "cost"}
 OCCUPY = "192"
+ATTEMPT_NOUNS = {"attempt", "plot", "bid", "try", "conspiracy"}
 
 
 def type_triggers(doc: Doc, noun_of: dict[int, bool], ix: TokenIndex) -> dict[int, str]:
@@ -75,7 +76,13 @@ def trigger_code(tok: Token, noun: bool, ix: TokenIndex) -> Optional[str]:
 
 
 def _noun_code(tok: Token) -> Optional[str]:
-    return noun_code_for(tok.lemma_) or wn.noun(tok.lemma_).cameo or None
+    code = noun_code_for(tok.lemma_) or wn.noun(tok.lemma_).cameo or None
+    if code is None and tok.lemma_.lower() in ATTEMPT_NOUNS:
+        # "an assassination attempt", "a plot to bomb ...", "an attempt at a coup": the act attempted
+        inner = [c for c in tok.children if c.dep_ == "compound"] + [
+            o for p in tok.children if p.dep_ == "prep" and p.lower_ in {"at", "of"} for o in p.children]
+        return next((c for c in (_noun_code(i) for i in inner if i.pos_ == "NOUN") if c), None)
+    return code
 
 
 def phrase(tok: Token) -> str:

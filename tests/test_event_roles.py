@@ -113,3 +113,9 @@ def test_a_named_street_after_a_locative_preposition_is_the_place_and_a_city_bom
     ex = run("A car bomb exploded on Harbour Street. The bombing of the city lasted three days.")
     assert ("place", "Harbour Street") in roles(ex, "exploded")
     assert ("place", "the city") in roles(ex, "bombing")
+
+
+def test_an_act_or_idea_after_a_preposition_is_no_participant():
+    ex = run("Prosecutors charged the colonel with treason. A guard was wounded in the clash near the gate.")
+    assert not any(text == "treason" for _, text in roles(ex, "charged"))
+    assert ("target", "the colonel") in roles(ex, "charged")

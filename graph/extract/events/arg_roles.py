@@ -26,6 +26,8 @@ AGENTIVE_ROOTS = {"01", "02", "03", "04", "05", "06", "07", "08", "09", "10", "1
 EXPLOSION = "183"
 PLACE_ENTS = {"GPE", "LOC", "FAC"}
 VIOLENCE = {"18", "19", "20"}
+NOT_PARTICIPANTS = {"noun.act", "noun.event", "noun.state", "noun.attribute", "noun.cognition", "noun.feeling",
+                    "noun.motive", "noun.communication"}
 OCCUPY = "192"  # "the capture of Kidal": the place taken is what the event is about
 
 
@@ -60,6 +62,13 @@ def _time_span(tok: Token, ix: TokenIndex) -> bool:
     return tok.pos_ == "NOUN" and ix.ent[tok.i] is None and wn.noun(tok.lemma_).lexfile == "noun.time"
 
 
+def _abstraction(tok: Token, ix: TokenIndex) -> bool:
+    """An act, idea or state named after a preposition ("charged with treason", "in one incident"): what the
+    event is about, not an actor, a thing or a place that takes part."""
+    return (tok.pos_ == "NOUN" and ix.ent[tok.i] is None and ix.loc[tok.i] is None
+            and wn.noun(tok.lemma_).lexfile in NOT_PARTICIPANTS)
+
+
 def refine(trig: Token, tok: Token, role: str, code: str, ix: TokenIndex) -> Optional[str]:
     """The role of participant tok of trig (CAMEO code `code`) given its syntactic role; None: no participant."""
     if role in {"agent", "target"} and weapon(antecedent(tok)):  # "a device that exploded": what "that" is
@@ -74,4 +83,6 @@ def refine(trig: Token, tok: Token, role: str, code: str, ix: TokenIndex) -> Opt
             return None
         if tok.head.lower_ in LOCATIVE and _site(tok, ix):
             return "place"
+        if _abstraction(tok, ix):
+            return None
     return role

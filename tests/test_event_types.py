@@ -103,3 +103,9 @@ def test_an_attempt_takes_the_code_of_the_act_attempted_and_appeals_inherit_thei
     assert t["attempt"] == "186"
     assert t["demand"] == "100"  # the rebels demand: the subject of "felt", through "strong enough to"
     assert t["urging"] == "020"  # the union urges: through "answered by urging"
+
+
+def test_entering_a_country_is_travel_unless_armed_men_enter():
+    ex = run("The student entered the United States in 2010. Malian troops entered Kidal on Monday.")
+    entered = {e.label: e.type for e in ex.events if e.text == "entered"}
+    assert sorted(entered.values()) == ["", "192"], entered

@@ -47,6 +47,8 @@ PERSON_FILES = {"noun.person"}
 # "claimed nine lives", "took the lives of": a killing
 LIFE_TAKING = {"claim", "take", "cost"}
 OCCUPY = "192"
+# verbs of occupying (192) that are more often everyday acts: only armed actors occupy by them
+EVERYDAY_TAKING = {"enter", "secure", "control", "recover"}
 ATTEMPT_NOUNS = {"attempt", "plot", "bid", "try", "conspiracy"}
 
 
@@ -205,6 +207,8 @@ def _restricted(trig: Token, code: str, noun: bool, ix: TokenIndex) -> Optional[
                                                                   == "PERSON") for o in objs):
                 return "181" if any(armed(t, ix) for t in parts) else None  # "seized hundreds of hostages"
             return None  # "took 11 people to hospital", "took a tougher line"
+        if lemma in EVERYDAY_TAKING and not any(armed(t, ix) for t in parts):
+            return None  # "entered the United States on a student visa": travel, not an occupation
     if code[:2] in {"06", "07"} and objs and all(wn.noun(o.lemma_).lexfile in INFORMATION for o in objs):
         return None  # "figures supplied by officials": information, not goods
     if code == REPRESSION and not any(armed(t, ix) for t in parts):

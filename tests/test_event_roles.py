@@ -119,3 +119,14 @@ def test_an_act_or_idea_after_a_preposition_is_no_participant():
     ex = run("Prosecutors charged the colonel with treason. A guard was wounded in the clash near the gate.")
     assert not any(text == "treason" for _, text in roles(ex, "charged"))
     assert ("target", "the colonel") in roles(ex, "charged")
+
+
+def test_the_possessor_of_an_arrest_or_a_killing_undergoes_it_and_with_names_the_other_side():
+    ex = run("After his arrest, the lawyer's trial opened. Students clashed with riot police. The army's "
+             "killing of four herders angered the village. Gunmen attacked the convoy with rifles.")
+    assert ("target", "his") in roles(ex, "arrest")
+    assert ("target", "the lawyer's") in roles(ex, "trial")
+    assert ("target", "riot police") in roles(ex, "clashed")
+    r = roles(ex, "killing")
+    assert ("agent", "The army's") in r and ("target", "four herders") in r
+    assert ("other", "rifles") in roles(ex, "attacked")

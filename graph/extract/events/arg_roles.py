@@ -26,6 +26,11 @@ AGENTIVE_ROOTS = {"01", "02", "03", "04", "05", "06", "07", "08", "09", "10", "1
 EXPLOSION = "183"
 PLACE_ENTS = {"GPE", "LOC", "FAC"}
 VIOLENCE = {"18", "19", "20"}
+# codes of acts done to someone, whose noun's possessor is that someone: arrest, charge, trial (173), deportation
+# (174), conviction (116), kidnapping (181), injury (182), killing (1823), assassination (186), release (080)
+PATIENT_POSSESSOR = {"173", "174", "116", "181", "182", "1823", "186", "080"}
+OPPONENT = {"with", "against"}
+DYADIC = {"14", "18", "19", "20"}  # fights, assaults and protests: "with"/"against" names the other side
 NOT_PARTICIPANTS = {"noun.act", "noun.event", "noun.state", "noun.attribute", "noun.cognition", "noun.feeling",
                     "noun.motive", "noun.communication"}
 OCCUPY = "192"  # "the capture of Kidal": the place taken is what the event is about
@@ -69,6 +74,14 @@ def _abstraction(tok: Token, ix: TokenIndex) -> bool:
             and wn.noun(tok.lemma_).lexfile in NOT_PARTICIPANTS)
 
 
+def _undergone(noun: Token, code: str) -> bool:
+    """An event noun whose possessor undergoes it ("his arrest", "her killing") unless an "of" phrase names
+    who did ("the army's killing of civilians")."""
+    if code not in PATIENT_POSSESSOR and noun.lemma_.lower() not in {"death", "injury"}:
+        return False
+    return not any(c.dep_ == "prep" and c.lower_ == "of" for c in noun.children)
+
+
 def refine(trig: Token, tok: Token, role: str, code: str, ix: TokenIndex) -> Optional[str]:
     """The role of participant tok of trig (CAMEO code `code`) given its syntactic role; None: no participant."""
     if role in {"agent", "target"} and weapon(antecedent(tok)):  # "a device that exploded": what "that" is
@@ -78,6 +91,10 @@ def refine(trig: Token, tok: Token, role: str, code: str, ix: TokenIndex) -> Opt
     if (role == "target" and tok.dep_ == "pobj" and tok.head.lower_ == "of" and code[:2] in VIOLENCE
             and code != OCCUPY and _site(tok, ix) and ix.ent[tok.i] is None):
         return "place"  # "the bombing of the city": where the violence was, not an actor it was done to
+    if role == "agent" and tok.dep_ == "poss" and tok.head == trig and _undergone(trig, code):
+        return "target"  # "his arrest", "her trial", "their deaths": who it was done to
+    if role == "other" and tok.dep_ == "pobj" and tok.head.lower_ in OPPONENT and code[:2] in DYADIC and not weapon(tok):
+        return "target"  # "clashed with police", "fought against the rebels": the other side
     if role == "other" and tok.dep_ == "pobj":
         if _time_span(tok, ix):
             return None

@@ -109,3 +109,11 @@ def test_entering_a_country_is_travel_unless_armed_men_enter():
     ex = run("The student entered the United States in 2010. Malian troops entered Kidal on Monday.")
     entered = {e.label: e.type for e in ex.events if e.text == "entered"}
     assert sorted(entered.values()) == ["", "192"], entered
+
+
+def test_phoning_someone_is_consulting_and_a_light_verb_gives_its_noun_a_speaker():
+    ex = run("The defence lawyers called Maria Ostrova, the landlord. The premier urged rebels to disarm. "
+             "The governor gave an interview to local radio.")
+    t = types(ex)
+    assert t["called"] == "040" and t["urged"] == "020"
+    assert t["interview"] == "010"  # the governor speaks: "gave" lends its subject to the interview

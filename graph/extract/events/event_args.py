@@ -24,7 +24,9 @@ SUBJECT_CONTROL = {"promise", "vow", "pledge", "threaten"}
 CAUSATIVE = {"have", "get"}
 # Support verbs: their subject is the agent (or, for "suffer", the patient) of the event noun they take
 SUPPORT_VERBS = {**dict.fromkeys(["launch", "carry", "conduct", "stage", "mount", "commit", "perpetrate", "wage",
-                                  "unleash", "execute", "orchestrate", "claim", "accept", "admit", "stage"], "agent"),
+                                  "unleash", "execute", "orchestrate", "claim", "accept", "admit", "give", "make",
+                                  "hold", "issue", "deliver", "reach", "sign", "impose", "declare", "order",
+                                  "open", "begin", "start"], "agent"),
                  **dict.fromkeys(["suffer", "sustain", "receive", "incur"], "target")}
 MEMBER_PREPS = {"including", "among"}
 SERIES_NOUNS = {"series", "wave", "spate", "string", "number", "campaign", "spree", "round"}

@@ -102,6 +102,8 @@ def _verb_code(trig: Token, ix: TokenIndex) -> Optional[str]:
         nouns += [x for n in list(nouns) for x in n.conjuncts]
         if any(n.lemma_.lower() in AGREEMENT_NOUNS for n in nouns):
             return "057"
+    if lemma == "call" and _phoned(trig, ix):
+        return "040"  # "she called the garage to ask a price": a telephone consultation, not an appeal
     if lemma in LIFE_TAKING and any(c.dep_ == "dobj" and c.lemma_.lower() == "life" for c in trig.children):
         return "1823"  # "the bombs claimed nine lives"
     if lemma == "leave":
@@ -117,6 +119,18 @@ def _verb_code(trig: Token, ix: TokenIndex) -> Optional[str]:
         if lemma in {"take", "go", "set", "carry", "bring", "put", "make", "give", "get", "turn"}:
             return None  # a light verb's phrase is its own word ("take off", "carry out"): not the light verb
     return code_for(lemma) or wn.verb(lemma).cameo or None
+
+
+def _phoned(trig: Token, ix: TokenIndex) -> bool:
+    """ "Call" with a person or organisation as object and nothing asked for: no "on"/"for", no infinitive, no
+    predicate ("called him a liar") and no particle ("called off")."""
+    kids = list(trig.children)
+    if any(c.dep_ in {"xcomp", "oprd", "ccomp", "prt"} or c.dep_ == "prep" and c.lower_ in {"on", "for", "upon"}
+           for c in kids):
+        return False
+    objs = [c for c in kids if c.dep_ == "dobj"]
+    return bool(objs) and all(_person(o, ix) or (ix.ent[o.i] is not None and ix.ent[o.i].type in
+                                                 {"PERSON", "ORG"}) for o in objs)
 
 
 def _result_state(trig: Token) -> Optional[str]:

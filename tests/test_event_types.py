@@ -117,3 +117,10 @@ def test_phoning_someone_is_consulting_and_a_light_verb_gives_its_noun_a_speaker
     t = types(ex)
     assert t["called"] == "040" and t["urged"] == "020"
     assert t["interview"] == "010"  # the governor speaks: "gave" lends its subject to the interview
+
+
+def test_a_violent_act_named_as_a_modifier_happened_but_a_weapon_kind_is_no_event():
+    ex = run("Police questioned the bombing suspect. An attack helicopter flew over the shooting scene.")
+    t = types(ex)
+    assert t["bombing"] == "183" and t["shooting"][:2] == "19"
+    assert "attack" not in t

@@ -26,7 +26,9 @@ from typing import Optional
 from spacy.tokens import Doc, Span, Token
 
 from graph.extract.actors.described import NAMING_VERBS
+from graph.extract.events import wordnet_lexicon as wn
 from graph.extract.events.arg_roles import refine
+from graph.extract.events.cameo import noun_code_for
 from graph.extract.events.event_args import IDIOM_OBJECTS, TokenIndex, argument, is_name, participants
 from graph.extract.events.event_class import event_class
 from graph.extract.events.event_label import event_label
@@ -62,8 +64,16 @@ def _is_verb_trigger(tok: Token) -> bool:
 
 
 def _is_noun_trigger(tok: Token) -> bool:
-    return (tok.pos_ == "NOUN" and tok.is_alpha and tok.dep_ != "compound" and is_event_noun(tok.lemma_)
-            and tok.lemma_.lower() not in NOMINAL_HEADS)
+    return (tok.pos_ == "NOUN" and tok.is_alpha and (tok.dep_ != "compound" or _violent_modifier(tok))
+            and is_event_noun(tok.lemma_) and tok.lemma_.lower() not in NOMINAL_HEADS)
+
+
+def _violent_modifier(tok: Token) -> bool:
+    """A violent act named as a modifier ("the bombing suspect", "shooting incidents"): it happened too; a
+    weapon or kind ("attack helicopter", "war crimes") is excluded by the ending -ing/-ion of the act."""
+    lemma = tok.lemma_.lower()
+    code = noun_code_for(lemma) or wn.noun(lemma).cameo
+    return code[:2] in {"18", "19", "20"} and tok.lower_.endswith(("ing", "ion", "ings", "ions"))
 
 
 def _governor(tok: Token, triggers: set[int]) -> Optional[int]:

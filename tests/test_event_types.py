@@ -124,3 +124,11 @@ def test_a_violent_act_named_as_a_modifier_happened_but_a_weapon_kind_is_no_even
     t = types(ex)
     assert t["bombing"] == "183" and t["shooting"][:2] == "19"
     assert "attack" not in t
+
+
+def test_people_said_to_be_dead_died_but_a_dead_battery_did_not():
+    ex = run("A car bomb exploded near the court. Nine people were dead and a guard was shot dead. The "
+             "radio's battery was dead.")
+    dead = [(e.type, {a.text for a in e.args}) for e in ex.events if e.text == "dead"]
+    assert ("1823", {"Nine people"}) in dead and ("1823", {"a guard"}) in dead
+    assert len(dead) == 2

@@ -289,7 +289,10 @@ def _someone(tok: Token, ix: TokenIndex) -> bool:
 def participants(trig: Token, noun: bool, ix: TokenIndex) -> list[tuple[Token, str]]:
     """The trigger's (token, role) pairs, coordinations split ("arrested Ann and Tom": two targets)."""
     out: list[tuple[Token, str]] = []
-    for tok, role in noun_args(trig, ix) if noun else verb_args(trig, ix):
+    raw = noun_args(trig, ix) if noun else verb_args(trig, ix)
+    if trig.pos_ == "ADJ" and trig.dep_ in {"acomp", "oprd"}:  # "nine people were dead", "was shot dead"
+        raw += [(c, "target") for c in trig.head.children if c.dep_ in {"nsubj", "nsubjpass", "dobj"}]
+    for tok, role in raw:
         out += [(t, role) for t in (tok, *conjuncts(tok))]
         # "killed 12 people, including three children": the children are victims too
         members = [o for p in tok.children if p.dep_ == "prep" and p.lower_ in MEMBER_PREPS

@@ -29,7 +29,7 @@ AGREEMENT_NOUNS = {"deal", "agreement", "accord", "pact", "truce", "ceasefire", 
 RESULT_STATES = {"dead": "1823", "killed": "1823", "hurt": "182", "injured": "182", "wounded": "182"}
 # verb-particle phrases that, with an explosive as participant, can only mean a detonation
 EXPLODE_PHRASES = {"go off", "set off", "touch off", "blow up", "plant", "detonate", "explode", "trigger"}
-DEATHS = {"die", "death", "perish"}
+DEATHS = {"die", "death", "perish", "dead"}
 # a "forces" plural is WordNet's military_unit ("force" alone is first a physical quantity)
 ARMED_PLURALS = {"forces", "troops"}
 ARMED_KINDS = frozenset({"armed_group", "state"})

@@ -68,6 +68,20 @@ def _is_noun_trigger(tok: Token) -> bool:
             and is_event_noun(tok.lemma_) and tok.lemma_.lower() not in NOMINAL_HEADS)
 
 
+def _is_death_state(tok: Token) -> bool:
+    """ "Dead" said of people (TimeML's state): "nine people were dead", "was shot dead", "among the dead"."""
+    if tok.lower_ != "dead" or tok.pos_ != "ADJ":
+        return False
+    if tok.dep_ == "pobj":
+        return any(c.dep_ == "det" for c in tok.children)
+    holders = [c for c in tok.head.children if c.dep_ in {"nsubj", "nsubjpass"}]
+    # "left five dead": the leaving kills; "the battery was dead": no one died
+    return tok.dep_ in {"acomp", "oprd"} and tok.head.lemma_ != "leave" and bool(holders) and all(
+        h.ent_type_ == "PERSON" or h.like_num or h.lower_ in {"he", "she", "they"}
+        or wn.noun(h.lemma_).lexfile == "noun.person" or h.tag_ == "NNS" and wn.noun(h.lemma_).lexfile == "noun.group"
+        for h in holders)
+
+
 def _violent_modifier(tok: Token) -> bool:
     """A violent act named as a modifier ("the bombing suspect", "shooting incidents"): it happened too; a
     weapon or kind ("attack helicopter", "war crimes") is excluded by the ending -ing/-ion of the act."""
@@ -106,7 +120,7 @@ def find_events(doc: Doc, timexes: list[Timex], locations: list[Location],
             continue
         if _is_verb_trigger(tok):
             trig_kind[tok.i] = False
-        elif _is_noun_trigger(tok):
+        elif _is_noun_trigger(tok) or _is_death_state(tok):
             trig_kind[tok.i] = True
     triggers = set(trig_kind)
     codes = type_triggers(doc, trig_kind, ix)

@@ -6,10 +6,39 @@ import { DataSet, Timeline } from 'vis-timeline/standalone';
 import { getJSON, latest } from './api.js';
 import { classOf } from './cameo.js';
 import { drawing } from './drawn.js';
-import { PAGE, state, subscribe, update } from './state.js';
+import { matches, PAGE, state, subscribe, update } from './state.js';
 
 
 const day = (d) => d.toISOString().slice(0, 10);
+
+// An event's lanes when the timeline is grouped: each of its actors (an event of two actors shows in
+// both lanes), or its place; '' for none named.
+function lanesOf(ev, group) {
+  if (group === 'actor') return ev.actors.length ? [...new Set(ev.actors.map((a) => a.id))] : [''];
+  if (group === 'place') return [ev.place ? ev.place.id : ''];
+  return [null];
+}
+
+// The item ids of an event: its REST id, then `id#2`, `id#3`... for its copies in other lanes.
+const copyId = (id, i) => (i ? `${id}#${i + 1}` : id);
+const eventOfItem = (itemId) => String(itemId).split('#')[0];
+
+function itemsOf(ev, group) {
+  return lanesOf(ev, group).map((lane, i) => ({ ...itemOf(ev), id: copyId(ev.id, i),
+    ...(lane === null ? {} : { group: lane }) }));
+}
+
+// The lanes of the shown events, the busiest first ('' last: no actor or place named).
+function groupsOf(events, group) {
+  const lanes = new Map();
+  for (const ev of events) {
+    const refs = group === 'actor' ? ev.actors : [ev.place].filter(Boolean);
+    for (const r of refs) lanes.set(r.id, { id: r.id, content: r.label || r.id, n: (lanes.get(r.id)?.n || 0) + 1 });
+    if (!refs.length) lanes.set('', { id: '', content: `no ${group} named`, n: -1 });
+  }
+  const sorted = [...lanes.values()].sort((a, b) => b.n - a.n || String(a.content).localeCompare(b.content));
+  return sorted.map((g, order) => ({ id: g.id, content: g.content, order, className: 'lane' }));
+}
 
 function itemOf(ev) {
   const cls = classOf(ev.type);
@@ -41,14 +70,7 @@ function template(item) {
   return el;
 }
 
-function matches(ev, text) {
-  if (!text) return true;
-  const t = text.toLowerCase();
-  return [ev.label, ev.trigger, ev.type_label, ev.place && ev.place.label, ...ev.actors.map((a) => a.label)]
-    .some((s) => s && s.toLowerCase().includes(t));
-}
-
-export function mountTimeline(el, status) {
+export function mountTimeline(el, status, lanes) {
   const items = new DataSet();
   let loaded = []; // the events of the current window and filters (the API's pages so far)
   let next = null;
@@ -61,17 +83,21 @@ export function mountTimeline(el, status) {
 
   // A new page replaces the items; a change of the free text only removes and adds the items it
   // hides or shows (vis-timeline lays out every item it is given again: redoing all of them is slow).
+  // Grouped, the lanes follow what is shown: every item is made again.
   const show = (fresh = true) => {
     const keep = loaded.filter((ev) => matches(ev, state.text));
-    if (fresh) {
+    if (fresh || state.group) {
       items.clear();
-      items.add(keep.map(itemOf));
+      timeline.setGroups(state.group ? new DataSet(groupsOf(keep, state.group)) : null);
+      items.add(keep.flatMap((ev) => itemsOf(ev, state.group)));
+      if (state.selected) timeline.setSelection(items.getIds().filter((id) => eventOfItem(id) === state.selected));
     } else {
       const ids = new Set(keep.map((ev) => ev.id));
       items.remove(items.getIds().filter((id) => !ids.has(id)));
       items.add(keep.filter((ev) => !items.get(ev.id)).map(itemOf));
     }
-    el.dataset.count = String(items.length);
+    el.dataset.count = String(keep.length);
+    el.dataset.group = state.group;
     status(next === null ? `${loaded.length} events` : `${loaded.length} events shown (more in this window)`,
       next !== null);
   };
@@ -84,8 +110,12 @@ export function mountTimeline(el, status) {
     loaded = append ? loaded.concat(page.events) : page.events;
     next = page.next_offset;
     show();
+    update({ page: loaded }, 'timeline'); // the network and the map (with free text) draw from it
     if (!state.from && !state.to && !append && items.length) timeline.fit({ animation: false });
   }
+
+  // the lanes control (none, actor, place): not a filter, so Clear leaves it
+  lanes.addEventListener('change', () => update({ group: lanes.value }, 'timeline'));
 
   timeline.on('rangechanged', (props) => {
     if (!props.byUser) return;
@@ -104,9 +134,12 @@ export function mountTimeline(el, status) {
   });
 
   subscribe((s, changed, source) => {
-    if (changed.has('selected') && s.selected) timeline.setSelection([s.selected]);
+    if (changed.has('selected') && s.selected) {
+      timeline.setSelection(items.getIds().filter((id) => eventOfItem(id) === s.selected));
+    }
     const refetch = ['from', 'to', 'actor', 'place', 'type'].some((k) => changed.has(k));
     if (refetch) drawing(load().catch((e) => status(`timeline: ${e.message}`, false, true)));
+    else if (changed.has('group')) drawing(show(true));
     else if (changed.has('text')) drawing(show(false));
     // the date inputs moved the window: move the axis too (the timeline's own moves are already there)
     if ((changed.has('from') || changed.has('to')) && source !== 'timeline' && s.from && s.to) {

@@ -137,8 +137,9 @@ def places(store: Store, start: Optional[date] = None, end: Optional[date] = Non
     keep = [actor_filter(store, actor)] if actor else []
     keep += [type_filter(event_type)] if event_type else []
     pattern = f"?e sem:hasPlace ?p ; sem:hasEarliestBeginTimeStamp ?b . {window_filter('?b', start, end)}"
-    # with an actor or a type the events are joined first (a required group): few events, few places
-    events = f"{{ {' '.join(keep)} {pattern} }}" if keep else f"OPTIONAL {{ {pattern} }}"
+    # with an actor or a type, the events are chosen by a subquery of their own (Oxigraph evaluates it once;
+    # joined to every place instead, a type took 15 s on 1M quads): few events, few places
+    events = f"{{ SELECT ?e ?p ?b WHERE {{ {' '.join(keep)} {pattern} }} }}" if keep else f"OPTIONAL {{ {pattern} }}"
     rows = store.ox_query(PLACES % {"events": events,
                                     "having": "HAVING (COUNT(?e) > 0)" if start or end or keep else "",
                                     "only": f"VALUES ?p {{ <{BASE}{only}> }}" if only else "",

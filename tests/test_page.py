@@ -237,7 +237,7 @@ def test_network_draws_actors_and_places_and_a_click_filters_to_one(page, server
     page.mouse.click(box["x"] + at["x"], box["y"] + at["y"])
     page.wait_for_function("() => document.querySelector('[name=actor]').value === 'Malian Armed Forces'")
     wait_items(page, timeline_ids(server, actor=actor))
-    # the map keeps the window's places; the detail panel works on the filtered timeline
+    # the detail panel works on the filtered timeline (test_page_multi.py: the map and network follow too)
     page.locator("[data-testid=timeline] [data-event-id]").first.click()
     page.wait_for_selector("[data-testid=event-detail] .sentence")
     assert "Malian Armed Forces" in page.get_by_test_id("event-detail").inner_text()

@@ -6,39 +6,11 @@ import { DataSet, Timeline } from 'vis-timeline/standalone';
 import { getJSON, latest } from './api.js';
 import { classOf } from './cameo.js';
 import { drawing } from './drawn.js';
+import { eventOfItem, groupsOf, lanesOf } from './lanes.js';
 import { matches, PAGE, state, subscribe, update } from './state.js';
 
 
 const day = (d) => d.toISOString().slice(0, 10);
-
-// An event's lanes when the timeline is grouped: each of its actors (an event of two actors shows in
-// both lanes), or its place; '' for none named.
-function lanesOf(ev, group) {
-  if (group === 'actor') return ev.actors.length ? [...new Set(ev.actors.map((a) => a.id))] : [''];
-  if (group === 'place') return [ev.place ? ev.place.id : ''];
-  return [null];
-}
-
-// The item ids of an event: its REST id, then `id#2`, `id#3`... for its copies in other lanes.
-const copyId = (id, i) => (i ? `${id}#${i + 1}` : id);
-const eventOfItem = (itemId) => String(itemId).split('#')[0];
-
-function itemsOf(ev, group) {
-  return lanesOf(ev, group).map((lane, i) => ({ ...itemOf(ev), id: copyId(ev.id, i),
-    ...(lane === null ? {} : { group: lane }) }));
-}
-
-// The lanes of the shown events, the busiest first ('' last: no actor or place named).
-function groupsOf(events, group) {
-  const lanes = new Map();
-  for (const ev of events) {
-    const refs = group === 'actor' ? ev.actors : [ev.place].filter(Boolean);
-    for (const r of refs) lanes.set(r.id, { id: r.id, content: r.label || r.id, n: (lanes.get(r.id)?.n || 0) + 1 });
-    if (!refs.length) lanes.set('', { id: '', content: `no ${group} named`, n: -1 });
-  }
-  const sorted = [...lanes.values()].sort((a, b) => b.n - a.n || String(a.content).localeCompare(b.content));
-  return sorted.map((g, order) => ({ id: g.id, content: g.content, order, className: 'lane' }));
-}
 
 function itemOf(ev) {
   const cls = classOf(ev.type);
@@ -57,6 +29,10 @@ function itemOf(ev) {
 
 // Each item is a focusable button-like element carrying the event's REST id: Tab reaches it,
 // Enter opens it, exactly as a click does.
+function itemsOf(ev, group) {
+  return lanesOf(ev, group).map(({ id, group: lane }) => ({ ...itemOf(ev), id, ...(lane === null ? {} : { group: lane }) }));
+}
+
 function template(item) {
   const el = document.createElement('span');
   const ev = item.event;

@@ -170,6 +170,7 @@ def test_free_text_narrows_the_map_and_the_network_too(page, sahel):
                                                          (e["place"] or {}).get("label"), *(a["label"] for a in e["actors"])])]
     assert 0 < len(evs) < 18
     wait_views(page, evs, {e["place"]["id"] for e in evs if e["place"]})
+    assert page.inner_text("#status") == f'{len(evs)} of 18 events match "anefis"'
     page.fill("[name=text]", "")
     wait_views(page, events(sahel, **window(*OCTOBER)), place_ids(sahel, **window(*OCTOBER)))
 

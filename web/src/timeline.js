@@ -74,8 +74,8 @@ export function mountTimeline(el, status, lanes) {
     }
     el.dataset.count = String(keep.length);
     el.dataset.group = state.group;
-    status(next === null ? `${loaded.length} events` : `${loaded.length} events shown (more in this window)`,
-      next !== null);
+    const shown = state.text ? `${keep.length} of ${loaded.length} events match "${state.text}"` : `${loaded.length} events`;
+    status(next === null ? shown : `${shown} (more in this window)`, next !== null);
   };
 
   async function load(append = false) {

@@ -7,6 +7,7 @@ from __future__ import annotations
 
 import os
 import shutil
+from contextlib import contextmanager
 from dataclasses import dataclass, field
 from urllib.parse import urlsplit
 
@@ -53,3 +54,27 @@ def watch(page) -> Watch:
     page.on("console", lambda m: m.type == "error" and w.errors.append(m.text))
     page.on("pageerror", lambda e: w.errors.append(f"uncaught: {e}"))
     return w
+
+
+@pytest.fixture(scope="module")
+def browser():
+    """Debian's chromium, one per test module (import this fixture into the module)."""
+    from playwright.sync_api import sync_playwright
+
+    with sync_playwright() as p:
+        b = p.chromium.launch(executable_path=chromium_path(), args=ARGS)
+        yield b
+        b.close()
+
+
+@contextmanager
+def watched_page(browser, base_url: str):
+    """A new page on `base_url`, 1400x960, watched (off-machine requests, console errors), checked at the end."""
+    context = browser.new_context(viewport={"width": 1400, "height": 960}, base_url=base_url)
+    pg = context.new_page()
+    pg.watch = watch(pg)
+    try:
+        yield pg
+    finally:
+        context.close()
+    pg.watch.check()

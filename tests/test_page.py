@@ -237,7 +237,7 @@ def test_network_draws_actors_and_places_and_a_click_filters_to_one(page, server
     page.mouse.click(box["x"] + at["x"], box["y"] + at["y"])
     page.wait_for_function("() => document.querySelector('[name=actor]').value === 'Malian Armed Forces'")
     wait_items(page, timeline_ids(server, actor=actor))
-    # the map keeps the window's places; the detail panel works on the filtered timeline
+    # the detail panel works on the filtered timeline (test_page_multi.py: the map and network follow too)
     page.locator("[data-testid=timeline] [data-event-id]").first.click()
     page.wait_for_selector("[data-testid=event-detail] .sentence")
     assert "Malian Armed Forces" in page.get_by_test_id("event-detail").inner_text()
@@ -363,9 +363,10 @@ def test_main_says_when_every_view_has_drawn_and_views_share_the_first_page(page
     page.select_option("[name=type]", "19")
     page.wait_for_function(f"() => document.querySelector('main').dataset.drawn !== '{before}' && ({DRAWN})()")
     assert item_ids(page) == timeline_ids(server, type="19")
-    # both views follow the type at once: one request between them (api.js shares requests in flight)
-    assert [u for u in page.watch.requests[asked:] if "/api/v1/" in u] == [
-        f"{server.url}/api/v1/timeline?type=19&limit=100&offset=0"]
+    # the timeline and the network follow the type with one request (the network draws the timeline's page);
+    # the map asks for the places of that type
+    assert sorted(u for u in page.watch.requests[asked:] if "/api/v1/" in u) == [
+        f"{server.url}/api/v1/places?type=19&limit=500", f"{server.url}/api/v1/timeline?type=19&limit=100&offset=0"]
     page.fill("[name=text]", "kidal")
     page.click("button[type=reset]")  # Clear: the filters and their fields
     page.wait_for_function(DRAWN)

@@ -8,11 +8,11 @@ from fastapi import APIRouter, Depends, Query, Request
 from fastapi.concurrency import run_in_threadpool
 from fastapi.responses import JSONResponse, Response
 
-from graph.store import lookup
+from graph.store import lookup, queries
 from graph.store.embedded import Store
 
 from ..deps import get_store
-from ..errors import ApiError
+from ..errors import ApiError, responses
 from ..response_cache import cache_of
 from .graph import Offset, Window, window
 
@@ -27,11 +27,23 @@ _EXAMPLE: dict[str, Any] = {"type": "FeatureCollection", "features": [{
 
 
 @router.get("/places", summary="Places as a GeoJSON FeatureCollection ([lon, lat]), most events first",
-            response_class=JSONResponse, responses={200: {"content": {GEOJSON: {"example": _EXAMPLE}}}})
-async def list_places(request: Request, w: Window = Depends(window), limit: int = Query(1000, ge=1, le=10000),
+            response_class=JSONResponse, responses={200: {"content": {GEOJSON: {"example": _EXAMPLE}}},
+                                                    **responses(404)},
+            description="`from`/`to`, `actor` and `type` keep the places of the events they keep (as "
+                        "`/timeline` filters them) and count only those events.")
+async def list_places(request: Request, w: Window = Depends(window),
+                      actor: Optional[str] = Query(None, description="Actor id or exact label or alias, as "
+                                                                     "`/timeline` takes it (404 if nothing has it)."),
+                      type: Optional[str] = Query(None, description="CAMEO code or prefix (19, 192)."),
+                      limit: int = Query(1000, ge=1, le=10000),
                       offset: int = Offset, store: Store = Depends(get_store)) -> Response:
     def compute() -> bytes:
-        rows = lookup.places(store, w.start, w.end, limit + 1, offset)
+        try:
+            rows = lookup.places(store, w.start, w.end, limit + 1, offset, actor=actor, event_type=type)
+        except queries.UnknownRef as e:
+            raise ApiError(404, "not found", str(e)) from None
+        except queries.QueryError as e:
+            raise ApiError(422, "invalid request", [{"field": e.field, "message": str(e)}]) from None
         body = lookup.geojson(rows[:limit])
         # paging as GeoJSON foreign members: map clients ignore them
         body.update(limit=limit, offset=offset, next_offset=offset + limit if len(rows) > limit else None)
@@ -39,7 +51,7 @@ async def list_places(request: Request, w: Window = Depends(window), limit: int 
 
     # counting every place's events takes ~0.5 s on 1M quads: answers are kept per store revision, as the timeline's
     revision = await run_in_threadpool(lambda: store.revision) if store.remote else store.revision  # remote: a query
-    key = ("places", revision, w.start, w.end, limit, offset)
+    key = ("places", revision, w.start, w.end, actor, type, limit, offset)
     return await cache_of(request).answer(request, key, lambda: run_in_threadpool(compute), media_type=GEOJSON)
 
 

@@ -189,6 +189,19 @@ def _node_filter(store: Store, var: str, prop: str, kind: str, ref: str) -> str:
     return f"VALUES {var} {{ {values} }}\n?e {prop} {var} ."
 
 
+def type_filter(event_type: str) -> str:
+    """The pattern keeping events `?e` of a CAMEO code or its descendants (`19` keeps 190-196); 422 if not a code."""
+    code = event_type.strip().rsplit("/", 1)[-1]
+    if not _CODE.match(code):
+        raise QueryError("type", f"not a CAMEO code: {event_type!r}")
+    return f"?e sem:eventType ?t0 . FILTER (STRSTARTS(STR(?t0), \"https://w3id.org/timeline-kg/cameo/{code}\"))"
+
+
+def actor_filter(store: Store, actor: str) -> str:
+    """The pattern keeping events `?e` an actor (id or name) takes part in; UnknownRef if nothing has it."""
+    return _node_filter(store, "?a", "sem:hasActor", "actor", actor)  # agents, targets, other participants
+
+
 def timeline(store: Store, start: Optional[date] = None, end: Optional[date] = None,
              actor: Optional[str] = None, place: Optional[str] = None, event_type: Optional[str] = None,
              limit: int = 50, offset: int = 0, all_events: bool = False) -> list[dict[str, Any]]:
@@ -200,14 +213,11 @@ def timeline(store: Store, start: Optional[date] = None, end: Optional[date] = N
     if end:
         window.append(f'FILTER (?begin <= "{end.isoformat()}T23:59:59"^^xsd:dateTime)')
     if actor:
-        f.append(_node_filter(store, "?a", "sem:hasActor", "actor", actor))  # agents, targets, other participants
+        f.append(actor_filter(store, actor))
     if place:
         f.append(_node_filter(store, "?p", PLACE_PATH, "place", place))  # the place or any place inside it
     if event_type:
-        code = event_type.strip().rsplit("/", 1)[-1]
-        if not _CODE.match(code):
-            raise QueryError("type", f"not a CAMEO code: {event_type!r}")
-        f.append(f"?e sem:eventType ?t0 . FILTER (STRSTARTS(STR(?t0), \"https://w3id.org/timeline-kg/cameo/{code}\"))")
+        f.append(type_filter(event_type))
     page = [(r["e"].value, r["begin"].value) for r in store.ox_query(
         PAGE % {"filters": "\n".join(f), "window": "\n".join(window), "limit": limit, "offset": offset})]
     if not page:

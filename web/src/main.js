@@ -43,7 +43,7 @@ function explore() {
   const status = statusLine();
   const placeLists = [];
   mountFilters($('filters'), (fn) => placeLists.push(fn));
-  const timeline = mountTimeline($('timeline'), status.set);
+  const timeline = mountTimeline($('timeline'), status.set, $('lanes'));
   status.more.addEventListener('click', () => timeline.more());
   mountDetail($('event-detail'), () => state.selected && timeline.focusItem(state.selected));
   const warn = (text) => status.set(text, false, true);

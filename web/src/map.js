@@ -1,6 +1,8 @@
 // The map: places with events in the window, as circles sized by their event count, over Natural
 // Earth's countries (world-atlas, drawn here from TopoJSON: no tile server, nothing fetched).
-// Clicking a place filters every view to it.
+// Clicking a place filters every view to it. It follows the window, the actor and the CAMEO type
+// through the API (/places takes them); with free text, it shows the places of the loaded events
+// whose labels match (the text filters the same page of events in every view).
 import 'leaflet/dist/leaflet.css';
 
 import L from 'leaflet';
@@ -9,11 +11,24 @@ import countries from 'world-atlas/countries-110m.json';
 
 import { getJSON, latest } from './api.js';
 import { drawing } from './drawn.js';
-import { state, subscribe, update, windowParams } from './state.js';
+import { matches, state, subscribe, update, windowParams } from './state.js';
 
 const PAGE = 500; // the most-eventful places of the window; the API pages the rest
 
 const radius = (n) => 4 + 3 * Math.sqrt(n);
+
+function textPlaces(events) {
+  const byId = new Map();
+  for (const ev of events) {
+    const p = ev.place;
+    if (!p) continue;
+    const f = byId.get(p.id) || { type: 'Feature', id: p.id, properties: { id: p.id, label: p.label || p.id, events: 0 },
+      geometry: p.lat === null || p.lat === undefined ? null : { type: 'Point', coordinates: [p.lon, p.lat] } };
+    f.properties.events += 1;
+    byId.set(p.id, f);
+  }
+  return [...byId.values()].sort((a, b) => b.properties.events - a.properties.events);
+}
 
 export function mountMap(el, onPlaces, onError) {
   const map = L.map(el, { worldCopyJump: false, minZoom: 1, maxZoom: 10, zoomSnap: 0.5,
@@ -68,19 +83,31 @@ export function mountMap(el, onPlaces, onError) {
       ...buttons.flatMap((b, i) => (i ? [', ', b] : [b])));
   }
 
-  let features = [];
-  async function load() {
-    const body = await one((signal) => getJSON('/api/v1/places', { ...windowParams(), limit: PAGE }, signal));
-    if (!body) return;
-    features = body.features.filter((f) => f.geometry && f.geometry.coordinates);
+  function show(all) {
+    features = all.filter((f) => f.geometry && f.geometry.coordinates);
     draw(features);
-    list(body.features.filter((f) => !(f.geometry && f.geometry.coordinates)));
-    onPlaces(body.features.map((f) => ({ id: f.properties.id, label: f.properties.label })));
+    list(all.filter((f) => !(f.geometry && f.geometry.coordinates)));
+  }
+
+  let features = [];
+  let fetched = []; // the API's answer for the window, actor and type
+  async function load() {
+    const params = { ...windowParams(), actor: state.actor && state.actor.id, type: state.type, limit: PAGE };
+    const body = await one((signal) => getJSON('/api/v1/places', params, signal));
+    if (!body) return;
+    fetched = body.features;
+    if (state.text) matching(); else show(fetched);
+    // the place filter's choices: every place of the window, whatever the actor or type
+    if (!state.actor && !state.type) onPlaces(fetched.map((f) => ({ id: f.properties.id, label: f.properties.label })));
   }
   const reload = () => drawing(load().catch((e) => onError(`map: ${e.message}`)));
+  // free text: the places of the loaded events it keeps, counted over them
+  const matching = () => show(textPlaces((state.page || []).filter((ev) => matches(ev, state.text))));
 
   subscribe((s, changed) => {
-    if (changed.has('from') || changed.has('to')) reload();
+    if (['from', 'to', 'actor', 'type'].some((k) => changed.has(k))) reload();
+    if (s.text && (changed.has('text') || changed.has('page'))) drawing(matching());
+    else if (changed.has('text')) drawing(show(fetched)); // the text cleared: the API's places again
     else if (changed.has('place')) drawing(draw(features));
   });
   // the panel may be laid out after the map is made

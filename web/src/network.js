@@ -1,15 +1,15 @@
 // The network of actors and places in the window, drawn by sigma.js (WebGL) and laid out by
-// ForceAtlas2 in a web worker. It is built from one page of the window's events (agent -> target,
-// actor -> place, weighted by events), so it shows what the timeline's window holds. Clicking a
-// node filters the timeline and the map to it.
+// ForceAtlas2 in a web worker. It is built from the page of events the timeline loaded (agent ->
+// target, actor -> place, weighted by events), so it follows every filter the timeline does: the
+// window, actor, place, type (the API's) and free text (over the same events). Clicking a node
+// filters the timeline and the map to it.
 import Graph from 'graphology';
 import forceAtlas2 from 'graphology-layout-forceatlas2';
 import FA2Layout from 'graphology-layout-forceatlas2/worker';
 import Sigma from 'sigma';
 
-import { getJSON, latest } from './api.js';
 import { afterDrawn, drawing } from './drawn.js';
-import { PAGE, state, subscribe, update } from './state.js';
+import { matches, state, subscribe, update } from './state.js';
 
 const COLORS = { actor: '#CC79A7', place: '#D55E00' }; // Okabe-Ito reddish purple, vermillion (as on the map)
 const LAYOUT_MS = 2500;
@@ -61,7 +61,6 @@ export function mountNetwork(el, onError) {
   let current = null; // the page the graph shows
   const placed = new Map(); // node id -> {x, y} where the last layout left it, kept across windows
   const remember = () => graph.forEachNode((id, { x, y }) => placed.set(id, { x, y }));
-  const one = latest();
   const chosen = () => [state.actor, state.place].filter(Boolean).map((r) => r.id);
 
   renderer.setSetting('nodeReducer', (id, attrs) => {
@@ -87,15 +86,13 @@ export function mountNetwork(el, onError) {
     el.dataset.layout = 'done';
   }
 
-  async function load() {
-    const params = { from: state.from, to: state.to, type: state.type, limit: PAGE, offset: 0 }; // as the timeline asks
-    const page = await one((signal) => getJSON('/api/v1/timeline', params, signal));
-    if (!page) return;
-    current = page;
+  function build() {
+    const events = (state.page || []).filter((ev) => matches(ev, state.text));
+    current = events;
     stopLayout();
     // built aside, then swapped in whole: sigma draws on every change and needs x, y on each node
     const fresh = new Graph({ type: 'directed' });
-    page.events.forEach((ev) => addEvent(fresh, ev));
+    events.forEach((ev) => addEvent(fresh, ev));
     const added = dress(fresh, placed);
     graph.clear();
     graph.import(fresh.export());
@@ -103,9 +100,9 @@ export function mountNetwork(el, onError) {
     if (graph.order > 1 && added > 0) {
       // the layout animates once every view has drawn: its worker and redraws would delay the others
       el.dataset.layout = 'running';
-      const mine = page;
+      const mine = events;
       afterDrawn(() => {
-        if (mine !== current) return; // a newer load came meanwhile
+        if (mine !== current) return; // a newer build came meanwhile
         layout = new FA2Layout(graph, { settings: { ...forceAtlas2.inferSettings(graph), gravity: 1 } });
         layout.start();
         timer = setTimeout(stopLayout, added < graph.order / 2 ? LAYOUT_MS / 2 : LAYOUT_MS); // placed nodes settle sooner
@@ -113,13 +110,13 @@ export function mountNetwork(el, onError) {
     }
     renderer.refresh();
   }
-  const reload = () => drawing(load().catch((e) => onError(`network: ${e.message}`)));
+  const redraw = () => drawing(Promise.resolve().then(build).catch((e) => onError(`network: ${e.message}`)));
 
   subscribe((s, changed) => {
-    if (changed.has('from') || changed.has('to') || changed.has('type')) reload();
-    else if (changed.has('actor') || changed.has('place')) drawing(renderer.refresh());
+    if (changed.has('page') || changed.has('text')) redraw();
+    else if (changed.has('actor') || changed.has('place')) drawing(renderer.refresh()); // marked before the page comes
   });
   // For tests and the console: where a node is drawn, in pixels from the container's corner.
   el.nodePosition = (id) => renderer.graphToViewport(graph.getNodeAttributes(id));
-  return { load: reload };
+  return { load: redraw };
 }

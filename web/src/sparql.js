@@ -7,12 +7,30 @@ import '../../node_modules/@zazuko/yasgui/build/yasgui.min.css';
 
 import Yasgui from '@zazuko/yasgui';
 
+import { EXAMPLES } from './examples.js';
+
 export const EXAMPLE = `PREFIX sem: <http://semanticweb.cs.vu.nl/2009/11/sem/>
 PREFIX rdfs: <http://www.w3.org/2000/01/rdf-schema#>
 SELECT ?date ?event ?place WHERE {
   ?e a sem:Event ; rdfs:label ?event ; sem:hasTimeStamp ?date .
   OPTIONAL { ?e sem:hasPlace/rdfs:label ?place }
 } ORDER BY DESC(?date) LIMIT 50`;
+
+// A list of the README's example queries: choosing one puts it in the editor (Run, or Ctrl+Enter, runs it).
+function examples(use) {
+  const bar = document.createElement('p');
+  bar.className = 'sparql-bar';
+  const label = Object.assign(document.createElement('label'), { textContent: 'Example queries ' });
+  const select = document.createElement('select');
+  select.dataset.testid = 'sparql-examples';
+  select.append(new Option('choose one\u2026', ''), ...EXAMPLES.map((e, i) => new Option(e.label, String(i))));
+  select.addEventListener('change', () => {
+    if (select.value !== '') use(EXAMPLES[Number(select.value)].query);
+  });
+  label.append(select);
+  bar.append(label);
+  return bar;
+}
 
 export function mountSparql(el, query) {
   const endpoint = `${window.location.origin}/sparql`;
@@ -34,9 +52,10 @@ export function mountSparql(el, query) {
     run.dataset.testid = 'sparql-run';
     run.setAttribute('aria-label', 'Run the query');
   }
+  el.before(examples((q) => tab.setQuery(q)));
   const results = el.querySelector('.yasr');
   if (results) results.dataset.testid = 'sparql-results';
   return { yasgui, yasqe };
 }
 
-window.tkgSparql = { mountSparql };
+window.tkgSparql = { mountSparql, EXAMPLES };

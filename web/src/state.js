@@ -9,6 +9,9 @@ export const state = {
   type: '', //   a CAMEO root code ('19') or ''
   text: '', //   free text matched against the loaded events' labels
   selected: null, // the event id shown in the detail panel
+  group: '', //  the timeline's lanes: '' (none), 'actor' or 'place'
+  page: null, // the events the timeline loaded for the window and filters (the network and, with free text, the map
+  //             draw from them: one request for the three views)
 };
 
 const listeners = new Set();
@@ -32,4 +35,12 @@ export const PAGE = 100;
 // The window as query parameters for the API (each view adds limit/offset itself).
 export function windowParams() {
   return { from: state.from, to: state.to };
+}
+
+// The free-text filter: words in an event's label, trigger, type, place or actors (over the loaded page).
+export function matches(ev, text) {
+  if (!text) return true;
+  const t = text.toLowerCase();
+  return [ev.label, ev.trigger, ev.type_label, ev.place && ev.place.label, ...ev.actors.map((a) => a.label)]
+    .some((s) => s && s.toLowerCase().includes(t));
 }

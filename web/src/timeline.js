@@ -6,7 +6,8 @@ import { DataSet, Timeline } from 'vis-timeline/standalone';
 import { getJSON, latest } from './api.js';
 import { classOf } from './cameo.js';
 import { drawing } from './drawn.js';
-import { PAGE, state, subscribe, update } from './state.js';
+import { eventOfItem, groupsOf, lanesOf } from './lanes.js';
+import { matches, PAGE, state, subscribe, update } from './state.js';
 
 
 const day = (d) => d.toISOString().slice(0, 10);
@@ -28,6 +29,10 @@ function itemOf(ev) {
 
 // Each item is a focusable button-like element carrying the event's REST id: Tab reaches it,
 // Enter opens it, exactly as a click does.
+function itemsOf(ev, group) {
+  return lanesOf(ev, group).map(({ id, group: lane }) => ({ ...itemOf(ev), id, ...(lane === null ? {} : { group: lane }) }));
+}
+
 function template(item) {
   const el = document.createElement('span');
   const ev = item.event;
@@ -41,14 +46,7 @@ function template(item) {
   return el;
 }
 
-function matches(ev, text) {
-  if (!text) return true;
-  const t = text.toLowerCase();
-  return [ev.label, ev.trigger, ev.type_label, ev.place && ev.place.label, ...ev.actors.map((a) => a.label)]
-    .some((s) => s && s.toLowerCase().includes(t));
-}
-
-export function mountTimeline(el, status) {
+export function mountTimeline(el, status, lanes) {
   const items = new DataSet();
   let loaded = []; // the events of the current window and filters (the API's pages so far)
   let next = null;
@@ -61,19 +59,23 @@ export function mountTimeline(el, status) {
 
   // A new page replaces the items; a change of the free text only removes and adds the items it
   // hides or shows (vis-timeline lays out every item it is given again: redoing all of them is slow).
+  // Grouped, the lanes follow what is shown: every item is made again.
   const show = (fresh = true) => {
     const keep = loaded.filter((ev) => matches(ev, state.text));
-    if (fresh) {
+    if (fresh || state.group) {
       items.clear();
-      items.add(keep.map(itemOf));
+      timeline.setGroups(state.group ? new DataSet(groupsOf(keep, state.group)) : null);
+      items.add(keep.flatMap((ev) => itemsOf(ev, state.group)));
+      if (state.selected) timeline.setSelection(items.getIds().filter((id) => eventOfItem(id) === state.selected));
     } else {
       const ids = new Set(keep.map((ev) => ev.id));
       items.remove(items.getIds().filter((id) => !ids.has(id)));
       items.add(keep.filter((ev) => !items.get(ev.id)).map(itemOf));
     }
-    el.dataset.count = String(items.length);
-    status(next === null ? `${loaded.length} events` : `${loaded.length} events shown (more in this window)`,
-      next !== null);
+    el.dataset.count = String(keep.length);
+    el.dataset.group = state.group;
+    const shown = state.text ? `${keep.length} of ${loaded.length} events match "${state.text}"` : `${loaded.length} events`;
+    status(next === null ? shown : `${shown} (more in this window)`, next !== null);
   };
 
   async function load(append = false) {
@@ -84,8 +86,12 @@ export function mountTimeline(el, status) {
     loaded = append ? loaded.concat(page.events) : page.events;
     next = page.next_offset;
     show();
+    update({ page: loaded }, 'timeline'); // the network and the map (with free text) draw from it
     if (!state.from && !state.to && !append && items.length) timeline.fit({ animation: false });
   }
+
+  // the lanes control (none, actor, place): not a filter, so Clear leaves it
+  lanes.addEventListener('change', () => update({ group: lanes.value }, 'timeline'));
 
   timeline.on('rangechanged', (props) => {
     if (!props.byUser) return;
@@ -104,9 +110,12 @@ export function mountTimeline(el, status) {
   });
 
   subscribe((s, changed, source) => {
-    if (changed.has('selected') && s.selected) timeline.setSelection([s.selected]);
+    if (changed.has('selected') && s.selected) {
+      timeline.setSelection(items.getIds().filter((id) => eventOfItem(id) === s.selected));
+    }
     const refetch = ['from', 'to', 'actor', 'place', 'type'].some((k) => changed.has(k));
     if (refetch) drawing(load().catch((e) => status(`timeline: ${e.message}`, false, true)));
+    else if (changed.has('group')) drawing(show(true));
     else if (changed.has('text')) drawing(show(false));
     // the date inputs moved the window: move the axis too (the timeline's own moves are already there)
     if ((changed.has('from') || changed.has('to')) && source !== 'timeline' && s.from && s.to) {

@@ -39,6 +39,7 @@ def _nt(article: str) -> str:
         f"<{e3}> <{SEM}eventType> <https://w3id.org/timeline-kg/cameo/042> .",  # typed, not `a sem:Event`
         f'<{e3}> <{SEM}hasEarliestBeginTimeStamp> "2024-05-10T00:00:00+00:00"^^<{DT}> .',
         f'<{e3}> <{TKG}timeSource> "article" .',
+        f'<{e3}> <{TKG}timeSource> "art\\u0069cle" .',  # the same literal, escaped: one value
         f"<{e4}> <http://www.w3.org/1999/02/22-rdf-syntax-ns#type> <{SEM}Event> .",
         f"<{e4}> <{SEM}eventType> <https://w3id.org/timeline-kg/cameo/193> .",
         f"<{e4}> <{SEM}eventType> <https://w3id.org/timeline-kg/cameo/190> .",
@@ -46,6 +47,7 @@ def _nt(article: str) -> str:
         f'<{e4}> <{SEM}hasEarliestBeginTimeStamp> "2024-05-03T00:00:00"^^<{DT}> .',
         f'<{e4}> <{TKG}timeSource> "article" .',
         f'<{e4}> <{TKG}timeSource> "text" .',
+        f'<{e4}> <{TKG}timeSource> "text"@en .',  # another literal
     ]) + "\n"
 
 
@@ -71,6 +73,7 @@ def test_events_read_from_ntriples_are_described_as_the_store_describes_them(tmp
         assert ev.keys == {f"{B}actor/al-shabaab", f"{B}actor/african-union", f"{B}place/64435"}  # as CANDIDATES asks
         assert ev.ev.agents == {f"{B}actor/al-shabaab", f"{B}actor/someone-else"}  # describe keeps local names
         assert read[f"{B}article/a"][f"{B}event/a/3"].begins == {"2024-05-01T00:00:00", "2024-05-03T00:00:00"}
+        assert read[f"{B}article/a"][f"{B}event/a/2"].ev.dated_by_article
     finally:
         store.close()
 

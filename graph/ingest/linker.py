@@ -14,6 +14,7 @@ from __future__ import annotations
 
 import logging
 from dataclasses import dataclass
+from functools import lru_cache
 
 import pyoxigraph as ox
 
@@ -36,13 +37,15 @@ from graph.store.happenings import TKG
 
 log = logging.getLogger(__name__)
 
-MAX_EVENTS = 400_000  # remembered events (~1 KB each); past that, the store is asked, as for an older store
+MAX_EVENTS = 100_000  # remembered events (~2 KB each, ~9 per news article); past that the store is asked
 _SEM = "http://semanticweb.cs.vu.nl/2009/11/sem/"
 _RDF_TYPE = "http://www.w3.org/1999/02/22-rdf-syntax-ns#type"
 _TYPED = f" <{_SEM}Event> ."
 _BEGIN, _EVENT_TYPE = _SEM + "hasEarliestBeginTimeStamp", _SEM + "eventType"
 _KEYS = frozenset({TKG + "agent", TKG + "target", _SEM + "hasPlace"})
 _XSD_DT = "http://www.w3.org/2001/XMLSchema#dateTime"
+_XSD_STRING = "http://www.w3.org/2001/XMLSchema#string"
+_ANY = ox.NamedNode("urn:x")
 ANYTHING = f"ASK {{ {{ ?e <{_EVENT_TYPE}> ?t }} UNION {{ GRAPH <{HAPPENINGS_GRAPH}> {{ ?l ?p ?o }} }} }}"
 
 
@@ -61,64 +64,85 @@ def _local(predicate: str) -> str:
     return predicate.rsplit("/", 1)[-1].rsplit("#", 1)[-1]
 
 
-# a line that describes an event holds one of these: a kept property (by local name, as happenings.describe keeps
-# them) ending its predicate, or `a sem:Event`; str.find skips the other lines at memchr speed
-_NEEDLES = (*(f"{sep}{name}> " for name in sorted(KEPT) for sep in "/#"), f" <{_RDF_TYPE}>{_TYPED}")
+_KEEP: dict[str, bool] = {}  # predicate -> whether its lines describe events (by local name, as describe keeps)
 
 
 def _kept_lines(nt: str) -> list[str]:
     """The lines of `nt` (N-Triples) that describe events: a kept property, `a sem:Event`."""
-    out: dict[int, str] = {}
-    for needle in _NEEDLES:
-        i = nt.find(needle)
-        while i >= 0:
-            start = nt.rfind("\n", 0, i) + 1
-            end = nt.find("\n", i)
-            end = len(nt) if end < 0 else end
-            if start not in out:
-                line = nt[start:end]
-                k = line.find("> <")
-                j = line.find(">", k + 3)
-                p = line[k + 3:j]
-                if line.startswith("<") and line.endswith(" .") and k > 0 and j > 0 and \
-                        (line.endswith(_TYPED) if p == _RDF_TYPE else _local(p) in KEPT):
-                    out[start] = line
-            i = nt.find(needle, end)
-    return list(out.values())
+    out = []
+    for line in nt.split("\n"):
+        k = line.find("> <")
+        j = line.find(">", k + 3)
+        if k < 1 or j < 0 or not line.startswith("<") or not line.endswith(" ."):
+            continue
+        p = line[k + 3:j]
+        keep = _KEEP.get(p)
+        if keep is None:
+            keep = p == _RDF_TYPE or _local(p) in KEPT
+            if len(_KEEP) < 10_000:
+                _KEEP[p] = keep
+        if keep and (p != _RDF_TYPE or line.endswith(_TYPED)):
+            out.append(line)
+    return out
+
+
+@lru_cache(maxsize=65536)
+def _canonical(lexical: str, datatype: str) -> str:
+    """A typed literal's lexical form as the store gives it back ("…:51.123400Z" -> "…:51.1234Z")."""
+    mem = ox.Store()
+    mem.add(ox.Quad(_ANY, _ANY, ox.Literal(lexical, datatype=ox.NamedNode(datatype))))
+    return next(iter(mem)).object.value
+
+
+def _triple(line: str) -> tuple[str, str, str, str]:
+    """(subject, predicate, object's value, datatype: "" for an IRI) of a kept line, literals in canonical form."""
+    k = line.find("> <")
+    j = line.find(">", k + 3)
+    s, p, o = line[1:k], line[k + 3:j], line[j + 2:-2]
+    if "\\" not in line:  # no escapes: read as written (most lines); else Oxigraph's own parser
+        if o.startswith("<") and o.endswith(">"):
+            return s, p, o[1:-1], ""
+        q = o.rfind('"')
+        if o.startswith('"') and q > 0 and (q == len(o) - 1 or o.startswith("^^<", q + 1) and o.endswith(">")):
+            lexical, datatype = o[1:q], o[q + 4:-1] if q < len(o) - 1 else _XSD_STRING
+            return s, p, lexical if datatype == _XSD_STRING else _canonical(lexical, datatype), datatype
+    t = next(iter(ox.parse(line, format=ox.RdfFormat.N_TRIPLES)))
+    obj = t.object
+    datatype = obj.datatype.value if isinstance(obj, ox.Literal) else "" if isinstance(obj, ox.NamedNode) else "_"
+    value = _canonical(obj.value, datatype) if isinstance(obj, ox.Literal) and obj.language is None and \
+        datatype != _XSD_STRING else obj.value
+    return t.subject.value, t.predicate.value, value, datatype
 
 
 def read_events(graphs: dict[str, str]) -> dict[str, dict[str, Written]]:
     """The events each article's N-Triples (article IRI -> N-Triples) state, by article, described as the store
-    describes them: the kept lines go through an in-memory Oxigraph store, so literals take the canonical forms
-    the store gives (record times lose trailing zeros) and repeated lines count once."""
-    mem = ox.Store()
-    for g, nt in graphs.items():
-        kept = _kept_lines(nt)
-        if kept:
-            mem.load("\n".join(kept), format=ox.RdfFormat.N_TRIPLES, to_graph=ox.NamedNode(g))
+    describes them: typed literals in the canonical forms the store gives (record times lose trailing zeros),
+    a triple stated twice counted once."""
     props: dict[tuple[str, str], dict[str, list[str]]] = {}
-    exact: dict[tuple[str, str], list[tuple[str, object]]] = {}
+    exact: dict[tuple[str, str], list[tuple[str, str, str]]] = {}
     typed: set[tuple[str, str]] = set()
-    names: dict[str, str] = {}
-    for q in mem:
-        at = (q.graph_name.value, q.subject.value)
-        p = q.predicate.value
-        if p == _RDF_TYPE:
-            typed.add(at)
-            continue
-        name = names.get(p) or names.setdefault(p, _local(p))
-        props.setdefault(at, {}).setdefault(name, []).append(q.object.value)
-        exact.setdefault(at, []).append((p, q.object))
+    for g, nt in graphs.items():
+        seen: set[tuple[str, str, str, str]] = set()
+        for line in _kept_lines(nt):
+            t = _triple(line)
+            if t in seen:
+                continue
+            seen.add(t)
+            s, p, value, datatype = t
+            if p == _RDF_TYPE:
+                typed.add((g, s))
+                continue
+            props.setdefault((g, s), {}).setdefault(_local(p), []).append(value)
+            exact.setdefault((g, s), []).append((p, value, datatype))
     out: dict[str, dict[str, Written]] = {}
     for (g, e), d in props.items():
         ev = event(e, d)
         if ev is None:
             continue
         pairs = exact[(g, e)]
-        begins = frozenset(o.value for p, o in pairs if p == _BEGIN and isinstance(o, ox.Literal)
-                           and o.datatype.value == _XSD_DT)
-        types = tuple(o.value for p, o in pairs if p == _EVENT_TYPE)
-        keys = frozenset(o.value for p, o in pairs if p in _KEYS and isinstance(o, ox.NamedNode))
+        begins = frozenset(v for p, v, dt in pairs if p == _BEGIN and dt == _XSD_DT)
+        types = tuple(v for p, v, _ in pairs if p == _EVENT_TYPE)
+        keys = frozenset(v for p, v, dt in pairs if p in _KEYS and dt == "")
         typed_event = (g, e) in typed and bool(types)  # what the store was asked for: a sem:Event with a sem:eventType
         out.setdefault(g, {})[e] = Written(ev, typed_event, begins, types, keys)
     return out

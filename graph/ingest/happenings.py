@@ -58,10 +58,11 @@ DESCRIBE = PREFIXES + """SELECT ?e ?p ?o WHERE { VALUES ?e { %s } ?e ?p ?o }"""
 KEPT = {"eventType", "hasEarliestBeginTimeStamp", "hasLatestEndTimeStamp", "timeSource", "generatedAtTime",
          "agent", "target", "hasPlace"}
 
+# the events' VALUES inside each branch of the UNION: outside it, Oxigraph joined them after the union of every
+# link (263 against 3.9 ms for 200 events and 14 links, measured)
 LINKS = PREFIXES + """
 SELECT ?m ?r ?gone WHERE {
-  VALUES ?x { %s }
-  GRAPH <%s> { { ?l tkg:mention ?x } UNION { ?l tkg:representative ?x }
+  GRAPH <%(graph)s> { { VALUES ?x { %(values)s } ?l tkg:mention ?x } UNION { VALUES ?x { %(values)s } ?l tkg:representative ?x }
                ?l tkg:mention ?m ; tkg:representative ?r . OPTIONAL { ?l prov:invalidatedAtTime ?gone } }
 }"""
 
@@ -244,7 +245,8 @@ def links(store: Store, iris: list[str]) -> tuple[dict[str, str], set[str], set[
     has_mentions: set[str] = set()
     split: set[frozenset] = set()
     for i in range(0, len(iris), 200):
-        for r in store.ox_query(LINKS % (" ".join(f"<{e}>" for e in iris[i:i + 200]), HAPPENINGS_GRAPH)):
+        values = " ".join(f"<{e}>" for e in iris[i:i + 200])
+        for r in store.ox_query(LINKS % {"values": values, "graph": HAPPENINGS_GRAPH}):
             m, t = r["m"].value, r["r"].value
             if r["gone"] is not None:
                 split.add(frozenset((m, t)))

@@ -17,6 +17,9 @@ A score (type 0.2-0.3 + shared actors 0-0.3 + place 0.05-0.2 + date 0.1-0.2) ran
 as evidence. The new event is linked to the representative (earliest recorded event) of the best candidate's
 happening (graph/store/happenings.py writes down the model). Idempotent: an event already linked, or that
 others link to, is left alone, and pairs an analyst split are never linked again.
+
+This module holds the rules and the store queries; graph/ingest/linker.py runs them chunk by chunk, answering
+from memory what the run itself wrote.
 """
 from __future__ import annotations
 

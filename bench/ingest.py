@@ -272,12 +272,20 @@ def stages(n: int, batch: int) -> None:
                 data = timed(f"ipc: pickle {name}", pickle.dumps, obj)
                 timed(f"ipc: unpickle {name}", pickle.loads, data)
                 size[name] += len(data)
-        # the ingesting process writes, chunk by chunk, as ingest does
+        # the ingesting process commits, chunk by chunk, as ingest does: actor identity, then the write (record
+        # times and corrections, the store's put_articles, then the happening links)
         store = Store(work / "store")
         run = _Run(store, IngestSummary(), None, None, dedupe=False, max_chars=MAX_EXTRACT_CHARS, batch_size=batch,
-                   on_article=None, on_error=lambda e: None, on_warning=None)
+                   happenings=True, on_article=None, on_error=lambda e: None, on_warning=None)
+        put, link = store.put_articles, run.linker.link
+        store.put_articles = lambda *a: timed("parent: store write (Store.put_articles)", put, *a)
+        run.linker.link = lambda *a: timed("parent: happening links (linker.link)", link, *a)
         for i in range(0, n, batch):
-            timed("parent: store write (Store.put_articles)", run.write, list(zip(arts[i:i + batch], dones[i:i + batch])))
+            for d in dones[i:i + batch]:
+                timed("parent: actor identity (identity.resolve)", run.identity.resolve, d)
+            timed("parent: commit", run.write, list(zip(arts[i:i + batch], dones[i:i + batch])))
+        cpu["parent: record times, corrections (write - put - links)"] = cpu.pop("parent: commit") - \
+            cpu["parent: store write (Store.put_articles)"] - cpu["parent: happening links (linker.link)"]
         timed("parent: store write (Store.put_articles)", store.flush)
         store.close()
     finally:

@@ -17,6 +17,9 @@ A score (type 0.2-0.3 + shared actors 0-0.3 + place 0.05-0.2 + date 0.1-0.2) ran
 as evidence. The new event is linked to the representative (earliest recorded event) of the best candidate's
 happening (graph/store/happenings.py writes down the model). Idempotent: an event already linked, or that
 others link to, is left alone, and pairs an analyst split are never linked again.
+
+This module holds the rules and the store queries; graph/ingest/linker.py runs them chunk by chunk, answering
+from memory what the run itself wrote.
 """
 from __future__ import annotations
 
@@ -42,8 +45,6 @@ PREFIX tkg: <https://w3id.org/timeline-kg/ontology#>
 PREFIX prov: <http://www.w3.org/ns/prov#>
 """
 
-NEW_EVENTS = PREFIXES + """SELECT DISTINCT ?e WHERE { VALUES ?g { %s } GRAPH ?g { ?e a sem:Event ; sem:eventType ?t } }"""
-
 # Candidates are chosen by the exact begin instants a matching event can have (days of the window at midnight,
 # the first of its months): lookups in the object index. A FILTER on a range scans every event's begin, and
 # a join on (instant, actor) pairs was no faster in Oxigraph (10 s for a chunk on 100k events, against 0.5 s).
@@ -57,18 +58,19 @@ SELECT DISTINCT ?c WHERE {
 # one index scan per event (subject bound), every predicate, kept or dropped in Python: a VALUES on ?p too
 # made Oxigraph scan the predicates first (6 s for 128 events on 100k)
 DESCRIBE = PREFIXES + """SELECT ?e ?p ?o WHERE { VALUES ?e { %s } ?e ?p ?o }"""
-_KEPT = {"eventType", "hasEarliestBeginTimeStamp", "hasLatestEndTimeStamp", "timeSource", "generatedAtTime",
+KEPT = {"eventType", "hasEarliestBeginTimeStamp", "hasLatestEndTimeStamp", "timeSource", "generatedAtTime",
          "agent", "target", "hasPlace"}
 
+# the events' VALUES inside each branch of the UNION: outside it, Oxigraph joined them after the union of every
+# link (263 against 3.9 ms for 200 events and 14 links, measured)
 LINKS = PREFIXES + """
 SELECT ?m ?r ?gone WHERE {
-  VALUES ?x { %s }
-  GRAPH <%s> { { ?l tkg:mention ?x } UNION { ?l tkg:representative ?x }
+  GRAPH <%(graph)s> { { VALUES ?x { %(values)s } ?l tkg:mention ?x } UNION { VALUES ?x { %(values)s } ?l tkg:representative ?x }
                ?l tkg:mention ?m ; tkg:representative ?r . OPTIONAL { ?l prov:invalidatedAtTime ?gone } }
 }"""
 
 
-@dataclass
+@dataclass(slots=True)
 class Ev:
     """What matching needs of one event."""
     iri: str
@@ -127,34 +129,6 @@ def score(a: Ev, b: Ev) -> tuple[float, str]:
     return round(s_type + s_actors + s_place + s_date, 3), "; ".join((what, who, where, when))
 
 
-def link_articles(store: Store, articles: Iterable[str], when: str) -> int:
-    """Link the typed events of the committed `articles` (IRIs) to the happenings they report; returns the
-    number of links written (one update, in the happenings graph, recorded at `when`)."""
-    values = " ".join(f"<{a}>" for a in articles)
-    if not values:
-        return 0
-    new_iris = [r["e"].value for r in store.ox_query(NEW_EVENTS % values)]
-    if not new_iris:
-        return 0
-    new = describe(store, new_iris)
-    near = plausible(new, describe(store, candidates(store, list(new.values()))))
-    rep, has_mentions, split = links(store, sorted({c.iri for cs in near.values() for c in cs} | set(new)))
-    triples: list[str] = []
-    for ev in sorted(new.values(), key=Ev.order):
-        if ev.iri in rep or ev.iri in has_mentions:
-            continue  # already part of a happening (re-ingest): leave it
-        best = _best(ev, near[ev.iri], rep, split)
-        if best is None:
-            continue
-        target, s, evidence = best
-        rep[ev.iri] = target
-        has_mentions.add(target)
-        triples += _link_triples(ev.iri, target, s, evidence, when)
-    if triples:
-        store.update(f"INSERT DATA {{ GRAPH <{HAPPENINGS_GRAPH}> {{\n" + "\n".join(triples) + "\n} }")
-    return len(triples) // 7
-
-
 def plausible(new: dict[str, Ev], cands: dict[str, Ev]) -> dict[str, list[Ev]]:
     """For each new event, the earlier-recorded events of other articles (candidates or new) that pass the rules
     with it. Only events sharing an actor or the place can (the rules ask for one), so only those are scored."""
@@ -170,7 +144,7 @@ def plausible(new: dict[str, Ev], cands: dict[str, Ev]) -> dict[str, list[Ev]]:
     return out
 
 
-def _best(ev: Ev, near: list[Ev], rep: dict[str, str], split: set[frozenset]) -> Optional[tuple[str, float, str]]:
+def best(ev: Ev, near: list[Ev], rep: dict[str, str], split: set[frozenset]) -> Optional[tuple[str, float, str]]:
     """(representative, score, evidence) of the best of `near` not split from `ev`: highest score, then earliest
     recorded."""
     best: Optional[tuple[float, tuple[str, str], str, str]] = None
@@ -184,7 +158,7 @@ def _best(ev: Ev, near: list[Ev], rep: dict[str, str], split: set[frozenset]) ->
     return None if best is None else (best[2], best[0], best[3])
 
 
-def _link_triples(mention: str, rep: str, s: float, evidence: str, when: str) -> list[str]:
+def link_triples(mention: str, rep: str, s: float, evidence: str, when: str) -> list[str]:
     link = link_iri(mention, rep)
     ev = evidence.replace("\\", "\\\\").replace('"', '\\"')
     return [f"<{mention}> <{SAME}> <{rep}> .",
@@ -200,8 +174,7 @@ def instants(events: Iterable[Ev]) -> set[str]:
     """The begin instants (xsd:dateTime lexical forms) of every event that could overlap one of `events`: each
     day from a week (a week-precise begin) before its span to a few days after, and the first of those months."""
     out: set[str] = set()
-    for ev in events:
-        lo, hi = ev.span()
+    for lo, hi in {ev.span() for ev in events}:  # a chunk's events share a few spans (their articles' days)
         day = (lo - timedelta(days=7)).replace(hour=0, minute=0, second=0, microsecond=0)
         while day <= hi + ARTICLE_SLACK:
             out.add(day.isoformat())
@@ -210,17 +183,33 @@ def instants(events: Iterable[Ev]) -> set[str]:
     return out
 
 
-def candidates(store: Store, events: list[Ev]) -> list[str]:
-    """Typed events of the CAMEO roots of `events`, sharing an actor or a place with one of them, that begin on
-    a day a match could begin (the new events themselves come back too)."""
+@dataclass(frozen=True)
+class Window:
+    """What a candidate for some event of a chunk has: a type of one of the `roots` (CAMEO root codes), one of
+    the `keys` (actor or place IRIs) as agent, target or place, and a begin among the `days` (instants)."""
+    roots: tuple[str, ...]
+    keys: tuple[str, ...]
+    days: frozenset[str]
+
+    def type_prefixes(self) -> tuple[str, ...]:
+        return tuple(f"{_CAMEO}{r}" for r in self.roots)
+
+
+def window(events: Iterable[Ev]) -> Optional[Window]:
+    """The Window of `events` (of those dated to at most MAX_SPAN); None when no event can have a candidate."""
     dated = [ev for ev in events if ev.end - ev.begin <= MAX_SPAN]
-    if not dated:
-        return []
-    roots = " || ".join(f'STRSTARTS(STR(?t), "{_CAMEO}{r}")' for r in sorted({ev.code[:2] for ev in dated}))
-    keys = ", ".join(f"<{k}>" for k in sorted({k for ev in dated for k in ev.actors | ({ev.place} if ev.place else set())}))
+    keys = sorted({k for ev in dated for k in ev.actors | ({ev.place} if ev.place else set())})
     if not keys:
-        return []
-    days = sorted(instants(dated))
+        return None
+    return Window(tuple(sorted({ev.code[:2] for ev in dated})), tuple(keys), frozenset(instants(dated)))
+
+
+def candidates(store: Store, w: Window) -> list[str]:
+    """Typed events in `store` that are candidates for the window's events (the new events themselves come back
+    too): one query per 400 instants."""
+    roots = " || ".join(f'STRSTARTS(STR(?t), "{p}")' for p in w.type_prefixes())
+    keys = ", ".join(f"<{k}>" for k in w.keys)
+    days = sorted(w.days)
     found: set[str] = set()
     for i in range(0, len(days), 400):
         values = " ".join(f'"{d}"^^<{_DT}>' for d in days[i:i + 400])
@@ -234,19 +223,22 @@ def describe(store: Store, iris: list[str]) -> dict[str, Ev]:
     for i in range(0, len(iris), 500):
         for r in store.ox_query(DESCRIBE % " ".join(f"<{e}>" for e in iris[i:i + 500])):
             name = r["p"].value.rsplit("/", 1)[-1].rsplit("#", 1)[-1]
-            if name in _KEPT:
+            if name in KEPT:
                 props.setdefault(r["e"].value, {}).setdefault(name, []).append(r["o"].value)
-    out: dict[str, Ev] = {}
-    for e, d in props.items():
-        if "eventType" not in d or "hasEarliestBeginTimeStamp" not in d:
-            continue
-        begin = _dt(min(d["hasEarliestBeginTimeStamp"]))
-        end = _dt(max(d["hasLatestEndTimeStamp"])) if "hasLatestEndTimeStamp" in d else \
-            begin.replace(hour=23, minute=59, second=59)
-        out[e] = Ev(e, e.rsplit("/", 1)[0], min(d["eventType"]).rsplit("/", 1)[-1], begin, end,
-                    d.get("timeSource") == ["article"], min(d.get("generatedAtTime", [""])),
-                    set(d.get("agent", [])), set(d.get("target", [])), min(d["hasPlace"]) if "hasPlace" in d else None)
-    return out
+    return {e: ev for e, d in props.items() if (ev := event(e, d)) is not None}
+
+
+def event(e: str, d: dict[str, list[str]]) -> Optional[Ev]:
+    """The Ev of event `e` from its kept properties (local name -> distinct values); None if it has no type or
+    no begin."""
+    if "eventType" not in d or "hasEarliestBeginTimeStamp" not in d:
+        return None
+    begin = _dt(min(d["hasEarliestBeginTimeStamp"]))
+    end = _dt(max(d["hasLatestEndTimeStamp"])) if "hasLatestEndTimeStamp" in d else \
+        begin.replace(hour=23, minute=59, second=59)
+    return Ev(e, e.rsplit("/", 1)[0], min(d["eventType"]).rsplit("/", 1)[-1], begin, end,
+              d.get("timeSource") == ["article"], min(d.get("generatedAtTime", [""])),
+              set(d.get("agent", [])), set(d.get("target", [])), min(d["hasPlace"]) if "hasPlace" in d else None)
 
 
 def links(store: Store, iris: list[str]) -> tuple[dict[str, str], set[str], set[frozenset]]:
@@ -256,7 +248,8 @@ def links(store: Store, iris: list[str]) -> tuple[dict[str, str], set[str], set[
     has_mentions: set[str] = set()
     split: set[frozenset] = set()
     for i in range(0, len(iris), 200):
-        for r in store.ox_query(LINKS % (" ".join(f"<{e}>" for e in iris[i:i + 200]), HAPPENINGS_GRAPH)):
+        values = " ".join(f"<{e}>" for e in iris[i:i + 200])
+        for r in store.ox_query(LINKS % {"values": values, "graph": HAPPENINGS_GRAPH}):
             m, t = r["m"].value, r["r"].value
             if r["gone"] is not None:
                 split.add(frozenset((m, t)))

@@ -72,16 +72,31 @@ def recorded(store, texts: dict[str, str]) -> dict[str, str]:
 def stamp_lines(iri: str, own_nt: str, when: str) -> str:
     """`prov:generatedAtTime` lines for the article `iri` and every event and state fact its N-Triples type."""
     lit = f'"{when}"^^<{_DT}>'
-    subjects = [iri]
-    for line in own_nt.split("\n"):
-        if _TYPE in line and line.endswith(" .") and any(f" {_TYPE} {t} ." in line for t in _STAMPED_TYPES):
-            subjects.append(line[1:line.index(">")])
+    subjects = [iri, *_typed(own_nt)]
     return "".join(f"<{s}> <{GENERATED}> {lit} .\n" for s in dict.fromkeys(subjects))
+
+
+def _typed(nt: str) -> list[str]:
+    """The subjects of the lines `<s> rdf:type <one of _STAMPED_TYPES> .` of `nt`, in line order (str.find
+    jumps from one to the next: the other lines, most of them, are not looked at in Python)."""
+    hits = []
+    for t in _STAMPED_TYPES:
+        needle = f"> {_TYPE} {t} ."
+        i = nt.find(needle)
+        while i >= 0:
+            end = i + len(needle)
+            start = nt.rfind("\n", 0, i) + 1
+            if (end == len(nt) or nt[end] == "\n") and nt.startswith("<", start) and nt.find(">", start) == i:
+                hits.append((start, nt[start + 1:i]))
+            i = nt.find(needle, end)
+    return [s for _, s in sorted(hits)]
 
 
 def tombstones(own_nt: str, before: dict[str, Optional[str]], when: str) -> str:
     """`prov:invalidatedAtTime` lines for the events the article's previous graph had (`before`: event ->
     its tombstone time, None when it was alive) and `own_nt` no longer has."""
+    if not before:
+        return ""  # a new article (most of them): nothing to look for
     kept = set(_EVENT_LINE.findall(own_nt))
     return "".join(f'<{e}> <{INVALIDATED}> "{t or when}"^^<{_DT}> .\n'
                    for e, t in sorted(before.items()) if e not in kept)

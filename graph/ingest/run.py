@@ -28,6 +28,7 @@ from graph.ids import article_iri
 from graph.ingest.cluster import InProcess, WorkerLost
 from graph.ingest.cluster import backend as make_backend
 from graph.ingest.identity import Identity
+from graph.ingest.linker import Linker
 from graph.ingest.record import now, stamp
 from graph.ingest.workers import Done, Job, slim
 from graph.sources import read_paths
@@ -117,7 +118,7 @@ class _Run:
                  on_warning: Optional[Callable[[Article, str], None]]) -> None:
         self.store, self.summary, self.backend, self.index = store, summary, backend, index
         self.dedupe, self.max_chars, self.batch_size = dedupe, max_chars, batch_size
-        self.happenings = happenings
+        self.linker = Linker(store) if happenings else None  # before the run writes: what the store held
         self.on_article, self.on_error, self.on_warning = on_article, on_error, on_warning
         self.failed: set[str] = set()
         self.orphans: list[Article] = []
@@ -252,9 +253,10 @@ class _Run:
             batch.append((article_iri(d.key), d.nt, "".join(ln + "\n" for ln in lines)))
         # record times and the tombstones of events a re-ingest took away (graph/ingest/record.py)
         # record times, analysts' corrections (graph/store/corrections.py), then links between reports of one happening
-        self.store.put_articles(fix_batch(self.store, stamp(self.store, [a for a, _ in pairs], batch)))
-        if self.happenings:
-            self.link_happenings([iri for iri, _, _ in batch])
+        written = fix_batch(self.store, stamp(self.store, [a for a, _ in pairs], batch))
+        self.store.put_articles(written)
+        if self.linker is not None:
+            self.link_happenings(written)
         if len(self.shared_written) + len(new) > SHARED_LINES:
             self.shared_written.clear()
         self.shared_written |= new
@@ -263,16 +265,14 @@ class _Run:
             self.store.flush()
             self.unflushed = 0
 
-    def link_happenings(self, articles: list[str]) -> None:
-        """One event per happening: link the chunk's events to what earlier articles reported
-        (graph/ingest/happenings.py). The articles are committed already: a failure here costs the links only."""
-        from graph.ingest.happenings import link_articles
-
+    def link_happenings(self, written: list[tuple[str, str, str]]) -> None:
+        """One event per happening: link the chunk's events (as `written`) to what earlier articles reported
+        (graph/ingest/linker.py). The articles are committed already: a failure here costs the links only."""
         try:
-            self.summary.merged += link_articles(self.store, articles, now())
+            self.summary.merged += self.linker.link(written, now())  # type: ignore[union-attr]
         except Exception as e:  # noqa: BLE001 - the articles stand; say so and go on
-            log.warning("linking the events of %d articles to happenings failed: %s", len(articles), e)
-            self.summary.warnings.append(f"happenings not linked for {len(articles)} articles ({type(e).__name__}: {e})")
+            log.warning("linking the events of %d articles to happenings failed: %s", len(written), e)
+            self.summary.warnings.append(f"happenings not linked for {len(written)} articles ({type(e).__name__}: {e})")
 
     def skip(self, e: ArticleError) -> None:
         self.summary.errors.append(e)

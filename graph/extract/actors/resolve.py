@@ -26,6 +26,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass, field
+from functools import lru_cache
 from typing import Iterable, Optional
 
 from graph.extract.actors.actor_clusters import canonical_name
@@ -77,6 +78,23 @@ class _Known:
     seqs: set = field(default_factory=set)  # key token tuples of its names
 
 
+# Memoized: ingest resolves every article's actors in one process (graph.ingest.identity), and the same names
+# come back article after article
+@lru_cache(maxsize=65536)
+def _keys(name: str, person: bool) -> tuple[str, ...]:
+    return tuple(key_tokens(name, person))
+
+
+_skeleton = lru_cache(maxsize=65536)(skeleton)
+_similar = lru_cache(maxsize=65536)(similar)
+
+
+@lru_cache(maxsize=65536)
+def _acronyms(name: str) -> frozenset[str]:
+    return frozenset(acronyms(name))
+
+
+@lru_cache(maxsize=65536)
 def _name_like(name: str) -> bool:
     """A name rather than a description ("Mali's army"): every word capitalised but function words ("al-Qaida in
     Yemen", "Bank of Ghana")."""
@@ -135,15 +153,15 @@ class ActorIndex:
                 self._index(k, n)
 
     def _index(self, k: _Known, name: str) -> None:
-        toks = tuple(key_tokens(name, k.person))
+        toks = _keys(name, k.person)
         if not toks or toks in k.seqs and not is_acronym(name):
             return
         k.seqs.add(toks)
         put = lambda d, key: d.setdefault(key, set()).add(k.iri)  # noqa: E731
         spaced = " ".join(toks)
         put(self.by_key, spaced.replace(" ", ""))
-        if len(toks) > 1 and len(skeleton(spaced)) >= 4:  # one word's skeleton is too loose ("Wagoner", "Wagner")
-            put(self.by_skel, skeleton(spaced))
+        if len(toks) > 1 and len(_skeleton(spaced)) >= 4:  # one word's skeleton is too loose ("Wagoner", "Wagner")
+            put(self.by_skel, _skeleton(spaced))
         if k.person:
             if len(toks) > 1:
                 put(self.by_fl, (toks[0], toks[-1]))
@@ -151,7 +169,7 @@ class ActorIndex:
             return
         if is_acronym(name):
             put(self.by_acr_name, name.replace(".", "").replace("&", "").upper())
-        for a in acronyms(name):
+        for a in _acronyms(name):
             put(self.by_acr, a)
         put(self.by_first, toks[0])
 
@@ -166,15 +184,15 @@ class ActorIndex:
             return True
         if person:
             return any(a[-1] == b[-1] and _first_compatible(a[0], b[0]) for a in mine for b in theirs)
-        return any(a == b or _prefix_business(a, b) or (skeleton(" ".join(a)) == skeleton(" ".join(b))
-                                                          and similar(" ".join(a), " ".join(b)) and _numbers(a) == _numbers(b))
+        return any(a == b or _prefix_business(a, b) or (_skeleton(" ".join(a)) == _skeleton(" ".join(b))
+                                                          and _similar(" ".join(a), " ".join(b)) and _numbers(a) == _numbers(b))
                    for a in mine for b in theirs)
 
     def match(self, rec: ActorRecord) -> Optional[str]:
         """The IRI of the known actor `rec` is, or None."""
         person = rec.person
         named = [n for n in dict.fromkeys([rec.label, *rec.names]) if n and _name_like(n)]
-        seqs = {tuple(key_tokens(n, person)) for n in named} - {()}
+        seqs = {_keys(n, person) for n in named} - {()}
         scores: dict[str, int] = {}
 
         def vote(iris: Iterable[str], score: int, unique: bool = False, check=None) -> None:
@@ -187,15 +205,15 @@ class ActorIndex:
         if rec.iri in self.actors:
             vote([rec.iri], 2)
         for name in named:
-            toks = tuple(key_tokens(name, person))
+            toks = _keys(name, person)
             if not toks:
                 continue
             spaced = " ".join(toks)
             vote(self.by_key.get(spaced.replace(" ", ""), ()), 3 if len(toks) > 1 else 2)
-            sk = skeleton(spaced)
+            sk = _skeleton(spaced)
             if len(toks) > 1 and len(sk) >= 4:
                 vote(self.by_skel.get(sk, ()), 2, check=lambda i: any(
-                    len(s) == len(toks) and similar(" ".join(s), spaced) and _numbers(s) == _numbers(toks)
+                    len(s) == len(toks) and _similar(" ".join(s), spaced) and _numbers(s) == _numbers(toks)
                     for s in self.actors[i].seqs))
             if person:
                 if len(toks) > 1:
@@ -206,7 +224,7 @@ class ActorIndex:
                 continue
             if is_acronym(name):
                 vote(self.by_acr.get(name.replace(".", "").replace("&", "").upper(), ()), 2, unique=True)
-            for a in acronyms(name):
+            for a in _acronyms(name):
                 vote(self.by_acr_name.get(a, ()), 2, unique=True)
             vote(self.by_first.get(toks[0], ()), 1, unique=True, check=lambda i: any(
                 _prefix_business(toks, s) for s in self.actors[i].seqs))
@@ -229,7 +247,7 @@ class ActorIndex:
         for name in dict.fromkeys([rec.label, *rec.names]):
             if not name or not _name_like(name) or is_acronym(name):
                 continue
-            toks = key_tokens(name, other)
+            toks = _keys(name, other)
             known = [self.actors[i] for i in self.by_key.get("".join(toks), ())]
             if any(k.person != other for k in known):
                 return None  # an actor of the record's own type has the name

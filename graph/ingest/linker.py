@@ -1,0 +1,246 @@
+"""Linking each committed chunk's events to the happenings reported before (the rules: graph/ingest/happenings.py),
+without reading back from the store what the run itself wrote.
+
+The chunk's events are read from the N-Triples it just committed (`read_events`), not queried. The events this
+run wrote (their descriptions, and what the candidate query matches on: begin instants, types, actors and
+places) and the links it made stay in memory, up to MAX_EVENTS events. When the run began on a store with no
+events and no happening links (a first ingest; an embedded store is this process's alone while it is open),
+the store holds nothing else: candidates and links are then looked up in memory, one dictionary lookup per
+actor or place of the chunk. Otherwise (a store ingested into before, a remote store, a run past MAX_EVENTS)
+candidates and links are queried as before, and only the candidates the run did not write are described from
+the store. Either way the links are those the store queries alone give (tests/test_happenings_memory.py).
+"""
+from __future__ import annotations
+
+import logging
+from dataclasses import dataclass
+from functools import lru_cache
+
+import pyoxigraph as ox
+
+from graph.ids import HAPPENINGS_GRAPH
+from graph.ingest.happenings import (
+    KEPT,
+    Ev,
+    Window,
+    best,
+    candidates,
+    describe,
+    event,
+    link_triples,
+    links,
+    plausible,
+    window,
+)
+from graph.store.embedded import Store
+from graph.store.happenings import TKG
+
+log = logging.getLogger(__name__)
+
+MAX_EVENTS = 100_000  # remembered events (~2 KB each, ~9 per news article); past that the store is asked
+_SEM = "http://semanticweb.cs.vu.nl/2009/11/sem/"
+_RDF_TYPE = "http://www.w3.org/1999/02/22-rdf-syntax-ns#type"
+_TYPED = f" <{_SEM}Event> ."
+_BEGIN, _EVENT_TYPE = _SEM + "hasEarliestBeginTimeStamp", _SEM + "eventType"
+_KEYS = frozenset({TKG + "agent", TKG + "target", _SEM + "hasPlace"})
+_XSD_DT = "http://www.w3.org/2001/XMLSchema#dateTime"
+_XSD_STRING = "http://www.w3.org/2001/XMLSchema#string"
+_ANY = ox.NamedNode("urn:x")
+ANYTHING = f"ASK {{ {{ ?e <{_EVENT_TYPE}> ?t }} UNION {{ GRAPH <{HAPPENINGS_GRAPH}> {{ ?l ?p ?o }} }} }}"
+
+
+@dataclass(slots=True)
+class Written:
+    """An event a chunk wrote: its description, whether it is typed `sem:Event` (one of the chunk's new events),
+    and what the candidate query (happenings.CANDIDATES) matches, every value of its exact predicates."""
+    ev: Ev
+    typed: bool
+    begins: frozenset[str]
+    types: tuple[str, ...]
+    keys: frozenset[str]
+
+
+def _local(predicate: str) -> str:
+    return predicate.rsplit("/", 1)[-1].rsplit("#", 1)[-1]
+
+
+_KEEP: dict[str, bool] = {}  # predicate -> whether its lines describe events (by local name, as describe keeps)
+
+
+def _kept_lines(nt: str) -> list[str]:
+    """The lines of `nt` (N-Triples) that describe events: a kept property, `a sem:Event`."""
+    out = []
+    for line in nt.split("\n"):
+        k = line.find("> <")
+        j = line.find(">", k + 3)
+        if k < 1 or j < 0 or not line.startswith("<") or not line.endswith(" ."):
+            continue
+        p = line[k + 3:j]
+        keep = _KEEP.get(p)
+        if keep is None:
+            keep = p == _RDF_TYPE or _local(p) in KEPT
+            if len(_KEEP) < 10_000:
+                _KEEP[p] = keep
+        if keep and (p != _RDF_TYPE or line.endswith(_TYPED)):
+            out.append(line)
+    return out
+
+
+@lru_cache(maxsize=65536)
+def _canonical(lexical: str, datatype: str) -> str:
+    """A typed literal's lexical form as the store gives it back ("…:51.123400Z" -> "…:51.1234Z")."""
+    mem = ox.Store()
+    mem.add(ox.Quad(_ANY, _ANY, ox.Literal(lexical, datatype=ox.NamedNode(datatype))))
+    return next(iter(mem)).object.value
+
+
+def _triple(line: str) -> tuple[str, str, str, str]:
+    """(subject, predicate, object's value, datatype: "" for an IRI) of a kept line, literals in canonical form."""
+    k = line.find("> <")
+    j = line.find(">", k + 3)
+    s, p, o = line[1:k], line[k + 3:j], line[j + 2:-2]
+    if "\\" not in line:  # no escapes: read as written (most lines); else Oxigraph's own parser
+        if o.startswith("<") and o.endswith(">"):
+            return s, p, o[1:-1], ""
+        q = o.rfind('"')
+        if o.startswith('"') and q > 0 and (q == len(o) - 1 or o.startswith("^^<", q + 1) and o.endswith(">")):
+            lexical, datatype = o[1:q], o[q + 4:-1] if q < len(o) - 1 else _XSD_STRING
+            return s, p, lexical if datatype == _XSD_STRING else _canonical(lexical, datatype), datatype
+    t = next(iter(ox.parse(line, format=ox.RdfFormat.N_TRIPLES)))
+    obj = t.object
+    datatype = obj.datatype.value if isinstance(obj, ox.Literal) else "" if isinstance(obj, ox.NamedNode) else "_"
+    value = _canonical(obj.value, datatype) if isinstance(obj, ox.Literal) and obj.language is None and \
+        datatype != _XSD_STRING else obj.value
+    return t.subject.value, t.predicate.value, value, datatype
+
+
+def read_events(graphs: dict[str, str]) -> dict[str, dict[str, Written]]:
+    """The events each article's N-Triples (article IRI -> N-Triples) state, by article, described as the store
+    describes them: typed literals in the canonical forms the store gives (record times lose trailing zeros),
+    a triple stated twice counted once."""
+    props: dict[tuple[str, str], dict[str, list[str]]] = {}
+    exact: dict[tuple[str, str], list[tuple[str, str, str]]] = {}
+    typed: set[tuple[str, str]] = set()
+    for g, nt in graphs.items():
+        seen: set[tuple[str, str, str, str]] = set()
+        for line in _kept_lines(nt):
+            t = _triple(line)
+            if t in seen:
+                continue
+            seen.add(t)
+            s, p, value, datatype = t
+            if p == _RDF_TYPE:
+                typed.add((g, s))
+                continue
+            props.setdefault((g, s), {}).setdefault(_local(p), []).append(value)
+            exact.setdefault((g, s), []).append((p, value, datatype))
+    out: dict[str, dict[str, Written]] = {}
+    for (g, e), d in props.items():
+        ev = event(e, d)
+        if ev is None:
+            continue
+        pairs = exact[(g, e)]
+        begins = frozenset(v for p, v, dt in pairs if p == _BEGIN and dt == _XSD_DT)
+        types = tuple(v for p, v, _ in pairs if p == _EVENT_TYPE)
+        keys = frozenset(v for p, v, dt in pairs if p in _KEYS and dt == "")
+        typed_event = (g, e) in typed and bool(types)  # what the store was asked for: a sem:Event with a sem:eventType
+        out.setdefault(g, {})[e] = Written(ev, typed_event, begins, types, keys)
+    return out
+
+
+class Linker:
+    """One ingest run's happening linking, with the run's events and links in memory."""
+
+    def __init__(self, store: Store) -> None:
+        self.store = store
+        self.written: dict[str, Written] = {}
+        self.of_article: dict[str, list[str]] = {}
+        self.by_key: dict[str, set[str]] = {}  # actor or place IRI -> events naming it
+        self.rep_of: dict[str, str] = {}  # links this run made: mention -> representative
+        self.mentions_of: dict[str, set[str]] = {}
+        # the store holds nothing memory lacks: no events, no links (an embedded store has one writer: this run)
+        self.complete = not store.remote and not bool(store.ox_query(ANYTHING))
+
+    def link(self, batch: list[tuple[str, str, str]], when: str) -> int:
+        """Link the typed events of the committed chunk `batch` ((article IRI, own N-Triples, entity N-Triples),
+        as written) to the happenings they report; returns the number of links written (one update, in the
+        happenings graph, recorded at `when`)."""
+        events = read_events({iri: own for iri, own, _ in batch})
+        for iri, _, _ in batch:
+            self._forget(iri)
+        self._remember(events)
+        new = {e: w.ev for ws in events.values() for e, w in ws.items() if w.typed}
+        if not new:
+            return 0
+        w = window(new.values())
+        found = [] if w is None else self._candidates(w) if self.complete else candidates(self.store, w)
+        cands = {e: self.written[e].ev for e in found if e in self.written}
+        cands.update(describe(self.store, [e for e in found if e not in self.written]))
+        near = plausible(new, cands)
+        iris = sorted({c.iri for cs in near.values() for c in cs} | set(new))
+        rep, has_mentions, split = self._links(iris) if self.complete else links(self.store, iris)
+        triples: list[str] = []
+        made: list[tuple[str, str]] = []
+        for ev in sorted(new.values(), key=Ev.order):
+            if ev.iri in rep or ev.iri in has_mentions:
+                continue  # already part of a happening (re-ingest): leave it
+            found_best = best(ev, near[ev.iri], rep, split)
+            if found_best is None:
+                continue
+            target, s, evidence = found_best
+            rep[ev.iri] = target
+            has_mentions.add(target)
+            triples += link_triples(ev.iri, target, s, evidence, when)
+            made.append((ev.iri, target))
+        if triples:
+            self.store.update(f"INSERT DATA {{ GRAPH <{HAPPENINGS_GRAPH}> {{\n" + "\n".join(triples) + "\n} }")
+            for m, r in made:
+                self.rep_of[m] = r
+                self.mentions_of.setdefault(r, set()).add(m)
+        return len(made)
+
+    def _forget(self, article: str) -> None:
+        """An article written again: its earlier events are gone from the store (its graph was replaced)."""
+        for e in self.of_article.pop(article, ()):
+            for k in self.written.pop(e).keys:
+                self.by_key[k].discard(e)
+
+    def _remember(self, events: dict[str, dict[str, Written]]) -> None:
+        if len(self.written) + sum(map(len, events.values())) > MAX_EVENTS:
+            if self.complete:
+                log.info("happenings: over %d events in memory; asking the store from now on", MAX_EVENTS)
+            self.complete = False  # what is dropped is still in the store, which is asked from now on
+            self.written, self.of_article, self.by_key = {}, {}, {}
+            self.rep_of, self.mentions_of = {}, {}
+        for article, ws in events.items():
+            self.of_article[article] = list(ws)
+            for e, w in ws.items():
+                self.written[e] = w
+                for k in w.keys:
+                    self.by_key.setdefault(k, set()).add(e)
+
+    def _candidates(self, w: Window) -> list[str]:
+        """happenings.candidates, answered from memory: events naming a key, of a root, beginning on a day."""
+        prefixes = w.type_prefixes()
+        found: set[str] = set()
+        for k in w.keys:
+            for e in self.by_key.get(k, ()):
+                if e not in found:
+                    x = self.written[e]
+                    if not x.begins.isdisjoint(w.days) and any(t.startswith(prefixes) for t in x.types):
+                        found.add(e)
+        return sorted(found)
+
+    def _links(self, iris: list[str]) -> tuple[dict[str, str], set[str], set[frozenset]]:
+        """happenings.links, answered from memory (the run's links are all the store has, and none is split)."""
+        rep: dict[str, str] = {}
+        has_mentions: set[str] = set()
+        for x in iris:
+            r = self.rep_of.get(x)
+            if r is not None:
+                rep[x] = r
+                has_mentions.add(r)
+            for m in self.mentions_of.get(x, ()):
+                rep[m] = x
+                has_mentions.add(x)
+        return rep, has_mentions, set()

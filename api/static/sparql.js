@@ -100,7 +100,7 @@ ${t}`,Oc=[["Who controlled Kidal on 1 November 2023",`SELECT DISTINCT ?holder ?n
 } ORDER BY ?name`],["An actor's events in time order, with its role",`SELECT ?begin ?role ?event WHERE {
   ?actor a sem:Actor ; rdfs:label "MINUSMA" .
   ?e sem:hasActor ?actor ; rdfs:label ?event ; sem:hasEarliestBeginTimeStamp ?begin .
-  BIND (IF(EXISTS { ?e tkg:agent ?actor }, "agent", "target") AS ?role)
+  BIND (IF(EXISTS { ?e tkg:agent ?actor }, "agent", IF(EXISTS { ?e tkg:target ?actor }, "target", "participant")) AS ?role)
 } ORDER BY ?begin ?event`],["Events of a CAMEO root (19, Fight) in a window (November 2023)",`SELECT ?begin ?type ?event WHERE {
   ?e sem:eventType ?type ; rdfs:label ?event ; sem:hasEarliestBeginTimeStamp ?begin .
   FILTER (STRSTARTS(STR(?type), "https://w3id.org/timeline-kg/cameo/19"))

@@ -9,6 +9,8 @@ import pyoxigraph as ox
 BASE = "https://w3id.org/timeline-kg/id/"
 ONTOLOGY = "https://w3id.org/timeline-kg/ontology#"
 ENTITIES_GRAPH = BASE + "graph/entities"  # the one graph describing global actors and places
+INDEX_GRAPH = BASE + "graph/time-index"  # kept counts per day and the index version (graph/store/time_index.py)
+DAY = BASE + "day/"  # day nodes of the time index: events and articles link to the day they begin / appear
 
 
 def slug(name: str) -> str:
@@ -27,6 +29,16 @@ def sentence_iri(key: str, index: int) -> str:
 
 def event_iri(key: str, index: int) -> str:
     return f"{BASE}event/{key}/{index}"
+
+
+def day_iri(day: str) -> str:
+    """The time index's node for a day, `YYYY-MM-DD` (the first 10 characters of an xsd:dateTime)."""
+    return f"{DAY}{day[:10]}"
+
+
+def is_article_graph(iri: str) -> bool:
+    """Article graphs, as opposed to the entities graph, the time index graph and a server's meta graph."""
+    return iri.startswith(BASE + "article/")
 
 
 def actor_iri(name: str) -> str:

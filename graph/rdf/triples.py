@@ -18,7 +18,7 @@ from rdflib.term import _is_valid_uri
 
 from graph.extract.events.cameo import CAMEO_NS
 from graph.extract.model import Entity, Event, EventTime, Extraction, Location
-from graph.ids import BASE, ENTITIES_GRAPH, ONTOLOGY, article_iri, event_iri, sentence_iri
+from graph.ids import BASE, ENTITIES_GRAPH, ONTOLOGY, article_iri, day_iri, event_iri, sentence_iri
 from graph.rdf.terms import Lit, Term, Triple, term_nt
 from graph.sources.articles import Article
 
@@ -99,6 +99,7 @@ def article_graph(article: Article, ex: Extraction) -> Graph:
         g.add((art, SCHEMA.url, URIRef(iri_safe(article.url))))
     if article.source:
         g.add((art, DCTERMS.publisher, Literal(article.source)))
+    g.add((art, TKG.issuedDay, URIRef(day_iri(article.published.date().isoformat()))))  # the time index
     for s in ex.sentences:
         sent = URIRef(sentence_iri(article.key, s.index))
         g.add((sent, RDF.type, TKG.Sentence))
@@ -195,6 +196,7 @@ def _add_event(g: Graph, key: str, index: int, ev: Event, day: str) -> None:
         g.add((e, SEM.hasTimeStamp, stamp))
     g.add((e, TKG.timeSource, Literal(source)))
     g.add((e, SEM.hasEarliestBeginTimeStamp, Literal(begin, datatype=XSD.dateTime)))
+    g.add((e, TKG.beginDay, URIRef(day_iri(begin))))  # the time index: windows reach events through it
     if end:  # open-ended intervals ("from next year on") have no latest end
         g.add((e, SEM.hasLatestEndTimeStamp, Literal(end, datatype=XSD.dateTime)))
 
@@ -213,7 +215,7 @@ _RDF_TYPE, _LABEL, _ALT = str(RDF.type), str(RDFS.label), str(SKOS.altLabel)
 _XSD_DATETIME, _XSD_DECIMAL, _XSD_INTEGER = str(XSD.dateTime), str(XSD.decimal), str(XSD.integer)
 _T = {name: str(TKG[name]) for name in ("text", "start", "end", "index", "mentions", "trigger", "modality",
                                          "confidence", "agent", "target", "timex", "timeSource", "countryCode",
-                                         "minhash", "sameStoryAs", "Sentence")}
+                                         "minhash", "sameStoryAs", "Sentence", "beginDay", "issuedDay")}
 _SEM_EVENT, _SEM_PLACE, _SEM_ACTOR = str(SEM.Event), str(SEM.Place), str(SEM.Actor)
 _SEM_HAS_ACTOR = str(SEM.hasActor)
 _GEO_FEATURE, _GEO_HAS, _GEO_WKT, _WKT = str(GEO.Feature), str(GEO.hasGeometry), str(GEO.asWKT), str(GEO.wktLiteral)
@@ -287,6 +289,7 @@ def article_triples(article: Article, ex: Extraction, signature: str | None = No
         add(art, str(SCHEMA.url), _valid(iri_safe(article.url)))
     if article.source:
         add(art, str(DCTERMS.publisher), Lit(article.source))
+    add(art, _T["issuedDay"], day_iri(article.published.date().isoformat()))
     sent_prefix = sentence_iri(key, 0)[:-1]
     is_part_of = str(DCTERMS.isPartOf)
     for s in ex.sentences:
@@ -373,6 +376,7 @@ def _event_triples(b: _Builder, e: str, sent_prefix: str, ev: Event, day: str) -
         add(e, str(SEM.hasTimeStamp), stamp)
     add(e, _T["timeSource"], Lit(source))
     add(e, str(SEM.hasEarliestBeginTimeStamp), typed(begin, _XSD_DATETIME))
+    add(e, _T["beginDay"], day_iri(begin))
     if end:
         add(e, str(SEM.hasLatestEndTimeStamp), typed(end, _XSD_DATETIME))
 

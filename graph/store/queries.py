@@ -8,6 +8,7 @@ from typing import Any, Optional
 import pyoxigraph as ox
 
 from graph.ids import BASE, id_of, valid_iri
+from graph.store import time_index
 from graph.store.embedded import Store
 
 PREFIXES = """PREFIX sem: <http://semanticweb.cs.vu.nl/2009/11/sem/>
@@ -37,12 +38,15 @@ def window_filter(var: str, start: Optional[date], end: Optional[date]) -> str:
 # triples. Actors and places are described by separate small queries, grouped, because the
 # union default graph repeats a triple once per article graph that states it (Oxigraph does not
 # merge), so a place named in 50 articles would otherwise multiply each row by 50.
+# The page's candidates come through the time index (graph/store/time_index.py) when the store
+# has one: only the days that hold the page are read, and ties are broken by IRI (cheap on those
+# few events, and pages then never overlap).
 PAGE = PREFIXES + """
 SELECT DISTINCT ?e ?begin WHERE {
   %(filters)s
   ?e sem:hasEarliestBeginTimeStamp ?begin .
   %(window)s
-} ORDER BY ?begin LIMIT %(limit)d OFFSET %(offset)d
+} ORDER BY %(order)s LIMIT %(limit)d OFFSET %(offset)d
 """
 
 EVENT_DETAILS = PREFIXES + """
@@ -187,8 +191,14 @@ def timeline(store: Store, start: Optional[date] = None, end: Optional[date] = N
         if not _CODE.match(code):
             raise QueryError("type", f"not a CAMEO code: {event_type!r}")
         f.append(f"?e sem:eventType ?t0 . FILTER (STRSTARTS(STR(?t0), \"https://w3id.org/timeline-kg/cameo/{code}\"))")
+    days, offset = time_index.page_days(store, start, end, limit, offset, filtered=bool(f))
+    if days is not None:
+        if not days:
+            return []
+        f.insert(0, time_index.link_clause("?e", days))
     page = [(r["e"].value, r["begin"].value) for r in store.ox_query(
-        PAGE % {"filters": "\n".join(f), "window": "\n".join(window), "limit": limit, "offset": offset})]
+        PAGE % {"filters": "\n".join(f), "window": "\n".join(window), "limit": limit, "offset": offset,
+                "order": "?begin" if days is None else "?begin ?e"})]
     if not page:
         return []
     details = {r["e"].value: r for r in store.ox_query(EVENT_DETAILS % " ".join(f"<{e}>" for e, _ in page))}

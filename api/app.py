@@ -18,7 +18,7 @@ from . import docs, errors
 from .limits import BodyLimit
 from .query_pool import QueryPool, RemoteQueryPool
 from .response_cache import FastAnswers, ResponseCache
-from .routers import actors, events, export, graph, gsp, places, sparql, timeline, update
+from .routers import actors, counts, events, export, graph, gsp, places, sparql, timeline, update
 
 
 def create_app(store: Store, settings: Optional[Settings] = None) -> FastAPI:
@@ -54,6 +54,7 @@ def create_app(store: Store, settings: Optional[Settings] = None) -> FastAPI:
     app.include_router(sparql.router)
     app.include_router(update.router)
     app.include_router(gsp.router)
+    app.include_router(counts.router, prefix="/api/v1")
     app.include_router(timeline.router, prefix="/api/v1")
     app.include_router(export.router, prefix="/api/v1")
     app.include_router(graph.router, prefix="/api/v1")

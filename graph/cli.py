@@ -15,6 +15,7 @@ from rich.console import Console
 from rich.progress import BarColumn, Progress, ProgressColumn, TextColumn, TimeElapsedColumn, TimeRemainingColumn
 from rich.text import Text
 
+from graph.cli_migrate import migrate_cmd
 from graph.export.formats import FORMATS
 from graph.settings import Settings
 from graph.sources import Input, is_url, iter_files
@@ -363,6 +364,9 @@ def _require_store(location: "Path | str") -> None:
             require_store(Path(location))
         except StoreError as e:
             fail(str(e))
+
+
+app.command("migrate")(migrate_cmd)
 
 
 @app.command("demo")

@@ -34,6 +34,7 @@ from graph.store.embedded import Store
 
 if TYPE_CHECKING:  # datasketch pulls in scipy (0.3 s): imported once the worker pool is starting (ingest())
     from graph.ingest.dedupe import StoryIndex
+    from graph.ingest.dedupe_window import WindowedLoader
 
 log = logging.getLogger(__name__)
 
@@ -108,8 +109,10 @@ class _Run:
                  dedupe: bool, max_chars: int, batch_size: int,
                  on_article: Optional[Callable[[Article], None]],
                  on_error: Callable[[ArticleError], None],
-                 on_warning: Optional[Callable[[Article, str], None]]) -> None:
+                 on_warning: Optional[Callable[[Article, str], None]],
+                 loader: Optional[WindowedLoader] = None) -> None:
         self.store, self.summary, self.backend, self.index = store, summary, backend, index
+        self.loader = loader  # the store's candidates, month by month (None: all loaded, or no dedupe)
         self.dedupe, self.max_chars, self.batch_size = dedupe, max_chars, batch_size
         self.on_article, self.on_error, self.on_warning = on_article, on_error, on_warning
         self.failed: set[str] = set()
@@ -137,6 +140,8 @@ class _Run:
             sig = signature(article.text)
             copy_of = None
             if self.index is not None:
+                if self.loader is not None and self.dedupe:
+                    self.loader.ensure(article.published)
                 copy_of = self.index.match(article.key, sig) if self.dedupe else None
                 self.index.add(article.key, sig, copy_of or article.key)
             yield article, Job(slim(article), encode(sig), copy_of)
@@ -285,14 +290,12 @@ def ingest(store: Store, paths: Iterable[Path | str], *, jobs: int = 1, cluster:
     if backend is None:
         backend = make_backend(jobs=jobs, cluster=cluster, **options)  # first: a pool starts loading the model now
     from graph.ingest.dedupe import StoryIndex
+    from graph.ingest.dedupe_window import loader
 
     index = StoryIndex(threshold)
-    if dedupe:
-        t = time.perf_counter()
-        n = index.load_store(store)
-        log.info("near-duplicate index: %d articles from the store in %.2f s", n, time.perf_counter() - t)
+    window = loader(store, index) if dedupe else None  # the months around each article, as they come
     run = _Run(store, summary, backend, index, dedupe=dedupe, max_chars=max_chars, batch_size=batch_size,
-               on_article=on_article, on_error=on_error, on_warning=on_warning)
+               on_article=on_article, on_error=on_error, on_warning=on_warning, loader=window)
     try:
         run.run(read_paths(paths, published))
         passes = 1
@@ -309,4 +312,7 @@ def ingest(store: Store, paths: Iterable[Path | str], *, jobs: int = 1, cluster:
             backend.close()
         store.flush()
     summary.seconds = time.perf_counter() - t0
+    if window is not None:
+        log.info("near-duplicate index: %d articles of %d months read from the store in %.2f s",
+                 window.articles, len(window.loaded), window.seconds)
     return summary

@@ -14,20 +14,28 @@ def migrate_cmd(data: Optional[Path] = typer.Option(None, "--data", help="Store 
                                                         "(sparql+http://...; default $TKG_STORE).")) -> None:
     """Link every event and article of an existing store to its day and count them (the time index that
     windows use). Idempotent; run it once on a store written before the index, with no `tkg serve` on it."""
+    from rich.console import Console
     from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeElapsedColumn
 
-    from graph.cli import err, fail, open_store
     from graph.settings import Settings
+    from graph.store.backend import open_store
     from graph.store.migrate import migrate
     from graph.store.reading import require_store
 
+    err = Console(stderr=True)
+
+    def fail(message: str) -> None:  # as graph.cli.fail (not imported: graph.cli imports this module)
+        err.print(f"[red]error:[/red] {message}", highlight=False, soft_wrap=True)
+        raise typer.Exit(2)
+
     location = Settings().location(data, store_url)
-    if not str(location).lower().startswith(("sparql+http://", "sparql+https://")):
-        try:
+    try:
+        if not str(location).lower().startswith(("sparql+http://", "sparql+https://")):
             require_store(Path(location))
-        except StoreError as e:
-            fail(str(e))
-    store = open_store(data, store_url)
+        store = open_store(location)
+    except StoreError as e:
+        fail(str(e))
+        raise  # unreachable
     try:
         with Progress(TextColumn("migrate"), BarColumn(), MofNCompleteColumn(), TimeElapsedColumn(),
                       console=err, transient=True) as p:

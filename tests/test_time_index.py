@@ -166,6 +166,23 @@ def test_view_actors_and_places_through_the_index_equal_a_scan(stores, start, en
     assert lookup.places(new, start, end) == lookup.places(old, start, end)
 
 
+def test_the_store_adds_the_links_a_graph_leaves_out(tmp_path, corpus):
+    """Graphs built by other code than graph.rdf (put_graph, put_articles) still reach the windows."""
+    def links(store: Store) -> set[str]:
+        return {str(q) for p in ("beginDay", "issuedDay") for q in store.ox.quads_for_pattern(None, ox.NamedNode(T + p), None, None)}
+
+    full, bare = Store(tmp_path / "full"), Store(tmp_path / "bare")
+    try:
+        full.put_articles(corpus[:20])
+        bare.put_articles([(iri, "".join(ln for ln in own.splitlines(keepends=True) if ln.split(" ")[1] not in LINKS), sh)
+                           for iri, own, sh in corpus[:20]])
+        assert links(bare) == links(full) and len(links(full)) > 40
+        assert time_index.state(bare).events == time_index.state(full).events
+    finally:
+        full.close()
+        bare.close()
+
+
 def test_windows_reach_their_events_through_the_day_links(stores):
     """An event whose link is gone drops out of the indexed windows: they do not scan the dates."""
     new, old = stores

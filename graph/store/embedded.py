@@ -93,6 +93,7 @@ class Store:
         """For each (article IRI, its own N-Triples, what it says of actors and places): replace the
         article's graph and add the descriptions to the entities graph, all in one transaction, with
         the time index's counts (graph/store/index_writes.py)."""
+        articles = [(iri, iw.with_links(own), shared) for iri, own, shared in articles]
         tok, links = iw.token(), iw.links(own for _, own, _ in articles)
         marker, fold = self._index_ops()
         if not any(self.ox.contains_named_graph(ox.NamedNode(iri)) for iri, _, _ in articles):

@@ -34,6 +34,23 @@ def _full(sparql: str) -> str:
     return re.sub(r"\btkg:(\w+)", lambda m: f"<{ONTOLOGY}{m.group(1)}>", sparql)
 
 
+_DATED = re.compile(r'^(<[^>]+>) <(http://semanticweb\.cs\.vu\.nl/2009/11/sem/hasEarliestBeginTimeStamp|'
+                    r'http://purl\.org/dc/terms/issued)> "(\d{4}-\d\d-\d\d)', re.M)
+_LINKED = re.compile(r"^(<[^>]+>) <" + re.escape(ONTOLOGY) + r"(?:beginDay|issuedDay)> ", re.M)
+_LINK_FOR = {"http://semanticweb.cs.vu.nl/2009/11/sem/hasEarliestBeginTimeStamp": "beginDay",
+             "http://purl.org/dc/terms/issued": "issuedDay"}
+
+
+def with_links(nt: str) -> str:
+    """An article's N-Triples with the day links its dates call for and it does not state (graph.rdf
+    writes them; a graph built by other code gets them here, so its events are in the windows)."""
+    linked = set(_LINKED.findall(nt))
+    extra = [f"{s} <{ONTOLOGY}{_LINK_FOR[p]}> <{DAY}{d}> .\n" for s, p, d in _DATED.findall(nt) if s not in linked]
+    if not extra:
+        return nt
+    return (nt if not nt or nt.endswith("\n") else nt + "\n") + "".join(extra)
+
+
 def token() -> str:
     """A name for one write's delta records (unique per write)."""
     return uuid.uuid4().hex

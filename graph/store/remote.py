@@ -208,6 +208,7 @@ class RemoteStore:
                                  iw.MARKER if marker else "", fold))
 
         for iri, own, shared in articles:
+            own = iw.with_links(own)
             ops = [f"DROP SILENT GRAPH <{iri}>"]
             ops += [f"INSERT DATA {{ GRAPH <{iri}> {{\n" + "\n".join(c) + "\n} }"
                     for c in _chunks(_nt_lines(own), INSERT_CHUNK)]

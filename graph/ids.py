@@ -11,6 +11,7 @@ ONTOLOGY = "https://w3id.org/timeline-kg/ontology#"
 ENTITIES_GRAPH = BASE + "graph/entities"  # the one graph describing global actors and places
 INDEX_GRAPH = BASE + "graph/time-index"  # kept counts per day and the index version (graph/store/time_index.py)
 DAY = BASE + "day/"  # day nodes of the time index: events and articles link to the day they begin / appear
+MONTH = BASE + "month/"  # month nodes: the time index keeps counts per month as well as per day
 
 
 def slug(name: str) -> str:

@@ -1,13 +1,16 @@
-"""The time index, write side: the SPARQL that keeps the per-day counts exact on every write.
+"""The time index, write side: the SPARQL that keeps the per-day and per-month counts exact on every write.
 
-A count is the sum of the records of its day in the time-index graph (graph/store/time_index.py):
-one total per day (`<…/graph/time-index/total/2008-03-15>`) plus the deltas writes add
-(`tkg:CountDelta`, negative for what a write replaced or dropped). A write adds its deltas in
-the same transaction as its triples (in the atomic bulk load, or in the same update request),
-then folds them into the totals (`FOLD`): in the same request when it is an update, in the next
-one after a bulk load. A crash between the two leaves deltas that readers add up all the same,
-and the next write folds them. Everything here is plain SPARQL 1.1 Update, so the embedded store
-and a SPARQL server (Oxigraph, Virtuoso) keep their counts the same way.
+A count is the sum of the records of its day (or month) in the time-index graph
+(graph/store/time_index.py): one total per day (`<…/graph/time-index/total/2008-03-15>`, with
+`tkg:day`) and per month (`…/total/2008-03`, with `tkg:month`), plus the deltas writes add
+(`tkg:CountDelta`, with both, negative for what a write replaced or dropped). A write adds its
+deltas in the same transaction as its triples (in the atomic bulk load, or in the same update
+request), then folds them into the totals (`FOLD`): in the same request when it is an update, in
+the next one after a bulk load. A crash between the two leaves deltas that readers add up all
+the same, and the next write folds them. The fold starts from the deltas and looks each total up
+by its IRI, so a write costs what it changes, whatever the number of days. Everything here is
+plain SPARQL 1.1 Update, so the embedded store and a SPARQL server (Oxigraph, Virtuoso) keep their
+counts the same way.
 """
 from __future__ import annotations
 
@@ -16,7 +19,7 @@ import uuid
 from collections import Counter
 from typing import Iterable
 
-from graph.ids import DAY, INDEX_GRAPH, ONTOLOGY
+from graph.ids import DAY, INDEX_GRAPH, MONTH, ONTOLOGY
 from graph.store.time_index import VERSION
 
 _I = f"<{INDEX_GRAPH}>"
@@ -24,8 +27,8 @@ _INT = "<http://www.w3.org/2001/XMLSchema#integer>"
 _TYPE = "http://www.w3.org/1999/02/22-rdf-syntax-ns#type"
 _LINK = re.compile(r"<" + re.escape(ONTOLOGY) + r"(beginDay|issuedDay)> <" + re.escape(DAY) + r"(\d{4}-\d\d-\d\d)>")
 _COUNTER = {"beginDay": "eventCount", "issuedDay": "articleCount"}
-# a record's IRI from its day node: <…/graph/time-index/PART/YYYY-MM-DD>
-_RECORD = 'IRI(CONCAT("' + INDEX_GRAPH + '/%s/", STRAFTER(STR(?d), "/id/day/")))'
+_DAY_KEY = 'STRAFTER(STR(?d), "/id/day/")'
+_MONTH_OF_D = f'IRI(CONCAT("{MONTH}", SUBSTR({_DAY_KEY}, 1, 7)))'
 
 
 def _full(sparql: str) -> str:
@@ -70,7 +73,8 @@ def delta_triples(counts: Counter, tok: str) -> str:
     lines = []
     for day in sorted({d for d, _ in counts}):
         x = f"<{INDEX_GRAPH}/delta/{tok}/{day}>"
-        lines.append(f"{x} <{ONTOLOGY}day> <{DAY}{day}> .\n{x} <{_TYPE}> <{ONTOLOGY}CountDelta> .\n")
+        lines.append(f"{x} <{_TYPE}> <{ONTOLOGY}CountDelta> .\n{x} <{ONTOLOGY}day> <{DAY}{day}> .\n"
+                     f"{x} <{ONTOLOGY}month> <{MONTH}{day[:7]}> .\n")
         lines += [f'{x} <{ONTOLOGY}{c}> "{counts[(day, c)]}"^^{_INT} .\n'
                   for c in ("eventCount", "articleCount") if counts.get((day, c))]
     return "".join(lines)
@@ -92,8 +96,8 @@ def from_graphs(graphs: list[str], tok: str, sign: int) -> str:
     sign -1 before they are replaced or dropped, +1 after something of unknown content is written)."""
     if not graphs:
         return ""
-    part = f"delta/{tok}/{'minus' if sign < 0 else 'plus'}"
-    return _full(f"""INSERT {{ GRAPH {_I} {{ ?x a tkg:CountDelta ; tkg:day ?d ; ?cp ?n }} }} WHERE {{
+    part = f"{INDEX_GRAPH}/delta/{tok}/{'minus' if sign < 0 else 'plus'}/"
+    return _full(f"""INSERT {{ GRAPH {_I} {{ ?x a tkg:CountDelta ; tkg:day ?d ; tkg:month ?m ; ?cp ?n }} }} WHERE {{
   {{ SELECT ?d ?p (COUNT(*) AS ?c) WHERE {{
       VALUES ?g {{ {' '.join(f'<{g}>' for g in graphs)} }}
       VALUES ?p {{ tkg:beginDay tkg:issuedDay }}
@@ -101,36 +105,57 @@ def from_graphs(graphs: list[str], tok: str, sign: int) -> str:
   }} GROUP BY ?d ?p }}
   BIND (IF(?p = tkg:beginDay, tkg:eventCount, tkg:articleCount) AS ?cp)
   BIND ({sign} * ?c AS ?n)
-  BIND ({_RECORD % part} AS ?x)
+  BIND (IRI(CONCAT("{part}", {_DAY_KEY})) AS ?x)
+  BIND ({_MONTH_OF_D} AS ?m)
 }}""")
 
 
-# The deltas' days summed (total + deltas) into each day's total, then the deltas removed.
-FOLD = _full(f"""DELETE {{ GRAPH {_I} {{ ?t ?p ?old }} }}
-INSERT {{ GRAPH {_I} {{ ?t tkg:day ?d ; ?p ?sum }} }} WHERE {{
-  {{ SELECT ?d ?p (SUM(?n) AS ?sum) WHERE {{
-      {{ SELECT DISTINCT ?d WHERE {{ GRAPH {_I} {{ ?x a tkg:CountDelta ; tkg:day ?d }} }} }}
+def _fold(level: str) -> str:
+    """Sum the deltas per day (or month) into its total, looked up by its IRI."""
+    return f"""DELETE {{ GRAPH {_I} {{ ?t ?p ?old }} }}
+INSERT {{ GRAPH {_I} {{ ?t tkg:{level} ?k ; ?p ?new }} }} WHERE {{
+  {{ SELECT ?k ?p (SUM(?n) AS ?add) WHERE {{
+      GRAPH {_I} {{ ?x a tkg:CountDelta ; tkg:{level} ?k ; ?p ?n }}
       VALUES ?p {{ tkg:eventCount tkg:articleCount }}
-      GRAPH {_I} {{ ?y tkg:day ?d ; ?p ?n }}
-  }} GROUP BY ?d ?p }}
-  BIND ({_RECORD % "total"} AS ?t)
+  }} GROUP BY ?k ?p }}
+  BIND (IRI(CONCAT("{INDEX_GRAPH}/total/", STRAFTER(STR(?k), "/id/{level}/"))) AS ?t)
   OPTIONAL {{ GRAPH {_I} {{ ?t ?p ?old }} }}
-}} ;
+  BIND (COALESCE(?old, 0) + ?add AS ?new)
+}}"""
+
+
+FOLD = _full(f"""{_fold("day")}
+;
+{_fold("month")}
+;
 DELETE {{ GRAPH {_I} {{ ?x ?q ?o }} }} WHERE {{ GRAPH {_I} {{ ?x a tkg:CountDelta ; ?q ?o }} }}""")
 
 # After an update of unknown extent (SPARQL /update): readers count through the links instead.
 MARK_STALE = f"INSERT DATA {{ GRAPH {_I} {{ {_I} <{ONTOLOGY}countsStale> true }} }}"
 
 # Every count from the links themselves (migration, or after MARK_STALE): ∝ the store, not for every write.
-RECOUNT = _full(f"""DELETE {{ GRAPH {_I} {{ ?x ?q ?o }} }} WHERE {{ GRAPH {_I} {{ ?x tkg:day ?d ; ?q ?o }} }} ;
-DELETE WHERE {{ GRAPH {_I} {{ {_I} tkg:countsStale ?s }} }} ;
+_COUNT_LINKS = """{ SELECT ?d ?p (COUNT(*) AS ?c) WHERE {
+      VALUES ?p { tkg:beginDay tkg:issuedDay }
+      GRAPH ?g { ?s ?p ?d }
+  } GROUP BY ?d ?p }
+  BIND (IF(?p = tkg:beginDay, tkg:eventCount, tkg:articleCount) AS ?cp)"""
+RECOUNT = _full(f"""DELETE {{ GRAPH {_I} {{ ?x ?q ?o }} }} WHERE {{ GRAPH {_I} {{ ?x tkg:day ?d ; ?q ?o }} }}
+;
+DELETE {{ GRAPH {_I} {{ ?x ?q ?o }} }} WHERE {{ GRAPH {_I} {{ ?x tkg:month ?m ; ?q ?o }} }}
+;
+DELETE WHERE {{ GRAPH {_I} {{ {_I} tkg:countsStale ?s }} }}
+;
 INSERT {{ GRAPH {_I} {{ ?t tkg:day ?d ; ?cp ?c }} }} WHERE {{
-  {{ SELECT ?d ?p (COUNT(*) AS ?c) WHERE {{
-      VALUES ?p {{ tkg:beginDay tkg:issuedDay }}
-      GRAPH ?g {{ ?s ?p ?d }}
-  }} GROUP BY ?d ?p }}
-  BIND (IF(?p = tkg:beginDay, tkg:eventCount, tkg:articleCount) AS ?cp)
-  BIND ({_RECORD % "total"} AS ?t)
+  {_COUNT_LINKS}
+  BIND (IRI(CONCAT("{INDEX_GRAPH}/total/", {_DAY_KEY})) AS ?t)
+}}
+;
+INSERT {{ GRAPH {_I} {{ ?t tkg:month ?m ; ?cp ?sum }} }} WHERE {{
+  {{ SELECT ?m ?cp (SUM(?c) AS ?sum) WHERE {{
+      GRAPH {_I} {{ ?x tkg:day ?d ; ?cp ?c }} VALUES ?cp {{ tkg:eventCount tkg:articleCount }}
+      BIND ({_MONTH_OF_D} AS ?m)
+  }} GROUP BY ?m ?cp }}
+  BIND (IRI(CONCAT("{INDEX_GRAPH}/total/", STRAFTER(STR(?m), "/id/month/"))) AS ?t)
 }}""")
 
 # Stated once every event and article links to its day: readers then use the index.

@@ -15,44 +15,51 @@ back to the FILTER over every event (correct, slow) until `tkg migrate` adds the
 """
 from __future__ import annotations
 
-from bisect import bisect_left, bisect_right
+import calendar
 from dataclasses import dataclass, field
 from datetime import date
 from typing import Optional
 
-from graph.ids import DAY, INDEX_GRAPH, ONTOLOGY
+from graph.ids import DAY, INDEX_GRAPH, MONTH, ONTOLOGY
 
 VERSION = 1
 _I = f"<{INDEX_GRAPH}>"
 _T = f"<{ONTOLOGY}"
+_COUNTERS = f"VALUES ?p {{ {_T}eventCount> {_T}articleCount> }}"
+_LINKS = f"VALUES ?p {{ {_T}beginDay> {_T}issuedDay> }}"
 
 FLAGS = f"SELECT ?p ?o WHERE {{ GRAPH {_I} {{ {_I} ?p ?o }} }}"
-# A day's count is the sum of its records: the total, and any delta a write left unfolded.
-KEPT = (f"SELECT ?d ?p (SUM(?n) AS ?sum) WHERE {{ GRAPH {_I} {{ ?x {_T}day> ?d ; ?p ?n }} "
-        f"VALUES ?p {{ {_T}eventCount> {_T}articleCount> }} }} GROUP BY ?d ?p")
-# What the kept counts say, counted from the links themselves (while they are marked stale).
-COUNTED = (f"SELECT ?d ?p (COUNT(*) AS ?sum) WHERE {{ GRAPH ?g {{ ?s ?p ?d }} "
-           f"VALUES ?p {{ {_T}beginDay> {_T}issuedDay> }} }} GROUP BY ?d ?p")
+# A month's (a day's) count is the sum of its records: the total, and any delta a write left unfolded.
+KEPT_MONTHS = f"SELECT ?k ?p (SUM(?n) AS ?sum) WHERE {{ GRAPH {_I} {{ ?x {_T}month> ?k ; ?p ?n }} {_COUNTERS} }} GROUP BY ?k ?p"
+KEPT_DAYS = f"SELECT ?k ?p (SUM(?n) AS ?sum) WHERE {{ %s GRAPH {_I} {{ ?x {_T}day> ?k ; ?p ?n }} {_COUNTERS} }} GROUP BY ?k ?p"
+# The same, counted from the links themselves (while an update has left the kept counts stale).
+COUNTED_MONTHS = (f"SELECT ?p (IRI(CONCAT(\"{MONTH}\", ?mk)) AS ?k) (COUNT(*) AS ?sum) "
+                  f"WHERE {{ GRAPH ?g {{ ?s ?p ?d }} {_LINKS} }} GROUP BY ?p (SUBSTR(STR(?d), {len(DAY) + 1}, 7) AS ?mk)")
+COUNTED_DAYS = f"SELECT ?k ?p (COUNT(*) AS ?sum) WHERE {{ %s GRAPH ?g {{ ?s ?p ?k }} {_LINKS} }} GROUP BY ?k ?p"
 _KIND = {f"{ONTOLOGY}eventCount": "events", f"{ONTOLOGY}beginDay": "events",
          f"{ONTOLOGY}articleCount": "articles", f"{ONTOLOGY}issuedDay": "articles"}
 
 
 @dataclass
 class IndexState:
-    """What the time-index graph says at one store revision."""
+    """What the time-index graph says at one store revision: flags and counts per month, counts per
+    day read for a month when a window needs it (so reading the state costs ~100 rows a year)."""
     indexed: bool = False  # every event and article links to its day (a new store, or migrated)
-    stale: bool = False  # an update of unknown extent ran since: the counts below were counted
-    events: dict[str, int] = field(default_factory=dict)  # day (YYYY-MM-DD) -> events beginning on it
-    articles: dict[str, int] = field(default_factory=dict)  # day -> articles issued on it
-
-    def days(self, kind: str = "events") -> list[str]:
-        """The days with at least one event (or article), in order."""
-        counts = self.events if kind == "events" else self.articles
-        return sorted(d for d, n in counts.items() if n > 0)
+    stale: bool = False  # an update of unknown extent ran since: counts are counted from the links
+    months: dict[str, dict[str, int]] = field(default_factory=lambda: {"events": {}, "articles": {}})
+    days: dict[str, dict[str, int]] = field(default_factory=lambda: {"events": {}, "articles": {}})
+    months_read: set[str] = field(default_factory=set)  # months whose days are in `days`
 
 
 def day_key(d: date) -> str:
     return d.isoformat()
+
+
+def _read(store: object, query: str, into: dict[str, dict[str, int]], prefix: str) -> None:
+    for r in store.ox_query(query):  # type: ignore[attr-defined]
+        k = r["k"].value
+        if k.startswith(prefix) and r["sum"] is not None:
+            into[_KIND[r["p"].value]][k[len(prefix):]] = int(r["sum"].value)
 
 
 def state(store: object) -> IndexState:
@@ -69,12 +76,37 @@ def state(store: object) -> IndexState:
         elif p == f"{ONTOLOGY}countsStale":
             st.stale = r["o"].value in ("true", "1")
     if st.indexed:
-        for r in store.ox_query(COUNTED if st.stale else KEPT):  # type: ignore[attr-defined]
-            d = r["d"].value
-            if d.startswith(DAY) and r["sum"] is not None:
-                getattr(st, _KIND[r["p"].value])[d[len(DAY):]] = int(r["sum"].value)
+        _read(store, COUNTED_MONTHS if st.stale else KEPT_MONTHS, st.months, MONTH)
     store._time_index_state = (revision, st)  # type: ignore[attr-defined]
     return st
+
+
+def _month_days(m: str) -> list[str]:
+    y, mo = int(m[:4]), int(m[5:7])
+    return [f"{m}-{d:02d}" for d in range(1, calendar.monthrange(y, mo)[1] + 1)]
+
+
+def day_counts(store: object, st: IndexState, months: list[str], kind: str = "events") -> dict[str, int]:
+    """Counts of the days of `months` (read from the store the first time a month is asked for)."""
+    todo = [m for m in months if m not in st.months_read]
+    if todo:
+        days = values("?k", [d for m in todo for d in _month_days(m)])
+        _read(store, (COUNTED_DAYS if st.stale else KEPT_DAYS) % days, st.days, DAY)
+        st.months_read.update(todo)
+    return {d: n for m in months for d in _month_days(m) if (n := st.days[kind].get(d, 0))}
+
+
+def _months(st: IndexState, lo: str, hi: str, kind: str) -> list[str]:
+    """Months with a count that overlap the days [lo, hi], in order."""
+    return sorted(m for m, n in st.months[kind].items() if n and m + "-01" <= hi and m + "-31" >= lo)
+
+
+def _whole(m: str, lo: str, hi: str) -> bool:
+    return lo <= m + "-01" and _month_days(m)[-1] <= hi
+
+
+def _bounds(start: Optional[date], end: Optional[date]) -> tuple[str, str]:
+    return (day_key(start) if start else "", day_key(end) if end else "\uffff")
 
 
 def window_days(store: object, start: Optional[date], end: Optional[date], kind: str = "events") -> Optional[list[str]]:
@@ -85,10 +117,8 @@ def window_days(store: object, start: Optional[date], end: Optional[date], kind:
     st = state(store)
     if not st.indexed:
         return None
-    days = st.days(kind)
-    lo = bisect_left(days, day_key(start)) if start else 0
-    hi = bisect_right(days, day_key(end)) if end else len(days)
-    return days[lo:hi]
+    lo, hi = _bounds(start, end)
+    return sorted(d for d in day_counts(store, st, _months(st, lo, hi, kind), kind) if lo <= d <= hi)
 
 
 def page_days(store: object, start: Optional[date], end: Optional[date], limit: int, offset: int,
@@ -96,25 +126,32 @@ def page_days(store: object, start: Optional[date], end: Optional[date], limit: 
     """(the days a timeline page must read, the offset within them).
 
     Unfiltered, the kept counts say which days hold events offset..offset+limit-1 of the window
-    (window or not): only those are read, whatever the store's size. With other filters (actor,
-    place, type) every day of the window is a candidate. (None, offset): no index to use.
+    (window or not): whole months are skipped by their totals, then the days of the month that
+    holds the page are read; only those days are queried, whatever the store's size. With other
+    filters (actor, place, type) every day of the window is a candidate. (None, offset): no index to use.
     """
     st = state(store)
     if not st.indexed or (filtered and start is None and end is None):
         return None, offset
-    days = window_days(store, start, end) if (start or end) else st.days()
-    assert days is not None
     if filtered:
-        return days, offset
-    skipped, i = 0, 0
-    while i < len(days) and skipped + st.events[days[i]] <= offset:
-        skipped += st.events[days[i]]
-        i += 1
-    taken, j = 0, i
-    while j < len(days) and offset - skipped + limit > taken:
-        taken += st.events[days[j]]
-        j += 1
-    return days[i:j], offset - skipped
+        return window_days(store, start, end), offset
+    lo, hi = _bounds(start, end)
+    skipped, taken, picked = 0, 0, []
+    for m in _months(st, lo, hi, "events"):
+        if not picked and _whole(m, lo, hi) and skipped + st.months["events"][m] <= offset:
+            skipped += st.months["events"][m]
+            continue
+        for d, n in sorted(day_counts(store, st, [m]).items()):
+            if not (lo <= d <= hi):
+                continue
+            if not picked and skipped + n <= offset:
+                skipped += n
+                continue
+            picked.append(d)
+            taken += n
+            if skipped + taken >= offset + limit:
+                return picked, offset - skipped
+    return picked, offset - skipped
 
 
 def values(var: str, days: list[str]) -> str:
@@ -132,9 +169,11 @@ def count(store: object, start: Optional[date] = None, end: Optional[date] = Non
     st = state(store)
     if not st.indexed:
         return None
-    counts = st.events if kind == "events" else st.articles
-    lo, hi = day_key(start) if start else "", day_key(end) if end else "\uffff"
-    return sum(n for d, n in counts.items() if lo <= d <= hi)
+    lo, hi = _bounds(start, end)
+    months = _months(st, lo, hi, kind)
+    edges = [m for m in months if not _whole(m, lo, hi)]
+    inside = sum(st.months[kind][m] for m in months if _whole(m, lo, hi))
+    return inside + sum(n for d, n in day_counts(store, st, edges, kind).items() if lo <= d <= hi)
 
 
 # Without an index (a store not migrated yet): the same figures, counted from every date (slow).
@@ -147,16 +186,20 @@ SCANNED = ("SELECT (SUBSTR(STR(?b), 1, 10) AS ?d) (COUNT(*) AS ?n) WHERE { "
 def histogram(store: object, start: Optional[date] = None, end: Optional[date] = None,
               by: str = "month", kind: str = "events") -> list[tuple[str, int]]:
     """(period, count) in order, for the periods of `by` (day, month or year) with a count: the kept
-    counts, or (a store without the index) a count over every date."""
+    counts (per month, or per day where a period needs days), or (a store without the index) a count
+    over every date."""
     st = state(store)
     width = {"day": 10, "month": 7, "year": 4}[by]
+    lo, hi = _bounds(start, end)
     if st.indexed:
-        counts = st.events if kind == "events" else st.articles
+        months = _months(st, lo, hi, kind)
+        dayly = [m for m in months if by == "day" or not _whole(m, lo, hi)]
+        counts = {m: st.months[kind][m] for m in months if m not in dayly}
+        counts.update(day_counts(store, st, dayly, kind))
     else:
         counts = {r["d"].value: int(r["n"].value) for r in store.ox_query(SCANNED % kind)}  # type: ignore[attr-defined]
-    lo, hi = day_key(start) if start else "", day_key(end) if end else "\uffff"
     out: dict[str, int] = {}
     for d, n in counts.items():
-        if lo <= d <= hi and n:
+        if n and (len(d) == 7 or lo <= d <= hi):
             out[d[:width]] = out.get(d[:width], 0) + n
     return sorted(out.items())

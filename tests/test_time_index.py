@@ -231,6 +231,29 @@ def test_counts_stay_exact_through_replacements_drops_and_updates(stores, corpus
     assert not list(new.ox.quads_for_pattern(None, None, ox.NamedNode(T + "CountDelta"), ox.NamedNode(INDEX_GRAPH)))
 
 
+def test_counts_a_crash_left_unfolded_are_folded_by_the_next_write(tmp_path, corpus):
+    """A kill between a bulk load and its fold leaves the chunk's pending counts: the next writer folds them."""
+    from graph.store import index_fold
+    from graph.store import index_writes as iw
+    from graph.store.embedded import _nquads
+
+    store = Store(tmp_path / "d")
+    store.put_articles(corpus[:10])
+    crashed = corpus[10:20]  # what the bulk load of the killed write committed: articles and pending counts
+    pending = index_fold.pending_quads(iw.links(own for _, own, _ in crashed), "killed")
+    store.ox.bulk_load((_nquads(crashed) + pending).encode(), format=ox.RdfFormat.N_QUADS)
+    store.close()
+    store = Store(tmp_path / "d")
+    try:
+        store.put_articles(corpus[20:25])
+        assert time_index.count(store) == link_count(store, "beginDay") == sum(
+            own.count(f"<{T}beginDay>") for _, own, _ in corpus[:25])
+        assert time_index.count(store, kind="articles") == 25
+        assert not index_fold.leftovers(store.ox)
+    finally:
+        store.close()
+
+
 def test_a_store_written_before_the_index_is_migrated_by_tkg_migrate(tmp_path, corpus, stores):
     new, _ = stores
     data = tmp_path / "before-the-index"

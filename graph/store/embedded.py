@@ -21,6 +21,7 @@ if TYPE_CHECKING:  # rdflib is loaded on first use: the server never needs it to
 
 from graph.ids import ENTITIES_GRAPH, INDEX_GRAPH, ONTOLOGY, is_article_graph
 from graph.settings import default_path
+from graph.store import index_fold
 from graph.store import index_writes as iw
 from graph.store.errors import StoreError, StoreLocked
 
@@ -95,16 +96,19 @@ class Store:
         the time index's counts (graph/store/index_writes.py)."""
         articles = [(iri, iw.with_links(own), shared) for iri, own, shared in articles]
         tok, links = iw.token(), iw.links(own for _, own, _ in articles)
-        marker, fold = self._index_ops()
+        marker, stale = self._index_state()
         if not any(self.ox.contains_named_graph(ox.NamedNode(iri)) for iri, _, _ in articles):
             # nothing to replace (a first ingest): the bulk loader writes sorted RocksDB files and adds
             # them in one IngestExternalFiles call, all or nothing (pyoxigraph >= 0.5.1 loads atomically
             # unless asked not to; a parse error writes nothing). 5.2 against 12.8 ms of CPU per article
             # for a transaction that checks every quad and index entry first (measured, bench/ingest.py).
-            # The count deltas ride in the same load; folding them is the next (small) transaction.
-            quads = _nquads(articles) + iw.delta_quads(links, tok) + (iw.MARKER_QUAD if marker else "")
+            # What the chunk adds to the counts rides in the same load; the fold is the next transaction.
+            quads = _nquads(articles) + index_fold.pending_quads(links, tok) + (iw.MARKER_QUAD if marker else "")
             self.ox.bulk_load(quads.encode(), format=ox.RdfFormat.N_QUADS)
-            self.ox.update(fold)
+            with index_fold.LOCK:
+                fold = iw.RECOUNT if stale else index_fold.fold_update(self.ox, self._pending([(tok, links)]))
+                if fold:
+                    self.ox.update(fold)
             self._bump_revision()
             return
         drops = [f"DROP SILENT GRAPH <{iri}>" for iri, _, _ in articles]
@@ -114,16 +118,31 @@ class Store:
             graphs.append(f"GRAPH <{ENTITIES_GRAPH}> {{\n{shared}\n}}")
         self.maintain(iw.join(iw.from_graphs([iri for iri, _, _ in articles], tok, -1), *drops,
                               "INSERT DATA {\n" + "\n".join(graphs) + "\n}", iw.delta_data(links, tok),
-                              iw.MARKER if marker else "", fold))
+                              iw.MARKER if marker else "", iw.RECOUNT if stale else iw.fold(tok)))
+        if not stale and not getattr(self, "_leftovers_folded", False):
+            self._fold_leftovers()
 
-    def _index_ops(self) -> tuple[bool, str]:
-        """(whether this write states the index marker: the first write into an empty store, how to
-        fold the counts: FOLD, or RECOUNT when an update left them stale)."""
+    def _index_state(self) -> tuple[bool, bool]:
+        """(whether this write states the index marker: the first write into an empty store; whether an
+        update left the counts stale, so this write recounts them)."""
         i = ox.NamedNode(INDEX_GRAPH)
         marked = any(True for _ in self.ox.quads_for_pattern(i, ox.NamedNode(ONTOLOGY + "timeIndexVersion"), None, i))
         empty = not marked and not any(is_article_graph(g.value) for g in self.ox.named_graphs())
         stale = any(True for _ in self.ox.quads_for_pattern(i, ox.NamedNode(ONTOLOGY + "countsStale"), None, i))
-        return empty, iw.RECOUNT if stale else iw.FOLD
+        return empty, stale
+
+    def _pending(self, mine: list) -> list:
+        """This write's pending counts, with those a crash left (looked for at this object's first write)."""
+        if getattr(self, "_leftovers_folded", False):
+            return mine
+        self._leftovers_folded = True
+        return mine + [p for p in index_fold.leftovers(self.ox) if p[0] not in {t for t, _ in mine}]
+
+    def _fold_leftovers(self) -> None:
+        with index_fold.LOCK:
+            fold = index_fold.fold_update(self.ox, self._pending([]))
+            if fold:
+                self.ox.update(fold)
 
     def query(self, sparql: str) -> Result:
         """Run a SPARQL query over the union of the article graphs."""

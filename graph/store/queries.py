@@ -191,20 +191,32 @@ def timeline(store: Store, start: Optional[date] = None, end: Optional[date] = N
         if not _CODE.match(code):
             raise QueryError("type", f"not a CAMEO code: {event_type!r}")
         f.append(f"?e sem:eventType ?t0 . FILTER (STRSTARTS(STR(?t0), \"https://w3id.org/timeline-kg/cameo/{code}\"))")
-    days, offset = time_index.page_days(store, start, end, limit, offset, filtered=bool(f))
-    if days is not None:
-        if not days:
-            return []
-        f.insert(0, time_index.link_clause("?e", days))
-    page = [(r["e"].value, r["begin"].value) for r in store.ox_query(
-        PAGE % {"filters": "\n".join(f), "window": "\n".join(window), "limit": limit, "offset": offset,
-                "order": "?begin" if days is None else "?begin ?e"})]
+    page = _page(store, f, "\n".join(window), start, end, limit, offset)
     if not page:
         return []
     details = {r["e"].value: r for r in store.ox_query(EVENT_DETAILS % " ".join(f"<{e}>" for e, _ in page))}
     actors = _actors(store, [e for e, _ in page])
     places = _places(store, {r["place"].value for r in details.values() if r["place"] is not None})
     return [_event_row(details[e], begin, actors.get(e, []), places) for e, begin in page if e in details]
+
+
+def _page(store: Store, f: list[str], window: str, start: Optional[date], end: Optional[date],
+          limit: int, offset: int) -> list[tuple[str, str]]:
+    """(event IRI, begin) of the page. Unfiltered, through the time index: only the days that hold the
+    page are read. Filtered, with a window: every day of the window is a candidate. Otherwise (no
+    window, or a store without the index) the FILTER over every date."""
+    def run(days: Optional[list[str]], n: int, skip: int = 0) -> list[tuple[str, str]]:
+        pattern = [time_index.link_clause("?e", days)] if days is not None else []
+        return [(r["e"].value, r["begin"].value) for r in store.ox_query(
+            PAGE % {"filters": "\n".join(pattern + f), "window": window, "limit": n, "offset": skip,
+                    "order": "?begin" if days is None else "?begin ?e"})]
+
+    if not f:
+        rows = time_index.page(store, start, end, limit, offset, run)
+        if rows is not None:
+            return rows
+    days = time_index.window_days(store, start, end)
+    return [] if days == [] else run(days, limit, offset)
 
 
 def _places(store: Store, iris: set[str]) -> dict[str, dict[str, Any]]:

@@ -196,16 +196,18 @@ class RemoteStore:
         graph and add the descriptions to the entities graph. One request holds whole articles only
         (several when the batch is over MAX_REQUEST bytes), and bumps the revision. Each request keeps
         the time index's counts of its articles (graph/store/index_writes.py)."""
-        marker, fold = self._index_ops()
+        marker, stale = self._index_ops()
         batch: list[str] = []
         iris: list[str] = []
         size = 0
 
         def send() -> None:
+            nonlocal stale
             tok = iw.token()
             counts = iw.links(batch)  # day links are only in the articles' own triples
             self._update(iw.join(iw.from_graphs(iris, tok, -1), *batch, iw.delta_data(counts, tok),
-                                 iw.MARKER if marker else "", fold))
+                                 iw.MARKER if marker else "", iw.RECOUNT if stale else iw.fold(tok)))
+            stale = False
 
         for iri, own, shared in articles:
             own = iw.with_links(own)
@@ -225,12 +227,13 @@ class RemoteStore:
             send()
 
     def _index_ops(self) -> tuple[bool, str]:
-        """As `Store._index_ops`: (state the index marker: nothing written yet; FOLD, or RECOUNT if stale)."""
+        """(state the index marker: nothing written yet; the counts are stale: recount). Each request folds
+        its own deltas in the same transaction, so no crash leaves any to fold later."""
         flags = {r["p"].value for r in self.ox_query(f"SELECT ?p WHERE {{ GRAPH <{INDEX_GRAPH}> {{ <{INDEX_GRAPH}> ?p ?o }} }}")}
         stale = ONTOLOGY + "countsStale" in flags
         empty = ONTOLOGY + "timeIndexVersion" not in flags and not self.ox_query(
             f'ASK {{ GRAPH ?g {{ ?s ?p ?o }} FILTER (STRSTARTS(STR(?g), "{BASE}article/")) }}')
-        return empty, iw.RECOUNT if stale else iw.FOLD
+        return empty, stale
 
     def query(self, sparql: str):
         """An rdflib `Result` (as `Store.query`), over the server's default graph (the union)."""

@@ -1,14 +1,15 @@
-"""The time index, read side: which days a window covers, and the kept counts per day.
+"""The time index, read side: which days a window covers, the kept counts per month, paging.
 
 Every event links to the day it begins (`?e tkg:beginDay <…/id/day/2008-03-15>`, the first ten
 characters of its `sem:hasEarliestBeginTimeStamp`) and every article to the day it was issued
 (`tkg:issuedDay`), in the article's own graph. A window is then a VALUES over its days joined
 with that link (an index lookup per day on any SPARQL store: Oxigraph, Virtuoso, ...) before the
 exact FILTER on the few candidates, instead of a FILTER over every event's date (a full scan:
-no SPARQL store we use range-scans literals). The graph `INDEX_GRAPH` keeps, per day, how many
-events begin and articles appear on it (graph/store/index_writes.py keeps them exact on every
-write), so the API shows counts without counting, an open window knows its days, and a timeline
-page knows which days hold it (offset 5,000 reads the days around the 5,000th event only).
+no SPARQL store we use range-scans literals). The graph `INDEX_GRAPH` keeps, per month, how many
+events begin and articles appear in it (graph/store/index_writes.py keeps them exact on every
+write): the API shows counts without counting, empty months are skipped, and a timeline page
+skips whole months by their totals, then reads days from the month that holds it, a few at a
+time (as many as should hold the page, judging by the month's total), whatever the store's size.
 
 A store written before the index has no `tkg:timeIndexVersion` in that graph: windows then fall
 back to the FILTER over every event (correct, slow) until `tkg migrate` adds the links.
@@ -16,68 +17,62 @@ back to the FILTER over every event (correct, slow) until `tkg migrate` adds the
 from __future__ import annotations
 
 import calendar
+import math
 from dataclasses import dataclass, field
 from datetime import date
-from typing import Optional
+from typing import Any, Callable, Optional
 
 from graph.ids import DAY, INDEX_GRAPH, MONTH, ONTOLOGY
 
 VERSION = 1
 _I = f"<{INDEX_GRAPH}>"
 _T = f"<{ONTOLOGY}"
-_COUNTERS = f"VALUES ?p {{ {_T}eventCount> {_T}articleCount> }}"
 _LINKS = f"VALUES ?p {{ {_T}beginDay> {_T}issuedDay> }}"
+_PROP = {"events": "beginDay", "articles": "issuedDay"}
 
 FLAGS = f"SELECT ?p ?o WHERE {{ GRAPH {_I} {{ {_I} ?p ?o }} }}"
-# A month's (a day's) count is the sum of its records: the total, and any delta a write left unfolded.
-KEPT_MONTHS = f"SELECT ?k ?p (SUM(?n) AS ?sum) WHERE {{ GRAPH {_I} {{ ?x {_T}month> ?k ; ?p ?n }} {_COUNTERS} }} GROUP BY ?k ?p"
-KEPT_DAYS = f"SELECT ?k ?p (SUM(?n) AS ?sum) WHERE {{ %s GRAPH {_I} {{ ?x {_T}day> ?k ; ?p ?n }} {_COUNTERS} }} GROUP BY ?k ?p"
+KEPT = (f"SELECT ?k ?p (SUM(?n) AS ?sum) WHERE {{ GRAPH {_I} {{ ?x {_T}month> ?k ; ?p ?n }} "
+        f"VALUES ?p {{ {_T}eventCount> {_T}articleCount> }} }} GROUP BY ?k ?p")
 # The same, counted from the links themselves (while an update has left the kept counts stale).
-COUNTED_MONTHS = (f"SELECT ?p (IRI(CONCAT(\"{MONTH}\", ?mk)) AS ?k) (COUNT(*) AS ?sum) "
-                  f"WHERE {{ GRAPH ?g {{ ?s ?p ?d }} {_LINKS} }} GROUP BY ?p (SUBSTR(STR(?d), {len(DAY) + 1}, 7) AS ?mk)")
-COUNTED_DAYS = f"SELECT ?k ?p (COUNT(*) AS ?sum) WHERE {{ %s GRAPH ?g {{ ?s ?p ?k }} {_LINKS} }} GROUP BY ?k ?p"
+COUNTED = (f"SELECT ?p (IRI(CONCAT(\"{MONTH}\", ?mk)) AS ?k) (COUNT(*) AS ?sum) "
+           f"WHERE {{ GRAPH ?g {{ ?s ?p ?d }} {_LINKS} }} GROUP BY ?p (SUBSTR(STR(?d), {len(DAY) + 1}, 7) AS ?mk)")
+# Links of some days, counted (the days of a window's partial months; a histogram by day).
+DAYS_COUNTED = "SELECT ?d (COUNT(*) AS ?n) WHERE { %s GRAPH ?g { ?s <%s> ?d } } GROUP BY ?d"
 _KIND = {f"{ONTOLOGY}eventCount": "events", f"{ONTOLOGY}beginDay": "events",
          f"{ONTOLOGY}articleCount": "articles", f"{ONTOLOGY}issuedDay": "articles"}
 
 
 @dataclass
 class IndexState:
-    """What the time-index graph says at one store revision: flags and counts per month, counts per
-    day read for a month when a window needs it (so reading the state costs ~100 rows a year)."""
+    """What the time-index graph says at one store revision: ~12 rows a year of data."""
     indexed: bool = False  # every event and article links to its day (a new store, or migrated)
-    stale: bool = False  # an update of unknown extent ran since: counts are counted from the links
+    stale: bool = False  # an update of unknown extent ran since: the counts were counted from the links
     months: dict[str, dict[str, int]] = field(default_factory=lambda: {"events": {}, "articles": {}})
-    days: dict[str, dict[str, int]] = field(default_factory=lambda: {"events": {}, "articles": {}})
-    months_read: set[str] = field(default_factory=set)  # months whose days are in `days`
 
 
 def day_key(d: date) -> str:
     return d.isoformat()
 
 
-def _read(store: object, query: str, into: dict[str, dict[str, int]], prefix: str) -> None:
-    for r in store.ox_query(query):  # type: ignore[attr-defined]
-        k = r["k"].value
-        if k.startswith(prefix) and r["sum"] is not None:
-            into[_KIND[r["p"].value]][k[len(prefix):]] = int(r["sum"].value)
-
-
-def state(store: object) -> IndexState:
+def state(store: Any) -> IndexState:
     """The index state of `store`, read once per store revision (kept on the store object)."""
-    revision = store.revision  # type: ignore[attr-defined]
+    revision = store.revision
     cached = getattr(store, "_time_index_state", None)
     if cached is not None and cached[0] == revision:
         return cached[1]
     st = IndexState()
-    for r in store.ox_query(FLAGS):  # type: ignore[attr-defined]
+    for r in store.ox_query(FLAGS):
         p = r["p"].value
         if p == f"{ONTOLOGY}timeIndexVersion":
             st.indexed = int(r["o"].value) >= VERSION
         elif p == f"{ONTOLOGY}countsStale":
             st.stale = r["o"].value in ("true", "1")
     if st.indexed:
-        _read(store, COUNTED_MONTHS if st.stale else KEPT_MONTHS, st.months, MONTH)
-    store._time_index_state = (revision, st)  # type: ignore[attr-defined]
+        for r in store.ox_query(COUNTED if st.stale else KEPT):
+            k = r["k"].value
+            if k.startswith(MONTH) and r["sum"] is not None:
+                st.months[_KIND[r["p"].value]][k[len(MONTH):]] = int(r["sum"].value)
+    store._time_index_state = (revision, st)
     return st
 
 
@@ -86,19 +81,9 @@ def _month_days(m: str) -> list[str]:
     return [f"{m}-{d:02d}" for d in range(1, calendar.monthrange(y, mo)[1] + 1)]
 
 
-def day_counts(store: object, st: IndexState, months: list[str], kind: str = "events") -> dict[str, int]:
-    """Counts of the days of `months` (read from the store the first time a month is asked for)."""
-    todo = [m for m in months if m not in st.months_read]
-    if todo:
-        days = values("?k", [d for m in todo for d in _month_days(m)])
-        _read(store, (COUNTED_DAYS if st.stale else KEPT_DAYS) % days, st.days, DAY)
-        st.months_read.update(todo)
-    return {d: n for m in months for d in _month_days(m) if (n := st.days[kind].get(d, 0))}
-
-
 def _months(st: IndexState, lo: str, hi: str, kind: str) -> list[str]:
     """Months with a count that overlap the days [lo, hi], in order."""
-    return sorted(m for m, n in st.months[kind].items() if n and m + "-01" <= hi and m + "-31" >= lo)
+    return sorted(m for m, n in st.months[kind].items() if n > 0 and m + "-01" <= hi and m + "-31" >= lo)
 
 
 def _whole(m: str, lo: str, hi: str) -> bool:
@@ -109,49 +94,54 @@ def _bounds(start: Optional[date], end: Optional[date]) -> tuple[str, str]:
     return (day_key(start) if start else "", day_key(end) if end else "\uffff")
 
 
-def window_days(store: object, start: Optional[date], end: Optional[date], kind: str = "events") -> Optional[list[str]]:
-    """The days of [start, end] (either open) holding events (or articles), in order; None when there
-    is no window or the store has no time index (then callers filter every event's date)."""
+def _days(months: list[str], lo: str, hi: str) -> list[str]:
+    return [d for m in months for d in _month_days(m) if lo <= d <= hi]
+
+
+def window_days(store: Any, start: Optional[date], end: Optional[date], kind: str = "events") -> Optional[list[str]]:
+    """The calendar days of [start, end] (either open) in months that hold events (or articles), in
+    order; None when there is no window or the store has no time index (callers then filter every
+    event's date). A day without events costs one empty index lookup."""
     if start is None and end is None:
         return None
     st = state(store)
     if not st.indexed:
         return None
     lo, hi = _bounds(start, end)
-    return sorted(d for d in day_counts(store, st, _months(st, lo, hi, kind), kind) if lo <= d <= hi)
+    return _days(_months(st, lo, hi, kind), lo, hi)
 
 
-def page_days(store: object, start: Optional[date], end: Optional[date], limit: int, offset: int,
-              filtered: bool) -> tuple[Optional[list[str]], int]:
-    """(the days a timeline page must read, the offset within them).
+Rows = list[Any]
 
-    Unfiltered, the kept counts say which days hold events offset..offset+limit-1 of the window
-    (window or not): whole months are skipped by their totals, then the days of the month that
-    holds the page are read; only those days are queried, whatever the store's size. With other
-    filters (actor, place, type) every day of the window is a candidate. (None, offset): no index to use.
+
+def page(store: Any, start: Optional[date], end: Optional[date], limit: int, offset: int,
+         run: Callable[[list[str], int], Rows]) -> Optional[Rows]:
+    """Rows offset..offset+limit-1 of the window (either end open) in time order, through the index;
+    None without one. `run(days, n)` answers the first n rows of those days in time order.
+
+    Whole months before the page are skipped by their totals; then days are read from the first
+    month left, as many as should hold the rows wanted (by the month's average per day), four
+    times as many each time they did not: any run that gives n rows gives the first n of the
+    window, since every event of those days comes before every event of the days after them.
     """
     st = state(store)
-    if not st.indexed or (filtered and start is None and end is None):
-        return None, offset
-    if filtered:
-        return window_days(store, start, end), offset
+    if not st.indexed:
+        return None
     lo, hi = _bounds(start, end)
-    skipped, taken, picked = 0, 0, []
-    for m in _months(st, lo, hi, "events"):
-        if not picked and _whole(m, lo, hi) and skipped + st.months["events"][m] <= offset:
-            skipped += st.months["events"][m]
-            continue
-        for d, n in sorted(day_counts(store, st, [m]).items()):
-            if not (lo <= d <= hi):
-                continue
-            if not picked and skipped + n <= offset:
-                skipped += n
-                continue
-            picked.append(d)
-            taken += n
-            if skipped + taken >= offset + limit:
-                return picked, offset - skipped
-    return picked, offset - skipped
+    months = _months(st, lo, hi, "events")
+    while months and _whole(months[0], lo, hi) and st.months["events"][months[0]] <= offset:
+        offset -= st.months["events"][months.pop(0)]
+    days = _days(months, lo, hi)
+    if not days:
+        return []
+    need = offset + limit
+    per_day = st.months["events"][months[0]] / len(_month_days(months[0]))
+    k = min(len(days), max(1, math.ceil(1.25 * need / max(per_day, 0.1))))
+    while True:
+        rows = run(days[:k], need)
+        if len(rows) >= need or k >= len(days):
+            return rows[offset:need]
+        k = min(len(days), 4 * k)
 
 
 def values(var: str, days: list[str]) -> str:
@@ -164,16 +154,25 @@ def link_clause(subject: str, days: list[str], prop: str = "beginDay", var: str 
     return f"{values(var, days)}\n  {subject} <{ONTOLOGY}{prop}> {var} ."
 
 
-def count(store: object, start: Optional[date] = None, end: Optional[date] = None, kind: str = "events") -> Optional[int]:
-    """Events (or articles) whose day is in [start, end] from the kept counts; None without an index."""
+def count(store: Any, start: Optional[date] = None, end: Optional[date] = None, kind: str = "events") -> Optional[int]:
+    """Events (or articles) whose day is in [start, end]: kept totals for whole months, the links of
+    the days of a partial month counted; None without an index."""
     st = state(store)
     if not st.indexed:
         return None
     lo, hi = _bounds(start, end)
     months = _months(st, lo, hi, kind)
     edges = [m for m in months if not _whole(m, lo, hi)]
-    inside = sum(st.months[kind][m] for m in months if _whole(m, lo, hi))
-    return inside + sum(n for d, n in day_counts(store, st, edges, kind).items() if lo <= d <= hi)
+    inside = sum(st.months[kind][m] for m in months if m not in edges)
+    return inside + sum(counted(store, _days(edges, lo, hi), kind).values())
+
+
+def counted(store: Any, days: list[str], kind: str = "events") -> dict[str, int]:
+    """Events (or articles) of each of `days`, counted from the links (∝ what those days hold)."""
+    if not days:
+        return {}
+    rows = store.ox_query(DAYS_COUNTED % (values("?d", days), ONTOLOGY + _PROP[kind]))
+    return {r["d"].value[len(DAY):]: int(r["n"].value) for r in rows}
 
 
 # Without an index (a store not migrated yet): the same figures, counted from every date (slow).
@@ -183,11 +182,11 @@ SCANNED = ("SELECT (SUBSTR(STR(?b), 1, 10) AS ?d) (COUNT(*) AS ?n) WHERE { "
            "FILTER (?k = \"%s\") } GROUP BY (SUBSTR(STR(?b), 1, 10))")
 
 
-def histogram(store: object, start: Optional[date] = None, end: Optional[date] = None,
+def histogram(store: Any, start: Optional[date] = None, end: Optional[date] = None,
               by: str = "month", kind: str = "events") -> list[tuple[str, int]]:
-    """(period, count) in order, for the periods of `by` (day, month or year) with a count: the kept
-    counts (per month, or per day where a period needs days), or (a store without the index) a count
-    over every date."""
+    """(period, count) in order, for the periods of `by` (day, month or year) with a count: kept
+    month totals (days counted from the links where a period needs days), or (a store without the
+    index) a count over every date."""
     st = state(store)
     width = {"day": 10, "month": 7, "year": 4}[by]
     lo, hi = _bounds(start, end)
@@ -195,9 +194,9 @@ def histogram(store: object, start: Optional[date] = None, end: Optional[date] =
         months = _months(st, lo, hi, kind)
         dayly = [m for m in months if by == "day" or not _whole(m, lo, hi)]
         counts = {m: st.months[kind][m] for m in months if m not in dayly}
-        counts.update(day_counts(store, st, dayly, kind))
+        counts.update(counted(store, _days(dayly, lo, hi), kind))
     else:
-        counts = {r["d"].value: int(r["n"].value) for r in store.ox_query(SCANNED % kind)}  # type: ignore[attr-defined]
+        counts = {r["d"].value: int(r["n"].value) for r in store.ox_query(SCANNED % kind)}
     out: dict[str, int] = {}
     for d, n in counts.items():
         if n and (len(d) == 7 or lo <= d <= hi):

@@ -76,6 +76,7 @@ def loader(store: object, index: StoryIndex) -> Optional[WindowedLoader]:
         return WindowedLoader(store, index)
     t = time.perf_counter()
     n = index.load_store(store)
-    log.info("near-duplicate index: %d articles from the store in %.2f s (no time index: run `tkg migrate` "
-             "to load only the months around each article)", n, time.perf_counter() - t)
+    if n:  # an empty store has no index yet either: nothing to say
+        log.info("near-duplicate index: %d articles from the store in %.2f s (no time index: run `tkg migrate` "
+                 "to load only the months around each article)", n, time.perf_counter() - t)
     return None

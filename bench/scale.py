@@ -8,7 +8,7 @@ corpus); each of its article graphs is copied under new article keys (new articl
 event IRIs; actor and place IRIs stay shared, as across real articles) with every date shifted so
 that copy i appears on day (i x 1009) mod 2922 of 2004-2011: about one article a day per 3,000 in
 the store, as a feed spread over eight years would give (the events keep their distance to the
-publication day). Copies are written by `Store.put_articles` in batches of 2,000 (the bulk loader
+publication day). Copies are written by `Store.put_articles` in batches of 500 (the bulk loader
 and the time index's counts, as ingest writes), then the store is compacted (`optimize`). At each
 size the script measures:
 
@@ -227,8 +227,8 @@ def main() -> None:
             store.put_articles([(ENTITIES_GRAPH, entities, "")])
         writes = 1024 * len(args.chunks)
         t = time.perf_counter()
-        for s in range(done, size - writes, 2000):  # the bulk loader, as a first ingest writes
-            store.put_articles(replicate(tpls, s, min(2000, size - writes - s)))
+        for s in range(done, size - writes, 500):  # the bulk loader, as a first ingest writes
+            store.put_articles(replicate(tpls, s, min(500, size - writes - s)))
         row["replicated_load_s"] = time.perf_counter() - t
         done = max(done, size - writes)
         row["writer"] = []

@@ -30,7 +30,7 @@ DCT = "http://purl.org/dc/terms/"
 LABEL = "http://www.w3.org/2000/01/rdf-schema#label"
 ACTORS = [f"{BASE}actor/a{i}" for i in range(6)]
 PLACES = [f"{BASE}place/{1000 + i}" for i in range(4)]
-LINKS = (f"<{T}beginDay>", f"<{T}issuedDay>")
+LINKS = (f"<{T}beginDay>", f"<{T}issuedDay>", f"<{SEM}hasActor>")  # hasActor: before an earlier change too
 WINDOWS = [(None, None), (date(2008, 2, 1), date(2008, 2, 29)), (date(2008, 3, 15), None),
            (None, date(2008, 1, 10)), (date(2008, 2, 10), date(2008, 2, 10)), (date(2009, 1, 1), date(2009, 12, 31))]
 
@@ -53,7 +53,10 @@ def article(k: int, rng: random.Random, day0: date = date(2008, 1, 1)) -> tuple[
                 (e, T + "timeSource", lit("timex")), (e, T + "modality", lit("asserted")),
                 (e, T + "confidence", lit("0.5", "decimal")), ("prov", e, s),
                 (e, SEM + "hasEarliestBeginTimeStamp", lit(f"{day}T{clock}", "dateTime")), (e, T + "beginDay", f"{DAY}{day}"),
-                (e, T + "agent", rng.choice(ACTORS)), (e, T + "target", rng.choice(ACTORS)), (e, SEM + "hasPlace", rng.choice(PLACES))]
+                (e, SEM + "hasPlace", rng.choice(PLACES))]
+        for role in ("agent", "target"):  # as graph.rdf states them: each also sem:hasActor
+            who = rng.choice(ACTORS)
+            out += [(e, T + role, who), (e, SEM + "hasActor", who)]
     own = "".join(_nt(t) for t in out)
     shared = "".join(_nt((n, RDF_TYPE, SEM + "Actor")) + _nt((n, LABEL, lit(n.rsplit("/", 1)[1]))) for n in ACTORS)
     shared += "".join(_nt((p, RDF_TYPE, SEM + "Place")) + _nt((p, LABEL, lit("P" + p[-4:]))) for p in PLACES)
@@ -178,7 +181,7 @@ def test_the_store_adds_the_links_a_graph_leaves_out(tmp_path, corpus):
     full, bare = Store(tmp_path / "full"), Store(tmp_path / "bare")
     try:
         full.put_articles(corpus[:20])
-        bare.put_articles([(iri, "".join(ln for ln in own.splitlines(keepends=True) if ln.split(" ")[1] not in LINKS), sh)
+        bare.put_articles([(iri, "".join(ln for ln in own.splitlines(keepends=True) if ln.split(" ")[1] not in LINKS[:2]), sh)
                            for iri, own, sh in corpus[:20]])
         assert links(bare) == links(full) and len(links(full)) > 40
         assert per_day(bare) == per_day(full) and per_day(full, "articles") == per_day(bare, "articles")
@@ -269,9 +272,9 @@ def test_a_store_written_before_the_index_is_migrated_by_tkg_migrate(tmp_path, c
     old = Store(data)
     try:
         assert time_index.state(old).indexed and not needed(old)
-        for prop in ("beginDay", "issuedDay"):  # the links the writer states, no more, no fewer
-            written = {str(q) for q in new.ox.quads_for_pattern(None, ox.NamedNode(T + prop), None, None)}
-            assert {str(q) for q in old.ox.quads_for_pattern(None, ox.NamedNode(T + prop), None, None)} == written
+        for prop in (T + "beginDay", T + "issuedDay", SEM + "hasActor"):  # what the writer states, no more, no fewer
+            written = {str(q) for q in new.ox.quads_for_pattern(None, ox.NamedNode(prop), None, None)}
+            assert {str(q) for q in old.ox.quads_for_pattern(None, ox.NamedNode(prop), None, None)} == written
         assert per_day(old) == per_day(new) and per_day(old, "articles") == per_day(new, "articles")
         assert time_index.histogram(old, by="year") == time_index.histogram(new, by="year")
         for start, end in WINDOWS:

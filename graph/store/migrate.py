@@ -1,7 +1,8 @@
 """`tkg migrate`: give a store written before the time index its day links and counts.
 
 A store written by an earlier version has no `tkg:beginDay` / `tkg:issuedDay` links and no
-`tkg:timeIndexVersion` marker; its windows still work (they fall back to a FILTER over every
+`tkg:timeIndexVersion` marker (nor, before an earlier change, `sem:hasActor` beside every agent
+and target, which windowed actor filters use: migration adds those too); its windows still work (they fall back to a FILTER over every
 event's date) but cost in proportion to the store. Migration adds the links to every article
 graph, a batch of graphs per update (each its own transaction: a store of 100k articles is
 never one huge transaction), counts every day from the links, then states the marker. It is
@@ -31,7 +32,11 @@ LINK = (f"INSERT {{ GRAPH ?g {{ ?e <{ONTOLOGY}beginDay> ?d }} }} WHERE {{ VALUES
         f"BIND ({_DAY_OF % '?b'} AS ?d) }}\n;\n"
         f"INSERT {{ GRAPH ?g {{ ?a <{ONTOLOGY}issuedDay> ?d }} }} WHERE {{ VALUES ?g {{ %(graphs)s }} "
         f"GRAPH ?g {{ ?a a <https://schema.org/NewsArticle> ; <http://purl.org/dc/terms/issued> ?t }} "
-        f"BIND ({_DAY_OF % '?t'} AS ?d) }}")
+        f"BIND ({_DAY_OF % '?t'} AS ?d) }}\n;\n"
+        # stores written before every agent and target was also stated as sem:hasActor (windowed
+        # actor filters use it)
+        f"INSERT {{ GRAPH ?g {{ ?e <http://semanticweb.cs.vu.nl/2009/11/sem/hasActor> ?a }} }} WHERE {{ "
+        f"VALUES ?g {{ %(graphs)s }} GRAPH ?g {{ ?e <{ONTOLOGY}agent>|<{ONTOLOGY}target> ?a }} }}")
 
 
 @dataclass

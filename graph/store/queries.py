@@ -161,13 +161,22 @@ def resolve(store: Store, kind: str, ref: str) -> list[str]:
     return nodes
 
 
-def _node_filter(store: Store, var: str, prop: str, kind: str, ref: str) -> str:
+# Inside a window the page starts from the window's events, so the filter checks each: one
+# predicate and a FILTER IN (an alternative path or VALUES made Oxigraph evaluate the node's events
+# for every day: 0.37 against 0.06 s). Stores with the time index state sem:hasActor for every agent
+# and target (the writer, or `tkg migrate`).
+_WINDOWED = {"actor": "sem:hasActor", "place": "sem:hasPlace"}
+
+
+def _node_filter(store: Store, var: str, prop: str, kind: str, ref: str, windowed: bool = False) -> str:
     """The page's pattern for events linked by `prop` to the node(s) `ref` names.
 
     Names are resolved to nodes by a query of their own, then given to the page as VALUES:
     in one query Oxigraph joined every event to every label first.
     """
     nodes = resolve(store, kind, ref)
+    if windowed:
+        return f"?e {_WINDOWED[kind]} {var} . FILTER ({var} IN ({', '.join(f'<{n}>' for n in nodes)}))"
     if len(nodes) == 1:
         return f"?e {prop} <{nodes[0]}> ."
     values = " ".join(f"<{n}>" for n in nodes)
@@ -183,10 +192,11 @@ def timeline(store: Store, start: Optional[date] = None, end: Optional[date] = N
         window.append(f'FILTER (?begin >= "{start.isoformat()}T00:00:00"^^xsd:dateTime)')
     if end:
         window.append(f'FILTER (?begin <= "{end.isoformat()}T23:59:59"^^xsd:dateTime)')
+    windowed = bool(start or end) and time_index.state(store).indexed
     if actor:
-        f.append(_node_filter(store, "?a", "tkg:agent|tkg:target", "actor", actor))
+        f.append(_node_filter(store, "?a", "tkg:agent|tkg:target", "actor", actor, windowed))
     if place:
-        f.append(_node_filter(store, "?p", "sem:hasPlace", "place", place))
+        f.append(_node_filter(store, "?p", "sem:hasPlace", "place", place, windowed))
     if event_type:
         code = event_type.strip().rsplit("/", 1)[-1]
         if not _CODE.match(code):
@@ -203,21 +213,20 @@ def timeline(store: Store, start: Optional[date] = None, end: Optional[date] = N
 
 def _page(store: Store, f: list[str], window: str, start: Optional[date], end: Optional[date],
           limit: int, offset: int) -> list[tuple[str, str]]:
-    """(event IRI, begin) of the page. Unfiltered, through the time index: only the days that hold the
-    page are read. Filtered, with a window: every day of the window is a candidate. Otherwise (no
-    window, or a store without the index) the FILTER over every date."""
+    """(event IRI, begin) of the page, through the time index: only the days that hold the page are
+    read (unfiltered; or filtered by actor, place or type within a window). A filter without a
+    window, or a store without the index: the FILTER over every date of the filter's events."""
     def run(days: Optional[list[str]], n: int, skip: int = 0) -> list[tuple[str, str]]:
         pattern = [time_index.link_clause("?e", days)] if days is not None else []
         return [(r["e"].value, r["begin"].value) for r in store.ox_query(
             PAGE % {"filters": "\n".join(pattern + f), "window": window, "limit": n, "offset": skip,
                     "order": "?begin" if days is None else "?begin ?e"})]
 
-    if not f:
-        rows = time_index.page(store, start, end, limit, offset, run)
+    if not f or start or end:
+        rows = time_index.page(store, start, end, limit, offset, run, filtered=bool(f))
         if rows is not None:
             return rows
-    days = time_index.window_days(store, start, end)
-    return [] if days == [] else run(days, limit, offset)
+    return run(None, limit, offset)
 
 
 def _places(store: Store, iris: set[str]) -> dict[str, dict[str, Any]]:

@@ -113,9 +113,9 @@ def pages(store: Store, start, end, size: int = 7, **filters) -> list[str]:
 
 
 def scan(store: Store, start, end) -> list[str]:
-    """Events of the window in (begin, IRI) order by a FILTER over every event's date."""
+    """Events of the window in time order (ties as the timeline breaks them) by a FILTER over every event's date."""
     q = (f"SELECT ?e ?b WHERE {{ ?e <{SEM}hasEarliestBeginTimeStamp> ?b {queries.window_filter('?b', start, end)} }} "
-         f"ORDER BY ?b ?e")
+         f"ORDER BY ?b {queries.TIE}")
     return [r["e"].value[len(BASE):] for r in store.ox_query(q)]
 
 

@@ -33,6 +33,7 @@ _PROP = {"events": "beginDay", "articles": "issuedDay"}
 FLAGS = f"SELECT ?p ?o WHERE {{ GRAPH {_I} {{ {_I} ?p ?o }} }}"
 KEPT = (f"SELECT ?k ?p (SUM(?n) AS ?sum) WHERE {{ GRAPH {_I} {{ ?x {_T}month> ?k ; ?p ?n }} "
         f"VALUES ?p {{ {_T}eventCount> {_T}articleCount> }} }} GROUP BY ?k ?p")
+KEPT_SOME = KEPT.replace("WHERE { ", "WHERE { %s ", 1)
 # The same, counted from the links themselves (while an update has left the kept counts stale).
 COUNTED = (f"SELECT ?p (IRI(CONCAT(\"{MONTH}\", ?mk)) AS ?k) (COUNT(*) AS ?sum) "
            f"WHERE {{ GRAPH ?g {{ ?s ?p ?d }} {_LINKS} }} GROUP BY ?p (SUBSTR(STR(?d), {len(DAY) + 1}, 7) AS ?mk)")
@@ -44,10 +45,13 @@ _KIND = {f"{ONTOLOGY}eventCount": "events", f"{ONTOLOGY}beginDay": "events",
 
 @dataclass
 class IndexState:
-    """What the time-index graph says at one store revision: ~12 rows a year of data."""
+    """What the time-index graph says at one store revision: flags, and the month totals read so far
+    (those of a bounded window's months only, or all of them: ~12 rows a year of dates)."""
     indexed: bool = False  # every event and article links to its day (a new store, or migrated)
-    stale: bool = False  # an update of unknown extent ran since: the counts were counted from the links
+    stale: bool = False  # an update of unknown extent ran since: the counts are counted from the links
     months: dict[str, dict[str, int]] = field(default_factory=lambda: {"events": {}, "articles": {}})
+    read: set[str] = field(default_factory=set)  # months whose totals are in `months`
+    read_all: bool = False
 
 
 def day_key(d: date) -> str:
@@ -67,13 +71,21 @@ def state(store: Any) -> IndexState:
             st.indexed = int(r["o"].value) >= VERSION
         elif p == f"{ONTOLOGY}countsStale":
             st.stale = r["o"].value in ("true", "1")
-    if st.indexed:
-        for r in store.ox_query(COUNTED if st.stale else KEPT):
-            k = r["k"].value
-            if k.startswith(MONTH) and r["sum"] is not None:
-                st.months[_KIND[r["p"].value]][k[len(MONTH):]] = int(r["sum"].value)
     store._time_index_state = (revision, st)
     return st
+
+
+def _read_totals(store: Any, st: IndexState, months: Optional[list[str]]) -> None:
+    """Read the totals of `months` (None: of every month) into `st`."""
+    if months is None or st.stale:
+        query, st.read_all = (COUNTED if st.stale else KEPT), True
+    else:
+        query = KEPT_SOME % values("?k", months, MONTH)
+        st.read.update(months)
+    for r in store.ox_query(query):
+        k = r["k"].value
+        if k.startswith(MONTH) and r["sum"] is not None:
+            st.months[_KIND[r["p"].value]][k[len(MONTH):]] = int(r["sum"].value)
 
 
 def _month_days(m: str) -> list[str]:
@@ -81,9 +93,21 @@ def _month_days(m: str) -> list[str]:
     return [f"{m}-{d:02d}" for d in range(1, calendar.monthrange(y, mo)[1] + 1)]
 
 
-def _months(st: IndexState, lo: str, hi: str, kind: str) -> list[str]:
-    """Months with a count that overlap the days [lo, hi], in order."""
+def _months(store: Any, st: IndexState, lo: str, hi: str, kind: str) -> list[str]:
+    """Months with a count that overlap the days [lo, hi], in order (their totals read if need be:
+    a bounded window's months only, so a one-month window reads one month's totals)."""
+    if not st.read_all:
+        wanted = _calendar_months(lo, hi) if lo and hi != "\uffff" else None
+        if wanted is None or len(wanted) > 240:
+            _read_totals(store, st, None)
+        elif set(wanted) - st.read:
+            _read_totals(store, st, [m for m in wanted if m not in st.read])
     return sorted(m for m, n in st.months[kind].items() if n > 0 and m + "-01" <= hi and m + "-31" >= lo)
+
+
+def _calendar_months(lo: str, hi: str) -> list[str]:
+    first, last = int(lo[:4]) * 12 + int(lo[5:7]) - 1, int(hi[:4]) * 12 + int(hi[5:7]) - 1
+    return [f"{k // 12:04d}-{k % 12 + 1:02d}" for k in range(first, min(last, first + 241) + 1)]
 
 
 def _whole(m: str, lo: str, hi: str) -> bool:
@@ -108,7 +132,7 @@ def window_days(store: Any, start: Optional[date], end: Optional[date], kind: st
     if not st.indexed:
         return None
     lo, hi = _bounds(start, end)
-    return _days(_months(st, lo, hi, kind), lo, hi)
+    return _days(_months(store, st, lo, hi, kind), lo, hi)
 
 
 Rows = list[Any]
@@ -130,7 +154,7 @@ def page(store: Any, start: Optional[date], end: Optional[date], limit: int, off
     if not st.indexed:
         return None
     lo, hi = _bounds(start, end)
-    months = _months(st, lo, hi, "events")
+    months = _months(store, st, lo, hi, "events")
     while not filtered and months and _whole(months[0], lo, hi) and st.months["events"][months[0]] <= offset:
         offset -= st.months["events"][months.pop(0)]
     days = _days(months, lo, hi)
@@ -146,9 +170,9 @@ def page(store: Any, start: Optional[date], end: Optional[date], limit: int, off
         k = min(len(days), 4 * k)
 
 
-def values(var: str, days: list[str]) -> str:
-    """`VALUES ?var { <day> ... }` for the days given."""
-    return f"VALUES {var} {{ {' '.join(f'<{DAY}{d}>' for d in days)} }}"
+def values(var: str, days: list[str], base: str = DAY) -> str:
+    """`VALUES ?var { <day> ... }` for the days (or months, with base=MONTH) given."""
+    return f"VALUES {var} {{ {' '.join(f'<{base}{d}>' for d in days)} }}"
 
 
 def link_clause(subject: str, days: list[str], prop: str = "beginDay", var: str = "?_day") -> str:
@@ -163,7 +187,7 @@ def count(store: Any, start: Optional[date] = None, end: Optional[date] = None, 
     if not st.indexed:
         return None
     lo, hi = _bounds(start, end)
-    months = _months(st, lo, hi, kind)
+    months = _months(store, st, lo, hi, kind)
     edges = [m for m in months if not _whole(m, lo, hi)]
     inside = sum(st.months[kind][m] for m in months if m not in edges)
     return inside + sum(counted(store, _days(edges, lo, hi), kind).values())
@@ -193,7 +217,7 @@ def histogram(store: Any, start: Optional[date] = None, end: Optional[date] = No
     width = {"day": 10, "month": 7, "year": 4}[by]
     lo, hi = _bounds(start, end)
     if st.indexed:
-        months = _months(st, lo, hi, kind)
+        months = _months(store, st, lo, hi, kind)
         dayly = [m for m in months if by == "day" or not _whole(m, lo, hi)]
         counts = {m: st.months[kind][m] for m in months if m not in dayly}
         counts.update(counted(store, _days(dayly, lo, hi), kind))

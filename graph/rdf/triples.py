@@ -19,6 +19,7 @@ from rdflib.term import _is_valid_uri
 from graph.extract.events.cameo import CAMEO_NS
 from graph.extract.model import Entity, Event, EventTime, Extraction, Location
 from graph.ids import BASE, ENTITIES_GRAPH, ONTOLOGY, article_iri, day_iri, event_iri, sentence_iri
+from graph.rdf.lsh import band_keys
 from graph.rdf.terms import Lit, Term, Triple, term_nt
 from graph.sources.articles import Article
 
@@ -215,7 +216,7 @@ _RDF_TYPE, _LABEL, _ALT = str(RDF.type), str(RDFS.label), str(SKOS.altLabel)
 _XSD_DATETIME, _XSD_DECIMAL, _XSD_INTEGER = str(XSD.dateTime), str(XSD.decimal), str(XSD.integer)
 _T = {name: str(TKG[name]) for name in ("text", "start", "end", "index", "mentions", "trigger", "modality",
                                          "confidence", "agent", "target", "timex", "timeSource", "countryCode",
-                                         "minhash", "sameStoryAs", "Sentence", "beginDay", "issuedDay")}
+                                         "minhash", "sameStoryAs", "Sentence", "beginDay", "issuedDay", "lshBand")}
 _SEM_EVENT, _SEM_PLACE, _SEM_ACTOR = str(SEM.Event), str(SEM.Place), str(SEM.Actor)
 _SEM_HAS_ACTOR = str(SEM.hasActor)
 _GEO_FEATURE, _GEO_HAS, _GEO_WKT, _WKT = str(GEO.Feature), str(GEO.hasGeometry), str(GEO.asWKT), str(GEO.wktLiteral)
@@ -313,6 +314,8 @@ def article_triples(article: Article, ex: Extraction, signature: str | None = No
         _event_triples(b, event_prefix + str(i), sent_prefix, ev, day)
     if signature:
         add(art, _T["minhash"], Lit(signature, str(XSD.base64Binary)))
+        for band in band_keys(signature):  # near-duplicate candidates by index lookup (graph/rdf/lsh.py)
+            add(art, _T["lshBand"], Lit(band))
     if copy_of is not None:
         add(art, _T["sameStoryAs"], article_iri(copy_of))
     return list(b.triples)

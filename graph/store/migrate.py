@@ -1,8 +1,9 @@
 """`tkg migrate`: give a store written before the time index its day links and counts.
 
 A store written by an earlier version has no `tkg:beginDay` / `tkg:issuedDay` links and no
-`tkg:timeIndexVersion` marker (nor, before an earlier change, `sem:hasActor` beside every agent
-and target, which windowed actor filters use: migration adds those too); its windows still work (they fall back to a FILTER over every
+`tkg:timeIndexVersion` marker, no `tkg:lshBand` keys (near-duplicate candidates by lookup), nor,
+before an earlier change, `sem:hasActor` beside every agent and target (windowed actor filters use
+it): migration adds them all; its windows still work (they fall back to a FILTER over every
 event's date) but cost in proportion to the store. Migration adds the links to every article
 graph, a batch of graphs per update (each its own transaction: a store of 100k articles is
 never one huge transaction), counts every day from the links, then states the marker. It is
@@ -19,6 +20,7 @@ from dataclasses import dataclass
 from typing import Callable, Optional
 
 from graph.ids import BASE, DAY, ONTOLOGY
+from graph.rdf.lsh import band_keys
 from graph.store import index_writes as iw
 from graph.store import time_index
 
@@ -37,6 +39,19 @@ LINK = (f"INSERT {{ GRAPH ?g {{ ?e <{ONTOLOGY}beginDay> ?d }} }} WHERE {{ VALUES
         # actor filters use it)
         f"INSERT {{ GRAPH ?g {{ ?e <http://semanticweb.cs.vu.nl/2009/11/sem/hasActor> ?a }} }} WHERE {{ "
         f"VALUES ?g {{ %(graphs)s }} GRAPH ?g {{ ?e <{ONTOLOGY}agent>|<{ONTOLOGY}target> ?a }} }}")
+
+
+SIGNATURES = (f"SELECT ?g ?a ?sig WHERE {{ VALUES ?g {{ %s }} GRAPH ?g {{ ?a <{ONTOLOGY}minhash> ?sig }} }}")
+
+
+def _bands(store: object, graphs: str) -> str:
+    """INSERT DATA of the band keys (graph/rdf/lsh.py) of the signatures in `graphs` ('' if none)."""
+    parts = []
+    for r in store.ox_query(SIGNATURES % graphs):  # type: ignore[attr-defined]
+        lines = " ".join(f'<{r["a"].value}> <{ONTOLOGY}lshBand> "{k}" .' for k in band_keys(r["sig"].value))
+        if lines:
+            parts.append(f"GRAPH <{r['g'].value}> {{ {lines} }}")
+    return "INSERT DATA { " + " ".join(parts) + " }" if parts else ""
 
 
 @dataclass
@@ -59,9 +74,9 @@ def migrate(store: object, batch: int = BATCH, progress: Optional[Callable[[int,
     report = Migration(already=time_index.state(store).indexed)
     graphs = [r["g"].value for r in store.ox_query(ARTICLE_GRAPHS)]  # type: ignore[attr-defined]
     for i in range(0, len(graphs), batch):
-        part = graphs[i:i + batch]
-        store.maintain(LINK % {"graphs": " ".join(f"<{g}>" for g in part)})  # type: ignore[attr-defined]
-        report.graphs += len(part)
+        part = " ".join(f"<{g}>" for g in graphs[i:i + batch])
+        store.maintain(iw.join(LINK % {"graphs": part}, _bands(store, part)))  # type: ignore[attr-defined]
+        report.graphs += len(graphs[i:i + batch])
         if progress:
             progress(report.graphs, len(graphs))
     store.maintain(iw.join(iw.RECOUNT, iw.MARKER))  # type: ignore[attr-defined]

@@ -20,8 +20,8 @@ size the script measures:
   directory: kept event count, SPARQL COUNT, first timeline page, a one-month window (page 1 and
   page 21), the same window by the old query (a FILTER over every event's date), an actor's
   window and whole timeline, the view of the month;
-- near-duplicates: the months around one date read into the index (what each article of a run
-  costs the first time its months come up) and the whole store (the load every run paid before);
+- near-duplicates: the band-key lookups a 32-article ingest makes (graph/ingest/dedupe_store.py)
+  and the whole store's signatures (the load every run paid before);
 - a real `tkg ingest` of `--probe` fresh synthetic articles into the grown store.
 """
 from __future__ import annotations
@@ -37,7 +37,7 @@ import subprocess
 import sys
 import tempfile
 import time
-from datetime import date, datetime, timedelta, timezone
+from datetime import date, timedelta
 from pathlib import Path
 
 import pyoxigraph as ox
@@ -55,6 +55,7 @@ ISSUED = re.compile(r'<http://purl.org/dc/terms/issued> "(\d{4}-\d\d-\d\d)')
 FIRST_DAY, SPAN_DAYS, STEP = date(2004, 1, 1), 2922, 1009
 MONTH = (date(2008, 3, 1), date(2008, 3, 31))
 BOEING = "https://w3id.org/timeline-kg/id/actor/boeing"
+PROBE_SIGNATURES: list[str] = []  # of 32 fresh synthetic articles (main() fills it)
 
 QUERIES = {
     "count events (SPARQL COUNT)": "PREFIX sem: <http://semanticweb.cs.vu.nl/2009/11/sem/> "
@@ -144,7 +145,6 @@ def timed(fn, runs: int = 3) -> float:
 
 def query_costs(store, whole_dedupe: bool = True) -> dict:
     from graph.ingest.dedupe import StoryIndex
-    from graph.ingest.dedupe_window import WindowedLoader
     from graph.store import time_index
     from graph.store.queries import timeline
     from graph.view.view import build
@@ -171,13 +171,15 @@ def query_costs(store, whole_dedupe: bool = True) -> dict:
     res["one month, actor 'Boeing'"] = timed(fresh(lambda: timeline(store, s, e, actor="Boeing", limit=50)))
     res["actor 'Boeing', no window"] = timed(fresh(lambda: timeline(store, actor="Boeing", limit=50)), runs=1)
     res["view of the month"] = timed(fresh(lambda: build(store, s, e)), runs=1)
-    loader = [None]
+    lookup = [None]
 
-    def months():
-        loader[0] = WindowedLoader(store, StoryIndex())
-        loader[0].ensure(datetime(2008, 3, 15, tzinfo=timezone.utc))
-    res["near-dup: 3 months around 2008-03-15"] = timed(fresh(months))
-    res["near-dup: articles read"] = loader[0].articles
+    def candidates():  # what a 32-article ingest asks the store for (one lookup per article)
+        from graph.ingest.dedupe_store import StoreLookup
+        lookup[0] = StoreLookup(store, StoryIndex())
+        for sig in PROBE_SIGNATURES:
+            lookup[0].candidates(sig)
+    res["near-dup: lookups for 32 articles"] = timed(candidates)
+    res["near-dup: candidates read"] = lookup[0].read
     if whole_dedupe:
         res["near-dup: whole store (the old load)"] = timed(lambda: StoryIndex().load_store(store), runs=1)
     res["events in the month"] = time_index.count(store, s, e)
@@ -216,6 +218,10 @@ def main() -> None:
     from graph.store.remote import RemoteStore
 
     tpls, entities = templates(args.template)
+    from graph.ingest.dedupe import encode, signature
+    work0 = Path(tempfile.mkdtemp(prefix="tkg-scale-sigs-")) / "sigs.jsonl"
+    make_corpus(32, work0, seed=7, start=20_000_000)
+    PROBE_SIGNATURES.extend(encode(signature(json.loads(line)["text"])) for line in work0.read_text().splitlines())
     become_subreaper()  # measure() counts the CPU of the probe ingest's fork server
     data = args.data or Path(tempfile.mkdtemp(prefix="tkg-scale-")) / "store"
     work = Path(tempfile.mkdtemp(prefix="tkg-scale-probe-"))

@@ -48,4 +48,4 @@ def migrate_cmd(data: Optional[Path] = typer.Option(None, "--data", help="Store 
         store.close()
     what = "checked" if done.already else "migrated"
     err.print(f"{what} {store.location}: {done.graphs} article graphs linked to their days, "
-              f"counts kept per day, in {done.seconds:.1f} s", highlight=False)
+              f"counts kept per month, in {done.seconds:.1f} s", highlight=False)

@@ -18,7 +18,22 @@ from . import docs, errors
 from .limits import BodyLimit
 from .query_pool import QueryPool, RemoteQueryPool
 from .response_cache import FastAnswers, ResponseCache
-from .routers import actors, counts, events, export, graph, gsp, places, sparql, timeline, update
+from .routers import (
+    actors,
+    corrections,
+    counts,
+    event_table,
+    events,
+    export,
+    graph,
+    gsp,
+    page,
+    places,
+    sparql,
+    timeline,
+    update,
+)
+from .routers import states as state_routes
 
 
 def create_app(store: Store, settings: Optional[Settings] = None) -> FastAPI:
@@ -57,10 +72,14 @@ def create_app(store: Store, settings: Optional[Settings] = None) -> FastAPI:
     app.include_router(counts.router, prefix="/api/v1")
     app.include_router(timeline.router, prefix="/api/v1")
     app.include_router(export.router, prefix="/api/v1")
+    app.include_router(event_table.router, prefix="/api/v1")
     app.include_router(graph.router, prefix="/api/v1")
     app.include_router(actors.router, prefix="/api/v1")
     app.include_router(places.router, prefix="/api/v1")
     app.include_router(events.router, prefix="/api/v1")
+    app.include_router(state_routes.router, prefix="/api/v1")
+    app.include_router(corrections.router, prefix="/api/v1")
+    app.include_router(page.router)  # the analysts' page at / and its bundle under /static/
     app.state.response_cache = ResponseCache()
     if not store.remote:  # the embedded store's revision is a file read; a remote one costs a query
         app.add_middleware(FastAnswers, cache=app.state.response_cache, revision=lambda: store.revision)

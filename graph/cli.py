@@ -15,6 +15,7 @@ from rich.console import Console
 from rich.progress import BarColumn, Progress, ProgressColumn, TextColumn, TimeElapsedColumn, TimeRemainingColumn
 from rich.text import Text
 
+from graph import cli_events, cli_fix
 from graph.cli_migrate import migrate_cmd
 from graph.export.formats import FORMATS
 from graph.settings import Settings
@@ -206,7 +207,8 @@ def query_cmd(sparql: str = typer.Argument(..., help="A SPARQL query, or @FILE t
 
 
 def _export(fmt: str, out_file: str, start: Optional[str], end: Optional[str],
-            events: bool, co_mentions: bool, data: Optional[Path], store_url: Optional[str] = None) -> None:
+            events: bool, co_mentions: bool, data: Optional[Path], store_url: Optional[str] = None,
+            all_events: bool = False) -> None:
     """Build the view for the window and write it in `fmt` to a file, or to stdout for `-`; one summary
     line on stdout (on stderr when the export itself goes to stdout)."""
     from graph.store.dates import DateError, window
@@ -222,7 +224,7 @@ def _export(fmt: str, out_file: str, start: Optional[str], end: Optional[str],
     try:
         with Progress(TextColumn(f"export {fmt}"), BarColumn(), TimeElapsedColumn(), console=err, transient=True) as p:
             p.add_task("export", total=None)
-            g = build(store, first, last, KINDS if events else DEFAULT_KINDS, co_mentions)
+            g = build(store, first, last, KINDS if events else DEFAULT_KINDS, co_mentions, all_events)
             try:
                 FORMATS[fmt].write(g, sys.stdout.buffer if to_stdout else Path(out_file))
                 if to_stdout:
@@ -246,8 +248,10 @@ def _export_command(fmt: str, help_text: str) -> None:
                                                   "(a year or month: its last day)."),
                 events: bool = typer.Option(False, "--events", help="Events as nodes."),
                 co_mentions: bool = typer.Option(False, "--co-mentions", help="Add co-mention edges."),
+                all_events: bool = typer.Option(False, "--all-events", help="Every event, also untyped reporting, "
+                                                "state, perception, aspectual and intensional ones."),
                 data: Optional[Path] = DataOpt, store_url: Optional[str] = StoreOpt) -> None:
-        _export(fmt, out_file, start, end, events, co_mentions, data, store_url)
+        _export(fmt, out_file, start, end, events, co_mentions, data, store_url, all_events)
 
     command.__doc__ = help_text
     export_app.command(fmt)(command)
@@ -255,6 +259,8 @@ def _export_command(fmt: str, help_text: str) -> None:
 
 for _fmt, _spec in FORMATS.items():  # one subcommand a format; formats.py imports no writer until one runs
     _export_command(_fmt, _spec.summary)
+cli_events.register(export_app, open_reader, fail, out, err, DataOpt, StoreOpt)  # tkg export events
+cli_fix.register(app, open_store, open_reader, fail, out, DataOpt, StoreOpt)  # tkg fix (corrections)
 
 
 @app.command("extract")
@@ -263,6 +269,7 @@ def extract_cmd(input: Path = typer.Argument(..., help="An article file (any for
                 published: Optional[str] = PublishedOpt) -> None:
     """Print what extraction finds in each article, as JSON (offsets into the text as given)."""
     from graph.extract import extract_many
+    from graph.extract.actors.resolve import ActorIndex, resolve_extraction
     from graph.extract.output import to_output
     from graph.sources import read_path
 
@@ -284,7 +291,9 @@ def extract_cmd(input: Path = typer.Argument(..., help="An article file (any for
                     err.print(f"[yellow]warning:[/yellow] {item.origin}: {w}", highlight=False, soft_wrap=True)
                 yield item
 
+    known = ActorIndex()  # one actor, one IRI across the articles of the file
     for article, ex in extract_many(articles()):
+        resolve_extraction(known, ex)
         obj = to_output(article, ex)
         sys.stdout.write(json.dumps(obj, ensure_ascii=False, indent=2 if fmt == "json" else None) + "\n")
     if bad:
@@ -337,7 +346,7 @@ def _serve(settings: Settings, host: str, port: int, data: Optional[Path], store
         while not server.started:
             await asyncio.sleep(0.01)
         err.print(f"store {store.location}: ready in {time.perf_counter() - t0:.2f} s; "
-                  f"serving on http://{host}:{port} (docs at /docs)", highlight=False)
+                  f"serving on http://{host}:{port}/ (open it in a browser; API docs at /docs)", highlight=False)
         # counted after "ready", off the event loop: on 10M triples it scans 75,000 graphs (0.6 s)
         articles = await asyncio.to_thread(store.graph_count)
         err.print(f"store {store.location}: {articles} articles", highlight=False)

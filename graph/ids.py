@@ -9,7 +9,10 @@ import pyoxigraph as ox
 BASE = "https://w3id.org/timeline-kg/id/"
 ONTOLOGY = "https://w3id.org/timeline-kg/ontology#"
 ENTITIES_GRAPH = BASE + "graph/entities"  # the one graph describing global actors and places
-INDEX_GRAPH = BASE + "graph/time-index"  # kept counts per day and the index version (graph/store/time_index.py)
+CORRECTIONS_GRAPH = BASE + "graph/corrections"  # analysts' corrections (graph/store/corrections.py)
+HAPPENINGS_GRAPH = BASE + "graph/happenings"  # links between events that report the same happening
+SHARED_GRAPHS = (ENTITIES_GRAPH, HAPPENINGS_GRAPH, CORRECTIONS_GRAPH)  # named graphs that are not articles
+INDEX_GRAPH = BASE + "graph/time-index"  # kept counts per month and the index version (graph/store/time_index.py)
 DAY = BASE + "day/"  # day nodes of the time index: events and articles link to the day they begin / appear
 MONTH = BASE + "month/"  # month nodes: the time index keeps counts per month as well as per day
 
@@ -40,6 +43,10 @@ def day_iri(day: str) -> str:
 def is_article_graph(iri: str) -> bool:
     """Article graphs, as opposed to the entities graph, the time index graph and a server's meta graph."""
     return iri.startswith(BASE + "article/")
+
+
+def fact_iri(key: str, index: int) -> str:
+    return f"{BASE}fact/{key}/{index}"
 
 
 def actor_iri(name: str) -> str:

@@ -79,7 +79,7 @@ def article_graphs(store) -> dict[str, "object"]:
         entities.parse(data=store.dump(format=ox.RdfFormat.N_TRIPLES, from_graph=ent).decode(), format="nt")
     out = {}
     for g in store.named_graphs():
-        if not is_article_graph(g.value):  # the entities graph, the time index's counts
+        if not is_article_graph(g.value):  # entities, happenings, corrections, the time index's counts
             continue
         graph = Graph(identifier=URIRef(g.value))
         graph.parse(data=store.dump(format=ox.RdfFormat.N_TRIPLES, from_graph=g).decode(), format="nt")
@@ -89,3 +89,12 @@ def article_graphs(store) -> dict[str, "object"]:
                 graph.add((s, p, o))
         out[g.value] = graph
     return out
+
+
+@pytest.fixture(scope="session")
+def sahel_store(tmp_path_factory) -> Path:
+    """The seed and docs/data/sahel-articles.jsonl (four short articles of our own: a raid with 12 dead, a
+    clash, a protest, a drone strike), ingested by `tkg ingest` (read-only for tests: copy to modify)."""
+    data = tmp_path_factory.mktemp("sahel-store") / "data"
+    run_tkg("ingest", str(SEEDS), str(ROOT / "docs" / "data" / "sahel-articles.jsonl"), "--data", str(data), check=True)
+    return data

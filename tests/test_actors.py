@@ -6,7 +6,8 @@ from rdflib.namespace import RDF, RDFS, SKOS
 
 from graph.extract import extract
 from graph.ids import actor_iri
-from graph.rdf.triples import TKG, article_graph
+from graph.rdf.rdflib_graph import article_graph
+from graph.rdf.triples import TKG
 from graph.sources.articles import make_article
 
 

@@ -59,7 +59,7 @@ def graphs(data: Path) -> dict[str, frozenset[str]]:
     try:
         out = {}
         for g in store.ox.named_graphs():
-            if not is_article_graph(g.value):  # shared descriptions, the time index's counts
+            if not is_article_graph(g.value):  # shared descriptions, happening links, the time index's counts
                 continue
             lines = [f"{q.subject} {q.predicate} {q.object} ." for q in store.ox.quads_for_pattern(None, None, None, g)]
             out[g.value] = frozenset(lines)

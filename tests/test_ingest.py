@@ -105,12 +105,15 @@ def test_every_eval_article_is_ingested(tmp_path):
 
 def test_store_holds_exactly_what_the_workers_stated(tmp_path, monkeypatch):
     """Ingest sends each entity description once per run (and flushes as it goes): the store still
-    holds every article's own triples in its graph and every description in the entities graph."""
+    holds every article's own triples in its graph and every description in the entities graph (as the
+    run's actor identity rewrote them)."""
     from conftest import SHARED
 
     import graph.ingest.run as gi
     from graph.ids import ENTITIES_GRAPH, article_iri
     from graph.ingest.dedupe import encode, signature
+    from graph.ingest.identity import Identity
+    from graph.ingest.record import GENERATED
     from graph.ingest.workers import Job, process, slim
     from graph.sources import read_paths
     from graph.store.embedded import Store
@@ -126,18 +129,32 @@ def test_store_holds_exactly_what_the_workers_stated(tmp_path, monkeypatch):
 
     articles = [gi.limit(a, gi.MAX_EXTRACT_CHARS) for a in read_paths(paths)]
     dones = process([Job(slim(a), encode(signature(a.text))) for a in articles])
+    identity = Identity()  # what the run did before committing: one IRI per actor across the articles, in order
+    for d in dones:
+        identity.resolve(d)
 
     def parse(nt: str) -> set:  # through a store too: Oxigraph writes dateTimes in canonical form
         mem = ox.Store()
         mem.load(nt, format=ox.RdfFormat.N_TRIPLES)
         return {q.triple for q in mem}
 
-    def graph(iri: str) -> set:
-        return {q.triple for q in store.ox.quads_for_pattern(None, None, None, ox.NamedNode(iri))}
+    def graph(iri: str) -> set:  # an article's record times are checked below; the entities graph has none
+        got = {q.triple for q in store.ox.quads_for_pattern(None, None, None, ox.NamedNode(iri))}
+        if iri == ENTITIES_GRAPH:
+            assert not {t for t in got if t.predicate.value == GENERATED}
+        return got
 
+    generated = "http://www.w3.org/ns/prov#generatedAtTime"  # record times: stamped by the ingesting process
     shared = set()
     for d in dones:
-        assert graph(article_iri(d.key)) == parse(d.nt)
+        stored = graph(article_iri(d.key))
+        stamps = {t for t in stored if t.predicate.value == generated}
+        assert stored - stamps == parse(d.nt)
+        stated = parse(d.nt)
+        typed = {t.subject.value for t in stated if t.predicate.value.endswith("#type") and t.object.value in (
+            "http://semanticweb.cs.vu.nl/2009/11/sem/Event", "https://w3id.org/timeline-kg/ontology#StateFact")}
+        assert {t.subject.value for t in stamps} == typed | {article_iri(d.key)}
+        assert len({t.object.value for t in stamps}) == 1  # one record time for all an article says
         shared |= parse(d.shared_nt)
     assert graph(ENTITIES_GRAPH) == shared and len(shared) > 100
     assert store.graph_count() == 10

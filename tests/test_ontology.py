@@ -41,6 +41,13 @@ def test_terms_the_code_can_mint_are_declared():
     assert minted <= declared(), minted - declared()
 
 
+def test_happening_terms_are_declared():
+    from graph.store.happenings import LINK_CLASS, SAME, TKG
+
+    minted = {SAME, LINK_CLASS} | {TKG + n for n in ("mention", "representative", "score", "evidence")}
+    assert minted <= declared(), minted - declared()
+
+
 def test_shapes_and_cameo_parse():
     for name in ("shapes.ttl", "cameo.ttl", "tkg.ttl"):
         assert len(Graph().parse(ontology_file(name))) > 10

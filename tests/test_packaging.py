@@ -25,7 +25,7 @@ def test_installed_package_finds_its_seeds_and_ontologies(tmp_path):
 
     code = ("from graph.resources import seeds_dir, ontology_file\n"
             "assert any(seeds_dir().glob('*.txt')), seeds_dir()\n"
-            "for n in ('tkg.ttl', 'shapes.ttl', 'cameo.ttl'): assert ontology_file(n).is_file(), n\n"
+            "for n in ('tkg.ttl', 'shapes.ttl', 'cameo.ttl', 'cameo_acled.tsv', 'acled_regions.tsv'): assert ontology_file(n).is_file(), n\n"
             "import graph; print(graph.__file__)")
     proc = subprocess.run([sys.executable, "-c", code], cwd=tmp_path, capture_output=True, text=True)
     assert proc.returncode == 0, proc.stderr

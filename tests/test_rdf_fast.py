@@ -19,7 +19,8 @@ from graph.extract import extract_many
 from graph.extract.model import Argument, Entity, Event, EventPlace, EventTime, Extraction, Location, Sentence
 from graph.ids import BASE, article_iri
 from graph.ingest.workers import Job, finish, process
-from graph.rdf.triples import TKG, article_graph, article_triples, ntriples, split_shared
+from graph.rdf.rdflib_graph import article_graph
+from graph.rdf.triples import TKG, article_triples, ntriples, split_shared
 from graph.sources import read_paths
 from graph.sources.articles import Article
 

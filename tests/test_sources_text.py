@@ -67,7 +67,8 @@ def test_plain_text_offsets_index_the_file(tmp_path):
     # and each span is the mention extraction found (cleaning only changed whitespace here)
     squeeze = lambda t: "".join(t.split())
     cleaned = [*ex.to_dict()["entities"], *ex.to_dict()["events"]]
-    assert [squeeze(c["text"]) for c in cleaned] == [squeeze(sp["text"]) for sp in obj["entities"] + obj["events"]]
+    # (the same mentions; `tkg extract` lists names before the longer mentions around them)
+    assert sorted(squeeze(c["text"]) for c in cleaned) == sorted(squeeze(sp["text"]) for sp in obj["entities"] + obj["events"])
     assert {"Kidal", "Bamako"} <= {sp["text"] for sp in obj["entities"] + obj["locations"]}
 
 

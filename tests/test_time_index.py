@@ -114,7 +114,8 @@ def pages(store: Store, start, end, size: int = 7, **filters) -> list[str]:
 
 def scan(store: Store, start, end) -> list[str]:
     """Events of the window in time order (ties as the timeline breaks them) by a FILTER over every event's date."""
-    q = (f"SELECT ?e ?b WHERE {{ ?e <{SEM}hasEarliestBeginTimeStamp> ?b {queries.window_filter('?b', start, end)} }} "
+    q = (f"SELECT ?e ?b WHERE {{ ?e a <{SEM}Event> ; <{SEM}hasEarliestBeginTimeStamp> ?b "
+         f"{queries.window_filter('?b', start, end)} }} "
          f"ORDER BY ?b {queries.TIE}")
     return [r["e"].value[len(BASE):] for r in store.ox_query(q)]
 
@@ -322,7 +323,7 @@ def test_counts_endpoint_and_timeline_total(client, seed_store):
     store = Store(seed_store)
     try:
         events = scan(store, None, None)
-        months = sorted({r["b"].value[:7] for r in store.ox_query(f"SELECT ?b WHERE {{ ?e <{SEM}hasEarliestBeginTimeStamp> ?b }}")})
+        months = sorted({r["b"].value[:7] for r in store.ox_query(f"SELECT ?b WHERE {{ ?e a <{SEM}Event> ; <{SEM}hasEarliestBeginTimeStamp> ?b }}")})
     finally:
         store.close()
     r = client.get("/api/v1/timeline/counts", params={"by": "month"})
@@ -332,10 +333,10 @@ def test_counts_endpoint_and_timeline_total(client, seed_store):
     assert [p["period"] for p in body["periods"]] == months
     assert sum(p["events"] for p in body["periods"]) == len(events)
     t = client.get("/api/v1/timeline", params={"limit": 2}).json()
-    assert t["total"] == len(events) and len(t["events"]) == 2
+    assert t["window_events"] == len(events) and len(t["events"]) == 2
     last = body["periods"][-1]
     one = client.get("/api/v1/timeline/counts", params={"from": last["period"], "to": last["period"]}).json()
     assert one["events"] == last["events"] and len(one["periods"]) == 1
-    assert client.get("/api/v1/timeline", params={"actor": "actor/minusma"}).json()["total"] is None
+    assert client.get("/api/v1/timeline", params={"actor": "actor/minusma"}).json()["window_events"] is None
     bad = client.get("/api/v1/timeline/counts", params={"by": "week"})
     assert bad.status_code == 422 and "error" in bad.json()

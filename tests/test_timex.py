@@ -67,9 +67,12 @@ def test_seed_types_and_intervals(seed_timexes):
     assert (early.begin, early.end_value) == ("2023-10-01T00:00:00", "2023-10-31T23:59:59")
 
 
-def test_range_gives_two_dates(nlp):
+def test_range_gives_two_dates_and_the_range(nlp):
     doc = nlp("The army suffered humiliating defeats between 2012 and 2014.")
-    assert [(t.text, t.value) for t in find_timexes(doc, DCT)] == [("2012", "2012"), ("2014", "2014")]
+    found = [(t.text, t.type, t.value, t.begin, t.end_value) for t in find_timexes(doc, DCT)]
+    assert found == [("between 2012 and 2014", "DURATION", "P2Y", "2012-01-01T00:00:00", "2014-12-31T23:59:59"),
+                     ("2012", "DATE", "2012", "2012-01-01T00:00:00", "2012-12-31T23:59:59"),
+                     ("2014", "DATE", "2014", "2014-01-01T00:00:00", "2014-12-31T23:59:59")]
 
 
 def test_offsets_are_doc_offsets(nlp):

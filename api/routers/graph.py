@@ -28,6 +28,7 @@ router = APIRouter(tags=["graph"])
 class Window(BaseModel):
     start: Optional[date] = None
     end: Optional[date] = None
+    all_events: bool = False  # every event, not only occurrences and typed events
 
 
 # Dates are strings parsed by graph.store.dates (one parser for every date filter): the pattern
@@ -53,9 +54,19 @@ def window(start: Optional[str] = date_query("from", "Earliest day, inclusive: a
     return Window(start=first, end=last)
 
 
+AllEvents = Query(False, alias="all", description="Every event: also reporting, state, perception, aspectual and "
+                                                  "intensional events without a CAMEO type (default: occurrences "
+                                                  "and events with a CAMEO type).")
+
+
+def events_window(w: Window = Depends(window), all_events: bool = AllEvents) -> Window:
+    """The window of a route that shows events, with the `all` switch."""
+    return Window(start=w.start, end=w.end, all_events=all_events)
+
+
 def get_view(store: Store, w: Window) -> views.View:
     """The cached view, its adjacency matrix built with it: centrality on a cached view stays fast."""
-    v = views.get(store, w.start, w.end)
+    v = views.get(store, w.start, w.end, all_events=w.all_events)
     analytics.adjacency(v)
     return v
 
@@ -185,7 +196,7 @@ class Snapshot(BaseModel):
 @router.get("/graph/neighbors/{id:path}", response_model=Neighborhood,
             summary="Nodes within `depth` hops of an actor or place, and the events between them")
 def neighbors(id: str, depth: int = Query(1, ge=1, le=3, description="Hops, either direction."),
-              w: Window = Depends(window), limit: int = Limit, offset: int = Offset,
+              w: Window = Depends(events_window), limit: int = Limit, offset: int = Offset,
               store: Store = Depends(get_store)) -> Neighborhood:
     v = get_view(store, w)
     n = node_id(store, v, id, "id", w)
@@ -201,7 +212,7 @@ def neighbors(id: str, depth: int = Query(1, ge=1, le=3, description="Hops, eith
             responses={404: {"description": "Unknown node, or no path in the time window"}})
 def shortest_path(source: str = Query(..., min_length=1, description="Actor or place id."),
                   target: str = Query(..., min_length=1, description="Actor or place id."),
-                  w: Window = Depends(window), store: Store = Depends(get_store)) -> Path:
+                  w: Window = Depends(events_window), store: Store = Depends(get_store)) -> Path:
     v = get_view(store, w)
     s, t = node_id(store, v, source, "source", w), node_id(store, v, target, "target", w)
     hops = analytics.path(v, s, t)
@@ -212,7 +223,7 @@ def shortest_path(source: str = Query(..., min_length=1, description="Actor or p
 
 @router.get("/graph/centrality", response_model=Centrality, summary="Nodes ranked by a centrality measure")
 def centrality(measure: Literal["degree", "betweenness", "pagerank"] = Query("degree"),
-               w: Window = Depends(window), limit: int = Query(20, ge=1, le=10000), offset: int = Offset,
+               w: Window = Depends(events_window), limit: int = Query(20, ge=1, le=10000), offset: int = Offset,
                store: Store = Depends(get_store)) -> Centrality:
     v = get_view(store, w)
     ranked = analytics.centrality(v, measure)
@@ -224,7 +235,7 @@ def centrality(measure: Literal["degree", "betweenness", "pagerank"] = Query("de
 @router.get("/graph/communities", response_model=Communities,
             summary="Louvain communities (seeded, so the same store gives the same answer), largest first")
 def communities(resolution: float = Query(1.0, gt=0, le=10, description="Louvain resolution: >1 smaller groups."),
-                w: Window = Depends(window), limit: int = Limit, offset: int = Offset,
+                w: Window = Depends(events_window), limit: int = Limit, offset: int = Offset,
                 store: Store = Depends(get_store)) -> Communities:
     found = analytics.communities(get_view(store, w), resolution)
     items, nxt = page(found, limit, offset)

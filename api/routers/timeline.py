@@ -6,7 +6,7 @@ from typing import Optional
 from fastapi import APIRouter, Depends, Query, Request
 from fastapi.concurrency import run_in_threadpool
 from fastapi.responses import Response
-from pydantic import BaseModel, Field
+from pydantic import BaseModel, ConfigDict, Field
 
 from graph.store import queries, time_index
 from graph.store.embedded import Store
@@ -42,7 +42,26 @@ class ArticleRef(BaseModel):
     title: Optional[str] = None
 
 
+class SourceArticle(BaseModel):
+    id: str
+    title: Optional[str] = None
+    publisher: Optional[str] = None
+
+
+class SourceSentence(BaseModel):
+    id: str
+    text: Optional[str] = None
+
+
+class Source(BaseModel):
+    event: str = Field(description="The event this article's sentence gave (the listed event itself, or a mention of "
+                                   "the same happening merged into it).")
+    article: Optional[SourceArticle] = None
+    sentence: SourceSentence
+
+
 class TimelineEvent(BaseModel):
+    model_config = ConfigDict(populate_by_name=True)
     id: str
     label: Optional[str]
     date: str
@@ -54,11 +73,16 @@ class TimelineEvent(BaseModel):
     type_label: Optional[str] = None
     trigger: Optional[str] = None
     modality: Optional[str] = None
+    class_: Optional[str] = Field(None, alias="class", description="TimeML event class: occurrence, state, "
+                                  "reporting, perception, aspectual, i_action, i_state.")
     confidence: float
+    fatalities: int = Field(0, description="Dead the article states for the event (ACLED's fatalities); 0: none stated.")
     actors: list[ActorRef]
     place: Optional[PlaceRef] = None
     sentence: SentenceRef
     article: ArticleRef
+    sources: list[Source] = Field(default_factory=list, description="Every article and sentence that reports this "
+                                  "happening: the event's own first, then the events of other articles merged into it.")
 
 
 class Timeline(BaseModel):
@@ -66,8 +90,10 @@ class Timeline(BaseModel):
     limit: int
     offset: int
     next_offset: Optional[int] = None
-    total: Optional[int] = Field(None, description="Events in the window, from the counts the store keeps per "
-                                                  "day; null with an actor, place or type filter (not kept).")
+    window_events: Optional[int] = Field(None, description="Every event that begins in the window, from the counts "
+                                         "the store keeps per month: also the mentions merged into a happening and "
+                                         "the classes the default hides, so the pages list at most this many; null "
+                                         "with an actor, place or type filter (not kept).")
 
 
 @router.get("/timeline", response_model=Timeline, summary="Events in time order", responses=responses(404),
@@ -81,6 +107,9 @@ async def get_timeline(
                                                    "(case and apostrophes ignored)."),
     place: Optional[str] = Query(None, description="Place id (place/2453866 or 2453866), or an exact label."),
     type: Optional[str] = Query(None, description="CAMEO code or prefix (19, 192)."),
+    all_events: bool = Query(False, alias="all", description="Every event: also reporting, state, perception, "
+                             "aspectual and intensional events without a CAMEO type (default: occurrences and "
+                             "events with a CAMEO type)."),
     limit: int = Query(50, ge=1, le=1000),
     offset: int = Query(0, ge=0, le=10**9),
     store: Store = Depends(get_store),
@@ -89,7 +118,7 @@ async def get_timeline(
 
     def compute() -> bytes:
         try:
-            rows = queries.timeline(store, start, end, actor, place, type, limit + 1, offset)
+            rows = queries.timeline(store, start, end, actor, place, type, limit + 1, offset, all_events)
         except queries.UnknownRef as e:
             raise ApiError(404, "not found", str(e)) from None
         except queries.QueryError as e:
@@ -97,10 +126,10 @@ async def get_timeline(
         more = len(rows) > limit
         total = None if (actor or place or type) else time_index.count(store, start, end)
         page = Timeline(events=rows[:limit], limit=limit, offset=offset,
-                        next_offset=offset + limit if more else None, total=total)
-        return page.model_dump_json().encode()
+                        next_offset=offset + limit if more else None, window_events=total)
+        return page.model_dump_json(by_alias=True).encode()
 
     revision = await run_in_threadpool(lambda: store.revision) if store.remote else store.revision  # remote: a query
-    key = ("timeline", revision, start, end, actor, place, type, limit, offset)
+    key = ("timeline", revision, start, end, actor, place, type, limit, offset, all_events)
     return await cache_of(request).answer(request, key, lambda: run_in_threadpool(compute),
                                           revision=None if store.remote else revision)

@@ -30,6 +30,19 @@ class Timex(Span):
 
 
 @dataclass
+class PlaceRef:
+    """A place a :class:`Location` lies in (its first-level region, its country), described in the graph
+    with it: ``schema:containedInPlace`` links the place to the first, each to the next."""
+    canonical: str  # place IRI
+    name: str
+    kind: str  # admin1 | country
+    geonames_id: Optional[int] = None
+    lat: Optional[float] = None
+    lon: Optional[float] = None
+    country: Optional[str] = None
+
+
+@dataclass
 class Location(Span):
     geonames_id: Optional[int] = None
     lat: Optional[float] = None
@@ -41,6 +54,7 @@ class Location(Span):
     # government"); nominal: a description resolved to a place ("the country", "the government");
     # pronoun: a relative "which"/"where" resolved to the place it follows
     mention: str = "name"
+    within: list[PlaceRef] = field(default_factory=list)  # the places it lies in, nearest first
 
 
 @dataclass
@@ -65,7 +79,7 @@ class EventTime:
     value: Optional[str]
     begin: Optional[str]
     end_value: Optional[str]
-    source: str  # timex | sentence | article
+    source: str  # timex | sentence | discourse | article (see graph.extract.events.event_time)
 
 
 @dataclass
@@ -87,6 +101,25 @@ class Event(Span):
     modality: str = "asserted"  # asserted | reported | negated | hypothetical
     confidence: float = 0.5
     label: str = ""  # short "who did what"
+    # TimeML class: occurrence | state | reporting | perception | aspectual | i_action | i_state
+    event_class: str = "occurrence"
+    fatalities: int = 0  # dead stated for it in its sentence (events/fatalities.py); 0: none stated
+
+
+@dataclass
+class StateFact:
+    """A state that holds for a time (graph/extract/facts): who holds what, from when until when."""
+    relation: str  # controls | presentIn | holdsOffice | inPower
+    holder: str  # actor IRI
+    object: str  # place IRI; for holdsOffice the organization's actor IRI or the country's place IRI
+    role: Optional[str] = None  # holdsOffice: the office ("head", "prime minister")
+    start: Optional[EventTime] = None  # when it began; None: the text does not say (an open start)
+    end: Optional[EventTime] = None  # when it ended; None: open (still holds, as far as the text says)
+    held_at: Optional[EventTime] = None  # a time the text says it held ("the head of the junta ... said")
+    ended_by: Optional[str] = None  # ISO datetime by which it had ended, when only that is known ("then-")
+    sentences: list[int] = field(default_factory=list)  # indices into Extraction.sentences
+    events: list[int] = field(default_factory=list)  # indices into Extraction.events it was derived from
+    confidence: float = 0.5
 
 
 @dataclass
@@ -98,6 +131,7 @@ class Extraction:
     entities: list[Entity] = field(default_factory=list)
     locations: list[Location] = field(default_factory=list)
     events: list[Event] = field(default_factory=list)
+    facts: list[StateFact] = field(default_factory=list)
 
     def to_dict(self) -> dict[str, Any]:
         return asdict(self)

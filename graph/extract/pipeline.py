@@ -7,6 +7,7 @@ from spacy.tokens import Doc
 
 from graph.extract.actors.actors import find_entities
 from graph.extract.events.events import find_events
+from graph.extract.facts.facts import find_facts
 from graph.extract.model import Extraction, Sentence
 from graph.extract.nlp import load_nlp
 from graph.extract.places.gazetteer_cache import default_gazetteer
@@ -33,9 +34,10 @@ def _from_doc(article: Article, doc: Doc) -> Extraction:
                  if not any(s <= loc.start < e for s, e in credits)]
     entities = find_entities(doc, locations)
     events = find_events(doc, timexes, locations, entities, dct)
+    facts = find_facts(doc, timexes, entities, locations, events, dct)
     return Extraction(
         id=article_iri(article.key), published=dct.isoformat(), sentences=sentences,
-        timexes=timexes, entities=entities, locations=locations, events=events,
+        timexes=timexes, entities=entities, locations=locations, events=events, facts=facts,
     )
 
 

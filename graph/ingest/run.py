@@ -27,9 +27,12 @@ from typing import TYPE_CHECKING, Callable, Iterable, Iterator, Optional
 from graph.ids import article_iri
 from graph.ingest.cluster import InProcess, WorkerLost
 from graph.ingest.cluster import backend as make_backend
+from graph.ingest.identity import Identity
+from graph.ingest.record import now, stamp
 from graph.ingest.workers import Done, Job, slim
 from graph.sources import read_paths
 from graph.sources.articles import Article, ArticleError
+from graph.store.corrections import fix_batch
 from graph.store.embedded import Store
 
 if TYPE_CHECKING:  # datasketch pulls in scipy (0.3 s): imported once the worker pool is starting (ingest())
@@ -52,6 +55,7 @@ SHARED_LINES = 500_000  # actor/place description lines remembered as written (t
 class IngestSummary:
     articles: int = 0  # committed this run (near-duplicates included)
     duplicates: int = 0  # of which wire copies linked by tkg:sameStoryAs
+    merged: int = 0  # events linked to the same happening reported by an earlier article (tkg:sameHappeningAs)
     events: int = 0
     actors: set[str] = field(default_factory=set)
     places: set[str] = field(default_factory=set)
@@ -67,6 +71,8 @@ class IngestSummary:
 
     def line(self) -> str:
         dup = f", {self.duplicates} near-duplicate{'s' if self.duplicates != 1 else ''} linked" if self.duplicates else ""
+        if self.merged:
+            dup += f", {self.merged} event{'s' if self.merged != 1 else ''} merged into happenings reported before"
         text = (f"{self.articles} articles{dup}, {self.events} events, {len(self.actors)} actors, "
                 f"{len(self.places)} places, {self.triples} triples in {self.seconds:.1f} s")
         if self.errors:
@@ -106,7 +112,7 @@ def limit(article: Article, max_chars: int) -> Article:
 
 class _Run:
     def __init__(self, store: Store, summary: IngestSummary, backend, index: Optional[StoryIndex], *,
-                 dedupe: bool, max_chars: int, batch_size: int,
+                 dedupe: bool, max_chars: int, batch_size: int, happenings: bool,
                  on_article: Optional[Callable[[Article], None]],
                  on_error: Callable[[ArticleError], None],
                  on_warning: Optional[Callable[[Article, str], None]],
@@ -114,12 +120,14 @@ class _Run:
         self.store, self.summary, self.backend, self.index = store, summary, backend, index
         self.lookup = lookup  # the store's candidates by band key (None: all loaded, or no dedupe)
         self.dedupe, self.max_chars, self.batch_size = dedupe, max_chars, batch_size
+        self.happenings = happenings
         self.on_article, self.on_error, self.on_warning = on_article, on_error, on_warning
         self.failed: set[str] = set()
         self.orphans: list[Article] = []
         self.seen: set[str] = set()
         self.unflushed = 0  # bytes of N-Triples written since the last flush
         self.shared_written: set[str] = set()  # entity description lines committed in this run
+        self.identity = Identity()  # one actor, one IRI: the store's actors and this run's (graph.ingest.identity)
 
     # --- reading side: articles -> jobs ---
 
@@ -205,6 +213,8 @@ class _Run:
                 good.append((article, done))
         if not good:
             return
+        for _, done in good:  # in input order, whatever the backend: the same IRIs every time
+            self.identity.resolve(done)
         try:
             self.write(good)
             committed = good
@@ -245,7 +255,11 @@ class _Run:
             lines = [ln for ln in d.shared_nt.split("\n") if ln and ln not in self.shared_written and ln not in new]
             new.update(lines)
             batch.append((article_iri(d.key), d.nt, "".join(ln + "\n" for ln in lines)))
-        self.store.put_articles(batch)
+        # record times and the tombstones of events a re-ingest took away (graph/ingest/record.py)
+        # record times, analysts' corrections (graph/store/corrections.py), then links between reports of one happening
+        self.store.put_articles(fix_batch(self.store, stamp(self.store, [a for a, _ in pairs], batch)))
+        if self.happenings:
+            self.link_happenings([iri for iri, _, _ in batch])
         if len(self.shared_written) + len(new) > SHARED_LINES:
             self.shared_written.clear()
         self.shared_written |= new
@@ -253,6 +267,17 @@ class _Run:
         if self.unflushed >= FLUSH_BYTES:
             self.store.flush()
             self.unflushed = 0
+
+    def link_happenings(self, articles: list[str]) -> None:
+        """One event per happening: link the chunk's events to what earlier articles reported
+        (graph/ingest/happenings.py). The articles are committed already: a failure here costs the links only."""
+        from graph.ingest.happenings import link_articles
+
+        try:
+            self.summary.merged += link_articles(self.store, articles, now())
+        except Exception as e:  # noqa: BLE001 - the articles stand; say so and go on
+            log.warning("linking the events of %d articles to happenings failed: %s", len(articles), e)
+            self.summary.warnings.append(f"happenings not linked for {len(articles)} articles ({type(e).__name__}: {e})")
 
     def skip(self, e: ArticleError) -> None:
         self.summary.errors.append(e)
@@ -273,7 +298,7 @@ def ingest(store: Store, paths: Iterable[Path | str], *, jobs: int = 1, cluster:
            on_article: Optional[Callable[[Article], None]] = None,
            on_error: Callable[[ArticleError], None] = lambda e: None,
            on_warning: Optional[Callable[[Article, str], None]] = None,
-           backend=None, published: Optional[datetime] = None) -> IngestSummary:
+           backend=None, published: Optional[datetime] = None, happenings: bool = True) -> IngestSummary:
     """Ingest every article under `paths` into `store`; returns what was done.
 
     `jobs` worker processes (0: one per core) or a Dask `cluster` address run extraction;
@@ -281,7 +306,8 @@ def ingest(store: Store, paths: Iterable[Path | str], *, jobs: int = 1, cluster:
     runs pyshacl on every graph instead of only on those the fast check does not pass);
     `dedupe` links wire copies (Jaccard >= `threshold`) to the first copy instead of extracting
     them again. `backend` (graph.ingest.cluster) overrides `jobs`/`cluster` (to reuse one).
-    `paths` may hold http(s) URLs; `published` dates the articles that have none (`--published`).
+    `paths` may hold http(s) URLs; `published` dates the articles that have none (`--published`);
+    `happenings` links events that report a happening an earlier article reported (graph/ingest/happenings.py).
     """
     t0 = time.perf_counter()
     summary = IngestSummary()
@@ -295,7 +321,9 @@ def ingest(store: Store, paths: Iterable[Path | str], *, jobs: int = 1, cluster:
     index = StoryIndex(threshold)
     store_lookup = lookup(store, index) if dedupe else None  # the store's candidates of each article, by band key
     run = _Run(store, summary, backend, index, dedupe=dedupe, max_chars=max_chars, batch_size=batch_size,
-               on_article=on_article, on_error=on_error, on_warning=on_warning, lookup=store_lookup)
+               happenings=happenings, lookup=store_lookup,
+               on_article=on_article, on_error=on_error, on_warning=on_warning)
+    run.identity.load(store)
     try:
         run.run(read_paths(paths, published))
         passes = 1

@@ -43,6 +43,7 @@ class Done:
     places: list[str] = field(default_factory=list)
     copy_of: Optional[str] = None
     error: Optional[str] = None
+    records: list[str] = field(default_factory=list)  # its actors as it names them, packed (graph.ingest.identity)
 
 
 def slim(article: Article) -> Article:
@@ -119,6 +120,7 @@ def process(jobs: list[Job], check_shapes: bool = True, full_shacl: bool = False
 def finish(job: Job, ex: object, check_shapes: bool = True, full_shacl: bool = False) -> Done:
     """One article's Done from its Extraction (None for a wire copy, or the exception extraction raised):
     its triples, checked against the shapes, as N-Triples; or the reason it cannot be written."""
+    from graph.extract.actors.resolve import actor_records
     from graph.rdf.fastshacl import check_triples
     from graph.rdf.triples import ntriples
 
@@ -142,6 +144,7 @@ def finish(job: Job, ex: object, check_shapes: bool = True, full_shacl: bool = F
             done.actors = sorted({e.canonical for e in ex.entities  # type: ignore[attr-defined]
                                   if e.canonical and "/actor/" in e.canonical})
             done.places = sorted({loc.canonical for loc in ex.locations if loc.canonical})  # type: ignore[attr-defined]
+            done.records = [r.pack() for r in actor_records(ex)]  # type: ignore[arg-type]
     except Exception as e:  # noqa: BLE001 - reported per article; the batch goes on
         log.debug("article %s failed:\n%s", a.origin, traceback.format_exc())
         done.error = f"extraction failed ({type(e).__name__}: {e})"

@@ -16,9 +16,11 @@ from rdflib import Graph, Literal, Namespace, URIRef
 from rdflib.namespace import DCTERMS, PROV, RDF, RDFS, SKOS, XSD
 from rdflib.term import _is_valid_uri
 
+from graph.extract.actors.aliases import alias_of
 from graph.extract.events.cameo import CAMEO_NS
-from graph.extract.model import Entity, Event, EventTime, Extraction, Location
+from graph.extract.model import Entity, Event, EventTime, Extraction, Location, PlaceRef
 from graph.ids import BASE, ENTITIES_GRAPH, ONTOLOGY, article_iri, day_iri, event_iri, sentence_iri
+from graph.rdf.fact_triples import fact_triples
 from graph.rdf.lsh import band_keys
 from graph.rdf.terms import Lit, Term, Triple, term_nt
 from graph.sources.articles import Article
@@ -48,7 +50,6 @@ KIND_CLASSES = {
 # not merge equal triples of different graphs, so a description repeated in N article graphs
 # multiplied every join on it by N (N⁴ for type, label, latitude and longitude together).
 _SHARED_PREFIXES = (BASE + "actor/", BASE + "place/")
-
 
 
 def coord(x: float) -> str:
@@ -88,39 +89,6 @@ def timestamp(value: str | None) -> Literal | None:
     return None
 
 
-def article_graph(article: Article, ex: Extraction) -> Graph:
-    """The named graph of one article."""
-    art = URIRef(article_iri(article.key))
-    g = new_graph(str(art))
-    g.add((art, RDF.type, SCHEMA.NewsArticle))
-    g.add((art, DCTERMS.title, Literal(article.title)))
-    g.add((art, DCTERMS.issued, Literal(article.published.isoformat(), datatype=XSD.dateTime)))
-    g.add((art, TKG.text, Literal(article.text)))
-    if article.url:
-        g.add((art, SCHEMA.url, URIRef(iri_safe(article.url))))
-    if article.source:
-        g.add((art, DCTERMS.publisher, Literal(article.source)))
-    g.add((art, TKG.issuedDay, URIRef(day_iri(article.published.date().isoformat()))))  # the time index
-    for s in ex.sentences:
-        sent = URIRef(sentence_iri(article.key, s.index))
-        g.add((sent, RDF.type, TKG.Sentence))
-        g.add((sent, TKG.text, Literal(s.text)))
-        g.add((sent, TKG.start, Literal(s.start)))
-        g.add((sent, TKG.end, Literal(s.end)))
-        g.add((sent, TKG["index"], Literal(s.index)))
-        g.add((sent, DCTERMS.isPartOf, art))
-    for loc in ex.locations:
-        _add_place(g, loc)
-    for ent in ex.entities:
-        if ent.canonical and "/actor/" in ent.canonical:
-            _add_actor(g, ent)
-    for node, sent_index in _mentions(ex):
-        g.add((URIRef(sentence_iri(article.key, sent_index)), TKG.mentions, URIRef(node)))
-    for i, ev in enumerate(ex.events):
-        _add_event(g, article.key, i, ev, article.published.date().isoformat())
-    return g
-
-
 def _sentence_of(ex: Extraction, offset: int) -> int:
     for s in ex.sentences:
         if s.start <= offset < s.end:
@@ -133,78 +101,9 @@ def _mentions(ex: Extraction) -> set[tuple[str, int]]:
     return {(m.canonical, _sentence_of(ex, m.start)) for m in spans if m.canonical}
 
 
-def _add_place(g: Graph, loc: Location) -> None:
-    if not loc.canonical:
-        return
-    p = URIRef(loc.canonical)
-    g.add((p, RDF.type, SEM.Place))
-    g.add((p, RDF.type, GEO.Feature))
-    g.set((p, RDFS.label, Literal(loc.name or loc.text)))
-    if loc.geonames_id:
-        g.add((p, SCHEMA.sameAs, URIRef(f"https://sws.geonames.org/{loc.geonames_id}/")))
-    if loc.country:
-        g.set((p, TKG.countryCode, Literal(loc.country)))
-    if loc.lat is not None and loc.lon is not None:
-        geom = URIRef(f"{loc.canonical}/geometry")
-        g.add((p, GEO.hasGeometry, geom))
-        g.set((geom, GEO.asWKT, Literal(f"POINT({coord(loc.lon)} {coord(loc.lat)})", datatype=GEO.wktLiteral)))
-        g.set((p, SCHEMA.latitude, Literal(Decimal(coord(loc.lat)))))
-        g.set((p, SCHEMA.longitude, Literal(Decimal(coord(loc.lon)))))
-
-
-def _add_actor(g: Graph, ent: Entity) -> None:
-    """The actor a mention resolves to: its class (by kind), one label, names and descriptions as altLabels."""
-    a = URIRef(ent.canonical)  # type: ignore[arg-type]
-    g.add((a, RDF.type, SEM.Actor))
-    cls = KIND_CLASSES.get(ent.kind or "") or ACTOR_CLASSES.get(ent.type, SCHEMA.Organization)
-    g.add((a, RDF.type, cls))
-    label = ent.label or ent.text
-    g.set((a, RDFS.label, Literal(label)))
-    alias = " ".join(ent.text.split())
-    if ent.mention not in ("pronoun", "extent") and alias != label:  # "US automaker GM" is no name of GM
-        if ent.mention == "nominal" and alias.lower().startswith(("the ", "a ", "an ")):
-            alias = alias.split(" ", 1)[1]
-        g.add((a, SKOS.altLabel, Literal(alias)))
-
-
-def _add_event(g: Graph, key: str, index: int, ev: Event, day: str) -> None:
-    e = URIRef(event_iri(key, index))
-    g.add((e, RDF.type, SEM.Event))
-    g.add((e, RDFS.label, Literal(ev.label or ev.text)))
-    g.add((e, TKG.trigger, Literal(ev.text)))
-    if ev.type:
-        g.add((e, SEM.eventType, CAMEO[ev.type]))
-    g.add((e, PROV.wasDerivedFrom, URIRef(sentence_iri(key, ev.sentence))))
-    g.add((e, TKG.modality, Literal(ev.modality)))
-    g.add((e, TKG.confidence, Literal(Decimal(str(round(ev.confidence, 3))))))
-    for arg in ev.args:
-        if arg.canonical and "/actor/" in arg.canonical and arg.role in ("agent", "target"):
-            g.add((e, TKG[arg.role], URIRef(arg.canonical)))
-            # stated, not left to inference (tkg:agent and tkg:target are sub-properties of it): the
-            # plain SEM query `?e sem:hasActor ?a` works on any store, no reasoner needed
-            g.add((e, SEM.hasActor, URIRef(arg.canonical)))
-    if ev.place and ev.place.canonical:
-        g.add((e, SEM.hasPlace, URIRef(ev.place.canonical)))
-    time = ev.time or EventTime(None, None, None, "article")
-    if time.value:
-        g.add((e, TKG.timex, Literal(time.value)))
-    begin, end, source, stamp = time.begin, time.end_value, time.source, timestamp(time.value)
-    if not begin:
-        # No earliest instant ("recently" = PAST_REF, or no time at all): the event is placed on
-        # the publication day, and says so, rather than left out of every time filter.
-        begin, end, source, stamp = f"{day}T00:00:00", f"{day}T23:59:59", "article", timestamp(day)
-    if stamp is not None:
-        g.add((e, SEM.hasTimeStamp, stamp))
-    g.add((e, TKG.timeSource, Literal(source)))
-    g.add((e, SEM.hasEarliestBeginTimeStamp, Literal(begin, datatype=XSD.dateTime)))
-    g.add((e, TKG.beginDay, URIRef(day_iri(begin))))  # the time index: windows reach events through it
-    if end:  # open-ended intervals ("from next year on") have no latest end
-        g.add((e, SEM.hasLatestEndTimeStamp, Literal(end, datatype=XSD.dateTime)))
-
-
 # --- The fast path: an article's triples as plain tuples and its N-Triples, without rdflib ---
 #
-# `article_graph` above builds an rdflib Graph (~45 ms for a 300-word article with its ~2,000
+# `graph.rdf.rdflib_graph.article_graph` builds an rdflib Graph (~45 ms for a 300-word article with its ~2,000
 # triples, and as much again to split and serialize it). Ingest needs only the N-Triples text
 # and a SHACL check, so `article_triples` states the same triples as tuples of plain strings
 # (`Lit` for literals) with the same set semantics (`Graph.add` dedupes, `Graph.set` replaces),
@@ -214,15 +113,17 @@ def _add_event(g: Graph, key: str, index: int, ev: Event, day: str) -> None:
 
 _RDF_TYPE, _LABEL, _ALT = str(RDF.type), str(RDFS.label), str(SKOS.altLabel)
 _XSD_DATETIME, _XSD_DECIMAL, _XSD_INTEGER = str(XSD.dateTime), str(XSD.decimal), str(XSD.integer)
-_T = {name: str(TKG[name]) for name in ("text", "start", "end", "index", "mentions", "trigger", "modality",
+
+_T = {name: str(TKG[name]) for name in ("text", "start", "end", "index", "mentions", "trigger", "modality", "eventClass",
                                          "confidence", "agent", "target", "timex", "timeSource", "countryCode",
-                                         "minhash", "sameStoryAs", "Sentence", "beginDay", "issuedDay", "lshBand")}
+                                         "minhash", "sameStoryAs", "Sentence", "fatalities", "beginDay",
+                                         "issuedDay", "lshBand")}
 _SEM_EVENT, _SEM_PLACE, _SEM_ACTOR = str(SEM.Event), str(SEM.Place), str(SEM.Actor)
 _SEM_HAS_ACTOR = str(SEM.hasActor)
 _GEO_FEATURE, _GEO_HAS, _GEO_WKT, _WKT = str(GEO.Feature), str(GEO.hasGeometry), str(GEO.asWKT), str(GEO.wktLiteral)
 _KIND_CLASSES = {k: str(v) for k, v in KIND_CLASSES.items()}
 _ACTOR_CLASSES = {k: str(v) for k, v in ACTOR_CLASSES.items()}
-_ORG = str(SCHEMA.Organization)
+_ORG, _CONTAINED_IN = str(SCHEMA.Organization), str(SCHEMA.containedInPlace)
 
 
 def _valid(iri: str) -> str:
@@ -312,6 +213,8 @@ def article_triples(article: Article, ex: Extraction, signature: str | None = No
     event_prefix = event_iri(key, 0)[:-1]
     for i, ev in enumerate(ex.events):
         _event_triples(b, event_prefix + str(i), sent_prefix, ev, day)
+    for t in fact_triples(key, ex):  # state facts: graph/rdf/fact_triples.py
+        add(*t)
     if signature:
         add(art, _T["minhash"], Lit(signature, str(XSD.base64Binary)))
         for band in band_keys(signature):  # near-duplicate candidates by index lookup (graph/rdf/lsh.py)
@@ -322,22 +225,31 @@ def article_triples(article: Article, ex: Extraction, signature: str | None = No
 
 
 def _place_triples(b: _Builder, loc: Location) -> None:
-    if not loc.canonical:
+    if not loc.canonical:  # as _add_place
         return
-    p = _valid(loc.canonical)
+    _place_description(b, loc, loc.name or loc.text)
+    inner = loc.canonical
+    for outer in loc.within:
+        _place_description(b, outer, outer.name)
+        b.add(inner, _CONTAINED_IN, outer.canonical)
+        inner = outer.canonical
+
+
+def _place_description(b: _Builder, place: Location | PlaceRef, label: str) -> None:
+    p, geonames_id, country, lat, lon = _valid(place.canonical), place.geonames_id, place.country, place.lat, place.lon
     b.add(p, _RDF_TYPE, _SEM_PLACE)
     b.add(p, _RDF_TYPE, _GEO_FEATURE)
-    b.set(p, _LABEL, Lit(loc.name or loc.text))
-    if loc.geonames_id:
-        b.add(p, str(SCHEMA.sameAs), _valid(f"https://sws.geonames.org/{loc.geonames_id}/"))
-    if loc.country:
-        b.set(p, _T["countryCode"], Lit(loc.country))
-    if loc.lat is not None and loc.lon is not None:
+    b.set(p, _LABEL, Lit(label))
+    if geonames_id:
+        b.add(p, str(SCHEMA.sameAs), _valid(f"https://sws.geonames.org/{geonames_id}/"))
+    if country:
+        b.set(p, _T["countryCode"], Lit(country))
+    if lat is not None and lon is not None:
         geom = f"{p}/geometry"
         b.add(p, _GEO_HAS, geom)
-        b.set(geom, _GEO_WKT, typed(f"POINT({coord(loc.lon)} {coord(loc.lat)})", _WKT))
-        b.set(p, str(SCHEMA.latitude), _decimal(loc.lat))
-        b.set(p, str(SCHEMA.longitude), _decimal(loc.lon))
+        b.set(geom, _GEO_WKT, typed(f"POINT({coord(lon)} {coord(lat)})", _WKT))
+        b.set(p, str(SCHEMA.latitude), _decimal(lat))
+        b.set(p, str(SCHEMA.longitude), _decimal(lon))
 
 
 def _actor_triples(b: _Builder, ent: Entity) -> None:
@@ -346,10 +258,8 @@ def _actor_triples(b: _Builder, ent: Entity) -> None:
     b.add(a, _RDF_TYPE, _KIND_CLASSES.get(ent.kind or "") or _ACTOR_CLASSES.get(ent.type, _ORG))
     label = ent.label or ent.text
     b.set(a, _LABEL, Lit(label))
-    alias = " ".join(ent.text.split())
-    if ent.mention not in ("pronoun", "extent") and alias != label:  # as _add_actor
-        if ent.mention == "nominal" and alias.lower().startswith(("the ", "a ", "an ")):
-            alias = alias.split(" ", 1)[1]
+    alias = alias_of(ent)  # as _add_actor
+    if alias:
         b.add(a, _ALT, Lit(alias))
 
 
@@ -362,7 +272,10 @@ def _event_triples(b: _Builder, e: str, sent_prefix: str, ev: Event, day: str) -
         add(e, str(SEM.eventType), _valid(CAMEO_NS + ev.type))
     add(e, str(PROV.wasDerivedFrom), sent_prefix + str(ev.sentence))
     add(e, _T["modality"], Lit(ev.modality))
+    add(e, _T["eventClass"], Lit(ev.event_class))
     add(e, _T["confidence"], _decimal(round(ev.confidence, 3)))
+    if ev.fatalities:  # as _add_event
+        add(e, _T["fatalities"], _int(ev.fatalities))
     for arg in ev.args:
         if arg.canonical and "/actor/" in arg.canonical and arg.role in ("agent", "target"):
             add(e, _T[arg.role], _valid(arg.canonical))

@@ -11,7 +11,7 @@ from __future__ import annotations
 
 import calendar
 import re
-from datetime import date
+from datetime import date, datetime, timedelta, timezone
 from typing import Optional
 
 FORMATS = "YYYY, YYYY-MM or YYYY-MM-DD"
@@ -50,3 +50,16 @@ def window(start: Optional[str], end: Optional[str]) -> tuple[Optional[date], Op
     if first and last and first > last:
         raise DateError("from", f"'from' ({start}) is after 'to' ({end})")
     return first, last
+
+
+def xsd_utc(t: datetime) -> str:
+    """`t` (naive: UTC) as the xsd:dateTime lexical form record times use (UTC, microseconds, `Z`), so
+    SPARQL compares a filter's instant with them (a dateTime with a zone and one without may not compare)."""
+    t = t.astimezone(timezone.utc) if t.tzinfo else t
+    return t.strftime("%Y-%m-%dT%H:%M:%S.%fZ")
+
+
+def next_second(t: datetime) -> datetime:
+    """The first instant of the second after `t`'s: what "recorded after T" means when record times are shown
+    as whole seconds (ACLED's `timestamp`), so a row stamped in T's own second is not "after" it."""
+    return t.replace(microsecond=0) + timedelta(seconds=1)

@@ -158,8 +158,8 @@ class Store:
         return int(next(iter(res))["n"].value)
 
     def graph_count(self) -> int:
-        """Article graphs (the shared entities graph is not an article)."""
-        return sum(1 for g in self.ox.named_graphs() if g.value not in (ENTITIES_GRAPH, INDEX_GRAPH))
+        """Article graphs (the shared entities, happenings, corrections and time-index graphs are no articles)."""
+        return sum(1 for g in self.ox.named_graphs() if is_article_graph(g.value))
 
     def flush(self) -> None:
         self.ox.flush()

@@ -43,6 +43,9 @@ def _full(sparql: str) -> str:
 _DATED = re.compile(r'^(<[^>]+>) <(http://semanticweb\.cs\.vu\.nl/2009/11/sem/hasEarliestBeginTimeStamp|'
                     r'http://purl\.org/dc/terms/issued)> "(\d{4}-\d\d-\d\d)', re.M)
 _LINKED = re.compile(r"^(<[^>]+>) <" + re.escape(ONTOLOGY) + r"(?:beginDay|issuedDay)> ", re.M)
+_INDEXED = re.compile(r"^(<[^>]+>) <" + re.escape(_TYPE) + r"> <(?:http://semanticweb\.cs\.vu\.nl/2009/11/sem/Event|"
+                      r"https://schema\.org/NewsArticle)> ", re.M)
+_LINKED_CLASS = (("http://semanticweb.cs.vu.nl/2009/11/sem/Event", "beginDay"), ("https://schema.org/NewsArticle", "issuedDay"))
 _LINK_FOR = {"http://semanticweb.cs.vu.nl/2009/11/sem/hasEarliestBeginTimeStamp": "beginDay",
              "http://purl.org/dc/terms/issued": "issuedDay"}
 
@@ -50,10 +53,12 @@ _LINK_FOR = {"http://semanticweb.cs.vu.nl/2009/11/sem/hasEarliestBeginTimeStamp"
 def with_links(nt: str) -> str:
     """An article's N-Triples with the day links its dates call for and it does not state (graph.rdf
     writes them; a graph built by other code gets them here, so its events are in the windows)."""
-    if all(nt.count(f"<{ONTOLOGY}{link}> ") >= nt.count(f"<{dated}> ") for dated, link in _LINK_FOR.items()):
-        return nt  # every dated subject is linked (what graph.rdf writes): no regex over the text
+    if all(nt.count(f"<{ONTOLOGY}{link}> ") >= nt.count(f"<{_TYPE}> <{cls}>") for cls, link in _LINKED_CLASS):
+        return nt  # an event or article typed, a link written (what graph.rdf writes): no regex over the text
     linked = set(_LINKED.findall(nt))
-    extra = [f"{s} <{ONTOLOGY}{_LINK_FOR[p]}> <{DAY}{d}> .\n" for s, p, d in _DATED.findall(nt) if s not in linked]
+    typed = set(_INDEXED.findall(nt))  # events and articles: state facts have begin times too, but no day
+    extra = [f"{s} <{ONTOLOGY}{_LINK_FOR[p]}> <{DAY}{d}> .\n" for s, p, d in _DATED.findall(nt)
+             if s not in linked and s in typed]
     if not extra:
         return nt
     return (nt if not nt or nt.endswith("\n") else nt + "\n") + "".join(extra)

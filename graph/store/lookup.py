@@ -179,7 +179,8 @@ SELECT * WHERE {
   OPTIONAL { ?e rdfs:label ?label } OPTIONAL { ?e tkg:trigger ?trigger } OPTIONAL { ?e sem:eventType ?type }
   OPTIONAL { ?e sem:hasTimeStamp ?stamp } OPTIONAL { ?e tkg:timex ?timex } OPTIONAL { ?e tkg:timeSource ?source }
   OPTIONAL { ?e sem:hasEarliestBeginTimeStamp ?begin } OPTIONAL { ?e sem:hasLatestEndTimeStamp ?end }
-  OPTIONAL { ?e tkg:modality ?modality } OPTIONAL { ?e tkg:confidence ?confidence }
+  OPTIONAL { ?e tkg:modality ?modality } OPTIONAL { ?e tkg:confidence ?confidence } OPTIONAL { ?e tkg:fatalities ?dead }
+  OPTIONAL { ?e tkg:eventClass ?class }
   OPTIONAL { ?e prov:wasDerivedFrom ?sentence .
     OPTIONAL { ?sentence tkg:text ?stext } OPTIONAL { ?sentence tkg:start ?sstart ; tkg:end ?send }
     OPTIONAL { ?sentence dcterms:isPartOf ?article .
@@ -214,7 +215,9 @@ def event(store: Store, ref: str) -> Optional[dict[str, Any]]:
         "id": ref, "label": _v(r, "label"), "trigger": _v(r, "trigger"), "type": code,
         "type_label": cameo_labels().get(code) if code else None, "date": _v(r, "stamp") or (_v(r, "begin") or "")[:10] or None,
         "timex": _v(r, "timex"), "begin": _v(r, "begin"), "end": _v(r, "end"), "time_source": _v(r, "source"),
-        "modality": _v(r, "modality"), "confidence": _f(r, "confidence"), "actors": actors, "place": place,
+        "modality": _v(r, "modality"), "class": _v(r, "class"), "confidence": _f(r, "confidence"),
+        "fatalities": int(_v(r, "dead") or 0),
+        "actors": actors, "place": place,
         "provenance": _provenance(r),
     }
 

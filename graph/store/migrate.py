@@ -5,8 +5,9 @@ A store written by an earlier version has no `tkg:beginDay` / `tkg:issuedDay` li
 before an earlier change, `sem:hasActor` beside every agent and target (windowed actor filters use
 it): migration adds them all; its windows still work (they fall back to a FILTER over every
 event's date) but cost in proportion to the store. Migration adds the links to every article
-graph, a batch of graphs per update (each its own transaction: a store of 100k articles is
-never one huge transaction), counts every day from the links, then states the marker. It is
+graph (events and articles only: state facts have begin times too, but no day), a batch of graphs per
+update (each its own transaction: a store of 100k articles is never one huge transaction), counts
+every month from the links, then states the marker. It is
 plain SPARQL Update, so it runs the same on the embedded store and on a SPARQL server, and it
 is idempotent: an interrupted migration (no marker yet) is simply run again.
 
@@ -30,7 +31,8 @@ ARTICLE_GRAPHS = (f'SELECT DISTINCT ?g WHERE {{ GRAPH ?g {{ ?a a <https://schema
                   f'FILTER (STRSTARTS(STR(?g), "{BASE}article/")) }}')
 _DAY_OF = 'IRI(CONCAT("' + DAY + '", SUBSTR(STR(%s), 1, 10)))'
 LINK = (f"INSERT {{ GRAPH ?g {{ ?e <{ONTOLOGY}beginDay> ?d }} }} WHERE {{ VALUES ?g {{ %(graphs)s }} "
-        f"GRAPH ?g {{ ?e <http://semanticweb.cs.vu.nl/2009/11/sem/hasEarliestBeginTimeStamp> ?b }} "
+        f"GRAPH ?g {{ ?e a <http://semanticweb.cs.vu.nl/2009/11/sem/Event> ; "
+        f"<http://semanticweb.cs.vu.nl/2009/11/sem/hasEarliestBeginTimeStamp> ?b }} "
         f"BIND ({_DAY_OF % '?b'} AS ?d) }}\n;\n"
         f"INSERT {{ GRAPH ?g {{ ?a <{ONTOLOGY}issuedDay> ?d }} }} WHERE {{ VALUES ?g {{ %(graphs)s }} "
         f"GRAPH ?g {{ ?a a <https://schema.org/NewsArticle> ; <http://purl.org/dc/terms/issued> ?t }} "
@@ -68,7 +70,7 @@ def needed(store: object) -> bool:
 
 
 def migrate(store: object, batch: int = BATCH, progress: Optional[Callable[[int, int], None]] = None) -> Migration:
-    """Link every event and article of `store` to its day, count every day, state the marker.
+    """Link every event and article of `store` to its day, count every month, state the marker.
     `progress(done, total)` is called after each batch of graphs."""
     t0 = time.perf_counter()
     report = Migration(already=time_index.state(store).indexed)

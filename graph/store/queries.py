@@ -10,6 +10,8 @@ import pyoxigraph as ox
 from graph.ids import BASE, id_of, valid_iri
 from graph.store import time_index
 from graph.store.embedded import Store
+from graph.store.happenings import HIDE_MENTIONS, sources
+from graph.store.places_within import PLACE_PATH
 
 PREFIXES = """PREFIX sem: <http://semanticweb.cs.vu.nl/2009/11/sem/>
 PREFIX tkg: <https://w3id.org/timeline-kg/ontology#>
@@ -33,6 +35,19 @@ def window_filter(var: str, start: Optional[date], end: Optional[date]) -> str:
     return f"FILTER ({' && '.join(f)})" if f else ""
 
 
+# The default timeline, view and exports: occurrences and events with a CAMEO type; reporting verbs, states,
+# perceptions, aspectual and intensional events without a type ("said", "remains", "want", "began") only with
+# the switch (`all`). Events stored before event classes existed have no class and are kept.
+SHOWN_EVENTS = ('FILTER (EXISTS { ?e sem:eventType ?anyType } || '
+                'NOT EXISTS { ?e tkg:eventClass ?cls . FILTER (?cls != "occurrence") })')
+
+
+def event_filter(all_events: bool) -> str:
+    """The FILTERs on `?e` that keep the events a default timeline shows (with the switch on: every class), one
+    event per happening (the mentions other articles make of it are its `sources`, graph/store/happenings.py)."""
+    return HIDE_MENTIONS if all_events else SHOWN_EVENTS + "\n" + HIDE_MENTIONS
+
+
 # The page is chosen first (PAGE: filter, order, limit), then only its events are described
 # (VALUES): describing every event before ordering made a month's page take minutes on 1M
 # triples. Actors and places are described by separate small queries, grouped, because the
@@ -52,8 +67,8 @@ SELECT DISTINCT ?e ?begin WHERE {
 """
 
 EVENT_DETAILS = PREFIXES + """
-SELECT ?e ?label ?type ?stamp ?timex ?end ?source ?modality ?confidence ?trigger
-       ?sentence ?stext ?article ?title ?place WHERE {
+SELECT ?e ?label ?type ?stamp ?timex ?end ?source ?modality ?confidence ?trigger ?class
+       ?sentence ?stext ?article ?title ?place ?dead WHERE {
   VALUES ?e { %s }
   ?e rdfs:label ?label ; tkg:trigger ?trigger ;
      tkg:timeSource ?source ; tkg:modality ?modality ; tkg:confidence ?confidence ;
@@ -65,6 +80,8 @@ SELECT ?e ?label ?type ?stamp ?timex ?end ?source ?modality ?confidence ?trigger
   OPTIONAL { ?e tkg:timex ?timex }
   OPTIONAL { ?e sem:eventType ?type }
   OPTIONAL { ?e sem:hasPlace ?place }
+  OPTIONAL { ?e tkg:eventClass ?class }
+  OPTIONAL { ?e tkg:fatalities ?dead }
 }
 """
 
@@ -167,7 +184,7 @@ def resolve(store: Store, kind: str, ref: str) -> list[str]:
 # predicate and a FILTER IN (an alternative path or VALUES made Oxigraph evaluate the node's events
 # for every day: 0.37 against 0.06 s). Stores with the time index state sem:hasActor for every agent
 # and target (the writer, or `tkg migrate`).
-_WINDOWED = {"actor": "sem:hasActor", "place": "sem:hasPlace"}
+_WINDOWED = {"actor": "sem:hasActor", "place": PLACE_PATH}
 
 
 def _node_filter(store: Store, var: str, prop: str, kind: str, ref: str, windowed: bool = False) -> str:
@@ -177,8 +194,11 @@ def _node_filter(store: Store, var: str, prop: str, kind: str, ref: str, windowe
     in one query Oxigraph joined every event to every label first.
     """
     nodes = resolve(store, kind, ref)
+    # a happening's event matches through the mentions merged into it too (an article that names who did it)
     if windowed:
-        return f"?e {_WINDOWED[kind]} {var} . FILTER ({var} IN ({', '.join(f'<{n}>' for n in nodes)}))"
+        path = f"(^tkg:sameHappeningAs)?/{_WINDOWED[kind]}"
+        return f"?e {path} {var} . FILTER ({var} IN ({', '.join(f'<{n}>' for n in nodes)}))"
+    prop = f"(^tkg:sameHappeningAs)?/({prop})"
     if len(nodes) == 1:
         return f"?e {prop} <{nodes[0]}> ."
     values = " ".join(f"<{n}>" for n in nodes)
@@ -187,9 +207,11 @@ def _node_filter(store: Store, var: str, prop: str, kind: str, ref: str, windowe
 
 def timeline(store: Store, start: Optional[date] = None, end: Optional[date] = None,
              actor: Optional[str] = None, place: Optional[str] = None, event_type: Optional[str] = None,
-             limit: int = 50, offset: int = 0) -> list[dict[str, Any]]:
-    """Events in time order (earliest begin) with their actors, place, sentence and article."""
-    f, window = [], []
+             limit: int = 50, offset: int = 0, all_events: bool = False) -> list[dict[str, Any]]:
+    """Events in time order (earliest begin) with their actors, place, sentence and article: occurrences and
+    typed events, or every event with `all_events`."""
+    f: list[str] = []
+    window = []
     if start:
         window.append(f'FILTER (?begin >= "{start.isoformat()}T00:00:00"^^xsd:dateTime)')
     if end:
@@ -198,34 +220,38 @@ def timeline(store: Store, start: Optional[date] = None, end: Optional[date] = N
     if actor:
         f.append(_node_filter(store, "?a", "tkg:agent|tkg:target", "actor", actor, windowed))
     if place:
-        f.append(_node_filter(store, "?p", "sem:hasPlace", "place", place, windowed))
+        # the place or any place inside it
+        f.append(_node_filter(store, "?p", PLACE_PATH, "place", place, windowed))
     if event_type:
         code = event_type.strip().rsplit("/", 1)[-1]
         if not _CODE.match(code):
             raise QueryError("type", f"not a CAMEO code: {event_type!r}")
         f.append(f"?e sem:eventType ?t0 . FILTER (STRSTARTS(STR(?t0), \"https://w3id.org/timeline-kg/cameo/{code}\"))")
-    page = _page(store, f, "\n".join(window), start, end, limit, offset)
+    page = _page(store, event_filter(all_events), f, "\n".join(window), start, end, limit, offset)
     if not page:
         return []
     details = {r["e"].value: r for r in store.ox_query(EVENT_DETAILS % " ".join(f"<{e}>" for e, _ in page))}
     actors = _actors(store, [e for e, _ in page])
     places = _places(store, {r["place"].value for r in details.values() if r["place"] is not None})
-    return [_event_row(details[e], begin, actors.get(e, []), places) for e, begin in page if e in details]
+    found = sources(store, [e for e, _ in page])
+    return [{**_event_row(details[e], begin, actors.get(e, []), places), "sources": found.get(e, [])}
+            for e, begin in page if e in details]
 
 
-def _page(store: Store, f: list[str], window: str, start: Optional[date], end: Optional[date],
+def _page(store: Store, shown: str, f: list[str], window: str, start: Optional[date], end: Optional[date],
           limit: int, offset: int) -> list[tuple[str, str]]:
     """(event IRI, begin) of the page, through the time index: only the days that hold the page are
-    read (unfiltered; or filtered by actor, place or type within a window). A filter without a
-    window, or a store without the index: the FILTER over every date of the filter's events."""
+    read (no filter `f`; or filtered by actor, place or type within a window). A filter without a
+    window, or a store without the index: the FILTER over every date of the filter's events. `shown`
+    (event_filter) always applies, so the month totals (every event) cannot skip months for it."""
     def run(days: Optional[list[str]], n: int, skip: int = 0) -> list[tuple[str, str]]:
         pattern = [time_index.link_clause("?e", days)] if days is not None else []
         return [(r["e"].value, r["begin"].value) for r in store.ox_query(
-            PAGE % {"filters": "\n".join(pattern + f), "window": window, "limit": n, "offset": skip,
+            PAGE % {"filters": "\n".join(pattern + [shown] + f), "window": window, "limit": n, "offset": skip,
                     "order": "?begin" if days is None else f"?begin {TIE}"})]
 
     if not f or start or end:
-        rows = time_index.page(store, start, end, limit, offset, run, filtered=bool(f))
+        rows = time_index.page(store, start, end, limit, offset, run, filtered=True)
         if rows is not None:
             return rows
     return run(None, limit, offset)
@@ -276,8 +302,9 @@ def _event_row(r: Any, begin: str, actors: list[dict[str, str]], places: dict[st
         "date": _v(r, "stamp") or begin[:10], "timex": _v(r, "timex"),
         "begin": begin, "end": _v(r, "end"), "time_source": _v(r, "source"),
         "type": code, "type_label": labels().get(code) if code else None,
-        "trigger": _v(r, "trigger"), "modality": _v(r, "modality"),
-        "confidence": float(_v(r, "confidence") or 0), "actors": actors, "place": place,
+        "trigger": _v(r, "trigger"), "modality": _v(r, "modality"), "class": _v(r, "class"),
+        "confidence": float(_v(r, "confidence") or 0), "fatalities": int(_v(r, "dead") or 0),
+        "actors": actors, "place": place,
         "sentence": {"id": id_of(r["sentence"].value), "text": _v(r, "stext")},
         "article": {"id": id_of(r["article"].value), "title": _v(r, "title")},
     }

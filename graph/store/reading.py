@@ -71,6 +71,34 @@ def open_for_reading(location: "Optional[Path | str]" = None) -> "Union[Store, R
     return snapshot
 
 
+def open_snapshot(location: "Optional[Path | str]" = None) -> "Union[Store, RemoteStore]":
+    """As `open_for_reading`, but never keeps the store's lock (notebooks hold a store for hours): a
+    directory nobody holds is opened just long enough to take a checkpoint of it (hard links, in
+    `<store>.readers/`), which is then read; so `tkg serve` or `tkg ingest` can start meanwhile. The
+    snapshot does not see later writes: open again (KnowledgeGraph.refresh) to read them."""
+    if location is None:
+        location = os.environ.get("TKG_STORE") or default_path()
+    if isinstance(location, str) and location.lower().startswith(("sparql+http://", "sparql+https://")):
+        return open_for_reading(location)
+    path = Path(location)
+    require_store(path)
+    try:
+        store = Store(path)
+    except StoreLocked:
+        return open_for_reading(path)
+    try:
+        readers = _readers_dir(path)
+        readers.mkdir(exist_ok=True)
+        _sweep(readers)
+        target = Path(tempfile.mkdtemp(prefix=f"{os.getpid()}-", dir=readers))
+        target.rmdir()  # the checkpoint makes the directory itself
+        store.backup(target)
+        revision = store.revision
+    finally:
+        store.close()
+    return ReadOnlyStore(path, Checkpoint(target, revision), target)
+
+
 class ReadOnlyStore(Store):
     """A server's checkpoint of the store at `source`, pinned and opened read-only.
 

@@ -29,7 +29,7 @@ from typing import Iterable, Optional
 import httpx
 import pyoxigraph as ox
 
-from graph.ids import BASE, ENTITIES_GRAPH, INDEX_GRAPH, ONTOLOGY
+from graph.ids import BASE, CORRECTIONS_GRAPH, ENTITIES_GRAPH, HAPPENINGS_GRAPH, INDEX_GRAPH, ONTOLOGY
 from graph.store import index_writes as iw
 from graph.store.errors import StoreError
 from graph.store.location import parse_location
@@ -282,10 +282,12 @@ class RemoteStore:
                            f'FILTER (STRSTARTS(STR(?g), "{BASE}") && ?g != <{META_GRAPH}> && ?g != <{INDEX_GRAPH}>) }}')
 
     def graph_count(self) -> int:
-        """Article graphs: our named graphs but the entities and revision graphs."""
+        """Article graphs: our named graphs but the entities, happenings and revision graphs."""
         return self._count(f'SELECT (COUNT(DISTINCT ?g) AS ?n) WHERE {{ GRAPH ?g {{ ?s ?p ?o }} '
                            f'FILTER (STRSTARTS(STR(?g), "{BASE}") && ?g != <{ENTITIES_GRAPH}> '
-                           f'&& ?g != <{META_GRAPH}> && ?g != <{INDEX_GRAPH}>) }}')
+                           f'&& ?g != <{HAPPENINGS_GRAPH}> '
+                           f'&& ?g != <{META_GRAPH}> && ?g != <{CORRECTIONS_GRAPH}> '
+                           f'&& ?g != <{INDEX_GRAPH}>) }}')
 
     def flush(self) -> None:
         pass  # every write is committed by the server when its request returns

@@ -32,7 +32,7 @@ import networkx as nx
 from graph.ids import id_of
 from graph.store import time_index
 from graph.store.embedded import Store
-from graph.store.queries import window_filter
+from graph.store.queries import event_filter, window_filter
 
 KINDS = ("actor", "place", "event")
 DEFAULT_KINDS = ("actor", "place")
@@ -51,6 +51,7 @@ SELECT ?e ?label ?type ?begin ?end ?agent ?target ?place ?sentence ?article
     ?e a sem:Event ; sem:hasEarliestBeginTimeStamp ?begin ; prov:wasDerivedFrom ?sentence .
     ?sentence dcterms:isPartOf ?article .
     %(window)s
+    %(shown)s
     OPTIONAL { ?e rdfs:label ?label }
     OPTIONAL { ?e sem:hasLatestEndTimeStamp ?end }
     OPTIONAL { ?e sem:eventType ?type }
@@ -78,7 +79,8 @@ CO_MENTIONS = """UNION {
 
 
 def view_query(start: Optional[date] = None, end: Optional[date] = None, co_mentions: bool = False,
-               days: Optional[list[str]] = None, article_days: Optional[list[str]] = None) -> str:
+               all_events: bool = False, days: Optional[list[str]] = None,
+               article_days: Optional[list[str]] = None) -> str:
     """The view's one query; `days` / `article_days` (the window's days with events / articles, from the
     time index) make the window a few index lookups, the FILTER then only checks those candidates."""
     def reach(var: str, ds: Optional[list[str]], prop: str) -> str:
@@ -87,7 +89,7 @@ def view_query(start: Optional[date] = None, end: Optional[date] = None, co_ment
     co = CO_MENTIONS % (reach("?art", article_days, "issuedDay"), window_filter("?issued", start, end)) \
         if co_mentions else ""
     return VIEW_ROWS % {"window": window_filter("?begin", start, end), "co_mentions": co,
-                        "days": reach("?e", days, "beginDay")}
+                        "days": reach("?e", days, "beginDay"), "shown": event_filter(all_events)}
 
 
 def _kinds(kinds: Iterable[str]) -> tuple[str, ...]:
@@ -99,11 +101,12 @@ def _kinds(kinds: Iterable[str]) -> tuple[str, ...]:
 
 
 def build(store: Store, start: Optional[date] = None, end: Optional[date] = None,
-          kinds: Iterable[str] = DEFAULT_KINDS, co_mentions: bool = False) -> nx.MultiDiGraph:
-    """Actors and places taking part in the events whose earliest begin is in [start, end], linked by them."""
+          kinds: Iterable[str] = DEFAULT_KINDS, co_mentions: bool = False, all_events: bool = False) -> nx.MultiDiGraph:
+    """Actors and places taking part in the events whose earliest begin is in [start, end], linked by them:
+    occurrences and typed events, or all events with `all_events` (queries.SHOWN_EVENTS)."""
     days = time_index.window_days(store, start, end)
     article_days = time_index.window_days(store, start, end, "articles") if co_mentions else None
-    return from_rows(store.ox_query(view_query(start, end, co_mentions, days, article_days)), kinds)
+    return from_rows(store.ox_query(view_query(start, end, co_mentions, all_events, days, article_days)), kinds)
 
 
 def from_rows(rows: Iterable[Any], kinds: Iterable[str] = DEFAULT_KINDS) -> nx.MultiDiGraph:
@@ -280,13 +283,13 @@ class ViewCache:
         self.builds = 0
 
     def get(self, store: Store, start: Optional[date] = None, end: Optional[date] = None,
-            kinds: Iterable[str] = DEFAULT_KINDS, co_mentions: bool = False) -> View:
+            kinds: Iterable[str] = DEFAULT_KINDS, co_mentions: bool = False, all_events: bool = False) -> View:
         revision = store.revision
-        key = (store.location, revision, start, end, _kinds(kinds), co_mentions)
+        key = (store.location, revision, start, end, _kinds(kinds), co_mentions, all_events)
         with self._lock:
             view = self._views.get(key)
             if view is None:
-                view = View(build(store, start, end, kinds, co_mentions), revision, start, end)
+                view = View(build(store, start, end, kinds, co_mentions, all_events), revision, start, end)
                 self.builds += 1
                 self._views[key] = view
                 while len(self._views) > self.maxsize:
@@ -303,9 +306,9 @@ CACHE = ViewCache()
 
 
 def get(store: Store, start: Optional[date] = None, end: Optional[date] = None,
-        kinds: Iterable[str] = DEFAULT_KINDS, co_mentions: bool = False) -> View:
+        kinds: Iterable[str] = DEFAULT_KINDS, co_mentions: bool = False, all_events: bool = False) -> View:
     """The view for a window, from the process-wide cache (rebuilt only after a write)."""
-    return CACHE.get(store, start, end, kinds, co_mentions)
+    return CACHE.get(store, start, end, kinds, co_mentions, all_events)
 
 
 def snapshot(store: Store, at: date) -> View:

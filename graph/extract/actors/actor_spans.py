@@ -9,6 +9,7 @@ from typing import Optional
 from spacy.tokens import Doc, Span, Token
 
 from graph.extract.actors.actor_clusters import Mention
+from graph.extract.actors.name_spans import acronym_definitions, body_of_place, glued_markers, of_extension
 from graph.extract.text.phrases import left_extent
 
 TIMEZONES = frozenset("UTC GMT EST EDT CST CDT MST MDT PST PDT CET CEST BST IST JST AEST AEDT WAT EAT".split())
@@ -21,16 +22,22 @@ _ACRONYM = re.compile(r"^[A-Z][A-Za-z.&-]{1,9}$")
 
 
 def repair_spans(doc: Doc) -> list[tuple[Span, str, Optional[str]]]:
-    """NER spans as (span, label, acronym alias) with the acronym repairs applied."""
+    """NER spans as (span, label, acronym alias) with the repairs applied: legal and regional suffixes, "X of Y"
+    names, acronyms and the names they define, glued country codes and markers dropped (see name_spans)."""
     out: list[tuple[Span, str, Optional[str]]] = []
     ents = list(doc.ents)
     skip: set[int] = set()
+    markers = glued_markers(doc)
     for k, ent in enumerate(ents):
         if k in skip:
             continue
         label = ent.label_
         if label == "ORG" and ent.text in TIMEZONES:
             continue  # "16:00 UTC"
+        if ent.start in markers:  # "AD Cuomo", "CU rebels": the code is no part of the name
+            if len(ent) == 1:
+                continue
+            ent = doc[ent.start + 1: ent.end]
         if label == "ORG":
             # "Chrysler" + "LLC", "Ford" + "Australia", "GM" + "Europe": one company name
             end = ent.end
@@ -45,6 +52,21 @@ def repair_spans(doc: Doc) -> list[tuple[Span, str, Optional[str]]]:
                 if k + 1 < len(ents) and ents[k + 1].start < end:
                     skip.add(k + 1)
                 ent = doc[ent.start:end]
+        if label in {"GPE", "NORP"}:
+            end = body_of_place(doc, ent)  # "U.S." + "Air Force": one name
+            if end is not None:
+                for j in range(k + 1, len(ents)):
+                    if ents[j].start < end:
+                        skip.add(j)
+                out.append((ent, label, None))  # the place stays a mention of its own, inside the name
+                ent, label = doc[ent.start:end], "ORG"
+        if label in {"ORG", "PERSON", "NORP"}:
+            end = of_extension(doc, ent)  # "The Islamic State of" + "Iraq": one name
+            if end is not None and end > ent.end:
+                for j in range(k + 1, len(ents)):
+                    if ents[j].start < end:
+                        skip.add(j)
+                ent, label = doc[ent.start:end], "ORG"
         acr = None
         nxt = doc[ent.end: ent.end + 3]
         if len(nxt) == 3 and nxt[0].text == "(" and nxt[2].text == ")" and _ACRONYM.match(nxt[1].text) \
@@ -64,6 +86,20 @@ def repair_spans(doc: Doc) -> list[tuple[Span, str, Optional[str]]]:
         while len(ent) > 1 and ent[-1].is_space:  # "Goma\n\n": a headline's name, without the blank line
             ent = doc[ent.start: ent.end - 1]
         out.append((ent, label, acr))
+    return _with_definitions(doc, out)
+
+
+def _with_definitions(doc: Doc, out: list[tuple[Span, str, Optional[str]]]) -> list[tuple[Span, str, Optional[str]]]:
+    """Acronym definitions the NER missed or cut ("Islamic State of Iraq and the Levant (ISIL)") replace the spans
+    they overlap."""
+    defined = {ent.end + 1: ent.start for ent, _, acr in out if acr}  # acronym token -> start of its name
+    for span, acr in acronym_definitions(doc):
+        if defined.get(span.end + 1, span.end) <= span.start:
+            continue  # the NER's name is as long
+        lo, hi = span.start, span.end + 3
+        out = [o for o in out if o[0].end <= lo or o[0].start >= hi]
+        out.append((span, "ORG", acr))
+    out.sort(key=lambda o: (o[0].start, -o[0].end))
     return out
 
 

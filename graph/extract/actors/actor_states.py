@@ -45,15 +45,34 @@ def junta_label(iso: str) -> str:
     return f"{demonym} junta" if iso in COUNTRIES else f"Junta of {name}"
 
 
+# the words of a state's forces' name besides its country ("Armed Forces of Mali", "Ethiopian National Defense
+# Force", "the Royal Air Force"); any other word ("Revolutionary", "Liberation", "Free") names another group
+STATE_MILITARY_WORDS = frozenset({"the", "of", "and", "army", "armed", "forces", "force", "military", "national",
+                                  "defence", "defense", "royal", "federal", "air", "navy", "naval", "ground", "land",
+                                  "security", "presidential", "guard", "special", "coast", "self-defense", "police",
+                                  "'s", "’s"})
+# the words of countries' names and demonyms ("united", "states", "burkina", "south")
+COUNTRY_WORDS = frozenset(w for name, dem in COUNTRIES.values() for w in f"{name} {dem}".lower().split())
+
+
 def military_name(span: Span) -> Optional[str]:
     """'Malian Armed Forces', 'Mali's army' as a name -> the country it belongs to."""
     words = [t.lower_ for t in span]
     if not ({"army", "forces", "military"} & set(words)) and not (
             "force" in words and {"defense", "defence"} & set(words)):  # "Ethiopian National Defense Force"
         return None
-    for w in words:
-        iso = DEMONYM_TO_ISO.get(w) or NAME_TO_ISO.get(w)
-        if iso:
-            return iso
-    return None
+    isos = [DEMONYM_TO_ISO.get(w) or NAME_TO_ISO.get(w) for w in words]
+    if any(iso is None and w not in STATE_MILITARY_WORDS and w not in COUNTRY_WORDS for w, iso in zip(words, isos)):
+        return None  # "Revolutionary Armed Forces of Colombia", "Free Syrian Army": not the state's forces
+    return next((iso for iso in isos if iso), None)
 
+
+def seat_country(tok: Token, loc_at: list[Optional[Location]]) -> Optional[str]:
+    """The country governed from the capital `tok` names ("the government in Lima": PE), else None: a body
+    placed in a capital is that country's, whatever other countries the story names."""
+    from graph.extract.places.gazetteer_cache import default_gazetteer
+
+    loc = loc_at[tok.i]
+    if loc is None or not loc.country or (loc.name or loc.text) not in default_gazetteer().capitals:
+        return None
+    return loc.country

@@ -29,6 +29,7 @@ from graph.extract.actors.actor_clusters import (
     Mention,
     Registry,
     canonical_name,
+    known_actor,
     norm_name,
     org_kind,
 )
@@ -36,6 +37,7 @@ from graph.extract.actors.actor_spans import described_as_non_place, described_n
 from graph.extract.actors.actor_states import military_label, military_name
 from graph.extract.actors.actors_lexicon import ARMED_WORDS, ARMY_ACRONYMS, TITLES
 from graph.extract.actors.described import find_described
+from graph.extract.actors.name_spans import STATE_BODY_HEADS, country_prefixed
 from graph.extract.actors.products import find_products, product_entities
 from graph.extract.model import Entity, Location
 from graph.extract.places.place_spans import described_as_town, is_river
@@ -122,6 +124,9 @@ class _ArticleActors:
         """The person a name refers to: an earlier person sharing the name or its surname, else a new one."""
         parts = [w for w in name.split() if w.lower().rstrip(".") not in TITLES and w.lower() not in TITLES]
         name = " ".join(parts) or name
+        same = self.reg.alias.get(norm_name(name))
+        if same is not None and same.type != "PERSON" and same.named:
+            return same  # "Ryanair" read as a person after "Ryanair" the company: one sense per article
         for c in reversed(self.persons):
             cw = c.label.split()
             if name == c.label or (len(parts) == 1 and parts[0] in cw) or (len(cw) == 1 and cw[0] in parts):
@@ -130,18 +135,19 @@ class _ArticleActors:
                 return c
         c = self.reg.get("person:" + name.lower(), name, "PERSON", "person", True)
         self.persons.append(c)
+        self.reg.add_alias(name, c)
         if len(parts) > 1:
             self.reg.add_alias(parts[-1], c)  # a later bare surname the NER missed
         return c
 
-    def org_cluster(self, name: str, etype: str, span: Span) -> Cluster:
+    def org_cluster(self, name: str, etype: str, span: Span, acr: Optional[str] = None) -> Cluster:
         """The organisation a name refers to: an alias, a known actor, a country's army, an earlier name's
         initials or prefix, else a new one."""
         reg = self.reg
         n = norm_name(name)
         if n in reg.alias:
             return reg.alias[n]
-        known = KNOWN_NAMES.get(n)
+        known = known_actor(name) or (KNOWN_NAMES.get(norm_name(acr)) if acr else None)  # "... (ISIL)"
         if known:
             label, ktype, kind = known
             c = reg.get("known:" + label.lower(), label, ktype, kind, True)
@@ -158,7 +164,8 @@ class _ArticleActors:
             words = [w for w in c.label.split() if w[:1].isupper()]
             initials = "".join(w[0] for w in words)
             if (name.isupper() and len(name) >= 2 and name == initials) or (
-                    len(name.split()) < len(c.label.split()) and c.label.startswith(name + " ")):
+                    len(name.split()) < len(c.label.split()) and c.label.startswith(name + " ")) or \
+                    country_prefixed(c.label, name):  # "the Air Force" after "the U.S. Air Force"
                 reg.add_alias(name, c)
                 return c
         kind = org_kind(name, etype)
@@ -192,7 +199,7 @@ class _ArticleActors:
             label = self.name_label(ent, label, non_places)
             if label is None:
                 continue
-            place = self.loc_at[ent.root.i]
+            place = self.place_of(ent, label)
             if self.add_place_name(ent, label, acr, place):
                 continue
             if label not in ACTOR_LABELS:
@@ -204,6 +211,11 @@ class _ArticleActors:
                 continue
             self.add_actor_name(ent, label, acr)
 
+    def place_of(self, ent: Span, label: str) -> Optional[Location]:
+        """The place at the name's root, unless the name is a state body's ("US Air Force": whichever word
+        the parse made its root, the name is no place)."""
+        return None if label == "ORG" and ent[-1].lower_ in STATE_BODY_HEADS else self.loc_at[ent.root.i]
+
     def name_label(self, ent: Span, label: str, non_places: set[str]) -> Optional[str]:
         """The NER label corrected by what the article says of the name, or None for no entity at all."""
         desc, loc_at = self.desc, self.loc_at
@@ -211,7 +223,7 @@ class _ArticleActors:
                 label == "PERSON" and any(sp.start == ent.start and sp.end == ent.end and h.pos_ == "NOUN"
                                           for sp, h in desc.aliases)):
             label = "ORG"  # "Fano", "Viv Ansanm": a group the text describes, not a person
-        place = loc_at[ent.root.i]
+        place = self.place_of(ent, label)
         if label in PLACE_LABELS and place is None:
             low = ent.text.lower()
             if low in NOMINAL_HEADS:
@@ -249,7 +261,7 @@ class _ArticleActors:
         if label == "PERSON":
             c = self.person_cluster(name)
         else:
-            c = self.org_cluster(name, "ORG", ent)
+            c = self.org_cluster(name, "ORG", ent, acr)
             self.kind_from_apposition(c, ent)
         if acr:
             self.reg.add_alias(acr, c)

@@ -51,7 +51,8 @@ ARMED_WORDS = {"rebel", "rebels", "militia", "militias", "armed", "jihadist", "j
 IGO_WORDS = {"united", "nations", "un", "u.n.", "international", "mission", "council", "union", "nato",
              "ecowas", "minusma", "monusco", "unamid", "imf", "bank", "world"}
 STATE_WORDS = {"army", "armed", "forces", "military", "navy", "police", "gendarmerie", "ministry", "government",
-               "junta", "presidency", "parliament", "air force", "guard"}
+               "junta", "presidency", "parliament", "air force", "guard", "force", "senate", "congress", "treasury",
+               "cabinet"}
 
 # iso2 -> (country name, demonym) for labels such as "Malian Armed Forces", "Government of Mali".
 COUNTRIES: dict[str, tuple[str, str]] = {

@@ -31,13 +31,19 @@ from graph.extract.actors.actors_lexicon import (
     LEADER_ROLES,
 )
 from graph.extract.actors.coref_nominals import (
+    INSTITUTION_NOMINALS,
+    clause_subject_cluster,
     definite,
+    label_words,
+    modifier_words,
     names_a_person,
     nominal_category,
+    not_a_state_body,
     owned_by_pronoun,
     span_bounds,
 )
 from graph.extract.actors.described import NAMING_VERBS
+from graph.extract.actors.name_spans import glued_markers
 from graph.extract.model import Location
 from graph.extract.text.dateline import dateline_tokens
 
@@ -53,6 +59,7 @@ REBEL_CLASS = {"rebel": "rebels", "separatist": "rebels", "guerrilla": "rebels",
                "insurgent": "insurgents", "militia": "militia", "militiaman": "militia"}
 
 
+
 def resolve_nominals_and_pronouns(doc: Doc, named: list, reg, loc_at: list[Optional[Location]],
                                   locations: list[Location]) -> list:
     from graph.extract.actors.actor_clusters import Mention
@@ -61,8 +68,10 @@ def resolve_nominals_and_pronouns(doc: Doc, named: list, reg, loc_at: list[Optio
         government_label,
         junta_label,
         military_label,
+        seat_country,
     )
 
+    markers = glued_markers(doc)  # "BO rebels": a country code, no ethnic name
     at: dict[int, object] = {}  # token index -> Mention covering it (named first)
     for m in named:
         for i in range(m.start, m.end):
@@ -79,7 +88,7 @@ def resolve_nominals_and_pronouns(doc: Doc, named: list, reg, loc_at: list[Optio
             for c in t.subtree:
                 if c.i >= t.i:
                     break
-                if c.ent_type_ == "NORP" and c.lower_ not in DEMONYM_TO_ISO:
+                if c.ent_type_ == "NORP" and c.lower_ not in DEMONYM_TO_ISO and c.i not in markers:
                     doc_ethnic.setdefault(cls, c.text)
                     break
     roles: dict[str, object] = {}  # "leader:<cluster key>" -> person cluster
@@ -114,13 +123,17 @@ def resolve_nominals_and_pronouns(doc: Doc, named: list, reg, loc_at: list[Optio
                         iso = country_of_token(o, loc_at)
                         if iso:
                             return iso
+            if c.dep_ == "prep" and c.lower_ == "in" and tok.tag_ != "NNS":  # "the government in Lima": its seat
+                for o in c.children:  # (not "the juntas in Bamako, Ouagadougou and Niamey": several states')
+                    if o.dep_ == "pobj" and not o.conjuncts and (iso := seat_country(o, loc_at)):
+                        return iso
         return None
 
     def ethnic(tok: Token) -> Optional[str]:
         for c in tok.subtree:
             if c.i >= tok.i:
                 break
-            if c.ent_type_ == "NORP" and c.lower_ not in DEMONYM_TO_ISO:
+            if c.ent_type_ == "NORP" and c.lower_ not in DEMONYM_TO_ISO and c.i not in markers:
                 return c.text
         return None
 
@@ -188,7 +201,7 @@ def resolve_nominals_and_pronouns(doc: Doc, named: list, reg, loc_at: list[Optio
         if c is not None:
             return c
         if cat in STATE_CATEGORIES:
-            if iso is None and names_a_person(tok):
+            if iso is None and (names_a_person(tok) or not_a_state_body(tok, at)):
                 return None
             return state_cluster(cat, tok, iso)
         lemma = tok.lemma_.lower()
@@ -237,6 +250,11 @@ def resolve_nominals_and_pronouns(doc: Doc, named: list, reg, loc_at: list[Optio
         if owned_by_pronoun(tok):
             return None
         hkey = (lemma, tok.tag_ == "NNS")
+        mods = modifier_words(tok) if cat == "org" else set()
+        described = mods and recent(lambda m: m.form == "name" and m.cluster.type != "PERSON"
+                                    and bool(mods & label_words(m.cluster.label)), tok.i, 8)
+        if described:  # "the computer company" after "Apple Computer": the name that says "computer"
+            return described
         same_head = recent(lambda m: m.form == "nominal" and m.cluster is not None and hkey in m.cluster.heads,
                            tok.i, 60)
         if same_head is not None:
@@ -244,6 +262,8 @@ def resolve_nominals_and_pronouns(doc: Doc, named: list, reg, loc_at: list[Optio
         if cat == "mission":
             return recent(lambda m: m.cluster.kind == "igo" and m.form == "name"
                           and m.cluster.label not in {"United Nations"}, tok.i, 60)
+        if lemma in INSTITUTION_NOMINALS:  # "the court" is a court named earlier, never the last company
+            return recent(lambda m: m.form == "name" and lemma in label_words(m.cluster.label), tok.i, 60)
         if cat in {"group", "org"}:
             want = {"armed_group", "organization", "igo"} if cat == "group" else {"organization"}
             return recent(lambda m: m.form == "name" and m.cluster.kind in want and m.cluster.type != "PERSON",
@@ -257,40 +277,6 @@ def resolve_nominals_and_pronouns(doc: Doc, named: list, reg, loc_at: list[Optio
         cat = nominal_category(t)
         if cat in STATE_CATEGORIES:
             return state_cluster(cat, t, country(t))
-        return None
-
-    def _clause_subject_cluster(tok: Token, at: dict):
-        noun = tok.head
-        verb = noun.head
-        if noun.dep_ == "pobj" and verb.dep_ == "prep":
-            verb = verb.head
-        if noun.dep_ not in {"dobj", "pobj", "attr"} or verb.pos_ not in {"VERB", "AUX"}:
-            return None
-        v = verb
-        climbed = False
-        for _ in range(4):  # coordinated verbs share their subject: "withdraws ... and evacuates its camps"
-            subj = next((c for c in v.children if c.dep_ in {"nsubj", "nsubjpass"}), None)
-            if subj is None and v.dep_ == "acl":
-                subj = v.head  # "a column ... set off in its direction": the noun the participle modifies
-            if subj is not None:
-                m = at.get(subj.i)
-                if subj.i < tok.i and m is not None and m.cluster is not None and m.cluster.type != "PERSON" \
-                        and subj.tag_ not in {"NNS", "NNPS"}:
-                    return m.cluster.type, m.cluster
-                return None  # a subject the pronoun does not fit: the general rule decides
-            if v.dep_ != "conj":
-                break
-            v = v.head
-            climbed = True
-        if not climbed:
-            return None
-        # the coordination lost its subject in the parse ("as the UN mission, MINUSMA, withdraws ... and
-        # evacuates its camps" parsed "withdraws" as a noun): the nearest earlier singular non-person actor
-        for i in range(tok.i - 1, tok.sent.start - 1, -1):
-            m = at.get(i)
-            if m is not None and m.cluster is not None and m.head == i and m.cluster.type != "PERSON" \
-                    and doc[i].tag_ not in {"NNS", "NNPS"}:
-                return m.cluster.type, m.cluster
         return None
 
     def pronoun(tok: Token):
@@ -321,7 +307,7 @@ def resolve_nominals_and_pronouns(doc: Doc, named: list, reg, loc_at: list[Optio
         if not plural and tok.dep_ == "poss":
             # "MINUSMA withdraws ... and evacuates its camps": the subject of the possessor's clause; when
             # the parse gives the clause no subject, the nearest earlier singular non-person actor
-            got = _clause_subject_cluster(tok, at)
+            got = clause_subject_cluster(tok, at)
             if got is not None:
                 return got
         # nearest earlier subject in this sentence, then the previous sentence's subjects

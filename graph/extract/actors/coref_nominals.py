@@ -58,3 +58,70 @@ def definite(tok: Token) -> bool:
 
 def owned_by_pronoun(tok: Token) -> bool:
     return any(c.dep_ == "poss" and c.lower_ in POSS_PRONOUNS for c in tok.children)
+
+
+# nominal heads that name one kind of institution: "the court" is a court the article named ("the Supreme Court"),
+# never the last company it named
+INSTITUTION_NOMINALS = frozenset({"court", "board", "council", "committee", "union", "party", "team", "bank",
+                                  "agency", "newspaper", "network", "channel"})
+
+
+def label_words(label: str) -> set[str]:
+    return {w.strip(".,'’").lower() for w in label.split()}
+
+
+def modifier_words(tok: Token) -> set[str]:
+    """The common nouns and adjectives that modify a nominal's head ("the computer company" -> {"computer"})."""
+    return {c.lower_ for c in tok.children if c.dep_ in {"compound", "amod"} and c.pos_ in {"NOUN", "ADJ"}}
+
+
+def not_a_state_body(tok: Token, at: dict) -> bool:
+    """'Tesla's home state', 'the company's board': owned by a named company or person, or a home state, is
+    no government."""
+    if tok.lemma_.lower() == "state" and any(c.lower_ in {"home", "native", "member"} for c in tok.children):
+        return True
+    for c in tok.children:
+        if c.dep_ != "poss":
+            continue
+        m = at.get(c.i)
+        if c.ent_type_ in {"ORG", "PERSON"} or (m is not None and m.cluster is not None
+                                                 and m.cluster.kind in {"organization", "person", "armed_group"}):
+            return True
+    return False
+
+
+def clause_subject_cluster(tok: Token, at: dict):
+    """The actor a possessive "its" in an object refers to: the subject of its clause (or of the verb it is
+    coordinated with)."""
+    noun = tok.head
+    verb = noun.head
+    if noun.dep_ == "pobj" and verb.dep_ == "prep":
+        verb = verb.head
+    if noun.dep_ not in {"dobj", "pobj", "attr"} or verb.pos_ not in {"VERB", "AUX"}:
+        return None
+    v = verb
+    climbed = False
+    for _ in range(4):  # coordinated verbs share their subject: "withdraws ... and evacuates its camps"
+        subj = next((c for c in v.children if c.dep_ in {"nsubj", "nsubjpass"}), None)
+        if subj is None and v.dep_ == "acl":
+            subj = v.head  # "a column ... set off in its direction": the noun the participle modifies
+        if subj is not None:
+            m = at.get(subj.i)
+            if subj.i < tok.i and m is not None and m.cluster is not None and m.cluster.type != "PERSON" \
+                    and subj.tag_ not in {"NNS", "NNPS"}:
+                return m.cluster.type, m.cluster
+            return None  # a subject the pronoun does not fit: the general rule decides
+        if v.dep_ != "conj":
+            break
+        v = v.head
+        climbed = True
+    if not climbed:
+        return None
+    # the coordination lost its subject in the parse ("as the UN mission, MINUSMA, withdraws ... and
+    # evacuates its camps" parsed "withdraws" as a noun): the nearest earlier singular non-person actor
+    for i in range(tok.i - 1, tok.sent.start - 1, -1):
+        m = at.get(i)
+        if m is not None and m.cluster is not None and m.head == i and m.cluster.type != "PERSON" \
+                and tok.doc[i].tag_ not in {"NNS", "NNPS"}:
+            return m.cluster.type, m.cluster
+    return None

@@ -19,6 +19,7 @@ from typing import Optional
 from spacy.tokens import Doc, Span, Token
 
 from graph.extract.actors.actors_lexicon import ARMED_WORDS, DEMONYM_TO_ISO, NAME_TO_ISO
+from graph.extract.actors.name_spans import glued_markers
 
 # lemmas of nouns that say the name before them, or the name they are in apposition with, is an armed group
 ARMED_DESCRIPTORS = frozenset({"militia", "militiaman", "militiamen", "fighter", "rebel", "gang", "gangster",
@@ -44,7 +45,7 @@ def _is_name_token(t: Token, loc_at) -> bool:
         return False
     if t.ent_type_ not in NAME_ENT_OK or t.lower_ in DEMONYM_TO_ISO or t.lower_ in NAME_TO_ISO:
         return False
-    return loc_at[t.i] is None
+    return loc_at[t.i] is None and t.i not in glued_markers(t.doc)  # "CU rebels": a code, no name
 
 
 def _run_ending(doc: Doc, end: int, loc_at) -> Optional[Span]:

@@ -24,6 +24,7 @@ from typing import Optional
 from spacy.attrs import LOWER, SHAPE
 from spacy.tokens import Doc, Span
 
+from graph.extract.actors.name_spans import glued_markers
 from graph.extract.model import Entity
 from graph.extract.text.phrases import left_extent, token_indices
 
@@ -131,7 +132,7 @@ def find_products(doc: Doc) -> list[Span]:
         if ent.label_ != "PRODUCT" or any(i in taken for i in range(ent.start, ent.end)):
             continue
         words = [t for t in ent if t.lower_ not in {"the", "a", "an"} and not t.is_punct]
-        if not words or words[0].text in _NOT_PRODUCTS or not (words[0].text[:1].isupper()
+        if not words or words[0].text in _NOT_PRODUCTS or words[0].i in glued_markers(doc) or not (words[0].text[:1].isupper()
                                                                 or words[0].text[:1].isdigit()):
             continue
         if not any(ch.isdigit() for ch in ent.text) and ent.start > 0 and doc[ent.start - 1].ent_type_ == "ORG" \

@@ -40,7 +40,10 @@ VERB_CODES: dict[str, str] = {
     **dict.fromkeys(["seize", "capture", "recapture", "retake", "occupy", "control", "take", "regain",
                      "conquer", "overrun", "enter", "secure", "recover", "invade", "annex"], "192"),
     "shoot": "193", "bombard": "194", "bomb": "195",
-    "kill": "200", "massacre": "200",
+    # CAMEO 1823 "kill by physical assault"; 202 "engage in mass killings"
+    "kill": "1823", "massacre": "202", "slaughter": "202",
+    # CAMEO 173 "arrest, detain, or charge with legal action" (the legal sense of "charge")
+    "charge": "173", "prosecute": "173", "destroy": "1712",
 }
 
 
@@ -94,7 +97,8 @@ NOUN_CODES: dict[str, str] = {
     "blockade": "191",
     **dict.fromkeys(["capture", "recapture", "seizure", "occupation", "conquest"], "192"),
     "shooting": "193", "bombardment": "195", "airstrike": "195", "shelling": "194",
-    **dict.fromkeys(["massacre", "killing"], "200"),
+    "killing": "1823", "massacre": "202", "charge": "173", "trial": "173", "prosecution": "173",
+    "damage": "171", "conflict": "190",
 }
 
 

@@ -20,6 +20,8 @@ INTENT_NOUNS = {"determination", "plan", "bid", "attempt", "intention", "effort"
 # "force Henry to resign", "urged all sides to protect civilians": the object is the infinitive's subject
 SUBJECT_CONTROL = {"promise", "vow", "pledge", "threaten"}
 CAUSATIVE = {"have", "get"}
+# Objects of light-verb idioms ("take place", "part ways"), never participants.
+IDIOM_OBJECTS = {"place", "way", "part", "line", "effect", "note", "care", "advantage", "account", "sense", "time"}
 
 
 NAME_ENT_TYPES = {"PERSON", "ORG", "GPE", "LOC", "FAC", "NORP", "PRODUCT", "WORK_OF_ART", "LAW", "LANGUAGE"}

@@ -10,8 +10,8 @@ the object its target), a controlled or coordinated verb takes its governor's su
 objects are further participants (a location among them is the place). A nominal's
 possessor and "by" phrase are its agent, its "of" phrase its target. Arguments that
 resolve to an actor mention (named, nominal or pronoun: see actors.py/coref.py) carry the
-actor IRI. Time expressions are not arguments: the event's `time` is the one governed by
-the trigger, else the sentence's, else the publication date, and says which.
+actor IRI. Time expressions are not arguments: the event's `time` (its own clause's, the
+sentence's, the discourse's or none) is chosen in event_time.py, and says which.
 
 Modality: negated ("did not release"), hypothetical (modal, "if", or the complement of
 an intention verb: "vowing to keep fighting"), reported (the complement of a speech verb,
@@ -20,36 +20,30 @@ The arguments are found in event_args.py, the modality in event_modality.py.
 """
 from __future__ import annotations
 
-import re
 from datetime import datetime
 from typing import Optional
 
 from spacy.tokens import Doc, Span, Token
 
 from graph.extract.actors.described import NAMING_VERBS
-from graph.extract.events.cameo import code_for, noun_code_for
-from graph.extract.events.event_args import SUBJECTS, TokenIndex, argument, is_name, noun_args, verb_args
+from graph.extract.events.event_args import IDIOM_OBJECTS, TokenIndex, argument, is_name, noun_args, verb_args
+from graph.extract.events.event_class import event_class
+from graph.extract.events.event_label import event_label
 from graph.extract.events.event_modality import modality_of
+from graph.extract.events.event_time import event_times
+from graph.extract.events.event_type import needs_speaker, phrase, speakerless, type_triggers
 from graph.extract.events.events_lexicon import NOT_EVENT_VERBS, is_event_noun
-from graph.extract.model import Argument, Entity, Event, EventPlace, EventTime, Location, Timex
+from graph.extract.events.fatalities import fatalities
+from graph.extract.model import Argument, Entity, Event, EventPlace, Location, Timex
 from graph.extract.text.dateline import credit_tokens, dateline_tokens
 from graph.extract.text.nominals import NOMINAL_HEADS
 
 NOT_VERB_TRIGGER_DEPS = {"aux", "auxpass", "amod", "prep", "compound", "pobj", "npadvmod", "det", "nmod"}
 CLAUSE_DEPS = {"ROOT", "ccomp", "conj", "advcl", "relcl", "xcomp", "parataxis", "csubj", "acl", "pcomp"}
 RELATIVE = {"that", "which", "who", "whom", "whose"}
-# Objects of light-verb idioms ("take place", "part ways"), never participants.
-IDIOM_OBJECTS = {"place", "way", "part", "line", "effect", "note", "care", "advantage", "account", "sense", "time"}
 # Light and copular verbs: with no CAMEO type of their own they are not events ("it has been difficult",
 # "the town, which has been controlled by ..." keeps "controlled"; "be" and "have" alone are dropped).
 LIGHT_VERBS = {"be", "have"}
-# "When MINUSMA left ... on October 31, the rebels seized control": a clause opened by one of these dates its head
-SAME_TIME_MARKS = {"when", "as", "while", "once"}
-# "peace deals struck with the government": striking, reaching or sealing an agreement is signing it
-AGREEMENT_NOUNS = {"deal", "agreement", "accord", "pact", "truce", "ceasefire", "bargain", "compromise", "treaty",
-                   "settlement", "understanding"}
-# "The fighting left many soldiers dead": leaving people dead or wounded is killing or wounding them
-LEAVE_STATES = {"dead": "200", "wounded": "190", "injured": "190"}
 
 
 def _is_verb_trigger(tok: Token) -> bool:
@@ -85,11 +79,6 @@ def _confidence(code: str, noun: bool, has_agent: bool, time_source: str, modali
     return round(max(0.05, min(0.95, c)), 2)
 
 
-def _article_time(dct: datetime) -> EventTime:
-    day = dct.date().isoformat()
-    return EventTime(day, f"{day}T00:00:00", f"{day}T23:59:59", "article")
-
-
 def find_events(doc: Doc, timexes: list[Timex], locations: list[Location],
                 entities: list[Entity], dct: datetime) -> list[Event]:
     # places named (or a name's longer mention: "Mobile, Alabama"), not descriptions ("the government")
@@ -109,6 +98,8 @@ def find_events(doc: Doc, timexes: list[Timex], locations: list[Location],
         elif _is_noun_trigger(tok):
             trig_kind[tok.i] = True
     triggers = set(trig_kind)
+    codes = type_triggers(doc, trig_kind, ix)
+    times = event_times(doc, timexes, trig_kind, byline, dct)  # which time each trigger gets: event_time.py
 
     def governed(items: list, sent: Span) -> tuple[dict[int, object], list]:
         direct: dict[int, object] = {}
@@ -129,7 +120,6 @@ def find_events(doc: Doc, timexes: list[Timex], locations: list[Location],
         sent_trigs = [t for t in sent if t.i in triggers]
         if not sent_trigs:
             continue
-        time_of, sent_times = governed(dated, sent)
         place_of, sent_places = governed(locations, sent)
         for trig in sent_trigs:
             noun = trig_kind[trig.i]
@@ -145,18 +135,10 @@ def find_events(doc: Doc, timexes: list[Timex], locations: list[Location],
                     continue
                 seen.add((arg.start, arg.end))
                 args.append(arg)
-            code = (noun_code_for(trig.lemma_) if noun else _verb_code(trig)) or ""
+            code = codes[trig.i]
             if not code and not noun and trig.lemma_.lower() in LIGHT_VERBS:
                 continue  # "has been", "had": a state or support verb, not a fact worth a node
-            timex = time_of.get(trig.i)
-            if timex is not None:
-                time = EventTime(timex.value, timex.begin, timex.end_value, "timex")
-            else:
-                up = _clause_time(trig, time_of) or next(
-                    (t for a in trig.ancestors for t in (time_of.get(a.i) or _clause_time(a, time_of),) if t), None)
-                free = [t for t in sent_times if t not in time_of.values() and not _in(t, byline, doc)]
-                t0 = up or (free[0] if free else None)
-                time = EventTime(t0.value, t0.begin, t0.end_value, "sentence") if t0 else _article_time(dct)
+            time = times[trig.i]
             loc = place_of.get(trig.i)
             if loc is None and not noun:
                 loc = next((place_of[a.i] for a in trig.ancestors if a.i in place_of), None)
@@ -167,64 +149,17 @@ def find_events(doc: Doc, timexes: list[Timex], locations: list[Location],
                         a.start <= loc.start < a.end for a in args):
                     args.append(Argument(loc.start, loc.end, loc.text, "place", loc.canonical))
             modality = modality_of(trig)
-            agent = next((a for a in args if a.role == "agent"), None)
+            # a quote mark the parser took for the subject ("’’ said") is nobody: no agent of the label or the code
+            agent = next((a for a in args if a.role == "agent" and not speakerless(a)), None)
             target = next((a for a in args if a.role == "target"), None)
+            if needs_speaker(code) and speakerless(agent):
+                code = ""  # "’’ said", "he told": no source actor, no CAMEO statement
             events.append(Event(
                 trig.idx, trig.idx + len(trig.text), trig.text, code,
                 args=args, time=time, place=place, sentence=si, modality=modality,
                 confidence=_confidence(code, noun, agent is not None, time.source, modality),
-                label=" ".join(x for x in (_name(agent, ix), trig.lemma_, _name(target, ix)) if x),
+                label=event_label(trig, noun, agent, target, ix),
+                event_class=event_class(trig, noun, "" if noun else phrase(trig)),
+                fatalities=fatalities(trig, triggers),
             ))
     return events
-
-
-def _clause_time(tok: Token, time_of: dict) -> Optional[Timex]:
-    """The time a trigger without its own takes from its clause: a "when/as/while" clause it heads ("When
-    MINUSMA left ... on October 31, the rebels seized control") or an event nominal in its prepositional
-    phrase ("said in a statement on Wednesday")."""
-    for c in tok.children:
-        if c.dep_ == "advcl" and c.i in time_of and any(
-                g.dep_ in {"mark", "advmod"} and g.lower_ in SAME_TIME_MARKS and g.i < c.i for g in c.children):
-            return time_of[c.i]
-        if c.dep_ == "prep" and tok.pos_ in {"VERB", "AUX"}:
-            for obj in c.children:
-                if obj.dep_ == "pobj" and obj.i in time_of and obj.pos_ == "NOUN":
-                    return time_of[obj.i]
-    return None
-
-
-def _verb_code(trig: Token) -> Optional[str]:
-    """A verb's CAMEO code, with the frames that change it: striking or reaching a deal is signing it,
-    leaving people dead is killing them."""
-    lemma = trig.lemma_.lower()
-    if lemma in {"strike", "reach", "seal", "clinch", "conclude", "broker"}:
-        nouns = [c for c in trig.children if c.dep_ in SUBJECTS | {"dobj"}]
-        if trig.dep_ == "acl":
-            nouns.append(trig.head)
-        nouns += [x for n in list(nouns) for x in n.conjuncts]
-        if any(n.lemma_.lower() in AGREEMENT_NOUNS for n in nouns):
-            return "057"
-    if lemma == "leave":
-        for c in trig.children:
-            if c.dep_ in {"oprd", "acomp", "xcomp", "ccomp"} and c.lower_ in LEAVE_STATES:
-                return LEAVE_STATES[c.lower_]
-    return code_for(trig.lemma_)
-
-
-def _in(item, tokens: frozenset[int], doc: Doc) -> bool:
-    if not tokens:
-        return False
-    span = doc.char_span(item.start, item.end, alignment_mode="expand")
-    return span is not None and span.root.i in tokens
-
-
-def _name(arg: Optional[Argument], ix: TokenIndex) -> str:
-    """The argument as a label wants it: the actor's name, else its text up to the first
-    comma or relative clause, at most eight words ("who did what" stays short)."""
-    if arg is None:
-        return ""
-    if arg.canonical in ix.labels:
-        return ix.labels[arg.canonical]
-    head = re.split(r",(?!\d{3})|\s(?:which|who|that|where)\s", arg.text, maxsplit=1)[0].strip()
-    words = head.split()
-    return " ".join(words[:8]) + (" …" if len(words) > 8 else "")

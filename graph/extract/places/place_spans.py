@@ -115,3 +115,9 @@ def is_river(loc: Location) -> bool:
 def described_as_town(span: Span) -> bool:
     """The name has an apposition headed by a town noun ("Rubaya, a major coltan mining town")."""
     return any(c.dep_ == "appos" and c.lemma_.lower() in TOWN_NOUNS for c in span.root.children)
+
+
+def named_as_town(span: Span) -> bool:
+    """The text says the name is a town's: "the town of Goma", "the city of Heet" (whatever the tagger made of it)."""
+    doc, i = span.doc, span.start
+    return i >= 2 and doc[i - 1].lower_ == "of" and doc[i - 2].lemma_.lower() in TOWN_NOUNS

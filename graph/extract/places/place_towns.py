@@ -14,6 +14,7 @@ from graph.extract.places.place_spans import (
     described_as_town,
     embedded_in_name,
     locative,
+    named_as_town,
     place_object,
     strip_det,
 )
@@ -28,6 +29,15 @@ def mislabelled_towns(deferred: list[Span], gaz: Gazetteer, ctx: set[str], out: 
     of El-Fasher"), decided after the other mentions (``out``, which ``add`` extends): taken in place position, or
     when the town is already a mention (one sense per article)."""
     pending = []
+    ctx = set(ctx)
+    for ent in deferred:
+        core = strip_det(ent)
+        if named_as_town(core):  # "Rebels attacked the town of Goma": a town, in whichever country has it
+            p = gaz.lookup_loose(core.text, ctx)[0] or gaz.lookup(core.text)
+            p = p if p is not None and p.kind in ("city", "village") else None
+            add(ent, p, core.text)
+            if p is not None and p.country:
+                ctx.add(p.country)  # its other mentions are the same town
     for ent in deferred:
         core = strip_det(ent)
         text = core.text
@@ -115,7 +125,8 @@ def untagged_towns(doc: Doc, gaz: Gazetteer, ctx: set[str], taken: set[int], add
             continue
         if prv is not None and prv.is_sent_start and prv.is_title and prv.is_alpha:
             continue  # "New Rafah": a sentence-initial first word of a longer name
-        p = gaz.lookup(tok.text, ctx)
+        # "the town of Heet": said to be a town, so a transliteration of a town's name will do (Hīt)
+        p = gaz.lookup_loose(tok.text, ctx)[0] if described else gaz.lookup(tok.text, ctx)
         if p is None or p.kind not in ("city", "village") or p.country not in ctx or p.population < UNTAGGED_TOWN:
             continue
         if not other:

@@ -27,7 +27,9 @@ from graph.extract.places.gazetteer import Gazetteer, GeoPlace
 from graph.extract.places.gazetteer_cache import default_gazetteer
 from graph.extract.places.place_context import article_countries, context_countries, qualifier
 from graph.extract.places.place_mentions import longer_mentions
+from graph.extract.places.place_referent import pick_referents
 from graph.extract.places.place_ruler import PlaceRuler, place_surfaces, ruler_patterns
+from graph.extract.places.place_sense import actor_names, not_a_place
 from graph.extract.places.place_spans import (
     AddPlace,
     embedded_in_name,
@@ -44,6 +46,7 @@ from graph.extract.places.place_towns import (
     repeated_places,
     untagged_towns,
 )
+from graph.extract.places.place_within import set_within
 from graph.extract.places.places_lexicon import (
     AMBIGUOUS,
     GOV_HEADS,
@@ -62,6 +65,8 @@ def find_locations(doc: Doc, gaz: Optional[Gazetteer] = None) -> list[Location]:
     taken: set[int] = set()  # token indices already used
     deferred: list[Span] = []
 
+    actors = actor_names(doc, gaz)
+
     def add(span: Span, p: Optional[GeoPlace], fallback: str) -> None:
         s, e = span.start, span.end
         while s < e and doc[s].is_space:  # "Goma\n\n": a headline's place, without the blank line
@@ -72,6 +77,8 @@ def find_locations(doc: Doc, gaz: Optional[Gazetteer] = None) -> list[Location]:
             return
         span = doc[s:e]
         if any(i in taken for i in range(span.start, span.end)):
+            return
+        if not_a_place(span, p, gaz, actors):
             return
         taken.update(range(span.start, span.end))
         out.append(location(span.start_char, span.end_char, span.text, p, fallback))
@@ -173,8 +180,10 @@ def find_locations(doc: Doc, gaz: Optional[Gazetteer] = None) -> list[Location]:
     untagged_towns(doc, gaz, ctx, taken, add)
     repeated_places(doc, out, taken, add)
     out.sort(key=lambda l: l.start)
+    out = pick_referents(doc, out, gaz)
     out += longer_mentions(doc, gaz, out)
     out.sort(key=lambda l: (l.start, -(l.end - l.start)))
+    set_within(out, gaz)
     return out
 
 

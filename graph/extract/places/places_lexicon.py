@@ -70,3 +70,31 @@ COUNTRY_NOUNS = frozenset({"country", "nation"})
 # verbs whose object "it" is ground taken or lost
 TERRITORIAL_VERBS = frozenset("retake recapture capture seize occupy liberate reclaim regain besiege overrun "
                               "storm encircle surround evacuate abandon".split())
+
+# ---- what the sentence does with a name that makes it a person or a company, not a place (place_sense)
+# titles before a person's name
+PERSON_TITLES = frozenset("mr mrs ms miss dr prof judge justice sen senator rep gov governor pres president "
+                          "gen general col colonel capt captain lt sgt sergeant officer detective rev father "
+                          "sister sheikh imam rabbi mullah mayor minister ambassador prince princess king queen "
+                          "lord lady sir dame chancellor secretary coach".split())
+# verbs whose subject is a person (or a body of people), not a town: speaking, thinking, a person's acts
+HUMAN_VERBS = frozenset("""say tell testify plead confess deny admit insist recall explain argue claim add note
+    write speak ask answer reply describe think believe know want hope feel smile laugh cry joke travel marry
+    divorce die graduate study resign retire sue accuse apologize apologise thank praise blame vow promise
+    recount remember acknowledge concede complain urge""".split())
+# passive verbs whose subject is a person: arrested, charged, sentenced, born, hired
+HUMAN_PASSIVE_VERBS = frozenset("""arrest charge convict sentence indict jail imprison detain acquit extradite
+    bear elect appoint hire fire interview question nominate promote""".split())
+# what a person has, as "X's ...": kin, counsel, a trial
+PERSON_POSSESSIONS = frozenset("""lawyer attorney counsel brother sister wife husband mother father son daughter
+    uncle aunt cousin nephew niece family friend girlfriend boyfriend widow parent parents trial testimony
+    arrest conviction sentencing defense defence funeral bodyguard""".split())
+# what a company has, as "X's ...": shares, results, its people
+COMPANY_POSSESSIONS = frozenset("""share shares stock revenue revenues earnings profit profits sale sales
+    shareholder shareholders ceo executive executives chairman subsidiary product products customers
+    employees quarter""".split())
+# people who work at a company ("analysts at Cisco", "an Apple executive")
+COMPANY_PEOPLE = frozenset("""analyst executive ceo chairman chairwoman employee engineer researcher economist
+    scientist shareholder investor founder cofounder co-founder""".split())
+# what a company or a think tank puts out ("a report by RAND")
+COMPANY_OUTPUT_NOUNS = frozenset("report study survey analysis paper research poll forecast estimate".split())

@@ -25,6 +25,7 @@ from graph.extract.model import Timex
 from graph.extract.text.doc_text import doc_text
 from graph.extract.time.timex_anchor import Ctx
 from graph.extract.time.timex_calendar import interval
+from graph.extract.time.timex_ranges import find_ranges
 from graph.extract.time.timex_rules import RULES
 from graph.extract.time.timex_spans import candidates, reresolve, select
 from graph.extract.time.timex_tense import tense_of
@@ -100,4 +101,5 @@ def find_timexes(doc, dct: dt.datetime) -> list[Timex]:
         ttype, value = c.result
         text = whole[c.start:c.end]
         out.append(Timex(c.start, c.end, text, ttype, value, *_bounds(text, ttype, value, dct)))
-    return out
+    out += find_ranges(whole, out)  # "between 2012 and 2014": a range over its two dates
+    return sorted(out, key=lambda t: (t.start, -t.end))

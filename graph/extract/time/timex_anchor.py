@@ -30,10 +30,15 @@ _DAY_PENALTY = 75
 _MONTH_PENALTY = 400  # a past-tense bare month is (almost) never a coming one
 
 
+_NEWS_PAST = 30  # no tense to go by: news mostly reports what has happened
+
+
 def _penalty(delta_days: float, tense: Optional[str], weight: float) -> float:
     """delta_days = candidate - DCT; a past tense penalises the future and vice versa."""
     if tense == "past" and delta_days > 0:
         return weight
+    if tense is None and delta_days > 0:
+        return _NEWS_PAST
     if tense == "future" and delta_days < 0:
         return weight
     return 0.0
@@ -52,6 +57,14 @@ def year_for_day(month: int, day: int, ctx: Ctx) -> int:
         if cost < best_cost:
             best, best_cost = year, cost
     return best
+
+
+def closest(candidates: list[dt.date], ctx: Ctx) -> dt.date:
+    """The candidate day nearest to the DCT, tense breaking ties (as `year_for_day`)."""
+    def cost(d: dt.date) -> float:
+        delta = (d - ctx.day).days
+        return abs(delta) + _penalty(delta, ctx.tense, _DAY_PENALTY)
+    return min(candidates, key=cost)
 
 
 def year_for_month(month: int, ctx: Ctx) -> int:

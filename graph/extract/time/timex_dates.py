@@ -98,10 +98,10 @@ def quarter(m: re.Match, ctx: Ctx) -> Optional[Result]:
     q = L.ORDINALS.get((m["ord"] or "").lower()) or int(m["q"] or 0)
     if not q:
         return None
-    if m["y"]:
-        year = int(m["y"])
-    elif m["rel"]:
-        year = relative_year(m["rel"].split()[-2], ctx)
+    if m["y"] or m["py"]:
+        year = int(m["y"] or m["py"])
+    elif m["rel"] or m["prel"]:
+        year = relative_year((m["rel"] or m["prel"] + " year").split()[-2], ctx)
     elif m["ord"] and m["ord"].lower() == "last":
         return None  # bare "the last quarter" = the previous quarter: see relative
     else:
@@ -109,9 +109,26 @@ def quarter(m: re.Match, ctx: Ctx) -> Optional[Result]:
     return "DATE", f"{year}-Q{q}"
 
 
+def century(m: re.Match, ctx: Ctx) -> Optional[Result]:
+    """'the 11th century' -> 10 (TIMEX3 counts centuries by their hundreds)."""
+    n = int(m["n"])
+    return ("DATE", f"{n - 1:02d}") if 1 <= n <= 21 else None
+
+
+def month_quarter(m: re.Match, ctx: Ctx) -> Optional[Result]:
+    """'the December quarter': the quarter that ends (or holds) that month."""
+    mo = month_number(m["mon"])
+    return "DATE", f"{year_for_month(mo, ctx)}-Q{(mo - 1) // 3 + 1}"
+
+
 def half(m: re.Match, ctx: Ctx) -> Optional[Result]:
     h = 1 if m["ord"].lower() == "first" else 2
-    year = int(m["y"]) if m["y"] else relative_year(m["rel"], ctx) if m["rel"] else ctx.dct.year
+    if m["y"]:
+        year = int(m["y"])
+    elif m["rel"]:
+        year = relative_year(m["rel"], ctx)
+    else:  # "the second half": of the year the tense points to
+        year = year_for_period(6 * h - 5, 6 * h, ctx)
     return "DATE", f"{year}-H{h}"
 
 

@@ -71,8 +71,28 @@ def relative(m: re.Match, ctx: Ctx) -> Optional[Result]:
         y, mo = add_months(day.year, day.month, 3 * step)
         return "DATE", f"{y}-Q{(mo - 1) // 3 + 1}"
     if unit == "decade":
-        return ("DATE", str(day.year // 10)) if step == 0 else ("DURATION", "P1DE")
+        return "DATE", str(day.year // 10 + step)  # "the last decade" = the 1990s in a 2000s story
     return None
+
+
+def part_of_unit(m: re.Match, ctx: Ctx) -> Optional[Result]:
+    """'the end of the month', 'by year-end': a part of the publication date's month, year, week or quarter (TimeML
+    keeps the unit as the value and the part as a modifier)."""
+    unit = "year" if m["ye"] else m["u"].lower()
+    day = ctx.day
+    if unit == "month":
+        return "DATE", month_value(day.year, day.month)
+    if unit == "week":
+        return "DATE", week_value(day)
+    if unit == "quarter":
+        return "DATE", f"{day.year}-Q{(day.month - 1) // 3 + 1}"
+    return "DATE", str(day.year)
+
+
+def latest_quarter(m: re.Match, ctx: Ctx) -> Optional[Result]:
+    """'the latest quarter': the last quarter completed before the publication date (what a report covers)."""
+    y, mo = add_months(ctx.day.year, ctx.day.month, -3)
+    return "DATE", f"{y}-Q{(mo - 1) // 3 + 1}"
 
 
 def the_weekend(m: re.Match, ctx: Ctx) -> Optional[Result]:

@@ -32,3 +32,8 @@ def set_word(m: re.Match, ctx: Ctx) -> Optional[Result]:
 def every(m: re.Match, ctx: Ctx) -> Optional[Result]:
     n = word_number(m["n"]) if m["n"] else 1
     return "SET", duration_value(n, m["u"])
+
+
+def unit_long(m: re.Match, ctx: Ctx) -> Optional[Result]:
+    """'a day-long meeting', 'the year-long war': one unit."""
+    return "DURATION", duration_value(1, m["u"])

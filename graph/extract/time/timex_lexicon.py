@@ -20,12 +20,13 @@ SEASONS = {"spring": "SP", "summer": "SU", "fall": "FA", "autumn": "FA", "winter
 # TIMEX3 parts of day; "night"/"tonight" -> NI.
 DAY_PARTS = {"morning": "MO", "afternoon": "AF", "evening": "EV", "night": "NI"}
 
-# unit word -> (TIMEX3 duration letter, is time-of-day unit, multiplier)
+# unit word -> (TIMEX3 duration letter, is time-of-day unit, multiplier); decades are counted in years, as
+# TimeBank does ("two decades" = P20Y, "decades" = PXY)
 UNITS: dict[str, tuple[str, bool, float]] = {
     "second": ("S", True, 1), "minute": ("M", True, 1), "hour": ("H", True, 1),
     "day": ("D", False, 1), "night": ("D", False, 1), "week": ("W", False, 1),
     "fortnight": ("W", False, 2), "month": ("M", False, 1), "quarter": ("Q", False, 1),
-    "year": ("Y", False, 1), "decade": ("DE", False, 1), "century": ("CE", False, 1),
+    "year": ("Y", False, 1), "decade": ("Y", False, 10), "century": ("CE", False, 1),
 }
 
 SMALL_NUMBERS = {

@@ -10,9 +10,11 @@ import re
 from dataclasses import dataclass
 from typing import Callable, Optional
 
+from graph.extract.time import timex_anaphora as anaphora
 from graph.extract.time import timex_dates as dates
 from graph.extract.time import timex_deictic as deictic
 from graph.extract.time import timex_durations as durations
+from graph.extract.time import timex_holidays as holidays
 from graph.extract.time import timex_lexicon as L
 from graph.extract.time.timex_anchor import Ctx
 from graph.extract.time.timex_values import Result
@@ -61,15 +63,24 @@ RULES: list[Rule] = [
     Rule("decade", _compile(
         rf"(?:the )?{L.MOD}?(?:(?P<full>(?:1[6-9]|20)\d0)|['’]?(?P<two>\d0))['’]?s"), dates.decade),
     Rule("quarter", _compile(
+        rf"(?:(?:(?P<py>{Y})|(?P<prel>this|last|next) year)['’]s )?"
         r"(?:the )?(?:(?P<ord>first|second|third|fourth|final|last|1st|2nd|3rd|4th)[-\s]quarter"
         r"|q(?P<q>[1-4]))"
         rf"(?:,? (?:of )?(?:(?:fiscal )?(?P<y>{Y})|(?P<rel>(?:the )?(?:this|last|next|previous|current) year)))?"
     ), dates.quarter),
     Rule("half", _compile(
-        rf"the (?P<ord>first|second) half of (?:(?P<y>{Y})|{_REL_YEAR})"), dates.half),
+        rf"the (?P<ord>first|second) half(?: of (?:(?P<y>{Y})|{_REL_YEAR})|(?! of))"), dates.half),
+    Rule("latest_quarter", _compile(r"the (?:latest|most recent) (?:quarter|fiscal quarter|reporting period)"),
+         deictic.latest_quarter),
+    Rule("part_of_unit", _compile(
+        r"(?:the (?:end|beginning|start|middle|rest|remainder) of the (?P<u>month|year|week|quarter)"
+        r"|(?P<ye>year[- ]end|end[- ]of[- ]year))"), deictic.part_of_unit),
     Rule("season", _compile(
         rf"(?:(?P<the>the )?(?P<rel>this|last|next|past|coming|early|late|mid-?) ?)?"
         rf"(?P<s>{L.SEASON})(?:,? (?:of )?(?P<y>{Y}))?"), dates.season),
+    Rule("holiday", _compile(rf"(?P<h>{holidays.PATTERN})(?:,? (?P<y>{Y}))?"), holidays.holiday),
+    Rule("century", _compile(r"(?:the )?(?P<n>\d{1,2})(?:st|nd|rd|th)[- ]century"), dates.century),
+    Rule("unit_long", _compile(r"(?P<u>day|week|month|year|decade)-long"), durations.unit_long),
     Rule("today", _compile(r"(?:(?:earlier|later|early|late) )?(?P<w>today|yesterday|tomorrow|tonight)"),
          deictic.today),
     Rule("weekday", _compile(
@@ -78,6 +89,10 @@ RULES: list[Rule] = [
     Rule("day_part", _compile(
         rf"(?:(?:early|late|later|earlier) )?(?:(?P<lead>this|yesterday|tomorrow|last) )?"
         rf"(?P<part>{L.DAYPART})"), deictic.day_part),
+    Rule("later", _compile(rf"{L.APPROX}?(?P<n>{N}) (?P<u>{L.UNITS_PL})(?: or so)? (?P<dir>later|earlier)(?! than)"),
+         anaphora.later),
+    Rule("following", _compile(r"the (?:following (?P<u>day|week|month|year)|next (?P<u_>day))"),
+         lambda m, c: anaphora.following(_Swap(m), c)),
     Rule("relative", _compile(
         r"(?:(?:later|earlier|early|late|the end of|the beginning of|the start of|the middle of"
         r"|the rest of|the remainder of|the first half of|the second half of|the spring of"
@@ -88,16 +103,18 @@ RULES: list[Rule] = [
     Rule("year_previous", _compile(r"the (?:(?P<u>year|month|week) (?:before|previous|prior|earlier)"
                                    r"|(?:previous|prior|preceding) (?P<u_>year|month|week))"),
          lambda m, c: deictic.relative_word(_Swap(m), c)),
-    Rule("ago", _compile(rf"(?:(?P<n>{N}) )?(?P<u>{L.UNITS_PL}) (?P<dir>ago|from now|hence)"), deictic.ago),
+    Rule("ago", _compile(rf"(?:(?P<n>{N}) )?(?P<u>{L.UNITS_PL})(?: or so)? (?P<dir>ago|from now|hence)"), deictic.ago),
     Rule("same_period", _compile(
-        r"the same (?:month|week|period|quarter|time|day|year)(?: a year (?:ago|earlier)| last year"
-        r"| of last year| the previous year| the year before)"), deictic.same_period),
+        r"the (?:same (?:month|week|period|quarter|time|day|year)(?: a year (?:ago|earlier)| last year"
+        r"| of last year| the previous year| the year before)|year[- ]ago (?:month|week|period|quarter))"),
+         deictic.same_period),
+    Rule("month_quarter", _compile(rf"the (?P<mon>{M}) quarter"), dates.month_quarter),
     Rule("duration", _compile(
         rf"(?:the )?(?:(?:past|last|next|coming|previous|first|final|following|remaining) )?"
         rf"{L.APPROX}?(?P<n>{N})[-\s](?P<u>{L.UNITS_PL})(?:[-\s]long)?"), durations.duration),
     Rule("vague_duration", _compile(
         r"(?:over )?(?:the )?(?:(?:past|last|next|coming|recent|previous) )?"
-        r"(?P<u>years|months|weeks|decades|centuries)"), durations.vague_duration),
+        r"(?P<u>years|months|weeks|decades|centuries)(?:-long)?"), durations.vague_duration),
     Rule("set_word", _compile(r"(?P<w>annually|yearly|daily|nightly|weekly|monthly|hourly|quarterly"
                               r"|biweekly|annual)"), durations.set_word),
     Rule("every", _compile(rf"(?:every|each|per|a) (?:(?P<n>{N}) )?(?P<u>{L.UNIT}|{L.UNITS_PL})"), durations.every),

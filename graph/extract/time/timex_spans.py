@@ -16,6 +16,7 @@ from graph.extract.text.doc_text import doc_text
 from graph.extract.time import timex_lexicon as L
 from graph.extract.time.timex_anchor import Ctx
 from graph.extract.time.timex_calendar import value_to_date
+from graph.extract.time.timex_context import is_age, is_generic, is_name
 from graph.extract.time.timex_rules import RULES, Result, Rule
 
 _NAME_RE = re.compile(rf"\b(?:{L.MONTH}|{L.WEEKDAY})(?!\w)", re.I)
@@ -26,7 +27,7 @@ _MONTH_CUES = {"in", "since", "by", "until", "till", "of", "early", "late", "mid
 _VAGUE_CUES = {"for", "over", "in", "within", "after", "recent", "past", "coming", "many",
                "few", "several", "the", "of", "some", "two", "three"}
 _ANCHORED_RULES = {"clock", "day_part"}
-_ANAPHORIC_RULES = {"same_period", "year_previous"}
+_ANAPHORIC_RULES = {"same_period", "year_previous", "later", "following"}
 # Aspectual adverbs/adjectives ("currently under development", "its current models",
 # "the formerly state-owned company") qualify a state rather than locate an event; MEANTIME
 # mostly leaves them unannotated, so we only value them when asked (normalize).
@@ -84,6 +85,8 @@ def _context_ok(c: Candidate, text: str, doc) -> bool:
         return False
     if name == "year" and m.group().isdigit() and _year_is_quantity(text, m, doc):
         return False
+    if is_age(text, m, name, prev) or is_name(text, m, name, doc) or is_generic(text, m, name, prev, doc):
+        return False
     if name == "every" and first in ("a", "an"):
         return bool(re.fullmatch(r"[\d.,]+|once|twice|times|thrice", prev)) or prev in L.SMALL_NUMBERS
     if name == "duration" and first in ("a", "an"):
@@ -91,8 +94,11 @@ def _context_ok(c: Candidate, text: str, doc) -> bool:
             return False  # "15 a year" is a frequency (rule "every")
         if m["u"].lower().startswith("second"):
             return False  # "a second plant"
+        if m["u"].lower().endswith("s") or m.group().lower().endswith("long"):
+            return False  # "a decades-long feud", "a day-long meeting": the unit's own rules
     if name == "vague_duration" and first not in ("over", "the", "recent", "past", "last", "next"):
-        return prev in _VAGUE_CUES or nxt in ("ago", "later", "earlier", "of", "in", "before")
+        return prev in _VAGUE_CUES or nxt in ("ago", "later", "earlier", "of", "in", "before") or \
+            m.group().lower().endswith("-long")
     if name == "duration" and first in ("a", "an") and m["u"].lower() == "quarter":
         return False  # "about a quarter of its dealers" is a fraction
     if name == "ref" and m["w"].lower() in _UNANCHORED_REFS:

@@ -7,6 +7,8 @@ from __future__ import annotations
 from typing import Optional
 
 _FUTURE_AUX = {"will", "shall", "'ll", "wo", "would", "should", "may", "might", "must"}
+_FUTURE_CUES = ("until", "till", "by", "as early as", "as soon as", "no later than", "not until", "starting",
+                "effective", "beginning", "from next")
 _FUTURE_LEMMAS = {"plan", "expect", "schedule", "intend", "aim", "due", "set", "hope",
                   "project", "forecast", "predict", "target"}
 
@@ -40,8 +42,9 @@ def verb_tense(verb) -> Optional[str]:
         if verb.head.lemma_ in _FUTURE_LEMMAS or head_tense in (None, "present"):
             return "future"
         return head_tense
-    if verb.lemma_ in _FUTURE_LEMMAS and verb.tag_ in ("VBN", "VBZ", "VBP"):
-        return "future"  # "is scheduled for June", "is expected in March"
+    if verb.lemma_ in _FUTURE_LEMMAS and (verb.tag_ in ("VBZ", "VBP") or verb.tag_ == "VBN" and any(
+            c.dep_ == "auxpass" for c in verb.children)):
+        return "future"  # "is scheduled for June", "is expected in March"; not "a record set on Aug. 6"
     if verb.tag_ in ("VBZ", "VBP"):
         return "present"
     if verb.tag_ == "VBN" and verb.dep_ in ("acl", "amod"):
@@ -49,7 +52,23 @@ def verb_tense(verb) -> Optional[str]:
     return None
 
 
+def _cue(span) -> Optional[str]:
+    """The direction the words before a time expression point to: "since" looks back; "until", "by", "as early
+    as", "no later than" look ahead (a deadline or a wait, unless the clause is in the past)."""
+    doc = span.doc
+    before = " ".join(t.lower_ for t in doc[max(0, span.start - 4):span.start])
+    if before.endswith("since"):
+        return "past"
+    if any(before.endswith(w) for w in _FUTURE_CUES):
+        return "future"
+    return None
+
+
 def tense_of(span) -> Optional[str]:
     """past | present | future | None for the clause a time expression sits in."""
     verb = governing_verb(span)
-    return verb_tense(verb) if verb is not None else None
+    tense = verb_tense(verb) if verb is not None else None
+    cue = _cue(span)
+    if cue == "past" or cue == "future" and tense != "past":
+        return cue
+    return tense

@@ -1,0 +1,350 @@
+"""Which time an event gets, from what the text says about *it*.
+
+In order (the first that answers wins; `EventTime.source` says which):
+
+1. ``timex``: a date or time in the event's own clause, found on the dependency path from the trigger: the
+   timex the trigger governs ("On Friday, Colombia blamed the ELN for the bombing" dates the blaming, not the
+   bombing), the time of a "when/as/while" clause it heads, of the statement noun it reports through ("said in a
+   statement on Wednesday"), or of the clause it shares by coordination ("was fired in 1985 and founded NeXT"),
+   by aspect ("began on Monday to withdraw") or as the subject of a verb of occurrence ("the attack took place
+   on Friday").
+2. ``sentence``: a date of the sentence that belongs to no other event and modifies no noun (a headline's date,
+   a fragment's); a caption's lifespan ("Steve Jobs 1955-2011") or "until now" dates nothing.
+3. ``discourse``: what the tense says against the publication date and the dates of the story: the story's
+   day (the first day of the week before publication it names, else the publication day) for its headline's
+   present and its present perfect ("Airbus wins order", "has unveiled"); the last such day before it for a
+   past event or a report ("raised rates on Wednesday. The governor said ..."), the publication day for the
+   lead's past and the story's reporting when none is named; the publication day for what is under way or
+   said now ("is seeking", "says"); the last date for a past event placed after it ("later", "then").
+4. ``article``: the text does not say; the event carries the publication day only so that date filters still
+   reach it, and timelines order it as undated.
+
+The TIMEX3 value is kept at its own precision (a year stays a year, a decade a decade).
+"""
+from __future__ import annotations
+
+from datetime import date, datetime
+from typing import Optional
+
+from spacy.tokens import Doc, Span, Token
+
+from graph.extract.events.event_modality import INTENT, SPEECH
+from graph.extract.model import EventTime, Timex
+from graph.extract.time.timex_ranges import range_value
+
+# "When MINUSMA left ... on October 31, the rebels seized control": a clause opened by one of these shares its time
+SAME_TIME_MARKS = {"when", "as", "while", "once"}
+# "began on Monday to withdraw": the controlled verb is the same happening seen through its phase
+ASPECTUAL = {"begin", "start", "continue", "resume", "stop", "cease", "finish", "complete", "keep", "end"}
+# "the attack took place on Friday": a nominal event is dated by the verb that says it happened
+OCCURRENCE = {"take", "occur", "happen", "begin", "start", "end", "come", "continue", "break", "erupt", "follow"}
+# Verbs that speak of, judge or answer an event that came before them: "blamed the ELN for the bombing",
+# "condemned the attack", "were compensated for the delays" (VerbNet's judgement, say and punishment classes)
+JUDGEMENT = {"blame", "accuse", "condemn", "denounce", "criticize", "criticise", "praise", "thank", "apologize",
+             "apologise", "compensate", "punish", "sentence", "convict", "charge", "sue", "arrest", "investigate",
+             "probe", "mourn", "celebrate", "commemorate", "protest", "welcome", "applaud", "regret", "deplore",
+             "forgive", "fine", "reward", "credit", "cite", "attribute", "recall", "remember", "deny", "confirm",
+             "acknowledge", "admit", "discuss", "debate", "review", "examine", "question"}
+# TimeML's reporting events (say, tell, comment ...): what a story's sources said, on its day
+REPORTING = SPEECH | {"comment", "remark", "stress", "emphasize", "emphasise", "mention", "observe", "describe",
+                     "respond", "reply", "concede", "tell", "announce", "report", "add", "quote"}
+# "regained a foothold ... until now": the time a state lasts up to is its end, not when it happened
+BOUND_WORDS = {"until", "till", "til"}
+# "One year later he ... founded NeXT", "then", "afterwards": after the last date the story gave
+SEQUENCE_WORDS = {"later", "then", "afterwards", "afterward", "subsequently", "thereafter", "next"}
+# prepositions that say when (not "since", "of", "from": "a loss since 1992", "the crisis of 2008")
+WHEN_PREPS = {"in", "on", "at", "during", "after", "before", "within", "throughout", "by"}
+# values that place nothing on a calendar
+VAGUE_VALUES = {"PAST_REF", "FUTURE_REF"}
+NOUN_MODIFIER_DEPS = {"amod", "compound", "poss", "nmod", "nummod", "appos", "quantmod"}
+PERFECT_AUX = {"has", "have", "'s", "'ve"}
+
+
+def event_times(doc: Doc, timexes: list[Timex], triggers: dict[int, bool], byline: frozenset[int],
+                dct: datetime) -> dict[int, EventTime]:
+    """The time of every trigger (token index -> EventTime), read in document order."""
+    return _Dater(doc, timexes, set(triggers), byline, dct).run(sorted(triggers))
+
+
+class _Dater:
+    def __init__(self, doc: Doc, timexes: list[Timex], triggers: set[int], byline: frozenset[int], dct: datetime):
+        self.doc, self.triggers, self.byline, self.dct = doc, triggers, byline, dct
+        self.time_of: dict[int, Timex] = {}  # trigger -> the timex it governs
+        self.free: dict[int, list[tuple[int, Timex]]] = {}  # sentence start -> (root token, timex) of no event
+        self.anchors: list[tuple[int, Timex]] = []  # (root token, timex) of every usable date, in text order
+        for tx in timexes:
+            self._place(tx)
+        self.anchors.sort(key=lambda a: a[0])
+        self.lead_start: Optional[int] = None
+
+    # ------------------------------------------------------------ where each timex belongs
+
+    def _place(self, tx: Timex) -> None:
+        span = self._dating_span(tx)
+        if span is None:
+            return
+        root = span.root
+        self.anchors.append((root.i, tx))
+        gov = _governor(root, self.triggers)
+        if gov is not None and _since_before(span, gov):
+            return
+        if gov is not None:
+            self.time_of.setdefault(gov.i, tx)
+        elif not _modifies_noun(root):
+            self.free.setdefault(root.sent.start, []).append((root.i, tx))
+
+    def _dating_span(self, tx: Timex) -> Optional[Span]:
+        """The timex's tokens, if it can date an event at all."""
+        is_range = range_value(tx) is not None  # "between 2012 and 2014" dates the whole stretch
+        if tx.type not in {"DATE", "TIME"} and not is_range or not tx.begin or tx.value in VAGUE_VALUES:
+            return None
+        span = self.doc.char_span(tx.start, tx.end, alignment_mode="expand")
+        if span is None or span.root.i in self.byline or _bounds_an_end(span) or _compared(span) or _date_line(span):
+            return None
+        if span.root.dep_ in {"amod", "compound", "poss", "nmod"}:
+            return None  # "last year's profit", "the 2008 revenue": a modifier of a thing, not when something happened
+        if span.end < len(self.doc) and self.doc[span.end].text == "-" and not span[-1].whitespace_:
+            return None  # "the 2008-built plane"
+        return span
+
+    # ------------------------------------------------------------ the four sources
+
+    def run(self, order: list[int]) -> dict[int, EventTime]:
+        self.memo: dict[int, EventTime] = {}
+        return {i: self.time(self.doc[i]) for i in order}
+
+    def time(self, trig: Token) -> EventTime:
+        if trig.i not in self.memo:
+            self.memo[trig.i] = self._time(trig)
+        return self.memo[trig.i]
+
+    def _time(self, trig: Token) -> EventTime:
+        tx = self._own(trig)
+        if tx is not None:
+            return _from(tx, "timex")
+        head = _sharing_head(trig, self.triggers)
+        if head is not None:
+            shared = self.time(head)
+            # "Boeing challenged the award ..., claiming the evaluation was skewed": an adjunct shares the date its
+            # head states, not one the head borrowed from another clause ("When the Air Force selected ...")
+            borrowed = shared.source == "timex" and head.i not in self.time_of
+            if shared.source != "article" and not (borrowed and _participial(trig)):
+                return shared
+        tx = self._sentence(trig)
+        if tx is not None:
+            return _from(tx, "sentence")
+        return self._discourse(trig) or self._article()
+
+    def _own(self, trig: Token) -> Optional[Timex]:
+        return self.time_of.get(trig.i) or self._clause_time(trig)
+
+    def _clause_time(self, tok: Token) -> Optional[Timex]:
+        """A "when/as/while" clause the token heads, the event noun that is its object, or the statement noun it
+        reports through ("said in a statement on Wednesday")."""
+        for c in tok.children:
+            if c.dep_ == "advcl" and c.i in self.time_of and _same_time_clause(c):
+                return self.time_of[c.i]
+            if c.dep_ == "dobj" and c.i in self.time_of and c.pos_ == "NOUN" and tok.pos_ in {"VERB", "AUX"}:
+                return self.time_of[c.i]  # "suffered defeats between 2012 and 2014", "made its first flight on Monday"
+            if c.dep_ == "prep" and tok.pos_ in {"VERB", "AUX"}:
+                for obj in c.children:
+                    if obj.dep_ == "pobj" and obj.i in self.time_of and obj.pos_ == "NOUN":
+                        return self.time_of[obj.i]
+        return None
+
+    def _sentence(self, trig: Token) -> Optional[Timex]:
+        free = self.free.get(trig.sent.start)
+        if not free:
+            return None
+        return min(free, key=lambda rt: abs(rt[0] - trig.i))[1]
+
+    def _discourse(self, trig: Token) -> Optional[EventTime]:
+        tense, speech = clause_tense(trig), trig.lemma_.lower() in REPORTING
+        if tense == "past":
+            if _sequenced(trig):  # "later", "then": after the last date of the story
+                last = self._last_before(trig)
+                return EventTime(last.value, last.begin, None, "discourse") if last is not None else None
+            # "Shares fell", "GM said": the day the story's news happened ("raised rates on Wednesday ... The
+            # governor said"); the story's own reporting without one is the publication day
+            day = self._news_day(trig) or self._story_day()
+            if day is not None:
+                return _from(day, "discourse")
+            # the lead's news and the story's reporting are of its day; a later past may be any time before
+            return self._article("discourse") if speech or self._undated_lead(trig.sent) else None
+        if tense == "perfect" or tense == "present" and _headline(trig.sent):
+            # "has won an order", a headline's "Airbus wins order": the news of the story's day
+            day = self._story_day()
+            return _from(day, "discourse") if day is not None else self._article("discourse")
+        if tense == "progressive" or tense == "present" and speech:
+            # "is seeking buyers", "says": as the story is written; not a state that holds whenever ("Airbus is
+            # owned by EADS", "the plane carries 500")
+            return self._article("discourse")
+        return None
+
+    def _recent(self, tx: Timex) -> bool:
+        """A day of the week before publication: the news of the story, not "on March 26, 1996"."""
+        return bool(tx.begin) and len(tx.value) >= 10 and tx.value[:4].isdigit() and \
+            0 <= (self.dct.date() - date.fromisoformat(tx.begin[:10])).days <= 7
+
+    def _undated_lead(self, sent: Span) -> bool:
+        """The story's first full sentence (after its headline and date line), when it names no date (one that
+        dates none of its events still places them: "After the army left on October 31, the rebels seized it")."""
+        if self.lead_start is None:
+            full = (s for s in self.doc.sents if s.text.rstrip().endswith((".", "!", "?", '"', "”")))
+            self.lead_start = next((s.start for s in full), -1)
+        return sent.start == self.lead_start and not any(sent.start <= i < sent.end for i, _ in self.anchors)
+
+    def _news_day(self, trig: Token) -> Optional[Timex]:
+        """The last recent day named before the trigger."""
+        before = [tx for i, tx in self.anchors if i < trig.i and self._recent(tx)]
+        return before[-1] if before else None
+
+    def _story_day(self) -> Optional[Timex]:
+        """The first recent day the story names: the day its news happened ("Boeing unveiled ... on Sunday")."""
+        return next((tx for _, tx in self.anchors if self._recent(tx)), None)
+
+    def _last_before(self, trig: Token) -> Optional[Timex]:
+        before = [tx for i, tx in self.anchors if i < trig.sent.start]
+        return before[-1] if before else None
+
+    def _article(self, source: str = "article") -> EventTime:
+        day = self.dct.date().isoformat()
+        return EventTime(day, f"{day}T00:00:00", f"{day}T23:59:59", source)
+
+
+def _from(tx: Timex, source: str) -> EventTime:
+    return EventTime(range_value(tx) or tx.value, tx.begin, tx.end_value, source)
+
+
+def _bounds_an_end(span: Span) -> bool:
+    """ "until now", "till Friday": the timex is where a state or a wait ends."""
+    prev = span.doc[span.start - 1] if span.start > 0 else None
+    return prev is not None and prev.lower_ in BOUND_WORDS
+
+
+def _governor(root: Token, triggers: set[int]) -> Optional[Token]:
+    """The event a timex belongs to: the nearest trigger above it, unless a noun that is no event comes first
+    ("its first annual loss since 1992" dates the loss, "the plant's 1960s design" nothing). A "when"
+    preposition the parser hung on the verb's object still dates the verb ("re-entered the stock market in
+    November 2010")."""
+    prep = root.head if root.dep_ == "pobj" else None
+    for anc in root.ancestors:
+        if anc.i in triggers:
+            return anc
+        if anc.pos_ in {"NOUN", "PROPN", "PRON"} and anc.dep_ != "npadvmod":
+            if prep is not None and prep.head is anc and prep.lower_ in WHEN_PREPS and anc.dep_ in {"dobj", "pobj"}:
+                continue
+            return None
+    return None
+
+
+def _since_before(span: Span, gov: Token) -> bool:
+    """ "posted its first loss since 1992", "its lowest close since March 2003": the last one came then, not this
+    one; a perfect or a state is dated by its "since" ("has been striking since January")."""
+    doc = span.doc
+    if span.start == 0 or doc[span.start - 1].lower_ != "since":
+        return False
+    between = doc[min(gov.i, span.start):max(gov.i, span.start)]
+    return gov.pos_ == "NOUN" or clause_tense(gov) == "past" or any(
+        t.tag_ in {"JJS", "RBS"} or t.lower_ in {"first", "only"} for t in between)
+
+
+def _date_line(span: Span) -> bool:
+    """A date alone on its line under the headline ("July 09, 2007"): when the story was filed, not a time of it."""
+    text = span.doc.text
+    start = text.rfind("\n", 0, span.start_char) + 1
+    end = text.find("\n", span.end_char)
+    line = text[start:end if end >= 0 else len(text)]
+    return line.strip(" \t.,-—") == span.text.strip()
+
+
+def _compared(span: Span) -> bool:
+    """ "a 32% drop from a year earlier", "up from 14% a year ago", "higher than last year": the base a figure is
+    compared with, not when anything happened."""
+    prev = span.doc[span.start - 1] if span.start > 0 else None
+    if prev is None:
+        return False
+    if prev.lower_ == "than":
+        return True
+    return prev.lower_ == "from" and prev.head.pos_ in {"NOUN", "ADV", "ADJ", "NUM"}
+
+
+def _modifies_noun(root: Token) -> bool:
+    """A date hanging off a noun ("Steve Jobs 1955-2011", "cars of tomorrow") qualifies that noun."""
+    if root.dep_ in NOUN_MODIFIER_DEPS:
+        return True
+    tok = root
+    while tok.dep_ in {"pobj", "prep"} and tok.head is not tok:
+        tok = tok.head
+    return tok is not root and tok.pos_ in {"NOUN", "PROPN", "PRON"} or \
+        tok.dep_ not in {"ROOT", "npadvmod", "advmod", "prep"} and tok.head.pos_ in {"NOUN", "PROPN"}
+
+
+def _same_time_clause(tok: Token) -> bool:
+    return any(g.dep_ in {"mark", "advmod"} and g.lower_ in SAME_TIME_MARKS and g.i < tok.i for g in tok.children)
+
+
+def _sharing_head(tok: Token, triggers: set[int]) -> Optional[Token]:
+    """The event whose time this one shares: the first conjunct of a coordination ("was fired and founded NeXT"),
+    the governor of a controlled verb ("agreed to buy", "began to withdraw"), of a same-time or participial
+    clause ("When ... , the rebels seized", "said ..., adding"), the verb of an event noun that is its object
+    ("negotiated the purchase", "made its maiden flight") or the subject of a verb of occurrence ("the attack
+    took place")."""
+    head, dep = tok.head, tok.dep_
+    if dep == "pobj" and tok.pos_ == "NOUN" and head.dep_ in {"prep", "agent"}:
+        head = head.head  # "filed for bankruptcy": the noun under the verb's preposition
+    if head is tok or head.i not in triggers:
+        return None
+    if dep == "conj" or dep == "xcomp" and head.lemma_.lower() not in INTENT:
+        return head  # not "vowed to keep fighting": what is intended has not happened yet
+    if dep == "advcl" and (_same_time_clause(tok) or _participial(tok)):
+        return head
+    if tok.pos_ != "NOUN":
+        return None
+    if head.pos_ not in {"VERB", "AUX"} or head.lemma_.lower() in REPORTING | JUDGEMENT:
+        return None  # "blamed the ELN for the bombing": the bombing came first
+    if dep in {"dobj", "pobj"} or dep in {"nsubj", "nsubjpass"} and head.lemma_.lower() in OCCURRENCE:
+        return head
+    return None
+
+
+def _participial(tok: Token) -> bool:
+    """ "..., saying that ...", "Speaking to the press, he ...": a participle adjunct without a conjunction."""
+    return tok.dep_ == "advcl" and tok.tag_ == "VBG" and not any(c.dep_ == "mark" for c in tok.children)
+
+
+def clause_tense(trig: Token) -> Optional[str]:
+    """present | progressive | perfect | pluperfect | past | future | None for the verb of a trigger (a noun has none of its
+    own)."""
+    if trig.pos_ not in {"VERB", "AUX"}:
+        return None
+    auxes = [c for c in trig.children if c.dep_ in {"aux", "auxpass"}]
+    words = {a.lower_ for a in auxes}
+    if any(a.tag_ == "MD" for a in auxes) or "going" in words:
+        return "future"
+    if any(a.lower_ in PERFECT_AUX and a.tag_ in {"VBZ", "VBP"} for a in auxes):
+        return "perfect"
+    if any(a.lemma_ == "have" and a.tag_ == "VBD" for a in auxes):
+        return "pluperfect"  # "had offered": before the story's time, not at it
+    if trig.tag_ == "VBD" or any(a.tag_ == "VBD" for a in auxes):
+        return "past"
+    if trig.tag_ == "VBG" and any(a.tag_ in {"VBZ", "VBP"} and a.lemma_ == "be" for a in auxes):
+        return "progressive"
+    if trig.tag_ in {"VBZ", "VBP"} or any(a.tag_ in {"VBZ", "VBP"} for a in auxes):
+        return "present"
+    return None
+
+
+def _headline(sent: Span) -> bool:
+    """The story's first line without a full stop: a headline, whose present tense is the news of the day."""
+    return sent.start == 0 and not sent.text.rstrip().endswith((".", "!", "?", '"', "”"))
+
+
+def _sequenced(trig: Token) -> bool:
+    """ "later", "then", "afterwards" in the trigger's own clause."""
+    for c in trig.children:
+        if c.lower_ in SEQUENCE_WORDS and c.dep_ in {"advmod", "npadvmod", "prep"}:
+            return True
+        if c.dep_ == "advmod" and any(g.lower_ in SEQUENCE_WORDS for g in c.children):
+            return True
+    return False

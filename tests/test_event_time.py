@@ -1,0 +1,133 @@
+"""Which time an event gets (graph/extract/events/event_time.py), on short stories of our own."""
+from __future__ import annotations
+
+import pytest
+
+from graph.extract import extract
+from graph.sources.articles import make_article
+
+
+def run(text: str, date: str):
+    return extract(make_article("Test", date, text, "test"))
+
+
+def event(ex, trigger: str, nth: int = 0):
+    return [e for e in ex.events if e.text == trigger][nth]
+
+
+def when(ev) -> tuple[str, str]:
+    return ev.time.value, ev.time.source
+
+
+def test_a_date_dates_the_clause_it_is_in_not_the_event_it_judges():
+    ex = run("On Monday, the government blamed the rebels for the attack on a fuel depot in the north.", "2024-03-05")
+    assert when(event(ex, "blamed")) == ("2024-03-04", "timex")
+    assert event(ex, "attack").time.source == "article"  # the attack came before the blaming, on a day not given
+
+
+def test_a_participle_does_not_borrow_the_date_of_another_clause():
+    ex = run("When the ministry awarded the contract on February 12, a rival bidder filed a complaint, alleging "
+             "that the tender had been rigged.", "2024-03-05")
+    assert when(event(ex, "awarded")) == ("2024-02-12", "timex")
+    assert event(ex, "alleging").time.value != "2024-02-12"
+    assert event(ex, "rigged").time.source == "article"
+
+
+def test_later_and_then_count_from_the_last_date():
+    ex = run("The port opened in 1998. Four years later, the city built a second terminal and then expanded the "
+             "rail link.", "2012-06-20")
+    assert when(event(ex, "opened")) == ("1998", "timex")
+    assert when(event(ex, "built")) == ("2002", "timex")  # a year stays a year
+    assert event(ex, "expanded").time.value == "2002"
+
+
+def test_the_story_reporting_and_its_news_day():
+    # a Thursday story about Wednesday's decision: its reporting and its other past events are Wednesday's
+    ex = run("The central bank raised interest rates on Wednesday. The governor said inflation remained too high. "
+             "Shares fell sharply.", "2024-03-07")
+    assert when(event(ex, "raised")) == ("2024-03-06", "timex")
+    assert when(event(ex, "said")) == ("2024-03-06", "discourse")
+    assert when(event(ex, "fell")) == ("2024-03-06", "discourse")
+
+
+def test_the_present_of_the_news_and_states_that_hold_whenever():
+    ex = run("The company has announced 2,000 job cuts. The factory is owned by a Swiss group. Officials are "
+             "negotiating with the unions.", "2024-03-05")
+    assert when(event(ex, "announced")) == ("2024-03-05", "discourse")  # present perfect: the news of the day
+    assert when(event(ex, "negotiating")) == ("2024-03-05", "discourse")  # under way as the story is written
+    assert event(ex, "owned").time.source == "article"  # a state the text does not date
+    assert event(ex, "cuts").time.source == "article"  # announced now, made later
+
+
+def test_headline_present_is_the_news_of_the_day():
+    ex = run("Airline wins contract for new fleet", "2024-03-05")
+    assert when(event(ex, "wins")) == ("2024-03-05", "discourse")
+
+
+def test_until_now_dates_nothing():
+    ex = run("The militia had held the bridge until now, a resident said.", "2024-03-05")
+    assert event(ex, "held").time.source == "article"
+
+
+def test_a_range_dates_the_whole_stretch():
+    ex = run("The state had fought a long war between 2012 and 2014.", "2024-03-05")
+    fought = event(ex, "fought")
+    assert when(fought) == ("2012/2014", "timex")
+    assert (fought.time.begin, fought.time.end_value) == ("2012-01-01T00:00:00", "2014-12-31T23:59:59")
+
+
+def test_a_lifespan_in_a_caption_dates_no_statement():
+    ex = run('Jane Doe 1931-2019. "Never give up," she told her students.', "2024-03-05")
+    told = event(ex, "told")
+    assert told.time.value != "1931" and not told.time.value.startswith("1931")
+
+
+def test_a_decade_stays_a_decade():
+    ex = run("In the late 1980s the company moved its headquarters to Texas.", "2024-03-05")
+    moved = event(ex, "moved")
+    assert when(moved) == ("198", "timex")
+    assert (moved.time.begin, moved.time.end_value) == ("1980-01-01T00:00:00", "1989-12-31T23:59:59")
+
+
+@pytest.mark.parametrize("source,valid", [("timex", True), ("sentence", True), ("discourse", True),
+                                          ("article", True), ("guess", False)])
+def test_every_time_source_is_valid_rdf(source, valid):
+    from datetime import datetime, timezone
+
+    from graph.extract.model import Event, EventTime, Extraction, Sentence
+    from graph.rdf.fastshacl import check
+    from graph.rdf.rdflib_graph import article_graph
+    from graph.sources.articles import Article
+
+    art = Article(title="T", published=datetime(2024, 3, 5, tzinfo=timezone.utc), text="Rebels attacked.")
+    ex = Extraction(id="x", published=art.published.isoformat(), sentences=[Sentence(0, 16, "Rebels attacked.", 0)],
+                    events=[Event(7, 15, "attacked", "190", time=EventTime(
+                        "2024-03-04", "2024-03-04T00:00:00", "2024-03-04T23:59:59", source))])
+    ok, report = check(article_graph(art, ex))
+    assert ok == valid, report
+
+
+def test_the_story_day_dates_its_headline_and_its_lead():
+    # a Monday story about Sunday's unveiling: the headline's present and the lead's perfect are Sunday's news,
+    # the date line under the headline is when the story was filed
+    ex = run("Carmaker unveils electric van\nMarch 11, 2024\nThe carmaker has unveiled its first electric van at "
+             "a plant near Lyon. The launch took place on Sunday before 2,000 guests.", "2024-03-11")
+    assert when(event(ex, "unveils")) == ("2024-03-10", "discourse")
+    assert when(event(ex, "unveiled")) == ("2024-03-10", "discourse")
+
+
+def test_a_when_preposition_on_the_object_still_dates_the_verb():
+    ex = run("The company listed its shares in November 2010.", "2024-03-05")
+    assert when(event(ex, "listed")) == ("2010-11", "timex")
+    ex = run("The firm posted its first loss since 1992. Its shares have closed at their lowest level since "
+             "March 2003. The union has been striking since January.", "2024-03-05")
+    assert event(ex, "posted").time.value != "1992"  # the last loss came in 1992, not this one
+    assert event(ex, "closed").time.value != "2003-03"
+    assert when(event(ex, "striking")) == ("2024-01", "timex")
+
+
+def test_the_lead_past_is_the_news_of_the_day_later_past_is_undated():
+    ex = run("The city council approved the new budget. The old budget had passed easily. Critics complained "
+             "loudly.", "2024-03-05")
+    assert when(event(ex, "approved")) == ("2024-03-05", "discourse")  # the lead: the story's news
+    assert event(ex, "complained").time.source == "article"  # a later past: any time before the story

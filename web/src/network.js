@@ -1,0 +1,108 @@
+// The network of actors and places in the window, drawn by sigma.js (WebGL) and laid out by
+// ForceAtlas2 in a web worker. It is built from one page of the window's events (agent -> target,
+// actor -> place, weighted by events), so it shows what the timeline's window holds. Clicking a
+// node filters the timeline and the map to it.
+import Graph from 'graphology';
+import forceAtlas2 from 'graphology-layout-forceatlas2';
+import FA2Layout from 'graphology-layout-forceatlas2/worker';
+import Sigma from 'sigma';
+
+import { getJSON, latest } from './api.js';
+import { state, subscribe, update } from './state.js';
+
+const PAGE = 500;
+const COLORS = { actor: '#CC79A7', place: '#D55E00' }; // Okabe-Ito reddish purple, vermillion (as on the map)
+const LAYOUT_MS = 2500;
+
+function addEvent(graph, ev) {
+  const node = (ref, kind) => {
+    if (!graph.hasNode(ref.id)) graph.addNode(ref.id, { label: ref.label || ref.id, kind, events: 0 });
+    graph.updateNodeAttribute(ref.id, 'events', (n) => n + 1);
+  };
+  const edge = (a, b) => {
+    if (a === b) return;
+    if (graph.hasEdge(a, b)) graph.updateEdgeAttribute(a, b, 'weight', (w) => w + 1);
+    else graph.addEdge(a, b, { weight: 1 });
+  };
+  ev.actors.forEach((a) => node(a, 'actor'));
+  if (ev.place) node(ev.place, 'place');
+  const agents = ev.actors.filter((a) => a.role === 'agent');
+  const targets = ev.actors.filter((a) => a.role !== 'agent');
+  agents.forEach((a) => targets.forEach((t) => edge(a.id, t.id)));
+  if (ev.place) ev.actors.forEach((a) => edge(a.id, ev.place.id));
+}
+
+// Start on a circle (the same every time), sizes and colours from the counts.
+function dress(graph) {
+  const n = graph.order;
+  graph.forEachNode((id, attrs) => {
+    const i = graph.nodes().indexOf(id);
+    graph.mergeNodeAttributes(id, {
+      x: Math.cos((2 * Math.PI * i) / n), y: Math.sin((2 * Math.PI * i) / n),
+      size: 4 + 3 * Math.sqrt(attrs.events), color: COLORS[attrs.kind],
+    });
+  });
+  graph.forEachEdge((e, attrs) => graph.mergeEdgeAttributes(e, { size: Math.min(1 + attrs.weight / 2, 6), color: '#bbb' }));
+}
+
+export function mountNetwork(el, onError) {
+  const graph = new Graph({ type: 'directed' });
+  const renderer = new Sigma(graph, el, { renderEdgeLabels: false, labelRenderedSizeThreshold: 6,
+    defaultEdgeType: 'arrow', labelFont: 'system-ui, sans-serif', zIndex: true });
+  let layout = null;
+  let timer = null;
+  const one = latest();
+  const chosen = () => [state.actor, state.place].filter(Boolean).map((r) => r.id);
+
+  renderer.setSetting('nodeReducer', (id, attrs) => {
+    const on = chosen();
+    if (!on.length) return attrs;
+    if (on.includes(id)) return { ...attrs, highlighted: true, zIndex: 2 };
+    const near = on.some((c) => graph.hasNode(c) && graph.areNeighbors(c, id));
+    return near ? attrs : { ...attrs, color: '#e2e2e2', label: null, zIndex: 0 };
+  });
+  renderer.on('clickNode', ({ node }) => {
+    const { kind, label } = graph.getNodeAttributes(node);
+    const current = state[kind];
+    update({ [kind]: current && current.id === node ? null : { id: node, label } }, 'network');
+  });
+  renderer.on('enterNode', () => { el.style.cursor = 'pointer'; });
+  renderer.on('leaveNode', () => { el.style.cursor = ''; });
+
+  function stopLayout() {
+    clearTimeout(timer);
+    if (layout) layout.kill();
+    layout = null;
+    el.dataset.layout = 'done';
+  }
+
+  async function load() {
+    const params = { from: state.from, to: state.to, type: state.type, limit: PAGE };
+    const page = await one((signal) => getJSON('/api/v1/timeline', params, signal));
+    if (!page) return;
+    stopLayout();
+    // built aside, then swapped in whole: sigma draws on every change and needs x, y on each node
+    const fresh = new Graph({ type: 'directed' });
+    page.events.forEach((ev) => addEvent(fresh, ev));
+    dress(fresh);
+    graph.clear();
+    graph.import(fresh.export());
+    el.dataset.count = String(graph.order);
+    if (graph.order > 1) {
+      el.dataset.layout = 'running';
+      layout = new FA2Layout(graph, { settings: { ...forceAtlas2.inferSettings(graph), gravity: 1 } });
+      layout.start();
+      timer = setTimeout(stopLayout, LAYOUT_MS);
+    }
+    renderer.refresh();
+  }
+  const reload = () => load().catch((e) => onError(`network: ${e.message}`));
+
+  subscribe((s, changed) => {
+    if (changed.has('from') || changed.has('to') || changed.has('type')) reload();
+    else if (changed.has('actor') || changed.has('place')) renderer.refresh();
+  });
+  // For tests and the console: where a node is drawn, in pixels from the container's corner.
+  el.nodePosition = (id) => renderer.graphToViewport(graph.getNodeAttributes(id));
+  return { load: reload };
+}

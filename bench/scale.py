@@ -15,7 +15,9 @@ size the script measures:
 - the writer: CPU (this process: RocksDB's and the bulk loader's threads included) and wall time
   per article of 1,024 more copies written 32 per call, as ingest writes a chunk (`--chunks`:
   other batch sizes too);
-- queries (median of 3; the time index's kept state re-read each time, no response cache), on
+- queries (median of 3 of the wall time and, in `cpu_s`, of the CPU time this process and the
+  oxigraph server spend: on a shared host the wall time counts the waits for a core; the time
+  index's kept state re-read each time, no response cache), on
   the embedded store and then through `oxigraph serve --union-default-graph` on the same
   directory: kept event count, SPARQL COUNT, first timeline page, a one-month window (page 1 and
   page 21), the same window by the old query (a FILTER over every event's date), an actor's
@@ -23,6 +25,9 @@ size the script measures:
 - near-duplicates: the band-key lookups a 32-article ingest makes (graph/ingest/dedupe_store.py)
   and the whole store's signatures (the load every run paid before);
 - a real `tkg ingest` of `--probe` fresh synthetic articles into the grown store.
+
+`--resume N --data DIR` measures a store an earlier run grew to N articles (sizes up to N are not
+loaded again; the writer's copies go after them).
 """
 from __future__ import annotations
 
@@ -49,7 +54,7 @@ sys.path.insert(0, str(Path(__file__).resolve().parent.parent / "tests"))
 from ingest import become_subreaper, make_corpus, measure  # noqa: E402
 from store_servers import free_port, oxigraph_command  # noqa: E402
 
-KEY = re.compile(r"(/id/(?:article|sentence|event)/)[0-9a-f]{64}")
+KEY = re.compile(r"(/id/(?:article|sentence|event|fact)/)[0-9a-f]{64}")
 DATE = re.compile(r"(?<![\d-])(\d{4}-\d\d-\d\d)(?=[T>\"])")  # in dateTime and date literals, day IRIs
 ISSUED = re.compile(r'<http://purl.org/dc/terms/issued> "(\d{4}-\d\d-\d\d)')
 FIRST_DAY, SPAN_DAYS, STEP = date(2004, 1, 1), 2922, 1009
@@ -134,12 +139,31 @@ def write(store, tpls, start: int, n: int, chunk: int) -> dict:
     return {"chunk": chunk, "articles": n, "cpu_ms": 1000 * c / n, "wall_ms": 1000 * w / n}
 
 
-def timed(fn, runs: int = 3) -> float:
-    out = []
+SERVER_PID: list[int] = []  # the oxigraph serve process whose CPU a query costs (served())
+
+
+def server_cpu() -> float:
+    """CPU seconds of the served store's process so far (0 without one)."""
+    if not SERVER_PID:
+        return 0.0
+    fields = Path(f"/proc/{SERVER_PID[0]}/stat").read_text().rsplit(")", 1)[1].split()
+    return (int(fields[11]) + int(fields[12])) / os.sysconf("SC_CLK_TCK")
+
+
+CPU_S: dict = {}  # name -> median CPU seconds (this process + the server): what a query costs on a busy host
+
+
+def timed(fn, runs: int = 3, name: str = "") -> float:
+    """Median wall seconds of `fn`; its median CPU seconds go to CPU_S[name] (the wall time on a shared,
+    oversubscribed host counts the waits for a core: the CPU time does not)."""
+    out, used = [], []
     for _ in range(runs):
-        t = time.perf_counter()
+        c, t = cpu() + server_cpu(), time.perf_counter()
         fn()
         out.append(time.perf_counter() - t)
+        used.append(cpu() + server_cpu() - c)
+    if name:
+        CPU_S[name] = statistics.median(used)
     return statistics.median(out)
 
 
@@ -162,15 +186,20 @@ def query_costs(store, whole_dedupe: bool = True) -> dict:
         return run
 
     s, e = MONTH
-    res = {name: timed(lambda q=q: list(store.ox_query(q))) for name, q in QUERIES.items()}
-    res["count events (kept)"] = timed(fresh(lambda: time_index.count(store)))
-    res["timeline page 1 (50 events)"] = timed(fresh(lambda: timeline(store, limit=50)))
-    res["one month, page 1"] = timed(fresh(lambda: timeline(store, s, e, limit=50)))
-    res["one month, page 21"] = timed(fresh(lambda: timeline(store, s, e, limit=50, offset=1000)))
-    res["one month, old query (scan)"] = timed(scan(lambda: timeline(store, s, e, limit=50)))
-    res["one month, actor 'Boeing'"] = timed(fresh(lambda: timeline(store, s, e, actor="Boeing", limit=50)))
-    res["actor 'Boeing', no window"] = timed(fresh(lambda: timeline(store, actor="Boeing", limit=50)), runs=1)
-    res["view of the month"] = timed(fresh(lambda: build(store, s, e)), runs=1)
+    CPU_S.clear()
+    res = {name: timed(lambda q=q: list(store.ox_query(q)), name=name) for name, q in QUERIES.items()}
+
+    def put(name: str, fn, runs: int = 3) -> None:
+        res[name] = timed(fn, runs, name)
+
+    put("count events (kept)", fresh(lambda: time_index.count(store)))
+    put("timeline page 1 (50 events)", fresh(lambda: timeline(store, limit=50)))
+    put("one month, page 1", fresh(lambda: timeline(store, s, e, limit=50)))
+    put("one month, page 21", fresh(lambda: timeline(store, s, e, limit=50, offset=1000)))
+    put("one month, old query (scan)", scan(lambda: timeline(store, s, e, limit=50)))
+    put("one month, actor 'Boeing'", fresh(lambda: timeline(store, s, e, actor="Boeing", limit=50)))
+    put("actor 'Boeing', no window", fresh(lambda: timeline(store, actor="Boeing", limit=50)), runs=1)
+    put("view of the month", fresh(lambda: build(store, s, e)), runs=1)
     lookup = [None]
 
     def candidates():  # what a 32-article ingest asks the store for (one lookup per article)
@@ -178,11 +207,12 @@ def query_costs(store, whole_dedupe: bool = True) -> dict:
         lookup[0] = StoreLookup(store, StoryIndex())
         for sig in PROBE_SIGNATURES:
             lookup[0].candidates(sig)
-    res["near-dup: lookups for 32 articles"] = timed(candidates)
+    put("near-dup: lookups for 32 articles", candidates)
     res["near-dup: candidates read"] = lookup[0].read
     if whole_dedupe:
-        res["near-dup: whole store (the old load)"] = timed(lambda: StoryIndex().load_store(store), runs=1)
+        put("near-dup: whole store (the old load)", lambda: StoryIndex().load_store(store), runs=1)
     res["events in the month"] = time_index.count(store, s, e)
+    res["cpu_s"] = dict(CPU_S)
     return res
 
 
@@ -193,6 +223,7 @@ def served(data: Path) -> tuple[subprocess.Popen, str]:
     port = free_port()
     proc = subprocess.Popen([oxigraph_command(), "serve", "--location", str(data), "--bind", f"127.0.0.1:{port}",
                              "--union-default-graph"], stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+    SERVER_PID[:] = [proc.pid]
     for _ in range(600):
         try:
             if httpx.get(f"http://127.0.0.1:{port}/query?query=ASK%7B%7D", timeout=2).status_code == 200:
@@ -203,6 +234,39 @@ def served(data: Path) -> tuple[subprocess.Popen, str]:
     raise RuntimeError("oxigraph serve did not start")
 
 
+def grow(store, tpls, entities: str, done: int, size: int, chunks: list[int], row: dict) -> int:
+    """Load copies up to `size` (the bulk loader, 500 a call, as a first ingest writes), then time the
+    writer on 1,024 more per chunk size; compact. Returns how many copies the store holds."""
+    if done == 0:
+        store.put_articles([(ENTITIES_GRAPH, entities, "")])
+    writes = 1024 * len(chunks)
+    t = time.perf_counter()
+    for s in range(done, size - writes, 500):
+        store.put_articles(replicate(tpls, s, min(500, size - writes - s)))
+    row["replicated_load_s"] = time.perf_counter() - t
+    done = max(done, size - writes)
+    row["writer"] = []
+    for chunk in chunks:
+        row["writer"].append(write(store, tpls, done, 1024, chunk))
+        done += 1024
+    store.flush()
+    t = time.perf_counter()
+    store.ox.optimize()
+    row["optimize_s"] = time.perf_counter() - t
+    return done
+
+
+def probe(work: Path, data: Path, size: int, n: int, jobs: int) -> dict:
+    """A real `tkg ingest` of n fresh synthetic articles into the store."""
+    corpus = work / "probe.jsonl"
+    words = make_corpus(n, corpus, seed=size, start=10_000_000 + size)
+    env = {**os.environ, "NO_COLOR": "1", "COLUMNS": "200"}
+    r = measure([sys.executable, "-m", "graph", "ingest", str(corpus), "--data", str(data), "--jobs", str(jobs)], env=env)
+    return {"articles": n, "words": words, "wall_s": r["wall_s"], "cpu_s": r["cpu_s"], "articles_s": n / r["wall_s"],
+            "peak_rss_mb": r["peak_rss_mb"], "load_before": r["load_before"],
+            "summary": r["stdout"].splitlines()[-1] if r["stdout"] else r["stderr_tail"]}
+
+
 def main() -> None:
     ap = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     ap.add_argument("--template", type=Path, required=True, help="a store written by tkg ingest")
@@ -211,6 +275,10 @@ def main() -> None:
     ap.add_argument("--chunks", type=int, nargs="+", default=[32], help="write batch sizes timed at each size")
     ap.add_argument("--jobs", type=int, default=2)
     ap.add_argument("--data", type=Path)
+    ap.add_argument("--resume", type=int, default=0, help="the store at --data already holds this many replicated "
+                                                          "articles (an earlier run's): sizes up to it are not loaded")
+    ap.add_argument("--queries-only", action="store_true", help="time the queries of the store at --data as it is: "
+                                                                "no writes, no probe ingest")
     ap.add_argument("--no-server", action="store_true", help="skip the queries through oxigraph serve")
     ap.add_argument("--json", type=Path)
     args = ap.parse_args()
@@ -225,26 +293,12 @@ def main() -> None:
     become_subreaper()  # measure() counts the CPU of the probe ingest's fork server
     data = args.data or Path(tempfile.mkdtemp(prefix="tkg-scale-")) / "store"
     work = Path(tempfile.mkdtemp(prefix="tkg-scale-probe-"))
-    done, report = 0, []
+    done, report = args.resume, []
     for size in args.sizes:
         row: dict = {"size": size, "load_before": os.getloadavg()[0]}
         store = Store(data)
-        if done == 0:
-            store.put_articles([(ENTITIES_GRAPH, entities, "")])
-        writes = 1024 * len(args.chunks)
-        t = time.perf_counter()
-        for s in range(done, size - writes, 500):  # the bulk loader, as a first ingest writes
-            store.put_articles(replicate(tpls, s, min(500, size - writes - s)))
-        row["replicated_load_s"] = time.perf_counter() - t
-        done = max(done, size - writes)
-        row["writer"] = []
-        for chunk in args.chunks:
-            row["writer"].append(write(store, tpls, done, 1024, chunk))
-            done += 1024
-        store.flush()
-        t = time.perf_counter()
-        store.ox.optimize()
-        row["optimize_s"] = time.perf_counter() - t
+        if not args.queries_only:
+            done = grow(store, tpls, entities, done, size, args.chunks, row)
         row["store_mb"] = sum(f.stat().st_size for f in data.rglob("*") if f.is_file()) / 2**20
         row["quads"] = len(store.ox)
         row["articles"] = store.graph_count()
@@ -259,15 +313,9 @@ def main() -> None:
             finally:
                 proc.terminate()
                 proc.wait()
-        corpus = work / "probe.jsonl"
-        words = make_corpus(args.probe, corpus, seed=size, start=10_000_000 + size)
-        env = {**os.environ, "NO_COLOR": "1", "COLUMNS": "200"}
-        r = measure([sys.executable, "-m", "graph", "ingest", str(corpus), "--data", str(data),
-                     "--jobs", str(args.jobs)], env=env)
-        row["probe"] = {"articles": args.probe, "words": words, "wall_s": r["wall_s"], "cpu_s": r["cpu_s"],
-                        "articles_s": args.probe / r["wall_s"], "peak_rss_mb": r["peak_rss_mb"],
-                        "load_before": r["load_before"],
-                        "summary": r["stdout"].splitlines()[-1] if r["stdout"] else r["stderr_tail"]}
+                SERVER_PID.clear()
+        if not args.queries_only:
+            row["probe"] = probe(work, data, size, args.probe, args.jobs)
         report.append(row)
         print(json.dumps(row, indent=1), flush=True)
         if args.json:

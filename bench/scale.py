@@ -234,7 +234,8 @@ def served(data: Path) -> tuple[subprocess.Popen, str]:
     raise RuntimeError("oxigraph serve did not start")
 
 
-def grow(store, tpls, entities: str, done: int, size: int, chunks: list[int], row: dict) -> int:
+def grow(store, tpls, entities: str, done: int, size: int, chunks: list[int], row: dict,
+         optimize: bool = True) -> int:
     """Load copies up to `size` (the bulk loader, 500 a call, as a first ingest writes), then time the
     writer on 1,024 more per chunk size; compact. Returns how many copies the store holds."""
     if done == 0:
@@ -250,9 +251,10 @@ def grow(store, tpls, entities: str, done: int, size: int, chunks: list[int], ro
         row["writer"].append(write(store, tpls, done, 1024, chunk))
         done += 1024
     store.flush()
-    t = time.perf_counter()
-    store.ox.optimize()
-    row["optimize_s"] = time.perf_counter() - t
+    if optimize:
+        t = time.perf_counter()
+        store.ox.optimize()
+        row["optimize_s"] = time.perf_counter() - t
     return done
 
 
@@ -279,6 +281,8 @@ def main() -> None:
                                                           "articles (an earlier run's): sizes up to it are not loaded")
     ap.add_argument("--queries-only", action="store_true", help="time the queries of the store at --data as it is: "
                                                                 "no writes, no probe ingest")
+    ap.add_argument("--no-optimize", action="store_true", help="do not compact after the writes (a store an earlier "
+                                                               "run compacted, on a host too busy to do it again)")
     ap.add_argument("--no-server", action="store_true", help="skip the queries through oxigraph serve")
     ap.add_argument("--json", type=Path)
     args = ap.parse_args()
@@ -298,7 +302,7 @@ def main() -> None:
         row: dict = {"size": size, "load_before": os.getloadavg()[0]}
         store = Store(data)
         if not args.queries_only:
-            done = grow(store, tpls, entities, done, size, args.chunks, row)
+            done = grow(store, tpls, entities, done, size, args.chunks, row, not args.no_optimize)
         row["store_mb"] = sum(f.stat().st_size for f in data.rglob("*") if f.is_file()) / 2**20
         row["quads"] = len(store.ox)
         row["articles"] = store.graph_count()

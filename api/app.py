@@ -1,6 +1,7 @@
 """FastAPI app factory. Opens nothing heavy at start: views are built on demand.
 
-The query worker pool (api/query_pool.py) starts with the app (lifespan) and stops with it.
+The query worker pool (api/query_pool.py) starts with the app (lifespan) and stops with it; so do
+the page's first requests (api/landing.py), answered in the background to fill the response cache.
 """
 from __future__ import annotations
 
@@ -14,7 +15,7 @@ from graph import __version__
 from graph.settings import Settings
 from graph.store.embedded import Store
 
-from . import docs, errors
+from . import docs, errors, landing
 from .limits import BodyLimit
 from .query_pool import QueryPool, RemoteQueryPool
 from .response_cache import FastAnswers, ResponseCache
@@ -49,9 +50,11 @@ def create_app(store: Store, settings: Optional[Settings] = None) -> FastAPI:
                              memory_mb=settings.query_memory_mb)
         await pool.start()
         app.state.query_pool = pool
+        warming = landing.start(app)
         try:
             yield
         finally:
+            warming.cancel()
             await pool.close()
 
     app = FastAPI(

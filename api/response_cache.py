@@ -48,9 +48,10 @@ class ResponseCache:
         return etag, body
 
     async def answer(self, request: Request, key: Hashable, compute: Callable[[], Awaitable[bytes]],
-                     revision: Optional[int] = None) -> Response:
+                     revision: Optional[int] = None, media_type: str = "application/json") -> Response:
         """The cached answer for `key`, or `compute()`'s (run once however many ask at the same time).
-        With the store `revision` the key was made at, `FastAnswers` may serve this request's repeats."""
+        With the store `revision` the key was made at, `FastAnswers` may serve this request's repeats
+        (as application/json: give no revision for answers of another media type)."""
         hit = self.get(key)
         if hit is None:
             waiting = self.pending.get(key)
@@ -76,7 +77,7 @@ class ResponseCache:
         headers = {"ETag": etag, "Cache-Control": "no-cache"}  # clients may keep it, but must revalidate
         if etag in request.headers.get("if-none-match", ""):
             return Response(status_code=304, headers=headers)
-        return Response(body, media_type="application/json", headers=headers)
+        return Response(body, media_type=media_type, headers=headers)
 
 
 class FastAnswers:

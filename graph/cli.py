@@ -15,9 +15,8 @@ from rich.console import Console
 from rich.progress import BarColumn, Progress, ProgressColumn, TextColumn, TimeElapsedColumn, TimeRemainingColumn
 from rich.text import Text
 
-from graph import cli_events, cli_fix
+from graph import cli_events, cli_export, cli_fix
 from graph.cli_migrate import migrate_cmd
-from graph.export.formats import FORMATS
 from graph.settings import Settings
 from graph.sources import Input, is_url, iter_files
 from graph.sources.articles import ArticleError, published_option
@@ -206,59 +205,7 @@ def query_cmd(sparql: str = typer.Argument(..., help="A SPARQL query, or @FILE t
         store.close()
 
 
-def _export(fmt: str, out_file: str, start: Optional[str], end: Optional[str],
-            events: bool, co_mentions: bool, data: Optional[Path], store_url: Optional[str] = None,
-            all_events: bool = False) -> None:
-    """Build the view for the window and write it in `fmt` to a file, or to stdout for `-`; one summary
-    line on stdout (on stderr when the export itself goes to stdout)."""
-    from graph.store.dates import DateError, window
-    from graph.view.view import DEFAULT_KINDS, KINDS, build
-
-    try:
-        first, last = window(start, end)
-    except DateError as e:
-        fail(f"--{e.field}: {e}")
-        raise  # unreachable
-    to_stdout = out_file == "-"
-    store = open_reader(data, store_url)
-    try:
-        with Progress(TextColumn(f"export {fmt}"), BarColumn(), TimeElapsedColumn(), console=err, transient=True) as p:
-            p.add_task("export", total=None)
-            g = build(store, first, last, KINDS if events else DEFAULT_KINDS, co_mentions, all_events)
-            try:
-                FORMATS[fmt].write(g, sys.stdout.buffer if to_stdout else Path(out_file))
-                if to_stdout:
-                    sys.stdout.flush()
-            except BrokenPipeError:  # `tkg export gexf - | head`: the reader has all it wanted
-                os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())  # nothing left to flush at exit
-                raise typer.Exit(0) from None
-            except OSError as e:
-                fail(f"{out_file}: {e.strerror}")
-    finally:
-        store.close()
-    (err if to_stdout else out).print(f"{g.number_of_nodes()} nodes, {g.number_of_edges()} edges -> "
-                                      f"{'stdout' if to_stdout else out_file}", highlight=False)
-
-
-def _export_command(fmt: str, help_text: str) -> None:
-    def command(out_file: str = typer.Argument(..., metavar="OUT", help="File to write, or - for stdout."),
-                start: Optional[str] = typer.Option(None, "--from", help="Earliest day: YYYY, YYYY-MM or "
-                                                    "YYYY-MM-DD (a year or month: its first day)."),
-                end: Optional[str] = typer.Option(None, "--to", help="Latest day: YYYY, YYYY-MM or YYYY-MM-DD "
-                                                  "(a year or month: its last day)."),
-                events: bool = typer.Option(False, "--events", help="Events as nodes."),
-                co_mentions: bool = typer.Option(False, "--co-mentions", help="Add co-mention edges."),
-                all_events: bool = typer.Option(False, "--all-events", help="Every event, also untyped reporting, "
-                                                "state, perception, aspectual and intensional ones."),
-                data: Optional[Path] = DataOpt, store_url: Optional[str] = StoreOpt) -> None:
-        _export(fmt, out_file, start, end, events, co_mentions, data, store_url, all_events)
-
-    command.__doc__ = help_text
-    export_app.command(fmt)(command)
-
-
-for _fmt, _spec in FORMATS.items():  # one subcommand a format; formats.py imports no writer until one runs
-    _export_command(_fmt, _spec.summary)
+cli_export.register(export_app, open_reader, fail, out, err, DataOpt, StoreOpt)  # tkg export graphml|gexf|...
 cli_events.register(export_app, open_reader, fail, out, err, DataOpt, StoreOpt)  # tkg export events
 cli_fix.register(app, open_store, open_reader, fail, out, DataOpt, StoreOpt)  # tkg fix (corrections)
 
@@ -392,7 +339,6 @@ def demo_cmd(host: Optional[str] = typer.Option(None, help="Interface to listen 
 
 
 def main() -> None:
-    import os
 
     level = getattr(logging, os.environ.get("TKG_LOG_LEVEL", "WARNING").upper(), logging.WARNING)
     logging.basicConfig(level=level, format="%(levelname)s %(name)s: %(message)s")

@@ -173,17 +173,27 @@ class KnowledgeGraph:
 
     # --- graphs ---
 
-    def graph(self, *, events: bool = False, co_mentions: bool = False, **filters: Any) -> "nx.MultiDiGraph":
+    def graph(self, *, events: bool = False, co_mentions: bool = False, states: Union[bool, Day] = False,
+              known_at: Union[str, datetime, None] = None, **filters: Any) -> "nx.MultiDiGraph":
         """The networkx view (graph.view) of the window: actors and places as nodes, events as edges keyed by
-        event id (`events=True`: events as nodes); other filters keep the edges of the events they keep."""
+        event id (`events=True`: events as nodes); other filters keep the edges of the events they keep.
+        `states`: add the state edges (graph/view/states.py) of that day, or of now if True, as recorded by
+        `known_at` (`tkg export --at DAY --known-at T` with `end=DAY`)."""
         from graph.view.view import DEFAULT_KINDS, KINDS, build
 
         flt = self.filter(**filters)
         g = build(self.store, flt.start, flt.end, KINDS if events else DEFAULT_KINDS, co_mentions)
+        if states is not False and states is not None:
+            from graph.view.states import add_states
+
+            text = states.isoformat()[:10] if isinstance(states, date) else str(states)
+            day = None if states is True else dates.parse_day(text, end=True, field="states").isoformat()
+            add_states(g, self.store, day, known_at.isoformat() if isinstance(known_at, datetime) else known_at)
         if not any((flt.actor, flt.place, flt.type, flt.text, flt.bbox, flt.since)):
             return g
         keep = {id_of(iri) for iri, _ in event_rows.select(self.store, flt)}
-        sub = g.edge_subgraph([(u, v, k) for u, v, k in g.edges(keys=True) if k in keep]).copy()
+        sub = g.edge_subgraph([(u, v, k) for u, v, k, kind in g.edges(keys=True, data="kind")
+                               if k in keep or kind == "state"]).copy()  # the states stay: they are no events
         if events:
             sub.add_nodes_from((n, g.nodes[n]) for n in keep if n in g)
         return sub

@@ -66,14 +66,16 @@ def test_kinds_reach_the_graph_as_classes():
     assert "it" not in alts and "its" not in alts
 
 
-def test_products_are_entities_not_actors():
+def test_products_are_entities_and_actors_by_model_family():
+    # issue #16: a model takes part in events ("the A380 made its first flight") and has a timeline, so it is an
+    # actor, one per model family (it was an entity without an actor before)
     _, ex = run("Qantas ordered twelve Airbus A380s and eight Boeing 787 Dreamliners on Monday. "
                 "The 777-200LR remains in service. Boeing's 747 is older.")
     prods = {e.text: e for e in ex.entities if e.type == "PRODUCT"}
-    assert "Airbus A380s" in prods and prods["Airbus A380s"].canonical is None
+    assert "Airbus A380s" in prods and prods["Airbus A380s"].canonical == actor_iri("Airbus A380")
     assert prods["Airbus A380s"].label == "Airbus A380"
-    assert any("787 Dreamliners" in t for t in prods)
-    assert any("777-200LR" in t for t in prods)
+    assert any("787 Dreamliners" in t and e.canonical == actor_iri("Boeing 787") for t, e in prods.items())
+    assert any("777-200LR" in t and e.canonical == actor_iri("Boeing 777") for t, e in prods.items())
     # a manufacturer glued to the model is part of the product; a possessive one stays an actor
     assert not any(e.text == "Airbus" and e.type == "ORG" for e in ex.entities)
     assert any(e.text == "Boeing" and e.type == "ORG" for e in ex.entities)
@@ -118,3 +120,9 @@ def test_government_named_by_its_leader_is_not_the_articles_country():
              "$200 million to support a police mission.")
     assert not [e for e in ex.entities if "administration" in e.text and e.canonical]
     assert not [l for l in ex.locations if "administration" in l.text]
+
+
+def test_a_company_with_a_plural_looking_name_takes_it():
+    _, ex = run("Carver Motors announced on Tuesday that it had lost $2 billion, and its shares fell.")
+    carver = actor_iri("Carver Motors")
+    assert by_text(ex, "it")[0].canonical == carver and by_text(ex, "its")[0].canonical == carver

@@ -21,7 +21,7 @@ def labels(ex, trigger: str) -> list[str]:
 
 
 def test_particle_verbs_keep_their_particle(story):
-    assert labels(story, "ramped")[0].startswith("Smugglers ramp up")
+    assert labels(story, "ramped up")[0].startswith("Smugglers ramp up")  # the trigger holds its particle too
 
 
 def test_no_pronoun_or_quote_mark_in_labels(story):

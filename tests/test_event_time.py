@@ -131,3 +131,34 @@ def test_the_lead_past_is_the_news_of_the_day_later_past_is_undated():
              "loudly.", "2024-03-05")
     assert when(event(ex, "approved")) == ("2024-03-05", "discourse")  # the lead: the story's news
     assert event(ex, "complained").time.source == "article"  # a later past: any time before the story
+
+
+def test_a_perfect_past_the_lead_is_background_not_the_news():
+    # the lead's perfect is the story's news; further on, "has received" tells of some time before, undated
+    ex = run("Orchard Foods has opened a new bakery in Leeds. The firm has received two grants from the city, and "
+             "its rivals have cut prices.", "2024-03-05")
+    assert when(event(ex, "opened")) == ("2024-03-05", "discourse")
+    assert event(ex, "received").time.source == "article"
+    assert event(ex, "cut").time.source == "article"
+
+
+def test_a_copula_dates_its_event_subject():
+    ex = run("The first crossing of the new bridge was in 2019, and the toll came later.", "2024-03-05")
+    assert when(event(ex, "crossing")) == ("2019", "timex")
+
+
+def test_a_definite_event_noun_repeats_the_event_told_before():
+    # "the merger" is the merger told before: its actors take part in it (not as arguments of its sentence)
+    ex = run("Halvorsen Foods completed a merger with Ostrega Dairy on Tuesday. Analysts said the merger would cut "
+             "costs. A strike closed the plant later.", "2024-03-07")
+    again = event(ex, "merger", 1)
+    assert any(iri.endswith("/ostrega-dairy") for iri in again.shared_actors)
+    assert not again.args or all(a.start >= ex.sentences[again.sentence].start for a in again.args)
+    assert not event(ex, "strike").shared_actors  # another event noun, no antecedent
+
+
+def test_a_headline_event_takes_the_actors_the_lead_gives_it():
+    ex = run("Supply deal signed\n\nHalvorsen Foods signed a supply deal with Ostrega Dairy on Monday.", "2024-03-07")
+    head = event(ex, "signed")
+    assert not [a for a in head.args if a.canonical and "/actor/" in a.canonical]
+    assert any(iri.endswith("/ostrega-dairy") for iri in head.shared_actors)

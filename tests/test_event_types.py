@@ -26,7 +26,7 @@ def bombing():
 
 def test_detonation_injury_and_death_are_violence(bombing):
     t = types(bombing)
-    assert t["set"] == "183"  # setting off a car bomb is a bombing
+    assert t["set off"] == "183"  # setting off a car bomb is a bombing (the phrasal verb is the trigger)
     assert t["wounding"][:2] == "18" and t["exploded"] == "183"
     assert t["left"][:2] == "18"  # left 25 hurt: wounded, not a military retreat
     assert t["died"][:2] in {"18", "19", "20"}  # a death next to an explosion
@@ -66,3 +66,69 @@ def test_agents_follow_syntax_and_apposition():
     agent = next(a for a in asked.args if a.role == "agent")
     assert agent.text == "The government" and "peru" in (agent.canonical or "")  # the government in Lima
     assert [a.text for a in asked.args if a.role == "target"] == ["Quito"]
+
+
+def test_codebook_verbs_of_accusation_repression_appeal_and_investigation():
+    ex = run("The governor blamed the militia for the ambush. Security forces suppressed the revolt in the "
+             "north. Relatives begged the kidnappers to free the teachers. Detectives were searching for two "
+             "suspects. The soldiers said they hit four gunmen. The storm hit the coast.")
+    t = {e.text + ("" if e.text != "hit" else ":" + e.label): e.type for e in ex.events}
+    assert t["blamed"] == "112" and t["suppressed"] == "175" and t["begged"] == "020"
+    assert t["searching"] == "090"
+    hits = {e.label: e.type for e in ex.events if e.text == "hit"}
+    assert sorted(hits.values()) == ["", "190"], hits  # soldiers hitting gunmen fight; a storm does not
+
+
+def test_lives_claimed_are_killings_and_people_mutilated_are_assaulted():
+    ex = run("Two car bombs claimed eleven lives in the capital. Dozens of passers-by were mutilated.")
+    t = types(ex)
+    assert t["claimed"] == "1823"
+    assert t["mutilated"] == "182"
+
+
+def test_protest_verbs_need_people_and_codebook_sanctions_and_coercion():
+    ex = run("Thousands demonstrated outside parliament. The new figures demonstrate that exports grew. Bank "
+             "shares rallied on Tuesday. The bloc suspended aid to the junta. Police dispersed the crowd and "
+             "deported forty migrants. The minister opposed the plan.")
+    t = types(ex)
+    assert t["demonstrated"] == "141" and not t["demonstrate"] and not t["rallied"]
+    assert t["suspended"] == "160" and t["dispersed"] == "175" and t["deported"] == "174"
+    assert t["opposed"] == "120"
+
+
+def test_an_attempt_takes_the_code_of_the_act_attempted_and_appeals_inherit_their_speaker():
+    ex = run("Guards foiled an assassination attempt on the governor. The rebels felt strong enough to demand "
+             "a ceasefire. The union answered by urging workers to stay home.")
+    t = types(ex)
+    assert t["attempt"] == "186"
+    assert t["demand"] == "100"  # the rebels demand: the subject of "felt", through "strong enough to"
+    assert t["urging"] == "020"  # the union urges: through "answered by urging"
+
+
+def test_entering_a_country_is_travel_unless_armed_men_enter():
+    ex = run("The student entered the United States in 2010. Malian troops entered Kidal on Monday.")
+    entered = {e.label: e.type for e in ex.events if e.text == "entered"}
+    assert sorted(entered.values()) == ["", "192"], entered
+
+
+def test_phoning_someone_is_consulting_and_a_light_verb_gives_its_noun_a_speaker():
+    ex = run("The defence lawyers called Maria Ostrova, the landlord. The premier urged rebels to disarm. "
+             "The governor gave an interview to local radio.")
+    t = types(ex)
+    assert t["called"] == "040" and t["urged"] == "020"
+    assert t["interview"] == "010"  # the governor speaks: "gave" lends its subject to the interview
+
+
+def test_a_violent_act_named_as_a_modifier_happened_but_a_weapon_kind_is_no_event():
+    ex = run("Police questioned the bombing suspect. An attack helicopter flew over the shooting scene.")
+    t = types(ex)
+    assert t["bombing"] == "183" and t["shooting"][:2] == "19"
+    assert "attack" not in t
+
+
+def test_people_said_to_be_dead_died_but_a_dead_battery_did_not():
+    ex = run("A car bomb exploded near the court. Nine people were dead and a guard was shot dead. The "
+             "radio's battery was dead.")
+    dead = [(e.type, {a.text for a in e.args}) for e in ex.events if e.text == "dead"]
+    assert ("1823", {"Nine people"}) in dead and ("1823", {"a guard"}) in dead
+    assert len(dead) == 2

@@ -49,6 +49,36 @@ def test_committed_bundle_is_what_the_source_builds(tmp_path):
     assert not stale, f"api/static is not what web/ builds: {stale}; run `npm run build` and commit"
 
 
+def test_the_pages_first_requests_are_answered_at_start(store_copy):
+    """api/landing.py asks the app, once it has started, for exactly what the page asks first, so the
+    response cache holds it when the first visitor comes (seconds saved on a 1M-quad store)."""
+    import re
+    import time
+
+    from fastapi.testclient import TestClient
+
+    from api.app import create_app
+    from api.landing import LANDING
+    from graph.store.embedded import Store
+
+    src = ROOT / "web" / "src"
+    page = re.search(r"^export const PAGE = (\d+);", (src / "state.js").read_text(), re.M).group(1)
+    on_map = re.search(r"^const PAGE = (\d+);", (src / "map.js").read_text(), re.M).group(1)
+    assert LANDING == (f"/api/v1/timeline?limit={page}&offset=0", f"/api/v1/places?limit={on_map}")
+    store = Store(store_copy)
+    try:
+        app = create_app(store)
+        with TestClient(app) as c:
+            cache = app.state.response_cache
+            deadline = time.monotonic() + 60
+            while len(cache.entries) < 2 and time.monotonic() < deadline:
+                time.sleep(0.05)
+            assert sorted(key[0] for key in cache.entries) == ["places", "timeline"]
+            assert c.get(LANDING[0]).json()["limit"] == int(page)
+    finally:
+        store.close()
+
+
 # --- in the browser ---
 
 @pytest.fixture(scope="module")
@@ -312,3 +342,32 @@ def test_screenshot_of_the_page_on_the_seed(page, server, tmp_path):
     assert head[:8] == b"\x89PNG\r\n\x1a\n"
     width, height = int.from_bytes(head[16:20], "big"), int.from_bytes(head[20:24], "big")
     assert width >= 1200 and height >= 800
+
+
+DRAWN = "() => { const m = document.querySelector('main'); return m.dataset.drawn && !m.dataset.drawing; }"
+
+
+def test_main_says_when_every_view_has_drawn_and_views_share_the_first_page(page, server):
+    """`<main data-drawn>` (bench/page.py times redraws by it) comes only once all views have drawn."""
+    page.goto("/")
+    page.wait_for_function(DRAWN)
+    # read at once, no further waiting: each view must already be there
+    assert item_ids(page) == timeline_ids(server)
+    assert page.locator("[data-testid=map] path.place-marker").count() == len(
+        [f for f in places(server) if f["geometry"]])
+    assert int(page.get_by_test_id("graph").get_attribute("data-count")) > 1
+    # the timeline and the network asked for the same first page (the server computes it once)
+    assert len({u for u in page.watch.requests if "/api/v1/timeline" in u}) == 1, page.watch.requests
+    before = page.locator("main").get_attribute("data-drawn")
+    asked = len(page.watch.requests)
+    page.select_option("[name=type]", "19")
+    page.wait_for_function(f"() => document.querySelector('main').dataset.drawn !== '{before}' && ({DRAWN})()")
+    assert item_ids(page) == timeline_ids(server, type="19")
+    # both views follow the type at once: one request between them (api.js shares requests in flight)
+    assert [u for u in page.watch.requests[asked:] if "/api/v1/" in u] == [
+        f"{server.url}/api/v1/timeline?type=19&limit=100&offset=0"]
+    page.fill("[name=text]", "kidal")
+    page.click("button[type=reset]")  # Clear: the filters and their fields
+    page.wait_for_function(DRAWN)
+    assert item_ids(page) == timeline_ids(server)
+    assert page.input_value("[name=type]") == "" and page.input_value("[name=text]") == ""

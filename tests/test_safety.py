@@ -267,6 +267,29 @@ def test_timeline_answers_revalidate_and_follow_writes(guarded):
     assert c.get("/api/v1/timeline", params=params).json()["events"][0]["label"] == event["label"]
 
 
+def test_places_answers_are_geojson_revalidate_and_follow_writes(guarded):
+    """/places is cached per store revision too (the page's map asks it on every window)."""
+    c = guarded.client
+    first = c.get("/api/v1/places", params={"limit": 500})
+    assert first.status_code == 200 and first.headers["content-type"] == "application/geo+json"
+    assert c.get("/api/v1/places", params={"limit": 500},
+                 headers={"If-None-Match": first.headers["etag"]}).status_code == 304
+    place = next(f for f in first.json()["features"] if f["properties"]["label"] == "Kidal")
+    iri = "https://w3id.org/timeline-kg/id/" + place["id"]
+    relabel = """PREFIX rdfs: <http://www.w3.org/2000/01/rdf-schema#>
+    DELETE { GRAPH ?g { <%s> rdfs:label ?l } } INSERT { GRAPH ?g { <%s> rdfs:label %s } }
+    WHERE { GRAPH ?g { <%s> rdfs:label ?l } }"""
+    assert c.post("/update", data={"update": relabel % (iri, iri, '"Kidal (relabelled)"', iri)},
+                  headers=AUTH).status_code == 204
+    try:
+        after = c.get("/api/v1/places", params={"limit": 500}, headers={"If-None-Match": first.headers["etag"]})
+        assert after.status_code == 200 and after.headers["content-type"] == "application/geo+json"
+        labels = {f["id"]: f["properties"]["label"] for f in after.json()["features"]}
+        assert labels[place["id"]] == "Kidal (relabelled)"
+    finally:
+        assert c.post("/update", data={"update": relabel % (iri, iri, '"Kidal"', iri)}, headers=AUTH).status_code == 204
+
+
 def test_a_query_that_needs_too_much_memory_is_stopped_not_the_machine(guarded):
     """ORDER BY over a cross product must hold every row: past TKG_QUERY_MEMORY (300 MB here) the
     worker's allocation fails, the client gets 503 saying so, and the service goes on."""

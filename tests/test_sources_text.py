@@ -35,6 +35,21 @@ def test_plain_text_first_line_is_the_title(tmp_path):
                           f"(for every undated article of {p})"]
 
 
+def test_one_line_file_is_its_own_body(tmp_path):
+    line = ("  Somali forces retook Kismayo from al-Shabaab fighters on Saturday after a week of "
+            "shelling, the regional governor said.\n")
+    p = tmp_path / "pasted.txt"
+    p.write_text(line)
+    [a] = list(read_path(p, DCT))
+    assert isinstance(a, Article), a
+    assert a.text == line.strip()
+    assert a.title == "Somali forces retook Kismayo from al-Shabaab fighters on Saturday after a week …"
+    ex = to_output(a, extract(a))
+    assert any(e["text"] == "Kismayo" for e in ex["locations"]), ex["locations"]
+    raw = p.read_text()
+    assert all(raw[sp["start"]:sp["end"]] == sp["text"] for sp in spans(ex))
+
+
 def test_undated_without_published_says_to_use_it(tmp_path):
     p = tmp_path / "story.txt"
     p.write_bytes(PLAIN.encode())

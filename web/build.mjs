@@ -13,7 +13,8 @@ const outdir = resolve(at > 0 ? process.argv[at + 1] : join(here, '..', 'api', '
 rmSync(outdir, { recursive: true, force: true });
 mkdirSync(outdir, { recursive: true });
 await build({
-  entryPoints: { app: join(here, 'src', 'main.js') },
+  // the SPARQL editor (Yasgui, half of all the code) is its own bundle, fetched when its tab first opens
+  entryPoints: { app: join(here, 'src', 'main.js'), sparql: join(here, 'src', 'sparql.js') },
   outdir,
   bundle: true,
   minify: true,

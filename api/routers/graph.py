@@ -8,14 +8,18 @@ from __future__ import annotations
 from datetime import date
 from typing import Any, Literal, Optional
 
+import networkx as nx
 from fastapi import APIRouter, Depends, Query
-from pydantic import BaseModel
+from pydantic import BaseModel, ConfigDict, Field
 
 from graph.ids import id_of
 from graph.store import dates, lookup
 from graph.store.embedded import Store
+from graph.store.queries import QueryError
+from graph.store.state_periods import PeriodError, known
 from graph.view import analytics
 from graph.view import view as views
+from graph.view.states import state_graph
 
 from ..deps import get_store
 from ..errors import ApiError
@@ -92,6 +96,54 @@ def node_id(store: Store, view: views.View, ref: str, field: str, w: Window) -> 
         span = f"between {w.start or 'the beginning'} and {w.end or 'now'}"
         raise ApiError(404, "not in graph", f"{field}: {known[0]} takes part in no event {span}")
     raise ApiError(404, "not in graph", f"{field}: {known[0]} takes part in no event (it is only mentioned)")
+
+
+class StateEdges(BaseModel):
+    """Whether to add state edges (graph/view/states.py), of which day, as known at what time."""
+    on: bool = False
+    at: Optional[str] = None  # a day (YYYY-MM-DD); None: now
+    known_at: Optional[str] = None
+
+
+StatesSwitch = Query(None, alias="states", description="Add state edges holder -> object (controls, present in, "
+                                                       "holds office, in power) that held on `at`, as "
+                                                       "`/api/v1/states` answers them. Default: on when `at` is given.")
+KnownAt = Query(None, description="State edges as known at this day or ISO date-time (what had been recorded by "
+                                  "then; events are not filtered by it).")
+
+
+def state_edges(on: Optional[bool], at: Optional[date], known_at: Optional[str]) -> StateEdges:
+    """The state-edge switch: on if asked, else on exactly when a day is given; `known_at` checked (422)."""
+    if known_at:
+        try:
+            known(known_at)
+        except PeriodError as e:
+            raise ApiError(422, "invalid request", [{"field": e.field, "message": str(e)}]) from None
+    return StateEdges(on=at is not None if on is None else on, at=at.isoformat() if at else None, known_at=known_at)
+
+
+def states_of(store: Store, v: views.View, s: StateEdges) -> nx.MultiDiGraph:
+    """The state edges `s` asks for alone (graph/view/states.py), memoised on the view."""
+    try:  # `at` None is now: today's date in the key, so a view cached overnight asks again
+        return v.memo(("states", s.at or date.today(), s.known_at), lambda: state_graph(store, s.at, s.known_at))
+    except QueryError as e:
+        raise ApiError(422, "invalid request", [{"field": e.field, "message": str(e)}]) from None
+
+
+def with_states(store: Store, v: views.View, s: StateEdges) -> nx.MultiDiGraph:
+    """The view's graph with the state edges `s` asks for: a copy (the cached view stays as the other
+    routes use it), memoised on the view."""
+    if not s.on:
+        return v.multi
+    states = states_of(store, v, s)
+
+    def compute() -> nx.MultiDiGraph:
+        g = v.multi.copy()
+        g.add_nodes_from((n, d) for n, d in states.nodes(data=True) if n not in g)
+        g.add_edges_from(states.edges(keys=True, data=True))
+        return g
+
+    return v.memo(("with-states", s.at or date.today(), s.known_at), compute)
 
 
 Limit = Query(50, ge=1, le=10000, description="Page size.")
@@ -180,12 +232,26 @@ class SnapshotNode(Node):
     lon: Optional[float] = None
 
 
+class SnapshotEdge(Edge):
+    """An edge of the snapshot: an event's, or a state's (kind `state`) with its interval and fact."""
+    model_config = ConfigDict(populate_by_name=True)
+    relation: Optional[str] = Field(None, description="States: controls, presentIn, holdsOffice or inPower.")
+    role: Optional[str] = Field(None, description="States: the office, for holdsOffice.")
+    from_: Optional[str] = Field(None, alias="from", description="States: when it began (TIMEX3); null: open.")
+    until: Optional[str] = Field(None, description="States: when it ended (TIMEX3); null: it still held.")
+    confidence: Optional[float] = None
+    recorded: Optional[str] = Field(None, description="States: when it was first recorded (UTC).")
+    fact: Optional[str] = Field(None, description="States: the IRI of its (first) source fact, tkg:StateFact.")
+    sources: Optional[int] = Field(None, description="States: how many articles state it.")
+
+
 class Snapshot(BaseModel):
     at: date
+    known_at: Optional[str] = None
     node_count: int
     edge_count: int
     nodes: list[SnapshotNode]
-    edges: list[Edge]
+    edges: list[SnapshotEdge]
     limit: int
     offset: int
     next_offset: Optional[int] = None
@@ -243,22 +309,31 @@ def communities(resolution: float = Query(1.0, gt=0, le=10, description="Louvain
 
 
 @router.get("/graph/snapshot", response_model=Snapshot,
-            summary="The graph as it stood on a day: every event begun by then, nodes and edges paged")
+            summary="The graph as it stood on a day: every event begun by then, and the states that held then "
+                    "(who controlled, held office, was present or in power), nodes and edges paged")
 def snapshot(at: str = Query(..., description="The day: YYYY, YYYY-MM or YYYY-MM-DD (a year or month means its "
                                                "last day).", json_schema_extra=_DATE_SCHEMA),
+             states: Optional[bool] = StatesSwitch, known_at: Optional[str] = KnownAt,
              limit: int = Query(500, ge=1, le=10000), offset: int = Offset,
              store: Store = Depends(get_store)) -> Snapshot:
     try:
         day = dates.parse_day(at, end=True, field="at")
     except dates.DateError as e:
         raise invalid(e) from None
+    s = state_edges(states, day, known_at)
     v = views.snapshot(store, day)
     g = v.multi
-    all_nodes = sorted(g.nodes)
-    all_edges = v.memo("edge-list", lambda: sorted((analytics.edge_info(*e) for e in g.edges(keys=True, data=True)),
-                                                    key=lambda e: (e["date"] or "", e["id"])))
+    sg = states_of(store, v, s) if s.on else nx.MultiDiGraph()  # merged here: no copy of a big view
+
+    def edge_list() -> list[dict[str, Any]]:
+        both = (e for h in (g, sg) for e in h.edges(keys=True, data=True))
+        return sorted((analytics.edge_info(*e) for e in both), key=lambda e: (e["date"] or "", e["id"]))
+
+    all_nodes = v.memo(("node-list", s.on, s.known_at), lambda: sorted(set(g) | set(sg)))
+    all_edges = v.memo(("edge-list", s.on, s.known_at), edge_list)
     nodes, more_nodes = page(all_nodes, limit, offset)
     edges, more_edges = page(all_edges, limit, offset)
-    return Snapshot(at=day, node_count=g.number_of_nodes(), edge_count=g.number_of_edges(),
-                    nodes=[{"id": n, **g.nodes[n]} for n in nodes], edges=edges, limit=limit, offset=offset,
-                    next_offset=more_nodes or more_edges)
+    return Snapshot(at=day, known_at=s.known_at if s.on else None, node_count=len(all_nodes),
+                    edge_count=len(all_edges),
+                    nodes=[{"id": n, **(g.nodes[n] if n in g else sg.nodes[n])} for n in nodes], edges=edges,
+                    limit=limit, offset=offset, next_offset=more_nodes or more_edges)

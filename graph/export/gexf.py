@@ -3,7 +3,9 @@
 The graph is `mode="dynamic"` with `timeformat="date"`; every edge has a spell from its
 event's earliest day to its latest (`date`..`end`, a month-precise event spans the
 month), every node a spell from the first day it is seen to the last day any of its
-edges is, so a node is on screen whenever one of its edges is. Nodes are coloured by
+edges is, so a node is on screen whenever one of its edges is. A state edge (graph/view/states.py:
+who controlled a place from when until when) spans its `date`..`end`, open on a side it has none of
+(an unknown begin, a state still holding), and so are its nodes. Nodes are coloured by
 kind (`viz:color`). Attribute ids are the attribute names, as Gephi Lite displays them.
 """
 from __future__ import annotations
@@ -19,6 +21,7 @@ VIZ_NS = "http://gexf.net/1.3/viz"
 COLORS = {"actor": (31, 119, 180), "place": (44, 160, 44), "event": (214, 39, 40)}
 OTHER_COLOR = (127, 127, 127)
 _NATIVE = {"label", "weight", "start", "end"}  # written as XML attributes or spells, not attvalues
+OPEN_START, OPEN_END = "", "~"  # an open side of a spell: sort before and after every day
 
 
 def write_gexf(g: nx.MultiDiGraph, out: Target) -> None:
@@ -32,7 +35,7 @@ def write_gexf(g: nx.MultiDiGraph, out: Target) -> None:
     spans = node_spans(g)
     node_types = scalar_types((d for _, d in g.nodes(data=True)), skip=_NATIVE)
     edge_types = scalar_types((d for *_, d in g.edges(data=True)), skip=_NATIVE)
-    days = [s for span in spans.values() for s in span if s]
+    days = [s for span in spans.values() for s in span if s and s != OPEN_END]
     with open_out(out) as f:
         w = ChunkWriter(f)
         w.add(_header(min(days) if days else None, max(days) if days else None))
@@ -55,16 +58,27 @@ def node_spans(g: nx.MultiDiGraph) -> dict:
     """node -> [first day, last day]: its own first/last seen widened to its edges' spells."""
     spans = {n: [d.get("first_seen"), d.get("last_seen")] for n, d in g.nodes(data=True)}
     for u, v, d in g.edges(data=True):
-        start = d.get("date")
-        if not start:
+        bounds = edge_span(d)
+        if bounds is None:
             continue
-        end = d.get("end") or start
+        start, end = bounds
         for span in (spans[u], spans[v]):
             if span[0] is None or start < span[0]:
                 span[0] = start
             if span[1] is None or end > span[1]:
                 span[1] = end
     return spans
+
+
+def edge_span(d: dict) -> tuple[str, str] | None:
+    """An edge's first and last day: an event's `date`..`end`; a state's, open (OPEN_START, OPEN_END) where
+    it has no bound; None for an edge with no time."""
+    start, end = d.get("date"), d.get("end")
+    if d.get("kind") == "state":
+        return start or OPEN_START, end or OPEN_END
+    if not start:
+        return None
+    return start, end or start
 
 
 def _header(start: str | None, end: str | None) -> str:
@@ -86,9 +100,10 @@ def _attvalues(d: dict, types: dict[str, str]) -> str:
 
 
 def _spell(start: str | None, end: str | None) -> str:
-    if not start:
-        return ""
-    return f'<spells><spell start="{start}" end="{end or start}"/></spells>'
+    """One spell; an open side is left out (GEXF allows either bound alone); open on both: none (always there)."""
+    bounds = "".join(f' {name}="{day}"' for name, day in (("start", start), ("end", end))
+                     if day not in (None, OPEN_START, OPEN_END))
+    return f"<spells><spell{bounds}/></spells>" if bounds else ""
 
 
 def _node(n: str, d: dict, types: dict[str, str], span: tuple) -> str:
@@ -101,4 +116,4 @@ def _edge(eid: str, u: str, v: str, d: dict, types: dict[str, str]) -> str:
     label = f' label="{xml_attr(d["label"])}"' if d.get("label") else ""
     weight = f' weight="{d["weight"]}"' if "weight" in d else ""
     return (f'<edge id="{xml_attr(eid)}" source="{xml_attr(u)}" target="{xml_attr(v)}"{label}{weight}>'
-            f'{_attvalues(d, types)}{_spell(d.get("date"), d.get("end"))}</edge>\n')
+            f'{_attvalues(d, types)}{_spell(*(edge_span(d) or (None, None)))}</edge>\n')

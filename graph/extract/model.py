@@ -59,10 +59,10 @@ class Location(Span):
 
 @dataclass
 class Entity(Span):
-    type: str = "ORG"  # PERSON | ORG | ARMED_GROUP | GPE | LOC | FAC | NORP | PRODUCT (not an actor: no canonical)
+    type: str = "ORG"  # PERSON | ORG | ARMED_GROUP | GPE | LOC | FAC | NORP | PRODUCT, INDEX (no actors: no canonical)
     canonical: Optional[str] = None  # actor or place IRI
     label: Optional[str] = None  # canonical name of the actor/place
-    kind: Optional[str] = None  # actor kind: person | organization | armed_group | state | igo | product
+    kind: Optional[str] = None  # actor kind: person | organization | armed_group | state | igo | product | index
     # name | nominal | pronoun | extent (a name with the description glued to it, "US automaker GM", or
     # with its acronym, "General Motors (GM)": the name is also a mention of its own)
     mention: str = "name"
@@ -104,6 +104,9 @@ class Event(Span):
     # TimeML class: occurrence | state | reporting | perception | aspectual | i_action | i_state
     event_class: str = "occurrence"
     fatalities: int = 0  # dead stated for it in its sentence (events/fatalities.py); 0: none stated
+    # actors it takes part in through the earlier mention it repeats ("the bankruptcy" after "Chrysler filed for
+    # bankruptcy": events/event_coref.py): participants in the graph, not arguments of this mention's sentence
+    shared_actors: list[str] = field(default_factory=list)
 
 
 @dataclass

@@ -125,11 +125,16 @@ def _add_event(g: Graph, key: str, index: int, ev: Event, day: str) -> None:
     if ev.fatalities:  # stated only when some are: no tkg:fatalities means none stated (0)
         g.add((e, TKG.fatalities, Literal(ev.fatalities)))
     for arg in ev.args:
-        if arg.canonical and "/actor/" in arg.canonical and arg.role in ("agent", "target"):
-            g.add((e, TKG[arg.role], URIRef(arg.canonical)))
-            # stated, not left to inference (tkg:agent and tkg:target are sub-properties of it): the
-            # plain SEM query `?e sem:hasActor ?a` works on any store, no reasoner needed
+        if arg.canonical and "/actor/" in arg.canonical:
+            if arg.role in ("agent", "target"):
+                g.add((e, TKG[arg.role], URIRef(arg.canonical)))
+            # every participant, agent and target included (they are sub-properties of it, stated, not left to
+            # inference: the plain SEM query `?e sem:hasActor ?a` works on any store, no reasoner needed); an
+            # actor in another role ("a dispute between Airbus and Boeing", "delivered to Singapore Airlines")
+            # takes part without doing or undergoing it, and its timeline shows the event too
             g.add((e, SEM.hasActor, URIRef(arg.canonical)))
+    for iri in ev.shared_actors:  # through the earlier mention it repeats (graph.extract.events.event_coref)
+        g.add((e, SEM.hasActor, URIRef(iri)))
     if ev.place and ev.place.canonical:
         g.add((e, SEM.hasPlace, URIRef(ev.place.canonical)))
     time = ev.time or EventTime(None, None, None, "article")

@@ -41,7 +41,7 @@ ACTOR_CLASSES = {
 # Entity.kind (the actor's kind) -> class; falls back on the entity type above.
 KIND_CLASSES = {
     "person": SCHEMA.Person, "organization": SCHEMA.Organization, "armed_group": TKG.ArmedGroup,
-    "state": TKG.State, "igo": TKG.InternationalOrganization,
+    "state": TKG.State, "igo": TKG.InternationalOrganization, "product": SCHEMA.Product,
 }
 
 
@@ -277,9 +277,12 @@ def _event_triples(b: _Builder, e: str, sent_prefix: str, ev: Event, day: str) -
     if ev.fatalities:  # as _add_event
         add(e, _T["fatalities"], _int(ev.fatalities))
     for arg in ev.args:
-        if arg.canonical and "/actor/" in arg.canonical and arg.role in ("agent", "target"):
-            add(e, _T[arg.role], _valid(arg.canonical))
-            add(e, _SEM_HAS_ACTOR, arg.canonical)  # as _add_event
+        if arg.canonical and "/actor/" in arg.canonical:  # as _add_event
+            if arg.role in ("agent", "target"):
+                add(e, _T[arg.role], _valid(arg.canonical))
+            add(e, _SEM_HAS_ACTOR, _valid(arg.canonical))
+    for iri in ev.shared_actors:  # as _add_event
+        add(e, _SEM_HAS_ACTOR, _valid(iri))
     if ev.place and ev.place.canonical:
         add(e, str(SEM.hasPlace), _valid(ev.place.canonical))
     time = ev.time or EventTime(None, None, None, "article")

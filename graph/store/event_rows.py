@@ -111,7 +111,7 @@ def patterns(store: Store, f: EventFilter) -> tuple[str, str]:
     if f.end:
         window.append(f"FILTER (?begin <= {_xsd(f.end.isoformat() + 'T23:59:59')})")
     if f.actor:
-        pats.append(_node_filter(store, "?a", "tkg:agent|tkg:target", "actor", f.actor, windowed))
+        pats.append(_node_filter(store, "?a", "sem:hasActor", "actor", f.actor, windowed))
     if f.place:
         # the place or any place inside it
         pats.append(_node_filter(store, "?p", PLACE_PATH, "place", f.place, windowed))

@@ -63,13 +63,45 @@ SELECT ?a (MIN(?l) AS ?label) (COUNT(DISTINCT ?e) AS ?events) (MIN(?b) AS ?first
 """
 
 
+# candidates for a name written another way (graph.store.name_match): names holding one of the query's probes
+NAME_PROBES = PREFIXES + """
+SELECT DISTINCT ?a ?name WHERE {
+  ?a a sem:Actor ; rdfs:label|skos:altLabel ?name .
+  FILTER (%s)
+} LIMIT 5000
+"""
+
+
 def actors(store: Store, q: Optional[str] = None, start: Optional[date] = None, end: Optional[date] = None,
            limit: int = 50, offset: int = 0) -> list[dict[str, Any]]:
-    """Actors, most events first; `q` matches a label or alias; a window keeps actors active in it."""
+    """Actors, most events first; `q` matches a label or alias (a part of one, else the whole name written
+    another way: graph.store.name_match); a window keeps actors active in it."""
     match = ("?a rdfs:label|skos:altLabel ?name . "
              f"FILTER (CONTAINS(LCASE(STR(?name)), LCASE({_quote(q)})))") if q else ""
+    rows = _actor_rows(store, match, start, end, limit, offset)
+    if q and not rows and offset == 0:
+        found = _written_otherwise(store, q)
+        if found:
+            rows = _actor_rows(store, "VALUES ?a { %s }" % " ".join(f"<{a}>" for a in found), start, end, limit, 0)
+    return rows
+
+
+def _written_otherwise(store: Store, q: str) -> list[str]:
+    """Actors with a label or alias that is `q` written another way ("Daimler Chrysler", "Fritz Henderson")."""
+    from graph.store import name_match
+
+    probes = name_match.probes(q)
+    if not probes:
+        return []
+    cond = " || ".join(f"CONTAINS(LCASE(STR(?name)), {_quote(p)})" for p in probes)
+    pairs = ((r["a"].value, r["name"].value) for r in store.ox_query(NAME_PROBES % cond))
+    return name_match.matching(q, pairs)
+
+
+def _actor_rows(store: Store, match: str, start: Optional[date], end: Optional[date],
+                limit: int, offset: int) -> list[dict[str, Any]]:
     windowed = bool(start or end)
-    rows = store.ox_query(ACTORS % {"q": match, "events": _events(store, "?a", "tkg:agent|tkg:target", start, end),
+    rows = store.ox_query(ACTORS % {"q": match, "events": _events(store, "?a", "sem:hasActor", start, end),
                                     "having": "HAVING (COUNT(?e) > 0)" if windowed else "",
                                     "limit": limit, "offset": offset})
     return [{"id": id_of(r["a"].value), "label": _v(r, "label"), "events": int(r["events"].value),
@@ -193,6 +225,7 @@ SELECT * WHERE {
 EVENT_ACTORS = PREFIXES + """
 SELECT ?role ?actor (MIN(?l) AS ?label) WHERE {
   { <%(e)s> tkg:agent ?actor . BIND("agent" AS ?role) } UNION { <%(e)s> tkg:target ?actor . BIND("target" AS ?role) }
+  UNION { <%(e)s> sem:hasActor ?actor . FILTER NOT EXISTS { <%(e)s> tkg:agent|tkg:target ?actor } BIND("participant" AS ?role) }
   OPTIONAL { ?actor rdfs:label ?l }
 } GROUP BY ?role ?actor ORDER BY ?role ?actor"""
 

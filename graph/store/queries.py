@@ -89,6 +89,7 @@ EVENT_ACTORS = PREFIXES + """
 SELECT ?e ?role ?actor (SAMPLE(?l) AS ?label) WHERE {
   VALUES ?e { %s }
   { ?e tkg:agent ?actor . BIND("agent" AS ?role) } UNION { ?e tkg:target ?actor . BIND("target" AS ?role) }
+  UNION { ?e sem:hasActor ?actor . FILTER NOT EXISTS { ?e tkg:agent|tkg:target ?actor } BIND("participant" AS ?role) }
   OPTIONAL { ?actor rdfs:label ?l }
 } GROUP BY ?e ?role ?actor
 """
@@ -219,7 +220,7 @@ def timeline(store: Store, start: Optional[date] = None, end: Optional[date] = N
         window.append(f'FILTER (?begin <= "{end.isoformat()}T23:59:59"^^xsd:dateTime)')
     windowed = bool(start or end) and time_index.state(store).indexed
     if actor:
-        f.append(_node_filter(store, "?a", "tkg:agent|tkg:target", "actor", actor, windowed))
+        f.append(_node_filter(store, "?a", "sem:hasActor", "actor", actor, windowed))  # agents, targets, other participants
     if place:
         # the place or any place inside it
         f.append(_node_filter(store, "?p", PLACE_PATH, "place", place, windowed))

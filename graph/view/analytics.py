@@ -133,10 +133,16 @@ def neighbors(view: View, node: str, depth: int = 1) -> dict[str, Any]:
     return {"nodes": [{**node_info(view, n), "distance": dist[n]} for n in nodes], "edges": edges}
 
 
+STATE_FIELDS = ("relation", "role", "from", "until", "end", "confidence", "recorded", "fact", "sources")
+
+
 def edge_info(u: str, v: str, k: str, d: dict[str, Any]) -> dict[str, Any]:
-    return {"id": str(k), "source": u, "target": v, "kind": d.get("kind", ""), "event": d.get("event"),
+    info = {"id": str(k), "source": u, "target": v, "kind": d.get("kind", ""), "event": d.get("event"),
             "label": d.get("label"), "event_type": d.get("event_type") or None, "date": d.get("date"),
             "weight": d.get("weight", 1)}
+    if info["kind"] == "state":  # graph/view/states.py: the state's interval, confidence and fact
+        info.update((f, d[f]) for f in STATE_FIELDS if f in d)
+    return info
 
 
 def path(view: View, source: str, target: str) -> Optional[list[dict[str, Any]]]:

@@ -19,10 +19,31 @@ async function failure(r) {
   return new ApiError(`${r.status}: ${detail}`);
 }
 
-export async function getJSON(path, params, signal) {
-  const r = await fetch(urlOf(path, params), { headers: { Accept: 'application/json' }, signal });
+async function fetchJSON(url, signal) {
+  const r = await fetch(url, { headers: { Accept: 'application/json' }, signal });
   if (!r.ok) throw await failure(r);
   return r.json();
+}
+
+// Requests in flight, by URL: two views asking the same thing at once (the timeline and the network
+// both want the window's first page) share one request and one parsed answer, which neither changes.
+const inFlight = new Map();
+
+export function getJSON(path, params, signal) {
+  const url = urlOf(path, params).toString();
+  if (!signal) return fetchJSON(url);
+  let shared = inFlight.get(url);
+  if (!shared) {
+    // not aborted with the first asker: another may still want it (latest() drops a stale answer)
+    shared = fetchJSON(url).finally(() => inFlight.delete(url));
+    inFlight.set(url, shared);
+  }
+  return new Promise((resolve, reject) => {
+    const stop = () => reject(new DOMException('aborted', 'AbortError'));
+    if (signal.aborted) stop();
+    signal.addEventListener('abort', stop, { once: true });
+    shared.then(resolve, reject);
+  });
 }
 
 export async function sparql(query, signal) {

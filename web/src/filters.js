@@ -64,8 +64,8 @@ export function mountFilters(form, placesOf) {
     if (e.target.name === 'actor' || e.target.name === 'place') commit(e.target.name);
   });
   form.addEventListener('submit', (e) => e.preventDefault());
-  form.addEventListener('reset', (e) => {
-    e.preventDefault();
+  // the browser empties the fields (no change events follow); the state follows here
+  form.addEventListener('reset', () => {
     update({ from: null, to: null, actor: null, place: null, type: '', text: '' }, 'filters');
   });
 

@@ -4,10 +4,10 @@ import './style.css';
 
 import { CLASSES } from './cameo.js';
 import { mountDetail } from './detail.js';
+import { drawing } from './drawn.js';
 import { mountFilters } from './filters.js';
 import { mountMap } from './map.js';
 import { mountNetwork } from './network.js';
-import { mountSparql } from './sparql.js';
 import { state, update } from './state.js';
 import { mountTimeline } from './timeline.js';
 
@@ -47,10 +47,28 @@ function explore() {
   status.more.addEventListener('click', () => timeline.more());
   mountDetail($('event-detail'), () => state.selected && timeline.focusItem(state.selected));
   const warn = (text) => status.set(text, false, true);
-  const map = mountMap($('map'), (list) => placeLists.forEach((fn) => fn(list)), warn);
-  const network = mountNetwork($('graph'), warn);
   legend();
-  return { timeline, map, network };
+  // The map (Natural Earth's countries in SVG) and the network (a WebGL context, a layout worker) are
+  // made after the timeline's first items are drawn: they would slow the first thing an analyst reads.
+  const others = () => {
+    const map = mountMap($('map'), (list) => placeLists.forEach((fn) => fn(list)), warn);
+    const network = mountNetwork($('graph'), warn);
+    return Promise.all([map.load(), network.load()]);
+  };
+  return { timeline, others };
+}
+
+const nextFrame = () => new Promise((resolve) => { requestAnimationFrame(() => setTimeout(resolve, 0)); });
+
+// Yasgui is half of the page's code: its bundle is fetched only when the SPARQL tab first opens.
+function loadSparql() {
+  return new Promise((resolve, reject) => {
+    document.head.append(Object.assign(document.createElement('link'), { rel: 'stylesheet', href: '/static/sparql.css' }));
+    const script = Object.assign(document.createElement('script'), { src: '/static/sparql.js' });
+    script.onload = () => resolve(window.tkgSparql);
+    script.onerror = () => reject(new Error('could not load the SPARQL editor'));
+    document.head.append(script);
+  });
 }
 
 // Each tab's views are made the first time it shows: sigma and Leaflet need a laid-out container.
@@ -66,12 +84,10 @@ function showTab(name, params) {
   if (name === 'sparql') {
     const box = document.createElement('div'); // Yasgui takes over its element (and its id)
     $('sparql').append(box);
-    mounted.sparql = mountSparql(box, params.get('query'));
+    mounted.sparql = loadSparql().then((s) => s.mountSparql(box, params.get('query')));
   } else {
     const views = explore();
-    views.timeline.load();
-    views.map.load();
-    views.network.load();
+    drawing(views.timeline.load().then(nextFrame).then(views.others)); // one drawing round for all three
     mounted.explore = views;
   }
 }

@@ -8,6 +8,7 @@ import { feature } from 'topojson-client';
 import countries from 'world-atlas/countries-110m.json';
 
 import { getJSON, latest } from './api.js';
+import { drawing } from './drawn.js';
 import { state, subscribe, update, windowParams } from './state.js';
 
 const PAGE = 500; // the most-eventful places of the window; the API pages the rest
@@ -76,11 +77,11 @@ export function mountMap(el, onPlaces, onError) {
     list(body.features.filter((f) => !(f.geometry && f.geometry.coordinates)));
     onPlaces(body.features.map((f) => ({ id: f.properties.id, label: f.properties.label })));
   }
-  const reload = () => load().catch((e) => onError(`map: ${e.message}`));
+  const reload = () => drawing(load().catch((e) => onError(`map: ${e.message}`)));
 
   subscribe((s, changed) => {
     if (changed.has('from') || changed.has('to')) reload();
-    else if (changed.has('place')) draw(features);
+    else if (changed.has('place')) drawing(draw(features));
   });
   // the panel may be laid out after the map is made
   new ResizeObserver(() => map.invalidateSize()).observe(el);

@@ -8,9 +8,9 @@ import FA2Layout from 'graphology-layout-forceatlas2/worker';
 import Sigma from 'sigma';
 
 import { getJSON, latest } from './api.js';
-import { state, subscribe, update } from './state.js';
+import { afterDrawn, drawing } from './drawn.js';
+import { PAGE, state, subscribe, update } from './state.js';
 
-const PAGE = 500;
 const COLORS = { actor: '#CC79A7', place: '#D55E00' }; // Okabe-Ito reddish purple, vermillion (as on the map)
 const LAYOUT_MS = 2500;
 
@@ -32,17 +32,24 @@ function addEvent(graph, ev) {
   if (ev.place) ev.actors.forEach((a) => edge(a.id, ev.place.id));
 }
 
-// Start on a circle (the same every time), sizes and colours from the counts.
-function dress(graph) {
+// Nodes laid out before keep their place (a new window or a cleared filter mostly brings them back: the
+// picture does not jump, and no layout runs unless some are new); new ones start on a circle (the same
+// every time). Sizes and colours from the counts. Returns how many nodes are new.
+function dress(graph, before) {
   const n = graph.order;
+  let i = 0;
+  let added = 0;
   graph.forEachNode((id, attrs) => {
-    const i = graph.nodes().indexOf(id);
+    const old = before.get(id);
+    added += old ? 0 : 1;
     graph.mergeNodeAttributes(id, {
-      x: Math.cos((2 * Math.PI * i) / n), y: Math.sin((2 * Math.PI * i) / n),
+      x: old ? old.x : Math.cos((2 * Math.PI * i) / n), y: old ? old.y : Math.sin((2 * Math.PI * i) / n),
       size: 4 + 3 * Math.sqrt(attrs.events), color: COLORS[attrs.kind],
     });
+    i += 1;
   });
   graph.forEachEdge((e, attrs) => graph.mergeEdgeAttributes(e, { size: Math.min(1 + attrs.weight / 2, 6), color: '#bbb' }));
+  return added;
 }
 
 export function mountNetwork(el, onError) {
@@ -51,6 +58,9 @@ export function mountNetwork(el, onError) {
     defaultEdgeType: 'arrow', labelFont: 'system-ui, sans-serif', zIndex: true });
   let layout = null;
   let timer = null;
+  let current = null; // the page the graph shows
+  const placed = new Map(); // node id -> {x, y} where the last layout left it, kept across windows
+  const remember = () => graph.forEachNode((id, { x, y }) => placed.set(id, { x, y }));
   const one = latest();
   const chosen = () => [state.actor, state.place].filter(Boolean).map((r) => r.id);
 
@@ -73,34 +83,41 @@ export function mountNetwork(el, onError) {
     clearTimeout(timer);
     if (layout) layout.kill();
     layout = null;
+    remember();
     el.dataset.layout = 'done';
   }
 
   async function load() {
-    const params = { from: state.from, to: state.to, type: state.type, limit: PAGE };
+    const params = { from: state.from, to: state.to, type: state.type, limit: PAGE, offset: 0 }; // as the timeline asks
     const page = await one((signal) => getJSON('/api/v1/timeline', params, signal));
     if (!page) return;
+    current = page;
     stopLayout();
     // built aside, then swapped in whole: sigma draws on every change and needs x, y on each node
     const fresh = new Graph({ type: 'directed' });
     page.events.forEach((ev) => addEvent(fresh, ev));
-    dress(fresh);
+    const added = dress(fresh, placed);
     graph.clear();
     graph.import(fresh.export());
     el.dataset.count = String(graph.order);
-    if (graph.order > 1) {
+    if (graph.order > 1 && added > 0) {
+      // the layout animates once every view has drawn: its worker and redraws would delay the others
       el.dataset.layout = 'running';
-      layout = new FA2Layout(graph, { settings: { ...forceAtlas2.inferSettings(graph), gravity: 1 } });
-      layout.start();
-      timer = setTimeout(stopLayout, LAYOUT_MS);
+      const mine = page;
+      afterDrawn(() => {
+        if (mine !== current) return; // a newer load came meanwhile
+        layout = new FA2Layout(graph, { settings: { ...forceAtlas2.inferSettings(graph), gravity: 1 } });
+        layout.start();
+        timer = setTimeout(stopLayout, added < graph.order / 2 ? LAYOUT_MS / 2 : LAYOUT_MS); // placed nodes settle sooner
+      });
     }
     renderer.refresh();
   }
-  const reload = () => load().catch((e) => onError(`network: ${e.message}`));
+  const reload = () => drawing(load().catch((e) => onError(`network: ${e.message}`)));
 
   subscribe((s, changed) => {
     if (changed.has('from') || changed.has('to') || changed.has('type')) reload();
-    else if (changed.has('actor') || changed.has('place')) renderer.refresh();
+    else if (changed.has('actor') || changed.has('place')) drawing(renderer.refresh());
   });
   // For tests and the console: where a node is drawn, in pixels from the container's corner.
   el.nodePosition = (id) => renderer.graphToViewport(graph.getNodeAttributes(id));

@@ -2,6 +2,7 @@
 // the first time its tab opens; `/?tab=sparql&query=...` opens it on that query.
 // Offline: no prefix.cc, no LOV look-ups (the property and class completers), no endpoint
 // catalogue but ours, nothing read from or written to the URL or localStorage behind our back.
+// Built as its own bundle (/static/sparql.js, .css): main.js loads it when the tab first opens.
 import '../../node_modules/@zazuko/yasgui/build/yasgui.min.css';
 
 import Yasgui from '@zazuko/yasgui';
@@ -37,3 +38,5 @@ export function mountSparql(el, query) {
   if (results) results.dataset.testid = 'sparql-results';
   return { yasgui, yasqe };
 }
+
+window.tkgSparql = { mountSparql };

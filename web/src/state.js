@@ -24,6 +24,11 @@ export function update(patch, source) {
   for (const fn of listeners) fn(state, new Set(changed), source);
 }
 
+// The events of one timeline page (more with "Load more"): vis-timeline lays out every item it holds on each
+// redraw, and 500 stacked items took seconds on the 1M-quad benchmark (bench/page.py). The network asks for
+// the same page, so the two share one request (api.js).
+export const PAGE = 100;
+
 // The window as query parameters for the API (each view adds limit/offset itself).
 export function windowParams() {
   return { from: state.from, to: state.to };

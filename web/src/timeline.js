@@ -5,9 +5,9 @@ import { DataSet, Timeline } from 'vis-timeline/standalone';
 
 import { getJSON, latest } from './api.js';
 import { classOf } from './cameo.js';
-import { state, subscribe, update } from './state.js';
+import { drawing } from './drawn.js';
+import { PAGE, state, subscribe, update } from './state.js';
 
-const PAGE = 500;
 
 const day = (d) => d.toISOString().slice(0, 10);
 
@@ -59,9 +59,18 @@ export function mountTimeline(el, status) {
     orientation: { axis: 'top', item: 'top' },
   });
 
-  const show = () => {
-    items.clear();
-    items.add(loaded.filter((ev) => matches(ev, state.text)).map(itemOf));
+  // A new page replaces the items; a change of the free text only removes and adds the items it
+  // hides or shows (vis-timeline lays out every item it is given again: redoing all of them is slow).
+  const show = (fresh = true) => {
+    const keep = loaded.filter((ev) => matches(ev, state.text));
+    if (fresh) {
+      items.clear();
+      items.add(keep.map(itemOf));
+    } else {
+      const ids = new Set(keep.map((ev) => ev.id));
+      items.remove(items.getIds().filter((id) => !ids.has(id)));
+      items.add(keep.filter((ev) => !items.get(ev.id)).map(itemOf));
+    }
     el.dataset.count = String(items.length);
     status(next === null ? `${loaded.length} events` : `${loaded.length} events shown (more in this window)`,
       next !== null);
@@ -96,9 +105,9 @@ export function mountTimeline(el, status) {
 
   subscribe((s, changed, source) => {
     if (changed.has('selected') && s.selected) timeline.setSelection([s.selected]);
-    if (changed.has('text')) show();
     const refetch = ['from', 'to', 'actor', 'place', 'type'].some((k) => changed.has(k));
-    if (refetch) load().catch((e) => status(`timeline: ${e.message}`, false, true));
+    if (refetch) drawing(load().catch((e) => status(`timeline: ${e.message}`, false, true)));
+    else if (changed.has('text')) drawing(show(false));
     // the date inputs moved the window: move the axis too (the timeline's own moves are already there)
     if ((changed.has('from') || changed.has('to')) && source !== 'timeline' && s.from && s.to) {
       timeline.setWindow(s.from, `${s.to}T23:59:59`, { animation: false });
@@ -106,8 +115,8 @@ export function mountTimeline(el, status) {
   });
 
   return {
-    load: () => load().catch((e) => status(`timeline: ${e.message}`, false, true)),
-    more: () => load(true).catch((e) => status(`timeline: ${e.message}`, false, true)),
+    load: () => drawing(load().catch((e) => status(`timeline: ${e.message}`, false, true))),
+    more: () => drawing(load(true).catch((e) => status(`timeline: ${e.message}`, false, true))),
     focusItem: (id) => {
       const found = el.querySelector(`[data-event-id="${CSS.escape(id)}"]`);
       if (found) found.focus();

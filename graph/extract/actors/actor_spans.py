@@ -117,7 +117,8 @@ def described_as_non_place(tok: Token) -> bool:
 def described_names(doc: Doc, mentions: list[Mention], skip: set[int]) -> list[Mention]:
     """Names with the description glued before them, as one longer mention of the same actor:
     "US automaker GM", "Airbus parent EADS", "Australian Prime Minister John Howard", "the company's vice
-    president John Smith" (the name itself stays a mention too)."""
+    president John Smith" (the name itself stays a mention too; a bare title, "Senator John McCain", is no
+    description: the name alone is the mention)."""
     out: list[Mention] = []
     seen: set[tuple[int, int]] = set()
     for m in mentions:
@@ -134,10 +135,25 @@ def described_names(doc: Doc, mentions: list[Mention], skip: set[int]) -> list[M
         if (s, m.end) in seen:
             continue
         seen.add((s, m.end))
+        if m.type == "PERSON" and left[0].is_title and all(t.lower_.rstrip(".") in _ROLE_WORDS | _TITLES
+                                                           for t in left):
+            continue  # "Senator John McCain", "Chief executive Thomas Enders": a bare title adds no description
+            # (the name stays the mention, without the title: labels and aliases keep the person's name)
         out.append(Mention(s, m.end, m.head, "extent", m.type, m.cluster))
+        role = doc[m.start - 1]
+        if m.type == "PERSON" and role.lower_ in _ROLE_WORDS | {"economist", "strategist", "lawyer"} and any(
+                t.ent_type_ in ("ORG", "GPE", "NORP", "LOC") or (t.pos_ == "NOUN" and t.is_lower and t.lower_ not in
+                                                                 _ROLE_WORDS) for t in doc[s:m.start]) and \
+                doc[s].lower_ not in _ROLE_WORDS | {"the", "a", "an"} and not doc[s].is_punct:
+            # (whose organisation or country it is, or what kind: "Major General" alone is a title)
+            # "Airbus chief executive Noel Forgeard": the role, with what it is of, names the person too
+            out.append(Mention(s, m.start, role.i, "nominal", "PERSON", m.cluster, "person"))
     return out
 
 
+_TITLES = {"mr", "mrs", "ms", "dr", "prof", "sen", "rep", "gov", "gen", "col", "capt", "lt", "sgt", "sir", "dame", "lord",
+           "lady", "judge", "justice", "major", "lieutenant", "colonel", "captain", "sergeant", "admiral", "deputy",
+           "acting", "former", "then"}
 _ROLE_WORDS = {"president", "vice", "prime", "minister", "chief", "executive", "officer", "chairman", "ceo",
                "secretary", "senator", "governor", "director", "spokesman", "spokeswoman", "analyst", "general",
                "colonel", "commander", "leader", "head", "founder", "mayor", "ambassador", "king", "queen",

@@ -37,7 +37,9 @@ from graph.extract.actors.actor_spans import described_as_non_place, described_n
 from graph.extract.actors.actor_states import military_label, military_name
 from graph.extract.actors.actors_lexicon import ARMED_WORDS, ARMY_ACRONYMS, TITLES
 from graph.extract.actors.described import find_described
+from graph.extract.actors.indices import find_indices, index_entities
 from graph.extract.actors.name_spans import STATE_BODY_HEADS, country_prefixed
+from graph.extract.actors.name_types import corrected_label, person_surnames
 from graph.extract.actors.products import find_products, product_entities
 from graph.extract.model import Entity, Location
 from graph.extract.places.place_spans import described_as_town, is_river
@@ -92,14 +94,17 @@ class _ArticleActors:
         self.locations = [loc for loc in locations if loc.mention == "name"]
         self.loc_at = _place_at_tokens(doc, self.locations)
         prod_spans = find_products(doc)
-        self.in_product = _product_tokens(doc, prod_spans)
+        index_spans = [sp for sp in find_indices(doc) if not any(a.start < sp.end and sp.start < a.end
+                                                                 for a in prod_spans)]
+        self.in_product = _product_tokens(doc, prod_spans) | {i for sp in index_spans for i in range(sp.start, sp.end)}
         self.doc_isos = {loc.country for loc in self.locations if loc.country}
         self.reg = Registry()
         self.extents: list[Mention] = []
-        self.out: list[Entity] = product_entities(doc, prod_spans)
+        self.out: list[Entity] = product_entities(doc, prod_spans) + index_entities(index_spans)
         self.mentions: list[Mention] = []
         self.persons: list[Cluster] = []
         self.orgs: list[Cluster] = []
+        self.surnames: frozenset[str] = frozenset()
         self.taken: set[int] = set()  # tokens already in a name mention, filled once the NER's names are in
         # names the text describes as armed groups ("the Fano militia"), and "X, known as Y" aliases
         self.desc = find_described(doc, self.loc_at)
@@ -191,6 +196,7 @@ class _ArticleActors:
         repaired = repair_spans(self.doc)
         # one sense per article: a name described once as no place ("Magna, a Canadian automobile parts company")
         non_places = {ent.text for ent, _, _ in repaired if described_as_non_place(ent.root)}
+        self.surnames = person_surnames(repaired)  # one type per name: "Kallasvuo" said makes the full name a person
         for ent, label, acr in repaired:
             if any(i in self.in_product for i in range(ent.start, ent.end)):
                 continue  # "Airbus A380", "787 Dreamliners": a product's name, not an actor
@@ -219,6 +225,9 @@ class _ArticleActors:
     def name_label(self, ent: Span, label: str, non_places: set[str]) -> Optional[str]:
         """The NER label corrected by what the article says of the name, or None for no entity at all."""
         desc, loc_at = self.desc, self.loc_at
+        typed = corrected_label(ent, label, self.surnames)  # the name's structure and the sentence's cues
+        if typed != label and (typed == "ORG" or self.place_of(ent, label) is None):
+            label = typed
         if (norm_name(ent.text) in desc.armed and label in {"PERSON", "ORG", "GPE"} and loc_at[ent.root.i] is None) or (
                 label == "PERSON" and any(sp.start == ent.start and sp.end == ent.end and h.pos_ == "NOUN"
                                           for sp, h in desc.aliases)):

@@ -46,6 +46,7 @@ from graph.extract.actors.described import NAMING_VERBS
 from graph.extract.actors.name_spans import glued_markers
 from graph.extract.model import Location
 from graph.extract.text.dateline import dateline_tokens
+from graph.extract.text.nominals import NOMINAL_HEADS
 
 PERSON_PRONOUNS = {"he", "him", "his", "she", "her", "hers", "himself", "herself"}
 IT_PRONOUNS = {"it", "its", "itself"}
@@ -279,6 +280,11 @@ def resolve_nominals_and_pronouns(doc: Doc, named: list, reg, loc_at: list[Optio
             return state_cluster(cat, t, country(t))
         return None
 
+    def role_title(tok: Token) -> bool:
+        """A capitalised role the tagger calls a proper noun ("the Vice Chairman of Chrysler", "Ryanair CEO")
+        outside any name: a person's nominal like "the chairman"."""
+        return tok.pos_ == "PROPN" and not tok.ent_type_ and NOMINAL_HEADS.get(tok.lower_) == "person"
+
     def pronoun(tok: Token):
         low = tok.lower_
         if low in PERSON_PRONOUNS:
@@ -332,27 +338,37 @@ def resolve_nominals_and_pronouns(doc: Doc, named: list, reg, loc_at: list[Optio
             is_plural = cand.tag_ in {"NNS", "NNPS"}
             m = at.get(cand.i)
             cluster = m.cluster if m is not None else None
+            if cluster is None and cand.pos_ == "NOUN":  # "automobile company General Motors said it": the name
+                named = [at[c.i] for c in cand.children if c.dep_ == "appos" and c.i in at
+                         and at[c.i].form == "name" and at[c.i].cluster is not None]
+                if named:
+                    m, cluster = named[0], named[0].cluster
+                    is_plural = cluster.type != "PERSON" and plural  # a company's name takes "it" or "they"
             if cluster is not None and cluster.type == "PERSON":
                 continue
             collective = cluster is not None and cluster.type in {"ORG", "ARMED_GROUP"}
-            if is_plural != plural and not (plural and collective):
+            # an organisation takes "they" or "it" whatever its name's number ("General Motors said it")
+            if is_plural != plural and not (collective and (plural or m.form == "name")):
                 continue
             if cluster is not None:
                 return cluster.type, cluster
+            if plural and m is not None and m.type == "PERSON":
+                return "PERSON", None  # "the analysts ... they": people, though no one actor
             return None, None
         return None, None
 
     for tok in doc:
         if tok.i in at:
             continue
-        if tok.pos_ == "NOUN" and tok.dep_ != "compound":
+        if (tok.pos_ == "NOUN" or role_title(tok)) and tok.dep_ != "compound":
             cat = nominal_category(tok)
             if cat is None:
                 continue
             c = nominal(tok, cat)
             s, e = span_bounds(tok)
-            if any(i in at and at[i].form == "name" and at[i].head == i for i in range(s, e)) and c is None:
-                continue
+            if cat != "person" and c is None and any(i in at and at[i].form == "name" and at[i].head == i
+                                                     for i in range(s, e)):
+                continue  # "M23 fighters" unresolved: the name is the mention (but "Ryanair CEO" is a person)
             etype = c.type if c is not None else CATEGORY_TYPE[cat]
             m = Mention(s, e, tok.i, "nominal", etype, c, CATEGORY_KIND[cat])
             if c is not None:

@@ -7,7 +7,7 @@ from typing import Optional
 
 from spacy.tokens import Token
 
-from graph.extract.text.nominals import NOMINAL_HEADS
+from graph.extract.text.nominals import NOMINAL_HEADS, person_nouns
 
 ARMED_MODIFIERS = {"armed", "separatist", "rebel", "militant", "jihadist", "insurgent", "islamist", "terrorist"}
 MEDIA_WORDS = {"news", "television", "tv", "broadcasting", "media", "radio", "cable", "satellite"}
@@ -34,7 +34,10 @@ def nominal_category(tok: Token) -> Optional[str]:
     if lemma in {"network", "channel"} and any(c.dep_ == "compound" and c.pos_ == "NOUN" and c.lower_ not in
                                                MEDIA_WORDS for c in tok.children):
         return None  # "the telephone network" is infrastructure, not a broadcaster
-    return NOMINAL_HEADS.get(lemma)
+    cat = NOMINAL_HEADS.get(lemma)
+    if cat is None and tok.pos_ == "NOUN" and lemma in person_nouns():
+        return "person"  # "lawmakers", "bondholders", "critic": a person by WordNet's first sense
+    return cat
 
 
 def names_a_person(tok: Token) -> bool:

@@ -1,14 +1,17 @@
 """Named products: aircraft and vehicle models ("Airbus A380", "Boeing 787 Dreamliners", "KC-45A",
 "the 7E7", "Ford Taurus").
 
-Products are not actors: they become `entities` of type PRODUCT with no canonical IRI (the label is
-the model's name, e.g. "Airbus A380"). Found by:
+Products become `entities` of type PRODUCT (kind "product"). They take part in events as SEM actors do
+("the A380 made its first flight", "Singapore Airlines took delivery of the A380"), so each gets an actor IRI
+by its model family (`product_family`: "A380-800", "A380" and "Airbus A380" are one node, "Dreamliner" is the
+Boeing 787): a user asking for the model's timeline finds it. Found by:
 
 * model designations: Airbus A3xx / A400M, Boeing 7x7 (only when the article is about Boeing or the
   number is glued to Boeing / a model name / an aircraft noun), military and airliner series with a
   known prefix (KC-45, C-130, F-16, DC-9, VC-10, Tu-154, An-124...), with variants ("777-200LR") and
   plurals ("787s", "A380's");
-* model names (PRODUCT_NAMES: "Dreamliner", "Tristar"...);
+* model names (PRODUCT_NAMES: "Dreamliner", "Tristar"...), and device names written "iName" ("iPhone 4S",
+  "iPod Touch", "iTunes");
 * spaCy's own PRODUCT entities, filtered (a bare capitalised word right after an organisation name is
   that organisation's name: "Lockheed Martin").
 
@@ -25,8 +28,10 @@ from spacy.attrs import LOWER, SHAPE
 from spacy.tokens import Doc, Span
 
 from graph.extract.actors.name_spans import glued_markers
+from graph.extract.actors.product_mentions import product_nominals
 from graph.extract.model import Entity
 from graph.extract.text.phrases import left_extent, token_indices
+from graph.ids import actor_iri
 
 # manufacturers whose name, glued before a model, is part of the product name
 MANUFACTURERS = frozenset(
@@ -57,8 +62,8 @@ _NOT_PRODUCTS = frozenset("Chapter Big Three Martin Grumman F".split())
 
 def _is_model(tok, doc: Doc, boeing_doc: bool) -> bool:
     t = tok.text
-    if _AIRBUS.match(t):
-        return True
+    if _AIRBUS.match(t) or re.match(r"^3[0-9]{2}s?$", t) and tok.i > 0 and doc[tok.i - 1].text == "Airbus":
+        return True  # "A380", and "the Airbus 380" as some papers write it
     if _BOEING.match(t):
         if t[0] == "7" and "e" in t.lower()[1:2]:  # 7E7
             return True
@@ -104,6 +109,10 @@ def _extend(doc: Doc, start: int, end: int) -> tuple[int, int]:
 
 
 _NAMES_LOWER = frozenset(n.lower() for n in PRODUCT_NAMES)
+# device and software names written "iName" (iPhone, iPad, iPod, iTunes, iMac), with a version or edition after
+_CAMEL_PRODUCT = re.compile(r"^i[A-Z][a-z]+[A-Za-z]*$")
+_VERSION = re.compile(r"^(?:\d{1,2}[A-Za-z]{0,2}|[A-Z]{1,2}|X[SR]?)$")
+_EDITIONS = frozenset("Pro Air Mini mini Touch touch Nano nano Shuffle shuffle Classic Max Plus".split())
 
 
 def find_products(doc: Doc) -> list[Span]:
@@ -128,6 +137,12 @@ def find_products(doc: Doc) -> list[Span]:
             continue
         if _is_model(tok, doc, boeing_doc) or (tok.text in PRODUCT_NAMES and tok.text[:1].isupper()):
             add(tok.i, tok.i + 1)
+    for i in token_indices(doc, SHAPE, lambda sh: sh.startswith("xX")):  # "iPhone 4S", "iPad", "iTunes"
+        if _CAMEL_PRODUCT.match(doc[i].text) and i not in taken:
+            e = i + 1
+            while e < len(doc) and doc[e - 1].whitespace_ and (_VERSION.match(doc[e].text) or doc[e].text in _EDITIONS):
+                e += 1
+            add(i, e)
     for ent in doc.ents:
         if ent.label_ != "PRODUCT" or any(i in taken for i in range(ent.start, ent.end)):
             continue
@@ -169,6 +184,45 @@ def product_label(span: Span) -> str:
     return text
 
 
+# model names that stand for one family ("the Dreamliner" is the Boeing 787)
+NAMED_FAMILIES = {"dreamliner": "Boeing 787", "worldliner": "Boeing 777", "stratotanker": "Boeing KC-135",
+                  "stratofortress": "Boeing B-52", "globemaster": "Boeing C-17", "dreamlifter": "Boeing 747"}
+_VARIANT = re.compile(r"^((?:[A-Za-z]{1,3}-?)?\d{1,4})(?:-\d{1,4}[A-Z]{0,4}|[A-Z]{1,4})$")  # "777-200LR", "A400M"
+
+
+def product_family(label: str) -> str:
+    """The model family a product name belongs to: the maker and the base designation, without the variant
+    ("Boeing 777-200LR" and "777" -> "Boeing 777", "A380-800" -> "Airbus A380", "787 Dreamliner" -> "Boeing 787")."""
+    words = label.split()
+    named = next((NAMED_FAMILIES[w.lower().rstrip("s")] for w in words if w.lower().rstrip("s") in NAMED_FAMILIES), None)
+    models = [w for w in words if any(ch.isdigit() for ch in w)]
+    if not models:
+        return named or label
+    model = models[0]
+    m = _VARIANT.match(model)
+    if m and ("-" in model[len(m.group(1)):] or sum(ch.isdigit() for ch in m.group(1)) >= 2 and not _AIRBUS.match(model)):
+        model = m.group(1)  # a variant: "777-200LR", "KC-45A" (not "A3XX", "A400M": names of their own)
+    maker = next((w for w in words if w in MANUFACTURERS), None)
+    if maker is None and _AIRBUS.match(model):
+        maker = "Airbus"
+    elif maker is None and _BOEING.match(model):
+        maker = "Boeing"
+    if maker == "Airbus" and re.match(r"^3[0-9]{2}$", model):
+        model = "A" + model  # "Airbus 380" is the A380
+    if maker:
+        return f"{maker} {model}"
+    # no maker known: the model number names the product only with the words before it ("iPad 2", "Galaxy S4")
+    return named or " ".join(words[:words.index(models[0])] + [model]) or model
+
+
 def product_entities(doc: Doc, spans: Optional[list[Span]] = None) -> list[Entity]:
-    return [Entity(sp.start_char, sp.end_char, sp.text, "PRODUCT", canonical=None, label=product_label(sp),
-                   kind="product", mention="name") for sp in (spans if spans is not None else find_products(doc))]
+    """The product names of `doc` and the nouns that stand for them ("the plane": product_mentions.py)."""
+    spans = spans if spans is not None else find_products(doc)
+    family = {(sp.start, sp.end): product_family(product_label(sp)) for sp in spans}
+    out = [Entity(sp.start_char, sp.end_char, sp.text, "PRODUCT", canonical=actor_iri(family[sp.start, sp.end]),
+                  label=family[sp.start, sp.end], kind="product", mention="name") for sp in spans]
+    for i, sp in product_nominals(doc, spans):
+        tok, name = doc[i], family[sp.start, sp.end]
+        out.append(Entity(tok.idx, tok.idx + len(tok.text), tok.text, "PRODUCT", canonical=actor_iri(name), label=name,
+                          kind="product", mention="nominal"))
+    return sorted(out, key=lambda e: e.start)

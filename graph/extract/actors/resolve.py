@@ -88,6 +88,11 @@ def _first_compatible(a: str, b: str) -> bool:
     return a == b or (len(a) == 1 and b.startswith(a)) or (len(b) == 1 and a.startswith(b))
 
 
+def _numbers(toks: tuple) -> tuple:
+    """The words with digits: a model's designation ("Boeing 777" is not the "Boeing 787", one letter apart)."""
+    return tuple(t for t in toks if any(ch.isdigit() for ch in t))
+
+
 def _prefix_business(a: tuple, b: tuple) -> bool:
     short, long_ = (a, b) if len(a) < len(b) else (b, a)
     return len(short) < len(long_) and long_[:len(short)] == short and all(w in BUSINESS_WORDS
@@ -162,7 +167,7 @@ class ActorIndex:
         if person:
             return any(a[-1] == b[-1] and _first_compatible(a[0], b[0]) for a in mine for b in theirs)
         return any(a == b or _prefix_business(a, b) or (skeleton(" ".join(a)) == skeleton(" ".join(b))
-                                                          and similar(" ".join(a), " ".join(b)))
+                                                          and similar(" ".join(a), " ".join(b)) and _numbers(a) == _numbers(b))
                    for a in mine for b in theirs)
 
     def match(self, rec: ActorRecord) -> Optional[str]:
@@ -190,7 +195,8 @@ class ActorIndex:
             sk = skeleton(spaced)
             if len(toks) > 1 and len(sk) >= 4:
                 vote(self.by_skel.get(sk, ()), 2, check=lambda i: any(
-                    len(s) == len(toks) and similar(" ".join(s), spaced) for s in self.actors[i].seqs))
+                    len(s) == len(toks) and similar(" ".join(s), spaced) and _numbers(s) == _numbers(toks)
+                    for s in self.actors[i].seqs))
             if person:
                 if len(toks) > 1:
                     vote(self.by_fl.get((toks[0], toks[-1]), ()), 2)

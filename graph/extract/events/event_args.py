@@ -8,10 +8,12 @@ from typing import Optional
 
 from spacy.tokens import Doc, Span, Token
 
+from graph.extract.events import wordnet_lexicon as wn
 from graph.extract.model import Argument, Entity, Location, Timex
 
 SUBJECTS = {"nsubj", "nsubjpass", "csubj"}
 OBJECTS = {"dobj", "dative", "attr", "oprd"}
+NOUNISH = {"NOUN", "PROPN", "PRON", "NUM"}
 NP_RIGHT = {"conj", "cc", "appos", "compound", "nummod", "case"}
 # "its determination to retake it", "a race to seize territory": the infinitive is what the noun intends
 INTENT_NOUNS = {"determination", "plan", "bid", "attempt", "intention", "effort", "race", "push", "drive", "threat",
@@ -20,6 +22,18 @@ INTENT_NOUNS = {"determination", "plan", "bid", "attempt", "intention", "effort"
 # "force Henry to resign", "urged all sides to protect civilians": the object is the infinitive's subject
 SUBJECT_CONTROL = {"promise", "vow", "pledge", "threaten"}
 CAUSATIVE = {"have", "get"}
+# Support verbs: their subject is the agent (or, for "suffer", the patient) of the event noun they take
+SUPPORT_VERBS = {**dict.fromkeys(["launch", "carry", "conduct", "stage", "mount", "commit", "perpetrate", "wage",
+                                  "unleash", "execute", "orchestrate", "claim", "accept", "admit", "give", "make",
+                                  "hold", "issue", "deliver", "reach", "sign", "impose", "declare", "order",
+                                  "open", "begin", "start"], "agent"),
+                 **dict.fromkeys(["suffer", "sustain", "receive", "incur"], "target")}
+MEMBER_PREPS = {"including", "among"}
+SERIES_NOUNS = {"series", "wave", "spate", "string", "number", "campaign", "spree", "round"}
+RESPONSIBILITY = {"responsibility", "credit"}
+# verbs that hold their object responsible for an event ("blamed X for", "accused X of", "arrested X over")
+RESPONSIBLE_VERBS = {"blame", "accuse", "arrest", "detain", "charge", "convict", "sentence", "indict", "try",
+                     "suspect", "condemn", "punish", "prosecute", "jail", "execute"}
 # Objects of light-verb idioms ("take place", "part ways"), never participants.
 IDIOM_OBJECTS = {"place", "way", "part", "line", "effect", "note", "care", "advantage", "account", "sense", "time"}
 
@@ -37,13 +51,17 @@ def is_name(tok: Token, ix: "TokenIndex") -> bool:
     ent = ix.ent[tok.i]
     return ent is not None and ent.mention == "name"
 
-def _np_span(tok: Token) -> Span:
-    """The noun phrase headed by tok: its left modifiers, plus coordination and apposition."""
+def _np_span(tok: Token, split: bool = False) -> Span:
+    """The noun phrase headed by tok: its left modifiers, plus apposition and (unless `split`: each conjunct is
+    a participant of its own) coordination."""
     doc = tok.doc
     end = tok.i
     for child in tok.rights:
-        if child.dep_ in NP_RIGHT or (child.dep_ == "prep" and child.lower_ == "of"):
-            end = max(end, child.right_edge.i)
+        if split and (child.dep_ in {"conj", "cc"} or listed_name(child)):
+            break  # "Ann Smith, Tom Jones and Bill Lee": the list's next names are their own arguments
+        if child.dep_ in NP_RIGHT or (child.dep_ == "prep" and child.lower_ == "of") or (
+                child.tag_ in {"RBR", "JJR"} and _count(tok)):
+            end = max(end, child.right_edge.i)  # ... "scores more", "130 more"
     start = tok.left_edge.i
     while start < tok.i and (doc[start].is_punct or doc[start].dep_ in {"cc", "prep", "mark"}):
         start += 1
@@ -55,6 +73,37 @@ def _np_span(tok: Token) -> Span:
             t.text == ")" for t in span):
         span = doc[start : end + 2]
     return span
+
+
+def _count(tok: Token) -> bool:
+    return tok.like_num or tok.tag_ == "NNS" and wn.noun(tok.lemma_).lexfile == "noun.quantity"  # "dozens"
+
+
+def listed_name(tok: Token) -> bool:
+    """A person's name the parser hung on another as an apposition: a list of people ("Ann Smith, Tom Jones and
+    Bill Lee"), not a description of the first ("Ann Smith, a lawyer")."""
+    return (tok.dep_ == "appos" and tok.pos_ == "PROPN" and tok.ent_type_ == "PERSON"
+            and tok.head.ent_type_ == "PERSON")
+
+
+def conjuncts(tok: Token) -> list[Token]:
+    """The other members of the coordination tok heads (and of a list of names): each a participant of its own."""
+    out: list[Token] = []
+    todo = [tok]
+    while todo:
+        for c in todo.pop().children:
+            if (c.dep_ == "conj" and c.pos_ in NOUNISH or listed_name(c)) and c not in out:
+                out.append(c)
+                todo.append(c)
+    return out
+
+
+def antecedent(tok: Token) -> Token:
+    """A relative pronoun's noun ("the museum, which was damaged": the museum), else tok itself."""
+    if tok.lower_ not in {"which", "that", "who", "whom"} or tok.tag_ not in {"WDT", "WP"}:
+        return tok
+    clause = next((a for a in tok.ancestors if a.dep_ == "relcl"), None)
+    return clause.head if clause is not None else tok
 
 
 class TokenIndex:
@@ -81,19 +130,24 @@ class TokenIndex:
                     table[t.i] = it
 
 
-def argument(tok: Token, role: str, ix: TokenIndex) -> Optional[Argument]:
+def argument(tok: Token, role: str, ix: TokenIndex, split: bool = False) -> Optional[Argument]:
+    """The argument headed by tok; `split` leaves its conjuncts out of its span (they are arguments of their own)."""
     if ix.timex[tok.i] is not None:
         return None
     loc = ix.loc[tok.i]
     ent = ix.ent[tok.i]
-    if loc is not None and role == "other":
+    if loc is not None and role in {"other", "place"}:
         return Argument(loc.start, loc.end, loc.text, "place", loc.canonical)
-    span = _np_span(tok)
+    span = _np_span(tok, split)
     if ent is None and loc is None:
         # "Sudan's paramilitary Rapid Support Forces (RSF)": the parse heads the phrase on the adjective and
         # hangs the name on it as an apposition; the name is the argument's actor
         ent = next((ix.ent[c.i] for c in tok.children if c.dep_ == "appos" and ix.ent[c.i] is not None
                     and ix.ent[c.i].canonical), None)
+    if ent is None and loc is None and antecedent(tok) != tok:
+        # "the militia, which ...": the relative pronoun is the argument's words, its noun's actor is who it is
+        ent = ix.ent[antecedent(tok).i]
+        return Argument(span.start_char, span.end_char, span.text, role, ent.canonical if ent is not None else None)
     canonical = ent.canonical if ent is not None else (loc.canonical if loc is not None else None)
     if ent is not None and not (span.start_char <= ent.start and ent.end <= span.end_char):
         return Argument(ent.start, ent.end, ent.text, role, canonical)
@@ -122,17 +176,28 @@ def _subjects(verb: Token) -> list[Token]:
 def _inherited_subject(verb: Token, depth: int = 0) -> list[tuple[Token, str]]:
     """Subject of a verb that has none of its own: its governor's, or the noun it modifies."""
     head = verb.head
-    if depth > 3 or head is verb:
+    if depth > 3 or head == verb:
         return []
+    if verb.dep_ == "pcomp" and head.dep_ == "prep" or verb.dep_ == "xcomp" and head.dep_ == "acomp":
+        head = head.head  # "responded by calling ...", "felt confident enough to call ...": the clause's verb
     if verb.dep_ == "xcomp" and head.pos_ == "VERB" and head.lemma_.lower() not in SUBJECT_CONTROL:
         objs = [c for c in head.children if c.dep_ == "dobj"]
         if objs:
             return [(o, "agent") for o in objs]
     if verb.dep_ in {"xcomp", "conj", "advcl", "pcomp"} and head.pos_ in {"VERB", "AUX"}:
         subs = _subjects(head)
+        if subs and subs[0].dep_ == "nsubjpass" and (verb.tag_ == "VBN" and verb.dep_ in {"conj", "advcl"}):
+            return [(s, "target") for s in subs]  # "were mutilated and injured": the same people suffer both
+        if subs and subs[0].dep_ == "nsubjpass" and verb.dep_ == "advcl" and verb.tag_ == "VBG":
+            # "The hotel was hit by a rocket, wounding six": the rocket wounds, not the hotel
+            return [(obj, "agent") for prep, obj in _pobjs(head) if prep.dep_ == "agent"]
         if subs:
             return [(s, "agent") for s in subs]
         return _inherited_subject(head, depth + 1)
+    if verb.dep_ == "pcomp" and verb.tag_ == "VBG" and head.dep_ == "prep" and head.head.pos_ in {"VERB", "AUX"}:
+        # "made its maiden flight after lifting off from Toulouse": the gerund's doer is the clause's subject
+        subs = _subjects(head.head)
+        return [(s, "agent") for s in subs] if subs else _inherited_subject(head.head, depth + 1)
     if verb.dep_ in {"acl", "relcl"} and head.pos_ in {"NOUN", "PROPN", "PRON"}:
         if verb.tag_ != "VBN" and head.lemma_.lower() in INTENT_NOUNS:
             # "its determination to retake it": the noun's possessor acts, not the noun ("a race to seize")
@@ -157,10 +222,30 @@ def verb_args(verb: Token, ix: TokenIndex) -> list[tuple[Token, str]]:
     if not subs:
         out += _inherited_subject(verb)
     for c in verb.children:
-        if c.dep_ in OBJECTS and not (c.dep_ == "oprd" and c.pos_ == "ADJ"):  # "left many soldiers dead"
+        if c.dep_ == "dative" and c.pos_ == "ADP":  # "offered buyouts to workers": the one given to, not "to"
+            out += [(o, "target") for o in c.children if o.dep_ == "pobj"]
+        elif c.dep_ in OBJECTS and not (c.dep_ == "oprd" and c.pos_ == "ADJ"):  # "left many soldiers dead"
             out.append((c, "target"))
     for prep, obj in _pobjs(verb):
+        if prep.lower_ in MEMBER_PREPS and _someone(obj, ix):  # "were arrested, including A and B"
+            out.append((obj, next((r for _, r in out if r == "target"), None) or next((r for _, r in out), "other")))
+            continue
         out.append((obj, "agent" if prep.dep_ == "agent" else "other"))
+    if verb.dep_ == "relcl" and any(c.dep_ == "advmod" and c.lower_ == "where" for c in verb.children):
+        out.append((verb.head, "place"))  # "the station, where six people were killed"
+    return _with_conjuncts(out)
+
+
+def _with_conjuncts(args: list[tuple[Token, str]]) -> list[tuple[Token, str]]:
+    """Each conjunct of a subject or an object is a participant in the same role: "GM and Chrysler offered
+    buyouts", "sold the plant to Fiat and Toyota"."""
+    out = list(args)
+    have = {t.i for t, _ in args}
+    for tok, role in args:
+        for c in tok.conjuncts:
+            if c.i not in have and c.pos_ in {"NOUN", "PROPN"}:
+                out.append((c, role))
+                have.add(c.i)
     return out
 
 
@@ -170,8 +255,67 @@ def noun_args(noun: Token, ix: TokenIndex) -> list[tuple[Token, str]]:
         if c.dep_ == "poss":
             out.append((c, "agent"))
         elif c.dep_ == "compound" and (ix.ent[c.i] is not None or c.pos_ == "PROPN"):
-            out.append((c, "other"))
+            # "Taliban attacks": an actor's name before the noun is who acts; a place's is where ("Paris attacks")
+            out.append((c, "agent" if ix.ent[c.i] is not None and ix.loc[c.i] is None else "other"))
     for prep, obj in _pobjs(noun):
-        role = {"by": "agent", "of": "target", "against": "target"}.get(prep.lower_, "other")
+        role = {"by": "agent", "of": "target", "against": "target", "on": "target"}.get(prep.lower_, "other")
+        if role == "target" and prep.lower_ == "on" and ix.loc[obj.i] is not None:
+            role = "other"  # "the attack on Kabul": a named place is where it happened
         out.append((obj, role))
-    return out
+    if noun.dep_ == "nsubj" and noun.head.lemma_ == "be":  # "the blast was at the station": where it was
+        out += [(obj, "other") for prep, obj in _pobjs(noun.head) if prep.dep_ == "prep"]
+    return _with_conjuncts(out + _support(noun) + _held_responsible(noun))
+
+
+def _support(noun: Token) -> list[tuple[Token, str]]:
+    """The subject a support verb lends its event noun: who "launched a series of attacks", "carried out the
+    bombing", "claimed responsibility for the bombing" did it; who "suffered injuries" was hurt."""
+    tok = noun
+    if tok.dep_ == "pobj" and tok.head.lower_ in {"of", "for"} and (
+            tok.head.head.lemma_.lower() in SERIES_NOUNS | RESPONSIBILITY):
+        tok = tok.head.head  # "a series of attacks", "responsibility for the bombing"
+    verb = tok.head
+    if tok.dep_ not in {"dobj", "nsubjpass"} or verb.pos_ != "VERB":
+        return []
+    role = SUPPORT_VERBS.get(verb.lemma_.lower())
+    if role is None:
+        return []
+    if tok.dep_ == "nsubjpass":  # "the attacks were carried out by militants"
+        return [(obj, role) for prep, obj in _pobjs(verb) if prep.dep_ == "agent"]
+    subs = [s for s in _subjects(verb) if s.dep_ == "nsubj"]
+    return [(s, role) for s in subs] or [(s, role) for s, r in _inherited_subject(verb) if r == "agent"]
+
+
+def _held_responsible(noun: Token) -> list[tuple[Token, str]]:
+    """Who is blamed, accused, arrested or convicted for the event did it: "blamed the ELN for the bombing",
+    "was arrested for the murder"."""
+    prep = noun.head
+    if noun.dep_ != "pobj" or prep.lower_ not in {"for", "of", "over"} or prep.head.pos_ != "VERB":
+        return []
+    verb = prep.head
+    if verb.lemma_.lower() not in RESPONSIBLE_VERBS:
+        return []
+    return [(c, "agent") for c in verb.children if c.dep_ in {"dobj", "nsubjpass"}]
+
+
+def _someone(tok: Token, ix: TokenIndex) -> bool:
+    """A person, a group or an actor (a number of them too): who can be among those an event touches."""
+    ent = ix.ent[tok.i]
+    return (ent is not None and ent.canonical is not None or tok.pos_ in {"NUM", "PROPN"}
+            or wn.noun(tok.lemma_).lexfile in {"noun.person", "noun.group"})
+
+
+def participants(trig: Token, noun: bool, ix: TokenIndex) -> list[tuple[Token, str]]:
+    """The trigger's (token, role) pairs, coordinations split ("arrested Ann and Tom": two targets)."""
+    out: list[tuple[Token, str]] = []
+    raw = noun_args(trig, ix) if noun else verb_args(trig, ix)
+    if trig.pos_ == "ADJ" and trig.dep_ in {"acomp", "oprd"}:  # "nine people were dead", "was shot dead"
+        raw += [(c, "target") for c in trig.head.children if c.dep_ in {"nsubj", "nsubjpass", "dobj"}]
+    for tok, role in raw:
+        out += [(t, role) for t in (tok, *conjuncts(tok))]
+        # "killed 12 people, including three children": the children are victims too
+        members = [o for p in tok.children if p.dep_ == "prep" and p.lower_ in MEMBER_PREPS
+                   for o in p.children if o.dep_ == "pobj" and _someone(o, ix)]
+        out += [(t, role) for m in members for t in (m, *conjuncts(m))]
+    seen: set[int] = set()  # verb_args/noun_args list conjuncts already: each token once, in its first role
+    return [(t, r) for t, r in out if not (t.i in seen or seen.add(t.i))]

@@ -12,7 +12,8 @@ In order (the first that answers wins; `EventTime.source` says which):
    a fragment's); a caption's lifespan ("Steve Jobs 1955-2011") or "until now" dates nothing.
 3. ``discourse``: what the tense says against the publication date and the dates of the story: the story's
    day (the first day of the week before publication it names, else the publication day) for its headline's
-   present and its present perfect ("Airbus wins order", "has unveiled"); the last such day before it for a
+   present and its lead's present perfect ("Airbus wins order", "has unveiled"; a perfect further on is
+   background, some time before, and stays undated); the last such day before it for a
    past event or a report ("raised rates on Wednesday. The governor said ..."), the publication day for the
    lead's past and the story's reporting when none is named; the publication day for what is under way or
    said now ("is seeking", "says"); the last date for a past event placed after it ("later", "then").
@@ -136,6 +137,9 @@ class _Dater:
         return self._discourse(trig) or self._article()
 
     def _own(self, trig: Token) -> Optional[Timex]:
+        head = trig.head
+        if trig.pos_ == "NOUN" and trig.dep_ == "nsubj" and head.lemma_ == "be" and head.i in self.time_of:
+            return self.time_of[head.i]  # "The first flight of the 777 was in 1994": the copula says when it was
         return self.time_of.get(trig.i) or self._clause_time(trig)
 
     def _clause_time(self, tok: Token) -> Optional[Timex]:
@@ -171,8 +175,10 @@ class _Dater:
                 return _from(day, "discourse")
             # the lead's news and the story's reporting are of its day; a later past may be any time before
             return self._article("discourse") if speech or self._undated_lead(trig.sent) else None
+        if tense == "perfect" and not (_headline(trig.sent) or self._lead(trig.sent)):
+            return None  # past the lead, "has received $15 billion" is background: some time before, not the news
         if tense == "perfect" or tense == "present" and _headline(trig.sent):
-            # "has won an order", a headline's "Airbus wins order": the news of the story's day
+            # the lead's "has won an order", a headline's "Airbus wins order": the news of the story's day
             day = self._story_day()
             return _from(day, "discourse") if day is not None else self._article("discourse")
         if tense == "progressive" or tense == "present" and speech:
@@ -186,13 +192,17 @@ class _Dater:
         return bool(tx.begin) and len(tx.value) >= 10 and tx.value[:4].isdigit() and \
             0 <= (self.dct.date() - date.fromisoformat(tx.begin[:10])).days <= 7
 
-    def _undated_lead(self, sent: Span) -> bool:
-        """The story's first full sentence (after its headline and date line), when it names no date (one that
-        dates none of its events still places them: "After the army left on October 31, the rebels seized it")."""
+    def _lead(self, sent: Span) -> bool:
+        """The story's first full sentence (after its headline and date line): what it says is the news."""
         if self.lead_start is None:
             full = (s for s in self.doc.sents if s.text.rstrip().endswith((".", "!", "?", '"', "”")))
             self.lead_start = next((s.start for s in full), -1)
-        return sent.start == self.lead_start and not any(sent.start <= i < sent.end for i, _ in self.anchors)
+        return sent.start == self.lead_start
+
+    def _undated_lead(self, sent: Span) -> bool:
+        """The lead, when it names no date (one that dates none of its events still places them: "After the army
+        left on October 31, the rebels seized it")."""
+        return self._lead(sent) and not any(sent.start <= i < sent.end for i, _ in self.anchors)
 
     def _news_day(self, trig: Token) -> Optional[Timex]:
         """The last recent day named before the trigger."""

@@ -29,7 +29,7 @@ AGREEMENT_NOUNS = {"deal", "agreement", "accord", "pact", "truce", "ceasefire", 
 RESULT_STATES = {"dead": "1823", "killed": "1823", "hurt": "182", "injured": "182", "wounded": "182"}
 # verb-particle phrases that, with an explosive as participant, can only mean a detonation
 EXPLODE_PHRASES = {"go off", "set off", "touch off", "blow up", "plant", "detonate", "explode", "trigger"}
-DEATHS = {"die", "death", "perish"}
+DEATHS = {"die", "death", "perish", "dead"}
 # a "forces" plural is WordNet's military_unit ("force" alone is first a physical quantity)
 ARMED_PLURALS = {"forces", "troops"}
 ARMED_KINDS = frozenset({"armed_group", "state"})
@@ -41,8 +41,15 @@ INFORMATION = {"noun.communication", "noun.cognition", "noun.quantity", "noun.at
 PLACE_ENTS = {"GPE", "LOC", "FAC"}
 PERSON_ENTS = {"PERSON", "NORP", "ORG"}
 FIGHT_LEMMAS = {"fight", "battle", "clash", "combat", "strike", "engage", "encounter", "confront", "attack",
-                "fighting", "war"}
+                "fighting", "war", "hit", "repel"}
+REPRESSION = "175"  # violent repression ("suppressed the insurrection") is a state's or armed group's act
+PERSON_FILES = {"noun.person"}
+# "claimed nine lives", "took the lives of": a killing
+LIFE_TAKING = {"claim", "take", "cost"}
 OCCUPY = "192"
+# verbs of occupying (192) that are more often everyday acts: only armed actors occupy by them
+EVERYDAY_TAKING = {"enter", "secure", "control", "recover"}
+ATTEMPT_NOUNS = {"attempt", "plot", "bid", "try", "conspiracy"}
 
 
 def type_triggers(doc: Doc, noun_of: dict[int, bool], ix: TokenIndex) -> dict[int, str]:
@@ -71,7 +78,13 @@ def trigger_code(tok: Token, noun: bool, ix: TokenIndex) -> Optional[str]:
 
 
 def _noun_code(tok: Token) -> Optional[str]:
-    return noun_code_for(tok.lemma_) or wn.noun(tok.lemma_).cameo or None
+    code = noun_code_for(tok.lemma_) or wn.noun(tok.lemma_).cameo or None
+    if code is None and tok.lemma_.lower() in ATTEMPT_NOUNS:
+        # "an assassination attempt", "a plot to bomb ...", "an attempt at a coup": the act attempted
+        inner = [c for c in tok.children if c.dep_ == "compound"] + [
+            o for p in tok.children if p.dep_ == "prep" and p.lower_ in {"at", "of"} for o in p.children]
+        return next((c for c in (_noun_code(i) for i in inner if i.pos_ == "NOUN") if c), None)
+    return code
 
 
 def phrase(tok: Token) -> str:
@@ -89,6 +102,10 @@ def _verb_code(trig: Token, ix: TokenIndex) -> Optional[str]:
         nouns += [x for n in list(nouns) for x in n.conjuncts]
         if any(n.lemma_.lower() in AGREEMENT_NOUNS for n in nouns):
             return "057"
+    if lemma == "call" and _phoned(trig, ix):
+        return "040"  # "she called the garage to ask a price": a telephone consultation, not an appeal
+    if lemma in LIFE_TAKING and any(c.dep_ == "dobj" and c.lemma_.lower() == "life" for c in trig.children):
+        return "1823"  # "the bombs claimed nine lives"
     if lemma == "leave":
         result = _result_state(trig)
         if result is not None:
@@ -102,6 +119,18 @@ def _verb_code(trig: Token, ix: TokenIndex) -> Optional[str]:
         if lemma in {"take", "go", "set", "carry", "bring", "put", "make", "give", "get", "turn"}:
             return None  # a light verb's phrase is its own word ("take off", "carry out"): not the light verb
     return code_for(lemma) or wn.verb(lemma).cameo or None
+
+
+def _phoned(trig: Token, ix: TokenIndex) -> bool:
+    """ "Call" with a person or organisation as object and nothing asked for: no "on"/"for", no infinitive, no
+    predicate ("called him a liar") and no particle ("called off")."""
+    kids = list(trig.children)
+    if any(c.dep_ in {"xcomp", "oprd", "ccomp", "prt"} or c.dep_ == "prep" and c.lower_ in {"on", "for", "upon"}
+           for c in kids):
+        return False
+    objs = [c for c in kids if c.dep_ == "dobj"]
+    return bool(objs) and all(_person(o, ix) or (ix.ent[o.i] is not None and ix.ent[o.i].type in
+                                                 {"PERSON", "ORG"}) for o in objs)
 
 
 def _result_state(trig: Token) -> Optional[str]:
@@ -192,9 +221,40 @@ def _restricted(trig: Token, code: str, noun: bool, ix: TokenIndex) -> Optional[
                                                                   == "PERSON") for o in objs):
                 return "181" if any(armed(t, ix) for t in parts) else None  # "seized hundreds of hostages"
             return None  # "took 11 people to hospital", "took a tougher line"
+        if lemma in EVERYDAY_TAKING and not any(armed(t, ix) for t in parts):
+            return None  # "entered the United States on a student visa": travel, not an occupation
     if code[:2] in {"06", "07"} and objs and all(wn.noun(o.lemma_).lexfile in INFORMATION for o in objs):
         return None  # "figures supplied by officials": information, not goods
+    if code == REPRESSION and not any(armed(t, ix) for t in parts):
+        return None
+    if code.startswith("14") and not noun and not _protesters(trig, ix):
+        return None  # "shares rallied", "the figures demonstrate that ...": nobody protests
+    if code.startswith("171") and objs and all(_person(o, ix) for o in objs):
+        return "182"  # "mutilated the victims": damage done to people is an assault on them
     return code
+
+
+def _protesters(trig: Token, ix: TokenIndex) -> bool:
+    """A protest verb used of people: its subject (if any) is people, a group or an actor ("shares rallied" is a
+    market recovering); "demonstrate" shows no idea or quality ("demonstrated its resolve")."""
+    if trig.lemma_.lower() in {"demonstrate", "rally"} and any(
+            c.dep_ == "ccomp" or c.dep_ == "dobj" and wn.noun(c.lemma_).lexfile in ABSTRACT | INFORMATION | {"noun.act"}
+            for c in trig.children):
+        return False  # "demonstrated that ...", "demonstrated its resolve": showing, not protesting
+    subs = [c for c in trig.children if c.dep_ == "nsubj"]
+    return all(c.pos_ == "PRON" or ix.ent[c.i] is not None or _person(c, ix)
+               or wn.noun(c.lemma_).lexfile == "noun.group" for c in subs)
+
+
+def _person(tok: Token, ix: TokenIndex) -> bool:
+    """People: a person's name or noun, a bare number of them ("killed 12"), or "dozens of" people."""
+    ent = ix.ent[tok.i]
+    if (ent is not None and ent.type == "PERSON") or wn.noun(tok.lemma_).lexfile in PERSON_FILES:
+        return True
+    if tok.pos_ == "NUM" or wn.noun(tok.lemma_).lexfile == "noun.quantity":
+        of = [o for p in tok.children if p.lower_ == "of" for o in p.children if o.dep_ == "pobj"]
+        return all(_person(o, ix) for o in of) if of else tok.pos_ == "NUM" or tok.tag_ == "NNS"  # "thousands"
+    return False
 
 
 def _mishap_cause(trig: Token) -> bool:

@@ -26,8 +26,12 @@ from typing import Optional
 from spacy.tokens import Doc, Span, Token
 
 from graph.extract.actors.described import NAMING_VERBS
-from graph.extract.events.event_args import IDIOM_OBJECTS, TokenIndex, argument, is_name, noun_args, verb_args
+from graph.extract.events import wordnet_lexicon as wn
+from graph.extract.events.arg_roles import refine
+from graph.extract.events.cameo import noun_code_for
+from graph.extract.events.event_args import IDIOM_OBJECTS, TokenIndex, argument, is_name, participants
 from graph.extract.events.event_class import event_class
+from graph.extract.events.event_coref import follow_mentions
 from graph.extract.events.event_label import event_label
 from graph.extract.events.event_modality import modality_of
 from graph.extract.events.event_time import event_times
@@ -61,8 +65,40 @@ def _is_verb_trigger(tok: Token) -> bool:
 
 
 def _is_noun_trigger(tok: Token) -> bool:
-    return (tok.pos_ == "NOUN" and tok.is_alpha and tok.dep_ != "compound" and is_event_noun(tok.lemma_)
-            and tok.lemma_.lower() not in NOMINAL_HEADS)
+    return (tok.pos_ == "NOUN" and tok.is_alpha and (tok.dep_ != "compound" or _violent_modifier(tok))
+            and is_event_noun(tok.lemma_) and tok.lemma_.lower() not in NOMINAL_HEADS)
+
+
+def _is_death_state(tok: Token) -> bool:
+    """ "Dead" said of people (TimeML's state): "nine people were dead", "was shot dead", "among the dead"."""
+    if tok.lower_ != "dead" or tok.pos_ != "ADJ":
+        return False
+    if tok.dep_ == "pobj":
+        return any(c.dep_ == "det" for c in tok.children)
+    holders = [c for c in tok.head.children if c.dep_ in {"nsubj", "nsubjpass"}]
+    # "left five dead": the leaving kills; "the battery was dead": no one died
+    return tok.dep_ in {"acomp", "oprd"} and tok.head.lemma_ != "leave" and bool(holders) and all(
+        h.ent_type_ == "PERSON" or h.like_num or h.lower_ in {"he", "she", "they"}
+        or wn.noun(h.lemma_).lexfile == "noun.person" or h.tag_ == "NNS" and wn.noun(h.lemma_).lexfile == "noun.group"
+        for h in holders)
+
+
+def _violent_modifier(tok: Token) -> bool:
+    """A violent act named as a modifier ("the bombing suspect", "shooting incidents"): it happened too; a
+    weapon or kind ("attack helicopter", "war crimes") is excluded by the ending -ing/-ion of the act."""
+    lemma = tok.lemma_.lower()
+    code = noun_code_for(lemma) or wn.noun(lemma).cameo
+    return code[:2] in {"18", "19", "20"} and tok.lower_.endswith(("ing", "ion", "ings", "ions"))
+
+
+def _with_particle(trig: Token) -> int:
+    """Where the trigger ends: a phrasal verb's particle right after it is part of it ("rolled out", "took off",
+    "spoke out": TimeML and MEANTIME mark the whole phrasal verb as the event)."""
+    doc = trig.doc
+    nxt = doc[trig.i + 1] if trig.i + 1 < len(doc) else None
+    if nxt is not None and nxt.dep_ == "prt" and nxt.head.i == trig.i and trig.whitespace_ == " ":
+        return nxt.idx + len(nxt.text)
+    return trig.idx + len(trig.text)
 
 
 def _governor(tok: Token, triggers: set[int]) -> Optional[int]:
@@ -95,7 +131,7 @@ def find_events(doc: Doc, timexes: list[Timex], locations: list[Location],
             continue
         if _is_verb_trigger(tok):
             trig_kind[tok.i] = False
-        elif _is_noun_trigger(tok):
+        elif _is_noun_trigger(tok) or _is_death_state(tok):
             trig_kind[tok.i] = True
     triggers = set(trig_kind)
     codes = type_triggers(doc, trig_kind, ix)
@@ -123,19 +159,19 @@ def find_events(doc: Doc, timexes: list[Timex], locations: list[Location],
         place_of, sent_places = governed(locations, sent)
         for trig in sent_trigs:
             noun = trig_kind[trig.i]
-            raw = noun_args(trig, ix) if noun else verb_args(trig, ix)
+            code = codes[trig.i]
             args: list[Argument] = []
             seen: set[tuple[int, int]] = set()
-            for tok, role in raw:
+            for tok, role in participants(trig, noun, ix):
                 if tok.dep_ == "expl" or tok.i == trig.i or trig_kind.get(tok.i) or tok.lemma_.lower() in IDIOM_OBJECTS \
                         or tok.i in byline:
                     continue
-                arg = argument(tok, role, ix)
+                role = refine(trig, tok, role, code, ix)
+                arg = argument(tok, role, ix, split=True) if role else None
                 if arg is None or (arg.start, arg.end) in seen:
                     continue
                 seen.add((arg.start, arg.end))
                 args.append(arg)
-            code = codes[trig.i]
             if not code and not noun and trig.lemma_.lower() in LIGHT_VERBS:
                 continue  # "has been", "had": a state or support verb, not a fact worth a node
             time = times[trig.i]
@@ -154,12 +190,13 @@ def find_events(doc: Doc, timexes: list[Timex], locations: list[Location],
             target = next((a for a in args if a.role == "target"), None)
             if needs_speaker(code) and speakerless(agent):
                 code = ""  # "’’ said", "he told": no source actor, no CAMEO statement
+            end = _with_particle(trig)
             events.append(Event(
-                trig.idx, trig.idx + len(trig.text), trig.text, code,
+                trig.idx, end, doc.text[trig.idx:end], code,
                 args=args, time=time, place=place, sentence=si, modality=modality,
                 confidence=_confidence(code, noun, agent is not None, time.source, modality),
                 label=event_label(trig, noun, agent, target, ix),
                 event_class=event_class(trig, noun, "" if noun else phrase(trig)),
                 fatalities=fatalities(trig, triggers),
             ))
-    return events
+    return follow_mentions(doc, events)  # "the bankruptcy" after "filed for bankruptcy": event_coref.py

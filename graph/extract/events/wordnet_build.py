@@ -13,7 +13,7 @@ Each line: `pos lemma lexfile cameo tags` (tab-separated).
   without a hand list of every word. Empty when no anchor is reached.
 - tags (nouns): `armed` (under a military, police or armed-group synset: "troops", "insurgents", "gunmen"),
   `weapon` (weapons, explosives, ammunition), `mishap` (accidents, diseases: a death or injury they cause is no
-  assault).
+  assault), `site` (buildings, facilities, roads, places: "in the market", "at the station" say where).
 
 WordNet 3.0 is (c) Princeton University, under the WordNet 3.0 license (redistribution allowed with notice);
 see https://wordnet.princeton.edu/license-and-commercial-use.
@@ -64,6 +64,9 @@ TAG_ANCHORS: dict[tuple[str, str, int], str] = {
     ("weaponry", "n", 1): "weapon", ("ammunition", "n", 1): "weapon",
     ("accident", "n", 1): "mishap", ("disease", "n", 1): "mishap", ("illness", "n", 1): "mishap",
     ("catastrophe", "n", 3): "mishap", ("earthquake", "n", 1): "mishap", ("storm", "n", 1): "mishap", ("collision", "n", 1): "mishap",
+    # where something can happen: buildings and other structures, facilities, roads, places
+    ("structure", "n", 1): "site", ("facility", "n", 1): "site", ("way", "n", 6): "site",
+    ("location", "n", 1): "site",
 }
 # noun classes the extractor reads; nouns of other files (plants, animals, food ...) are left out of the table
 NOUN_FILES = {"noun.act", "noun.event", "noun.state", "noun.phenomenon", "noun.process", "noun.communication",
@@ -131,10 +134,16 @@ def rows(wn: WordNet) -> list[str]:
 
 
 def _tag(wn: WordNet, senses: list[tuple[str, str]], tags: dict[tuple[str, str], str]) -> str:
-    """The first sense's tag; `mishap` also from the second ("crash" is first a noise, then an accident)."""
+    """The first sense's tag; `mishap` also from the second ("crash" is first a noise, then an accident), and
+    `site` from the second or third when the first is an act or a group ("market" is first commerce, then the
+    people who trade, then the marketplace; "village" is first a community, then a place)."""
     tag = wn.nearest(senses[0], tags)
-    if not tag and len(senses) > 1 and wn.nearest(senses[1], tags) == "mishap":
-        tag = "mishap"
+    second = wn.nearest(senses[1], tags) if len(senses) > 1 else ""
+    if tag in {"", "site"} and second == "mishap":
+        return "mishap"
+    if not tag and wn.synsets[senses[0]][0] in {"noun.group", "noun.act"} and any(
+            wn.nearest(s, tags) == "site" for s in senses[1:3]):
+        return "site"
     return tag
 
 

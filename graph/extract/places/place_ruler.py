@@ -113,6 +113,10 @@ class PlaceRuler:
         for label, surfaces in by_label.items():
             self.matcher.add(label, list(nlp.tokenizer.pipe(surfaces)))
         self.org_prefixes = frozenset(ORG_PREFIXES)
+        # capitals of small territories, forced only as capitals: "Stanley", "Douglas", "Jamestown" are names too
+        self.small_capitals = frozenset(s for s in self.single if (p := gaz.lookup(s)) is not None
+                                        and p.kind == "city" and p.population < SMALL_CAPITAL
+                                        and gaz.quality(s, p) < 3)
 
     def _head_end(self, doc: Doc, end: int, heads: frozenset) -> int:
         """End of the longest "<place> Title* HEAD" from ``end``, or -1."""
@@ -136,8 +140,10 @@ class PlaceRuler:
         spans: list[Span] = []
         for key, start, end in matches:
             label = strings[key]
-            spans.append(Span(doc, start, end, label=label, span_id="place"))
             text = doc[start:end].text
+            if text in self.small_capitals and _in_longer_name(doc, start, end):
+                continue  # "Morgan Stanley", "Douglas Aircraft": left to the NER
+            spans.append(Span(doc, start, end, label=label, span_id="place"))
             single = end - start == 1 and text in self.single
             if single or text in self.multi:
                 e = self._head_end(doc, end, ORG_HEADS)
@@ -156,6 +162,18 @@ class PlaceRuler:
         ents = [e for e in doc.ents if not any(e.start < k.end and e.end > k.start for k in kept)]
         doc.ents = ents + kept
         return doc
+
+
+SMALL_CAPITAL = 100_000
+
+
+def _in_longer_name(doc: Doc, start: int, end: int) -> bool:
+    """A capitalised proper noun right before or after the match, within the sentence's words."""
+    before = doc[start - 1] if start > 0 else None
+    after = doc[end] if end < len(doc) else None
+    return (before is not None and before.is_title and before.tag_ in ("NNP", "NNPS") and not before.is_sent_start
+            and before.whitespace_ != "") or (after is not None and after.is_title and after.tag_ in ("NNP", "NNPS")
+                                               and doc[end - 1].whitespace_ != "")
 
 
 @Language.factory("tkg_place_ruler")

@@ -34,10 +34,10 @@ def location(start: int, end: int, text: str, p: Optional[GeoPlace], fallback_na
                     name=p.name, canonical=place_iri(p.geonames_id, p.name))
 
 
-def region_word(doc: Doc, i: int) -> bool:
-    """'region' right after a name: "the Amhara region", "Kidal Region" ("Deir el-Zour province" keeps naming the
-    city's id, as tests/test_unseen.py expects: left as it was)."""
-    return i < len(doc) and doc[i].lower_ == "region" and doc[i - 1].whitespace_ != ""
+def region_word(doc: Doc, i: int, words: tuple[str, ...] = ("region",)) -> bool:
+    """'region' (or one of ``words``) right after a name: "the Amhara region", "Kidal Region" ("Deir el-Zour
+    province" keeps naming the city's id, as tests/test_unseen.py expects: left as it was)."""
+    return i < len(doc) and doc[i].lower_ in {w.lower() for w in words} and doc[i - 1].whitespace_ != ""
 
 
 def strip_det(span: Span) -> Span:

@@ -29,7 +29,7 @@ def mislabelled_towns(deferred: list[Span], gaz: Gazetteer, ctx: set[str], out: 
     of El-Fasher"), decided after the other mentions (``out``, which ``add`` extends): taken in place position, or
     when the town is already a mention (one sense per article)."""
     pending = []
-    ctx = set(ctx)
+    ctx = set(ctx) | {l.country for l in out if l.country}  # the countries of the places already found too
     for ent in deferred:
         core = strip_det(ent)
         if named_as_town(core):  # "Rebels attacked the town of Goma": a town, in whichever country has it
@@ -47,7 +47,7 @@ def mislabelled_towns(deferred: list[Span], gaz: Gazetteer, ctx: set[str], out: 
         if p is None and described_as_town(core):  # "seized Rubaya, a major coltan mining town": a place,
             add(ent, None, text)  # though the gazetteer does not know it (no coordinates rather than an actor)
             continue
-        if p is None or p.kind not in ("city", "village") or p.country not in ctx:
+        if p is None or p.kind not in ("city", "village", "admin1") or p.country not in ctx:
             continue
         if not exact and " " not in normalize(text):
             continue  # a one-word loose spelling of an ORG/PERSON is too often a word ("Defense" ~ Defiance)
@@ -56,11 +56,21 @@ def mislabelled_towns(deferred: list[Span], gaz: Gazetteer, ctx: set[str], out: 
         found = {l.geonames_id for l in out if l.geonames_id}
         rest = []
         for ent, core, p in pending:
-            if p.geonames_id in found or locative(core) or place_object(core):
+            if p.geonames_id in found or locative(core) or place_object(core) or _coordinated(core, out):
                 add(ent, p, core.text)
             else:
                 rest.append((ent, core, p))
         pending = rest
+
+
+def _coordinated(core: Span, out: list[Location]) -> bool:
+    """'Paris and Marseille': a name in a coordination with a place (found, or tagged a place) is a place too."""
+    first = core.root
+    while first.dep_ == "conj" and first.head.i != first.i:  # "Lyon, Nice and Marseille": the list's first
+        first = first.head
+    partners = [first, *first.conjuncts]
+    return any(t.ent_type_ in ("GPE", "LOC") or any(l.start <= t.idx < l.end for l in out)
+               for t in partners if t.i != core.root.i)
 
 
 def dateline_place(doc: Doc, d: Dateline, gaz: Gazetteer, ctx: set[str], taken: set[int],

@@ -41,6 +41,7 @@ from graph.extract.places.place_spans import (
     strip_det,
 )
 from graph.extract.places.place_towns import (
+    _english_words,
     dateline_place,
     mislabelled_towns,
     repeated_places,
@@ -145,11 +146,16 @@ def find_locations(doc: Doc, gaz: Optional[Gazetteer] = None) -> list[Location]:
                 span, p = extend_region(ent)
                 add(doc[ent.start:ent.end + 1] if p is None else span, p, f"{core.text} region")
                 continue
-            p = gaz.demonym(core.text)
+            p = gaz.demonym(core.text) or _region_or_its_people(core.text, gaz, ctx)
             if p is not None:
                 add(ent, p, core.text)
         elif label in ("PERSON", "ORG"):
             text = core.text
+            if region_word(doc, ent.end, PLACE_SUFFIXES):  # "in Tachira state": the region the NER called an ORG
+                p = gaz.lookup(text, ctx)
+                if p is not None and p.kind in ("admin1", "admin2", "region"):
+                    add(ent, p, text)
+                    continue
             p = gaz.lookup(text, ctx) if gaz.is_name(text) else None
             if p is not None and gaz.quality(text, p) >= 2 and text not in AMBIGUOUS and (
                     p.kind in ("country", "admin1", "continent", "region", "village", "union", "sea")
@@ -185,6 +191,27 @@ def find_locations(doc: Doc, gaz: Optional[Gazetteer] = None) -> list[Location]:
     out.sort(key=lambda l: (l.start, -(l.end - l.start)))
     set_within(out, gaz)
     return out
+
+
+# endings of the adjectives and nouns for a region's people: "Dagestani", "Bavarian", "Tibetan", "Punjabi"
+_PEOPLE_ENDINGS = ("i", "n", "an", "ian", "ese")
+
+
+def _region_or_its_people(text: str, gaz: Gazetteer, ctx: set[str]) -> Optional[GeoPlace]:
+    """A NORP-tagged word that names a country or a first-level region ("Dagestan became a republic"), under any
+    of its names ("Chechen" is one of Chechnya's), or its people's word formed on the region's own name
+    ("Dagestani" -> Dagestan): the demonym table lists countries' peoples, not every region's."""
+    for end in ("",) + _PEOPLE_ENDINGS:
+        base = text[:-len(end)] if end else text
+        if not text.endswith(end) or len(base) < 4 or not base[:1].isupper():
+            continue
+        words, nouns = _english_words()
+        if (not end and text.lower() in words) or (end and base.lower() in words | nouns):
+            continue  # "Jewish", "Western": English adjectives; "Chinese" is not of "Chin" (a noun)
+        p = gaz.lookup(base, ctx)
+        if p is not None and p.kind in ("country", "admin1") and gaz.quality(base, p) >= 1:
+            return p
+    return None
 
 
 def _gov_org(ent: Span, gaz: Gazetteer, ctx: set[str], add: AddPlace) -> bool:

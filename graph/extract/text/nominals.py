@@ -5,6 +5,9 @@ coreference) and events (a trigger is not an actor's noun) all read it, so it si
 """
 from __future__ import annotations
 
+from functools import lru_cache
+from pathlib import Path
+
 # Nominal heads (lemma) -> category. Categories decide type, kind and how a mention resolves.
 NOMINAL_HEADS: dict[str, str] = {
     **dict.fromkeys(["army", "military", "force", "troop", "soldier", "armed force"], "military"),
@@ -29,3 +32,13 @@ NOMINAL_HEADS: dict[str, str] = {
                      "victim", "customer", "investor", "shareholder", "creditor", "member", "founder",
                      "owner", "prime minister", "vice president", "negotiator", "mediator"], "person"),
 }
+
+_PERSON_NOUNS = Path(__file__).resolve().parent / "data" / "person_nouns.txt"
+
+
+@lru_cache(maxsize=1)
+def person_nouns() -> frozenset[str]:
+    """Nouns whose first WordNet sense is a person ("lawmaker", "bondholder", "critic"), for the heads that
+    NOMINAL_HEADS does not list (see data/person_nouns.txt and bench/person_nouns_build.py)."""
+    lines = _PERSON_NOUNS.read_text(encoding="utf-8").splitlines()
+    return frozenset(w for w in lines if w and not w.startswith("#"))

@@ -5,6 +5,9 @@ year", "the next day" (see the table in ``timex_rules``).
 the publication date when the story has given none ("sales were 4% higher than a year earlier"). The value
 keeps the coarser of the two precisions: "One year later" after "in 1976" is 1977, "two days later" after "on
 May 3, 2011" is 2011-05-05, "a month later" after "in 1990" is 1990 (the text does not say which month).
+"that night", "the same day", "the following morning" need a day named before; "the quarter" is the quarter
+named before, else the last one reported; a comparison base ("up from 14% a year ago") is the quarter or month
+just reported on, a year back.
 """
 from __future__ import annotations
 
@@ -14,9 +17,10 @@ from typing import Optional
 
 from dateutil.relativedelta import relativedelta
 
+from graph.extract.time import timex_lexicon as L
 from graph.extract.time.timex_anchor import Ctx
 from graph.extract.time.timex_calendar import day_value, month_value, week_value
-from graph.extract.time.timex_values import Result, word_number
+from graph.extract.time.timex_values import Result, duration_value, word_number
 
 _ORDER = ("day", "week", "month", "year", "decade")
 _STEP = {"day": "days", "week": "weeks", "month": "months", "year": "years", "decade": "years"}
@@ -74,6 +78,8 @@ def later(m: re.Match, ctx: Ctx) -> Optional[Result]:
     n = word_number(m["n"])
     if n is None or n != int(n) or m["u"].lower().rstrip("s") not in _STEP:
         return None  # "years later": how many the text does not say
+    if m["than"]:  # "a year later than planned": a delay, unless it stands beside the date (see timex_spans)
+        return "DURATION", duration_value(n, m["u"])
     sign = 1 if m["dir"].lower() == "later" else -1
     if _COMPARED.search(m.string[max(0, m.start() - 40):m.start()]):
         ctx = Ctx(dct=ctx.dct, tense=ctx.tense)
@@ -83,3 +89,52 @@ def later(m: re.Match, ctx: Ctx) -> Optional[Result]:
 def following(m: re.Match, ctx: Ctx) -> Optional[Result]:
     """'the following year', 'the next day': one unit after the last date mentioned."""
     return shift(1, m["u"], ctx)
+
+
+def the_quarter(m: re.Match, ctx: Ctx) -> Optional[Result]:
+    """'during the quarter', 'in the fiscal quarter': the quarter the story last named; else, in the past
+    tense, the last quarter completed before the publication date (the one a results report covers), and
+    otherwise the current one."""
+    if re.fullmatch(r"\d{4}-Q[1-4]", ctx.previous or ""):
+        return "DATE", ctx.previous
+    year, month = ctx.day.year, ctx.day.month
+    q = (month - 1) // 3 + 1
+    if ctx.tense == "past":
+        year, q = (year - 1, 4) if q == 1 else (year, q - 1)
+    return "DATE", f"{year}-Q{q}"
+
+
+_REPORT_PERIOD = re.compile(r"(\d{4})(-(?:Q[1-4]|H[12]|\d\d))")
+
+
+def is_report_period(value: str) -> bool:
+    """A quarter, half or month: the periods results and statistics are reported for."""
+    return bool(_REPORT_PERIOD.fullmatch(value))
+
+
+def compared_base(m: re.Match, period: str) -> Optional[Result]:
+    """'net income rose to $5 million from $3 million a year earlier/ago', after the story named the third
+    quarter (or February): the same period N years before, not the year before the publication date."""
+    n = word_number(m["n"]) if m["n"] else None
+    if n is None or n != int(n) or not m["u"].lower().startswith("year") or m["dir"].lower() not in ("ago", "earlier"):
+        return None
+    if not _COMPARED.search(m.string[max(0, m.start() - 40):m.start()]):
+        return None
+    p = _REPORT_PERIOD.fullmatch(period)
+    return ("DATE", f"{int(p[1]) - int(n)}{p[2]}") if p else None
+
+
+def that_day(m: re.Match, ctx: Ctx) -> Optional[Result]:
+    """'that night', 'the same day', 'the following morning': the day the story last named (the next one for
+    "following"/"next"), with the part of the day; nothing when the story named no day."""
+    prev = re.fullmatch(r"(\d{4})-(\d\d)-(\d\d)", ctx.previous or "")
+    if not prev:
+        return None
+    day = dt.date(int(prev[1]), int(prev[2]), int(prev[3]))
+    if m["rel"].lower() in ("the following", "the next"):
+        if not m["part"]:
+            return None  # "the following day" has its own rule
+        day += dt.timedelta(days=1)
+    if m["part"]:
+        return "TIME", day_value(day) + "T" + L.DAY_PARTS[m["part"].lower()]
+    return "DATE", day_value(day)

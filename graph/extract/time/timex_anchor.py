@@ -19,29 +19,43 @@ class Ctx:
     tense: Optional[str] = None  # past | present | future | None
     anchor: Optional[dt.date] = None  # day a bare clock time belongs to
     previous: Optional[str] = None  # value of the previous DATE timex (for "the same month ...")
+    headline: bool = False  # on the title line, where the present tense reports the past ("GM cuts jobs Monday")
 
     @property
     def day(self) -> dt.date:
         return self.dct.date()
 
 
-# How much a candidate that contradicts the tense is penalised, in days.
+# How much a candidate that contradicts the tense is penalised, in days. A future tense ("will be held on
+# Nov. 6", "is set for Nov. 6") practically never points back more than a few weeks (a "would" in reported
+# speech may), while a past tense often reports a plan ("was scheduled for May 3"): so the future weighs more.
 _DAY_PENALTY = 75
+_DAY_PENALTY_FUTURE = 250
 _MONTH_PENALTY = 400  # a past-tense bare month is (almost) never a coming one
+_PRESENT_MONTH_LEAN = 30  # the body's present tense with a month half a year away: the coming one
 
 
 _NEWS_PAST = 30  # no tense to go by: news mostly reports what has happened
 
 
-def _penalty(delta_days: float, tense: Optional[str], weight: float) -> float:
-    """delta_days = candidate - DCT; a past tense penalises the future and vice versa."""
+def _penalty(delta_days: float, tense: Optional[str], weight: float, future_weight: Optional[float] = None) -> float:
+    """delta_days = candidate - DCT; a past tense penalises the future by `weight` and a future tense the past
+    by `future_weight` (default: the same)."""
     if tense == "past" and delta_days > 0:
         return weight
     if tense is None and delta_days > 0:
         return _NEWS_PAST
     if tense == "future" and delta_days < 0:
-        return weight
+        return weight if future_weight is None else future_weight
     return 0.0
+
+
+def _day_cost(delta: int, ctx: Ctx) -> float:
+    """How unlikely a day `delta` days from the DCT is. The body's present tense leans ahead, as a schedule
+    ("the budget year begins Oct. 1", "the law takes effect on Jan. 1"); a headline's reports the past."""
+    if ctx.tense == "present" and not ctx.headline and delta < 0:
+        return abs(delta) + _DAY_PENALTY_FUTURE
+    return abs(delta) + _penalty(delta, ctx.tense, _DAY_PENALTY, _DAY_PENALTY_FUTURE)
 
 
 def year_for_day(month: int, day: int, ctx: Ctx) -> int:
@@ -52,8 +66,7 @@ def year_for_day(month: int, day: int, ctx: Ctx) -> int:
             cand = dt.date(year, month, day)
         except ValueError:
             continue
-        delta = (cand - ctx.day).days
-        cost = abs(delta) + _penalty(delta, ctx.tense, _DAY_PENALTY)
+        cost = _day_cost((cand - ctx.day).days, ctx)
         if cost < best_cost:
             best, best_cost = year, cost
     return best
@@ -61,10 +74,7 @@ def year_for_day(month: int, day: int, ctx: Ctx) -> int:
 
 def closest(candidates: list[dt.date], ctx: Ctx) -> dt.date:
     """The candidate day nearest to the DCT, tense breaking ties (as `year_for_day`)."""
-    def cost(d: dt.date) -> float:
-        delta = (d - ctx.day).days
-        return abs(delta) + _penalty(delta, ctx.tense, _DAY_PENALTY)
-    return min(candidates, key=cost)
+    return min(candidates, key=lambda d: _day_cost((d - ctx.day).days, ctx))
 
 
 def year_for_month(month: int, ctx: Ctx) -> int:
@@ -74,6 +84,8 @@ def year_for_month(month: int, ctx: Ctx) -> int:
         months = (year - ctx.dct.year) * 12 + month - ctx.dct.month
         delta = months * 30.4
         cost = abs(delta) + _penalty(delta, ctx.tense, _MONTH_PENALTY)
+        if ctx.tense == "present" and not ctx.headline and delta < 0:
+            cost += _PRESENT_MONTH_LEAN
         if cost < best_cost:
             best, best_cost = year, cost
     return best
@@ -92,7 +104,8 @@ def year_for_period(first_month: int, last_month: int, ctx: Ctx) -> int:
 def weekday_date(weekday: int, ctx: Ctx, rel: Optional[str]) -> dt.date:
     """Date of a weekday name. The DCT's own weekday is the DCT itself unless
     "last"/"next" says otherwise; otherwise the past occurrence within a week,
-    or the coming one when the verb is in the future or the text says "next"."""
+    or the coming one when the verb is in the future or (outside the headline) the present, or the text
+    says "next"."""
     today = ctx.day
     back = (today.weekday() - weekday) % 7
     ahead = (weekday - today.weekday()) % 7
@@ -102,6 +115,8 @@ def weekday_date(weekday: int, ctx: Ctx, rel: Optional[str]) -> dt.date:
         return today + dt.timedelta(days=ahead or 7)
     if back == 0:
         return today
-    if ctx.tense == "future":
+    if ctx.tense == "future" or ctx.tense == "present" and not ctx.headline:
+        # the body's present tense with a weekday is a schedule ("voters go to the polls on Sunday",
+        # "the deadline expires at midnight on Tuesday"); past events take the past tense there
         return today + dt.timedelta(days=ahead)
     return today - dt.timedelta(days=back)

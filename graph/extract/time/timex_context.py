@@ -29,8 +29,15 @@ def is_age(text: str, m: re.Match, rule: str, prev: str) -> bool:
     return rule == "decade" and prev in _POSSESSIVES  # "in his (early) 30s": the match holds "early"
 
 
+# named days that are no weekday of the story ("Black Monday" of 1987, "Super Tuesday" primaries)
+_NAMED_DAY = re.compile(r"\b(?:Black|Cyber|Super|Bloody|Blue|Manic|Giving)\s+$")
+
+
 def is_name(text: str, m: re.Match, rule: str, doc) -> bool:
-    """A year after a proper noun ("Orion 1980"), a title inside a sentence ("This Week With David Brinkley")."""
+    """A year after a proper noun ("Orion 1980"), a title inside a sentence ("This Week With David Brinkley"),
+    a named day ("Black Monday")."""
+    if rule == "weekday" and not m["rel"]:
+        return bool(_NAMED_DAY.search(text[max(0, m.start() - 8):m.start()]))
     if rule == "year" and m.group().isdigit():
         if re.match(r"\s?[-–—]\s?\d\d", text[m.end():m.end() + 4]):
             return False  # "Jane Doe 1931-2019": a lifespan, two dates

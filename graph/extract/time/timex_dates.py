@@ -116,7 +116,7 @@ def century(m: re.Match, ctx: Ctx) -> Optional[Result]:
 
 
 def month_quarter(m: re.Match, ctx: Ctx) -> Optional[Result]:
-    """'the December quarter': the quarter that ends (or holds) that month."""
+    """'the December quarter', 'the July-September quarter': the quarter that ends (or holds) that month."""
     mo = month_number(m["mon"])
     return "DATE", f"{year_for_month(mo, ctx)}-Q{(mo - 1) // 3 + 1}"
 
@@ -135,10 +135,18 @@ def half(m: re.Match, ctx: Ctx) -> Optional[Result]:
 _SEASON_FIRST_MONTH = {"SP": 3, "SU": 6, "FA": 9, "WI": 12}
 
 
+def _the_fall(m: re.Match) -> bool:
+    """'in the fall', 'by the fall': the season; not 'the fall of the city', 'a fall in prices'."""
+    before = m.string[max(0, m.start() - 12):m.start()].lower()
+    after = m.string[m.end():m.end() + 4].lower()
+    return bool(not m["rel"] and re.search(r"\b(?:in|during|by|until|since|before|after)\s+the\s+$", before)
+                and not after.startswith(" of"))
+
+
 def season(m: re.Match, ctx: Ctx) -> Optional[Result]:
     code = L.SEASONS[m["s"].lower()]
     rel = (m["rel"] or "").lower()
-    if code == "FA" and not (rel in ("this", "last", "next", "past", "coming") or m["y"]):
+    if code == "FA" and not (rel in ("this", "last", "next", "past", "coming") or m["y"] or _the_fall(m)):
         return None  # bare "fall" is nearly always the verb
     first = _SEASON_FIRST_MONTH[code]
     if m["y"]:
@@ -152,3 +160,4 @@ def season(m: re.Match, ctx: Ctx) -> Optional[Result]:
     else:
         year = year_for_period(first, first + 2, ctx)
     return "DATE", f"{year}-{code}"
+

@@ -7,6 +7,7 @@ import datetime as dt
 import re
 from typing import Optional
 
+from graph.extract.time import timex_anaphora as anaphora
 from graph.extract.time import timex_lexicon as L
 from graph.extract.time.timex_anchor import Ctx, weekday_date
 from graph.extract.time.timex_calendar import add_months, add_years_safe, day_value, month_value, week_value
@@ -27,6 +28,8 @@ def today(m: re.Match, ctx: Ctx) -> Optional[Result]:
 
 
 def weekday(m: re.Match, ctx: Ctx) -> Optional[Result]:
+    if ctx.tense == "present" and re.match(r"['’]s\b", m.string[m.end():m.end() + 3]):
+        ctx = Ctx(dct=ctx.dct)  # "Sunday's vote is seen as a test": the noun's own time, not the verb's
     d = weekday_date(L.WEEKDAYS[m["wd"].lower()], ctx, (m["rel"] or "").lower() or None)
     if m["part"]:
         return "TIME", day_value(d) + "T" + L.DAY_PARTS[m["part"].lower()]
@@ -86,6 +89,8 @@ def part_of_unit(m: re.Match, ctx: Ctx) -> Optional[Result]:
         return "DATE", week_value(day)
     if unit == "quarter":
         return "DATE", f"{day.year}-Q{(day.month - 1) // 3 + 1}"
+    if unit == "decade":
+        return "DATE", str(day.year // 10)
     return "DATE", str(day.year)
 
 
@@ -100,7 +105,7 @@ def the_weekend(m: re.Match, ctx: Ctx) -> Optional[Result]:
     the past ("stormed the prisons over the weekend" in a Monday story -> the Saturday and Sunday just gone), the
     coming one for the future; a story published on the weekend means that weekend. Without the preposition
     "the weekend" is too often generic ("the weekend shift") to date."""
-    if not re.search(r"\b(?:over|during|at|on|through|throughout)\s+$", m.string[max(0, m.start() - 12):m.start()],
+    if not re.search(r"\b(?:over|during|at|on|through|throughout|since|for)\s+$", m.string[max(0, m.start() - 12):m.start()],
                      re.I):
         return None
     day = ctx.day
@@ -140,6 +145,10 @@ def same_period(m: re.Match, ctx: Ctx) -> Optional[Result]:
     prev = ctx.previous or ""
     if re.fullmatch(r"\d{4}(-(\d\d|Q\d|H\d|W\d\d|SP|SU|FA|WI))?", prev):
         return "DATE", str(int(prev[:4]) - 1) + prev[4:]
+    if re.search(r"(?:quarter|period)$", m.group().lower()):
+        # "the year-earlier quarter/period" with no quarter named: the one before the latest report's
+        latest = latest_quarter(m, ctx)[1]
+        return "DATE", str(int(latest[:4]) - 1) + latest[4:]
     return "DATE", str(ctx.dct.year - 1)  # no antecedent: read "a year ago" against the DCT
 
 
@@ -154,17 +163,28 @@ def relative_word(m: re.Match, ctx: Ctx) -> Optional[Result]:
         return "DATE", str(year - 1)
     if unit == "month":
         return "DATE", month_value(*add_months(day.year, day.month, -1))
+    if unit == "day":  # "the previous day", "the day before": the day before the one last named
+        return anaphora.shift(-1, "day", ctx)
     return "DATE", week_value(day - dt.timedelta(weeks=1))
 
 
 # ---------------------------------------------------------------- clock times
 
 def clock(m: re.Match, ctx: Ctx) -> Optional[Result]:
-    if m["h"] and not (m["mi"] or m["ap"]):
+    oclock = "clock" in m.group().lower()
+    if m["h"] and not (m["mi"] or m["ap"] or m["dp"] or m["night"] or oclock):
         return None  # a bare number is no clock time
-    h = int(m["h"]) if m["h"] else {"noon": 12, "midday": 12, "midnight": 0}[m["word"].lower()]
-    mi = int(m["mi"] or 0)
+    if m["sep"] == "." and not m["ap"]:
+        return None  # "5.30" is a number; "5.30 p.m." (British) a time
+    if m["hh"]:  # "1530 UTC"
+        h, mi = int(m["hh"]), int(m["mm"])
+    else:
+        h = int(m["h"]) if m["h"] else {"noon": 12, "midday": 12, "midnight": 0}[m["word"].lower()]
+        mi = int(m["mi"] or 0)
     ap = (m["ap"] or "").lower().replace(".", "").replace(" ", "")
+    if not ap and (m["dp"] or m["night"]):  # "4 in the morning", "8 in the evening", "11 at night"
+        late = m["dp"] and m["dp"].lower() != "morning" or m["night"] and h >= 6
+        ap = "pm" if late else "am"
     if ap == "pm" and h < 12:
         h += 12
     elif ap == "am" and h == 12:

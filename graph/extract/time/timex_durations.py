@@ -5,8 +5,9 @@ from __future__ import annotations
 import re
 from typing import Optional
 
+from graph.extract.time import timex_lexicon as L
 from graph.extract.time.timex_anchor import Ctx
-from graph.extract.time.timex_values import Result, duration_value, word_number
+from graph.extract.time.timex_values import Result, duration_value, month_number, word_number
 
 # ---------------------------------------------------------------- durations / sets
 
@@ -30,8 +31,19 @@ def set_word(m: re.Match, ctx: Ctx) -> Optional[Result]:
 
 
 def every(m: re.Match, ctx: Ctx) -> Optional[Result]:
-    n = word_number(m["n"]) if m["n"] else 1
+    n = 2 if (m["n"] or "").lower() == "other" else word_number(m["n"]) if m["n"] else 1
     return "SET", duration_value(n, m["u"])
+
+
+def every_named(m: re.Match, ctx: Ctx) -> Optional[Result]:
+    """'every Monday', 'on Mondays' -> XXXX-WXX-1, 'each summer' -> XXXX-SU, 'every March' -> XXXX-03 (TimeML's
+    SETs)."""
+    if m["wd"] or m["wds"]:  # "every Monday", "on Mondays"
+        part = "T" + L.DAY_PARTS[m["part"].lower()] if m["part"] else ""
+        return "SET", f"XXXX-WXX-{L.WEEKDAYS[(m['wd'] or m['wds']).lower()] + 1}{part}"
+    if m["s"]:
+        return "SET", "XXXX-" + L.SEASONS[m["s"].lower()]
+    return "SET", f"XXXX-{month_number(m['mon']):02d}"
 
 
 def unit_long(m: re.Match, ctx: Ctx) -> Optional[Result]:

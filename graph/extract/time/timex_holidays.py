@@ -40,6 +40,12 @@ _DAYS: dict[str, Callable[[int], dt.date]] = {
     "martin luther king day": lambda y: _nth_weekday(y, 1, 0, 3),
     "easter": easter, "easter sunday": easter, "good friday": lambda y: easter(y) - dt.timedelta(days=2),
     "easter monday": lambda y: easter(y) + dt.timedelta(days=1),
+    "palm sunday": lambda y: easter(y) - dt.timedelta(days=7),
+    "ash wednesday": lambda y: easter(y) - dt.timedelta(days=46),
+    "maundy thursday": lambda y: easter(y) - dt.timedelta(days=3),
+    "holy thursday": lambda y: easter(y) - dt.timedelta(days=3),
+    "holy saturday": lambda y: easter(y) - dt.timedelta(days=1),
+    "pentecost": lambda y: easter(y) + dt.timedelta(days=49),
 }
 PATTERN = "|".join(sorted((re.escape(k).replace("'", "['’]").replace(r"\ ", " ") for k in _DAYS), key=len,
                           reverse=True))

@@ -67,5 +67,8 @@ UNITS_PL = rf"(?:{_alt(UNITS)}|centuries)s?"
 # approximators kept inside the span ("almost two and a half years")
 APPROX = (r"(?:(?:almost|nearly|about|around|approximately|roughly|some|over|more than|"
           r"less than|at least|up to|just over|just under|under|barely|only|just) )")
+# words between a count and its unit that keep it a length of time ("five consecutive days", "two more years")
+COUNT_ADJ = (r"(?:consecutive|straight|successive|full|whole|more|additional|extra|further|long"
+             r"|trading|business|working|school)")
 MOD = r"(?:(?:early|mid|late|mid-|the end of|the beginning of|the start of|the middle of) ?)"
 REL = r"(?:this|last|next|past|coming|previous|current|following|same)"

@@ -64,16 +64,17 @@ RULES: list[Rule] = [
         rf"(?:the )?{L.MOD}?(?:(?P<full>(?:1[6-9]|20)\d0)|['’]?(?P<two>\d0))['’]?s"), dates.decade),
     Rule("quarter", _compile(
         rf"(?:(?:(?P<py>{Y})|(?P<prel>this|last|next) year)['’]s )?"
-        r"(?:the )?(?:(?P<ord>first|second|third|fourth|final|last|1st|2nd|3rd|4th)[-\s]quarter"
+        r"(?:the )?(?:fiscal )?(?:(?P<ord>first|second|third|fourth|final|last|1st|2nd|3rd|4th)[-\s](?:fiscal )?quarter"
         r"|q(?P<q>[1-4]))"
         rf"(?:,? (?:of )?(?:(?:fiscal )?(?P<y>{Y})|(?P<rel>(?:the )?(?:this|last|next|previous|current) year)))?"
     ), dates.quarter),
     Rule("half", _compile(
-        rf"the (?P<ord>first|second) half(?: of (?:(?P<y>{Y})|{_REL_YEAR})|(?! of))"), dates.half),
-    Rule("latest_quarter", _compile(r"the (?:latest|most recent) (?:quarter|fiscal quarter|reporting period)"),
+        rf"the (?P<ord>first|second) half(?: of (?:(?P<y>{Y})|{_REL_YEAR}|the (?:fiscal )?year)|(?! of))"), dates.half),
+    Rule("latest_quarter", _compile(r"the (?:latest|most recent) (?:quarter|fiscal quarter|reporting period|period)"),
          deictic.latest_quarter),
+    Rule("the_quarter", _compile(r"the (?:fiscal )?quarter(?![-‑])"), anaphora.the_quarter),
     Rule("part_of_unit", _compile(
-        r"(?:the (?:end|beginning|start|middle|rest|remainder) of the (?P<u>month|year|week|quarter)"
+        r"(?:the (?:end|beginning|start|middle|rest|remainder) of the (?P<u>month|year|week|quarter|decade)"
         r"|(?P<ye>year[- ]end|end[- ]of[- ]year))"), deictic.part_of_unit),
     Rule("season", _compile(
         rf"(?:(?P<the>the )?(?P<rel>this|last|next|past|coming|early|late|mid-?) ?)?"
@@ -89,10 +90,16 @@ RULES: list[Rule] = [
     Rule("day_part", _compile(
         rf"(?:(?:early|late|later|earlier) )?(?:(?P<lead>this|yesterday|tomorrow|last) )?"
         rf"(?P<part>{L.DAYPART})"), deictic.day_part),
-    Rule("later", _compile(rf"{L.APPROX}?(?P<n>{N}) (?P<u>{L.UNITS_PL})(?: or so)? (?P<dir>later|earlier)(?! than)"),
+    Rule("later", _compile(rf"{L.APPROX}?(?P<n>{N}) (?P<u>{L.UNITS_PL})(?: or so)? (?P<dir>later|earlier)"
+                           r"(?P<than> than (?:(?:originally|first|initially|previously) )?"
+                           r"(?:planned|expected|scheduled|anticipated|forecast|announced))?(?! than)"),
          anaphora.later),
     Rule("following", _compile(r"the (?:following (?P<u>day|week|month|year)|next (?P<u_>day))"),
          lambda m, c: anaphora.following(_Swap(m), c)),
+    Rule("that_day", _compile(rf"(?:(?P<rel>that|the same|the following|the next) (?:(?P<part>{L.DAYPART})|day))"
+                              rf"(?! (?:one|two|\d))"),
+         anaphora.that_day),
+
     Rule("relative", _compile(
         r"(?:(?:later|earlier|early|late|the end of|the beginning of|the start of|the middle of"
         r"|the rest of|the remainder of|the first half of|the second half of|the spring of"
@@ -100,27 +107,33 @@ RULES: list[Rule] = [
         r"(?:the )?(?P<rel>this|last|next|past|coming|previous|current|following)"
         r" (?P<u>week|weekend|month|year|quarter|decade)"), deictic.relative),
     Rule("the_weekend", _compile(r"the weekend"), deictic.the_weekend),
-    Rule("year_previous", _compile(r"the (?:(?P<u>year|month|week) (?:before|previous|prior|earlier)"
-                                   r"|(?:previous|prior|preceding) (?P<u_>year|month|week))"),
+    Rule("year_previous", _compile(r"the (?:(?P<u>year|month|week|day) (?:before|previous|prior|earlier)"
+                                   r"|(?:previous|prior|preceding) (?P<u_>year|month|week|day))"),
          lambda m, c: deictic.relative_word(_Swap(m), c)),
     Rule("ago", _compile(rf"(?:(?P<n>{N}) )?(?P<u>{L.UNITS_PL})(?: or so)? (?P<dir>ago|from now|hence)"), deictic.ago),
     Rule("same_period", _compile(
         r"the (?:same (?:month|week|period|quarter|time|day|year)(?: a year (?:ago|earlier)| last year"
-        r"| of last year| the previous year| the year before)|year[- ]ago (?:month|week|period|quarter))"),
+        r"| of last year| the previous year| the year before)|year[- ](?:ago|earlier) (?:month|week|period|quarter))"),
          deictic.same_period),
-    Rule("month_quarter", _compile(rf"the (?P<mon>{M}) quarter"), dates.month_quarter),
+    Rule("month_quarter", _compile(rf"the (?:{M} ?[-–] ?)?(?P<mon>{M}) quarter"), dates.month_quarter),
     Rule("duration", _compile(
         rf"(?:the )?(?:(?:past|last|next|coming|previous|first|final|following|remaining) )?"
-        rf"{L.APPROX}?(?P<n>{N})[-\s](?P<u>{L.UNITS_PL})(?:[-\s]long)?"), durations.duration),
+        rf"{L.APPROX}?(?P<n>{N})[-\s](?:{L.COUNT_ADJ} )?(?P<u>{L.UNITS_PL})(?:[-\s]long)?"), durations.duration),
     Rule("vague_duration", _compile(
-        r"(?:over )?(?:the )?(?:(?:past|last|next|coming|recent|previous) )?"
-        r"(?P<u>years|months|weeks|decades|centuries)(?:-long)?"), durations.vague_duration),
+        r"(?:over )?(?:the )?(?:(?P<mod>past|last|next|coming|recent|previous|first|final) )?"
+        r"(?P<u>years|months|weeks|decades|centuries|days|hours)(?:-long)?"), durations.vague_duration),
     Rule("set_word", _compile(r"(?P<w>annually|yearly|daily|nightly|weekly|monthly|hourly|quarterly"
                               r"|biweekly|annual)"), durations.set_word),
-    Rule("every", _compile(rf"(?:every|each|per|a) (?:(?P<n>{N}) )?(?P<u>{L.UNIT}|{L.UNITS_PL})"), durations.every),
+    Rule("every", _compile(rf"(?:every|each|per|a) (?:(?P<n>{N}|other) )?(?P<u>{L.UNIT}|{L.UNITS_PL})"), durations.every),
+    Rule("every_named", _compile(
+        rf"(?:(?:every|each) (?:(?P<wd>{WD})(?: (?P<part>{L.DAYPART}))?|(?P<s>{L.SEASON})|(?P<mon>{M}))"
+        rf"|(?P<wds>{WD})s)"),
+        durations.every_named),
     Rule("clock", _compile(
-        rf"(?:(?P<wd0>{WD}),? )?(?:(?P<h>[0-2]?\d)(?::(?P<mi>[0-5]\d))?"
-        rf"(?: ?(?P<ap>a\.m\.|p\.m\.|a\.m|p\.m|am|pm))?|(?P<word>noon|midday|midnight))"
+        rf"(?:(?P<wd0>{WD}),? )?(?:(?P<h>[0-2]?\d)(?:(?P<sep>[:.])(?P<mi>[0-5]\d))?"
+        rf"(?: ?(?P<ap>a\.m\.|p\.m\.|a\.m|p\.m|am|pm)| o['’]clock)?"
+        rf"(?: (?:in the (?P<dp>morning|afternoon|evening)|(?P<night>at night)))?|(?P<word>noon|midday|midnight)"
+        r"|(?P<hh>[01]\d|2[0-3])(?P<mm>[0-5]\d)(?= ?\(?(?:utc|gmt)\b))"
         rf"{_TZ}?(?:,? (?:(?:on )?(?P<wd>{WD})|(?P<dayword>today|yesterday|tomorrow)))?"), deictic.clock),
     Rule("ref", _compile(
         r"(?P<w>right now|now|currently|current|ongoing|at present|presently|nowadays|these days"

@@ -8,11 +8,13 @@ sentence talks about, and "the same month a year ago" finds its month.
 """
 from __future__ import annotations
 
+import bisect
 import re
 from dataclasses import dataclass
 from typing import Optional
 
 from graph.extract.text.doc_text import doc_text
+from graph.extract.time import timex_anaphora as anaphora
 from graph.extract.time import timex_lexicon as L
 from graph.extract.time.timex_anchor import Ctx
 from graph.extract.time.timex_calendar import value_to_date
@@ -27,7 +29,9 @@ _MONTH_CUES = {"in", "since", "by", "until", "till", "of", "early", "late", "mid
 _VAGUE_CUES = {"for", "over", "in", "within", "after", "recent", "past", "coming", "many",
                "few", "several", "the", "of", "some", "two", "three"}
 _ANCHORED_RULES = {"clock", "day_part"}
-_ANAPHORIC_RULES = {"same_period", "year_previous", "later", "following"}
+_ANAPHORIC_RULES = {"same_period", "year_previous", "later", "following", "the_quarter", "that_day"}
+_SHIFTING_RULES = {"year_previous", "later", "following"}  # counted from the date before them
+_LATE_RULES = {"that_day"}  # valued only in the second pass, from the day named before ("that night")
 # Aspectual adverbs/adjectives ("currently under development", "its current models",
 # "the formerly state-owned company") qualify a state rather than locate an event; MEANTIME
 # mostly leaves them unannotated, so we only value them when asked (normalize).
@@ -88,6 +92,8 @@ def _context_ok(c: Candidate, text: str, doc) -> bool:
     if is_age(text, m, name, prev) or is_name(text, m, name, doc) or is_generic(text, m, name, prev, doc):
         return False
     if name == "every" and first in ("a", "an"):
+        if re.search(r"[,;:.]\s*$", text[max(0, m.start() - 3):m.start()]):
+            return False  # "in 1962, a year later": no "15 a year" across a comma
         return bool(re.fullmatch(r"[\d.,]+|once|twice|times|thrice", prev)) or prev in L.SMALL_NUMBERS
     if name == "duration" and first in ("a", "an"):
         if re.fullmatch(r"[\d.,]+|once|twice|times|thrice", prev):
@@ -96,11 +102,16 @@ def _context_ok(c: Candidate, text: str, doc) -> bool:
             return False  # "a second plant"
         if m["u"].lower().endswith("s") or m.group().lower().endswith("long"):
             return False  # "a decades-long feud", "a day-long meeting": the unit's own rules
+    if name == "vague_duration" and m["u"].lower() in ("days", "hours") and not m["mod"]:
+        # "for days", "within hours"; "the days" alone is too often a noun ("those were the days")
+        return prev in _VAGUE_CUES - {"the"} and first != "the" or nxt in ("ago", "later", "earlier")
     if name == "vague_duration" and first not in ("over", "the", "recent", "past", "last", "next"):
         return prev in _VAGUE_CUES or nxt in ("ago", "later", "earlier", "of", "in", "before") or \
             m.group().lower().endswith("-long")
     if name == "duration" and first in ("a", "an") and m["u"].lower() == "quarter":
         return False  # "about a quarter of its dealers" is a fraction
+    if name == "every_named" and m["wds"] and prev not in ("on", "most", "some", "all", "many", "other", "and", "or"):
+        return False  # "on Mondays" recurs; "the band Sundays" is a name
     if name == "ref" and m["w"].lower() in _UNANCHORED_REFS:
         return False
     if name == "ref":
@@ -118,7 +129,15 @@ def _detection_text(text: str) -> str:
 
 def _tense_ctx(doc, c: Candidate, dct, tense_of) -> Ctx:
     span = doc.char_span(c.start, c.end, alignment_mode="expand")
-    return Ctx(dct=dct, tense=tense_of(span) if span is not None else None)
+    text = doc_text(doc)
+    return Ctx(dct=dct, tense=tense_of(span) if span is not None else None, headline=_in_title(text, c.start))
+
+
+def _in_title(text: str, char: int) -> bool:
+    """On the title line of an article whose title is its first line: short, without a closing full stop (a
+    wire story's first paragraph is no title)."""
+    end = text.find("\n")
+    return 0 <= char < end <= 150 and not text[:end].rstrip().endswith(".")
 
 
 def _lowercase_twin(regex: re.Pattern) -> Optional[re.Pattern]:
@@ -163,7 +182,7 @@ def candidates(doc, dct, tense_of) -> list[Candidate]:
             if not _context_ok(c, text, doc):
                 continue
             c.result = rule.resolve(m, _tense_ctx(doc, c, dct, tense_of))
-            if c.result is not None:
+            if c.result is not None or rule.name in _LATE_RULES:
                 out.append(c)
     return out
 
@@ -187,9 +206,22 @@ def _sentence_of(doc, char: int) -> Optional[tuple[int, int]]:
     return s.start_char, s.end_char
 
 
-def _day_anchor(doc, c: Candidate, kept: list[Candidate]):
+_QUOTE = re.compile(r"“[^”]*”|\"[^\"\n]*\"")
+
+
+def _quotes(text: str) -> list[tuple[int, int]]:
+    return [(q.start(), q.end()) for q in _QUOTE.finditer(text)]
+
+
+def _quote_of(quotes: list[tuple[int, int]], char: int) -> Optional[tuple[int, int]]:
+    return next((q for q in quotes if q[0] <= char < q[1]), None)
+
+
+def _day_anchor(doc, c: Candidate, kept: list[Candidate], quotes: list[tuple[int, int]]):
     """The day a clock time / part of day belongs to: the nearest day-level date in the
-    same sentence, else the last one before it in the document."""
+    same sentence, else the last one before it in the document. A date inside a quotation
+    that the time is not in counts only in its own sentence: quoted speech keeps the time of the
+    speaker ("I dread looking at Wall Street tomorrow," he said; ... at midday the index fell)."""
     sent = _sentence_of(doc, c.start)
     days = [(k, value_to_date(k.result[1])) for k in kept if k is not c and k.result]
     days = [(k, d) for k, d in days if d is not None and k.rule.name not in _ANCHORED_RULES]
@@ -197,7 +229,8 @@ def _day_anchor(doc, c: Candidate, kept: list[Candidate]):
         same = [(abs(k.start - c.start), d) for k, d in days if sent[0] <= k.start < sent[1]]
         if same:
             return min(same)[1]
-    before = [d for k, d in days if k.end <= c.start]
+    own = _quote_of(quotes, c.start)
+    before = [d for k, d in days if k.end <= c.start and _quote_of(quotes, k.start) in (None, own)]
     return before[-1] if before else None
 
 
@@ -206,20 +239,43 @@ def _era_today(doc, c: Candidate) -> bool:
     if not re.search(r"today['’]s$", doc_text(doc)[c.start:c.end + 2], re.I):
         return False
     tok = _token_after(doc, c.end + 2)
-    return tok is not None and tok.pos_ == "PROPN"
+    # "today's GM" (the name is the head), not "today's Taliban attack" (the name modifies the event)
+    return tok is not None and tok.pos_ == "PROPN" and tok.dep_ != "compound"
 
 
 def reresolve(doc, kept: list[Candidate], dct, tense_of) -> None:
     """Second pass: anchor clock times, give "the same month a year ago" its antecedent."""
     previous: Optional[str] = None
+    text = doc_text(doc)
+    quotes = _quotes(text)
+    last: Optional[Candidate] = None
+    period: Optional[tuple[str, int]] = None  # last quarter/half/month named, and its sentence
+    starts = [s.start_char for s in doc.sents]
     for c in kept:
-        if c.rule.name in _ANCHORED_RULES or c.rule.name in _ANAPHORIC_RULES:
+        sent = bisect.bisect_right(starts, c.start)
+        base = None
+        if c.rule.name in ("later", "ago") and period and sent - period[1] <= 2:
+            base = anaphora.compared_base(c.match, period[0])
+        if base:
+            c.result = base
+        elif c.rule.name in _SHIFTING_RULES and _apposed(text, last, c):
+            c.result = last.result  # "on Monday, the day before the attack": the same day, named twice
+        elif c.rule.name in _ANCHORED_RULES or c.rule.name in _ANAPHORIC_RULES:
             ctx = _tense_ctx(doc, c, dct, tense_of)
-            ctx.anchor = _day_anchor(doc, c, kept)
+            ctx.anchor = _day_anchor(doc, c, kept, quotes)
             ctx.previous = previous
             c.result = c.rule.resolve(c.match, ctx) or c.result
         elif c.rule.name == "today" and _era_today(doc, c):
             c.result = ("DATE", "PRESENT_REF")
         if c.result and c.result[0] == "DATE" and re.match(r"\d{4}", c.result[1]):
             previous = c.result[1]
+            if anaphora.is_report_period(previous) and c.rule.name not in _ANAPHORIC_RULES | {"ago"} and not base:
+                period = (previous, sent)  # the period reported on, not an earlier one it is compared with
+        last = c
     kept[:] = [c for c in kept if c.result is not None]
+
+
+def _apposed(text: str, a: Optional[Candidate], b: Candidate) -> bool:
+    """b stands in apposition to the date a ("March 3, two days later"; "2008, the year before")."""
+    return bool(a is not None and a.result and a.result[0] == "DATE" and re.match(r"\d{4}", a.result[1])
+                and re.fullmatch(r"\s*,\s*", text[a.end:b.start]))

@@ -7,9 +7,9 @@ from __future__ import annotations
 from typing import Optional
 
 _FUTURE_AUX = {"will", "shall", "'ll", "wo", "would", "should", "may", "might", "must"}
-_FUTURE_CUES = ("until", "till", "by", "as early as", "as soon as", "no later than", "not until", "starting",
+_FUTURE_CUES = ("until", "till", "through", "thru", "by", "as early as", "as soon as", "no later than", "not until", "starting",
                 "effective", "beginning", "from next")
-_FUTURE_LEMMAS = {"plan", "expect", "schedule", "intend", "aim", "due", "set", "hope",
+_FUTURE_LEMMAS = {"plan", "expect", "schedule", "intend", "aim", "due", "set", "hope", "slate", "poise",
                   "project", "forecast", "predict", "target"}
 
 
@@ -45,6 +45,9 @@ def verb_tense(verb) -> Optional[str]:
     if verb.lemma_ in _FUTURE_LEMMAS and (verb.tag_ in ("VBZ", "VBP") or verb.tag_ == "VBN" and any(
             c.dep_ == "auxpass" for c in verb.children)):
         return "future"  # "is scheduled for June", "is expected in March"; not "a record set on Aug. 6"
+    if verb.tag_ in ("VBZ", "VBP") and any(c.dep_ in ("acomp", "attr") and c.lemma_ in _FUTURE_LEMMAS
+                                           for c in verb.children):
+        return "future"  # "elections are due in September", "the vote is set for May"
     if verb.tag_ in ("VBZ", "VBP"):
         return "present"
     if verb.tag_ == "VBN" and verb.dep_ in ("acl", "amod"):
@@ -64,9 +67,20 @@ def _cue(span) -> Optional[str]:
     return None
 
 
+def _matrix_verb(verb, span):
+    """ "The company said Monday it will cut jobs": a time between a reporting verb and the subject of the
+    clause it introduces (no "that" before it) belongs to the reporting verb, whatever the parser attached it
+    to."""
+    if verb is None or verb.dep_ != "ccomp" or verb.head.i >= span.start:
+        return verb
+    subj = next((c for c in verb.children if c.dep_ in ("nsubj", "nsubjpass", "expl")), None)
+    mark = any(c.dep_ == "mark" and c.i < span.start for c in verb.children)
+    return verb.head if subj is not None and span.end <= subj.i and not mark else verb
+
+
 def tense_of(span) -> Optional[str]:
     """past | present | future | None for the clause a time expression sits in."""
-    verb = governing_verb(span)
+    verb = _matrix_verb(governing_verb(span), span)
     tense = verb_tense(verb) if verb is not None else None
     cue = _cue(span)
     if cue == "past" or cue == "future" and tense != "past":

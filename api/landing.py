@@ -1,0 +1,38 @@
+"""The page's first requests, answered once at start-up so that the first visitor finds them ready.
+
+On a 1M-quad store the unfiltered first timeline page orders every event by date (seconds; more
+on a busy machine) and the places list counts every place's events. The page asks exactly these
+URLs when it opens (web/src/state.js PAGE, web/src/map.js PAGE; tests/test_page.py checks they
+agree), so they are requested here through the app itself once it has started: the response cache
+(api/response_cache.py) then holds them, and a visitor arriving meanwhile waits for the same
+computation instead of starting another. A write makes a new revision and the next visitor pays.
+"""
+from __future__ import annotations
+
+import asyncio
+import logging
+
+import httpx
+from fastapi import FastAPI
+
+LANDING = ("/api/v1/timeline?limit=100&offset=0", "/api/v1/places?limit=500")
+log = logging.getLogger(__name__)
+
+
+async def warm(app: FastAPI) -> None:
+    """Ask the app for the page's first requests, one after the other (the timeline first)."""
+    transport = httpx.ASGITransport(app=app)
+    try:
+        async with httpx.AsyncClient(transport=transport, base_url="http://landing", timeout=None) as client:
+            for url in LANDING:
+                r = await client.get(url)
+                if r.status_code != 200:
+                    log.warning("landing request %s answered %s", url, r.status_code)
+    except asyncio.CancelledError:
+        raise
+    except Exception as e:  # a cache that stays cold is no reason to stop the server
+        log.warning("landing requests failed: %s", e)
+
+
+def start(app: FastAPI) -> asyncio.Task:
+    return asyncio.get_running_loop().create_task(warm(app))

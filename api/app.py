@@ -22,6 +22,7 @@ from .response_cache import FastAnswers, ResponseCache
 from .routers import (
     actors,
     corrections,
+    counts,
     event_table,
     events,
     export,
@@ -71,6 +72,7 @@ def create_app(store: Store, settings: Optional[Settings] = None) -> FastAPI:
     app.include_router(sparql.router)
     app.include_router(update.router)
     app.include_router(gsp.router)
+    app.include_router(counts.router, prefix="/api/v1")
     app.include_router(timeline.router, prefix="/api/v1")
     app.include_router(export.router, prefix="/api/v1")
     app.include_router(event_table.router, prefix="/api/v1")

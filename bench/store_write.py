@@ -4,15 +4,15 @@
     python bench/store_write.py --template STORE -n 10000 --transaction   # Store.load in one transaction
 
 `--template` is a store written by `tkg ingest` (e.g. of bench/ingest.py's synthetic corpus); its
-article graphs are replicated under new keys (bench/scale.py's `replicate`) and written 32 articles
-per call, as ingest writes a chunk. For every 1,000 articles it prints the CPU time of this whole
+article graphs are replicated under new keys and dates (bench/scale.py's `replicate`) and written 32
+articles per call (`--chunk`), as ingest writes a chunk. bench/scale.py times the same writes at
+1k, 10k and 100k articles in the store. For every 1,000 articles it prints the CPU time of this whole
 process (resource.getrusage: the bulk loader's threads and RocksDB's compaction threads included)
 and the wall time, per article. Only the write is timed, not the replication.
 """
 from __future__ import annotations
 
 import argparse
-import re
 import resource
 import shutil
 import sys
@@ -28,21 +28,10 @@ from scale import replicate, templates  # noqa: E402
 from graph.ids import ENTITIES_GRAPH  # noqa: E402
 from graph.store.embedded import Store, _nquads  # noqa: E402
 
-QUAD_END = re.compile(r" <[^>]+> \.\n")
-
 
 def cpu() -> float:
     r = resource.getrusage(resource.RUSAGE_SELF)
     return r.ru_utime + r.ru_stime
-
-
-def articles(nquads: str) -> list[tuple[str, str, str]]:
-    """N-Quads of whole article graphs -> (graph IRI, its N-Triples, "") per article, as ingest hands them over."""
-    out: dict[str, list[str]] = {}
-    for line in nquads.splitlines(keepends=True):
-        m = QUAD_END.search(line)
-        out.setdefault(line[m.start() + 2:m.end() - 4], []).append(line[:m.start()] + " .\n")
-    return [(g, "".join(lines), "") for g, lines in out.items()]
 
 
 def main() -> None:
@@ -56,11 +45,11 @@ def main() -> None:
     path = Path(tempfile.mkdtemp(prefix="tkg-store-write-")) / "store"
     store = Store(path)
     try:
-        store.put_articles([(ENTITIES_GRAPH, entities.replace(f" <{ENTITIES_GRAPH}> .\n", " .\n"), "")])
+        store.put_articles([(ENTITIES_GRAPH, entities, "")])
         block_cpu, block_wall, block_n, written = 0.0, 0.0, 0, 0
         print(f"{'articles':>9} {'CPU ms/article':>15} {'wall ms/article':>16} {'store MB':>9}", flush=True)
         for start in range(0, args.n, args.chunk):
-            chunk = articles(replicate(tpls, start, min(args.chunk, args.n - start)).decode())
+            chunk = replicate(tpls, start, min(args.chunk, args.n - start))
             c, t = cpu(), time.perf_counter()
             if args.transaction:
                 store.ox.load(_nquads(chunk).encode(), format=ox.RdfFormat.N_QUADS)

@@ -16,6 +16,7 @@ from rich.progress import BarColumn, Progress, ProgressColumn, TextColumn, TimeE
 from rich.text import Text
 
 from graph import cli_events, cli_export, cli_fix
+from graph.cli_migrate import migrate_cmd
 from graph.settings import Settings
 from graph.sources import Input, is_url, iter_files
 from graph.sources.articles import ArticleError, published_option
@@ -319,6 +320,9 @@ def _require_store(location: "Path | str") -> None:
             require_store(Path(location))
         except StoreError as e:
             fail(str(e))
+
+
+app.command("migrate")(migrate_cmd)
 
 
 @app.command("demo")

@@ -12,6 +12,9 @@ ENTITIES_GRAPH = BASE + "graph/entities"  # the one graph describing global acto
 CORRECTIONS_GRAPH = BASE + "graph/corrections"  # analysts' corrections (graph/store/corrections.py)
 HAPPENINGS_GRAPH = BASE + "graph/happenings"  # links between events that report the same happening
 SHARED_GRAPHS = (ENTITIES_GRAPH, HAPPENINGS_GRAPH, CORRECTIONS_GRAPH)  # named graphs that are not articles
+INDEX_GRAPH = BASE + "graph/time-index"  # kept counts per month and the index version (graph/store/time_index.py)
+DAY = BASE + "day/"  # day nodes of the time index: events and articles link to the day they begin / appear
+MONTH = BASE + "month/"  # month nodes: the time index keeps counts per month as well as per day
 
 
 def slug(name: str) -> str:
@@ -30,6 +33,16 @@ def sentence_iri(key: str, index: int) -> str:
 
 def event_iri(key: str, index: int) -> str:
     return f"{BASE}event/{key}/{index}"
+
+
+def day_iri(day: str) -> str:
+    """The time index's node for a day, `YYYY-MM-DD` (the first 10 characters of an xsd:dateTime)."""
+    return f"{DAY}{day[:10]}"
+
+
+def is_article_graph(iri: str) -> bool:
+    """Article graphs, as opposed to the entities graph, the time index graph and a server's meta graph."""
+    return iri.startswith(BASE + "article/")
 
 
 def fact_iri(key: str, index: int) -> str:

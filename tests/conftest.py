@@ -71,7 +71,7 @@ def article_graphs(store) -> dict[str, "object"]:
     import pyoxigraph as ox
     from rdflib import Graph, URIRef
 
-    from graph.ids import ENTITIES_GRAPH, SHARED_GRAPHS
+    from graph.ids import ENTITIES_GRAPH, is_article_graph
 
     entities = Graph()
     ent = ox.NamedNode(ENTITIES_GRAPH)
@@ -79,7 +79,7 @@ def article_graphs(store) -> dict[str, "object"]:
         entities.parse(data=store.dump(format=ox.RdfFormat.N_TRIPLES, from_graph=ent).decode(), format="nt")
     out = {}
     for g in store.named_graphs():
-        if g.value in SHARED_GRAPHS:  # entities, happenings: no articles
+        if not is_article_graph(g.value):  # entities, happenings, corrections, the time index's counts
             continue
         graph = Graph(identifier=URIRef(g.value))
         graph.parse(data=store.dump(format=ox.RdfFormat.N_TRIPLES, from_graph=g).decode(), format="nt")

@@ -16,7 +16,7 @@ import pyoxigraph as ox
 import pytest
 from conftest import run_tkg
 
-from graph.ids import HAPPENINGS_GRAPH
+from graph.ids import HAPPENINGS_GRAPH, ONTOLOGY
 
 STORY = [  # (file, outlet, published, title, text): written for this test
     ("h1.json", "Sahel Wire", "2024-03-12T10:00:00Z", "Militants attack army post near Menaka",
@@ -193,3 +193,47 @@ def test_rest_shows_and_splits_a_merge(served):
     assert served.get(f"/api/v1/events/{mention}").json()["same_happening_as"] is None
     again = served.delete(f"/api/v1/events/{mention}/happening", headers={"Authorization": f"Bearer {TOKEN}"})
     assert again.status_code == 404 and again.json()["error"] == "not found"
+
+
+def test_windows_through_the_time_index_hide_the_mentions_as_a_scan_does(story, tmp_path):
+    """Timeline windows (alone, by actor, by place, by type) and the event table reach their events through the
+    day links and answer what the FILTER over every date answers: one event per happening. Writing the happening
+    links and splitting one leave the kept counts exact (no recount), and the count covers every event."""
+    from datetime import date
+
+    from graph.store import event_rows, queries, time_index
+    from graph.store.embedded import Store
+    from graph.store.happenings import split
+
+    data = tmp_path / "data"
+    shutil.copytree(story["data"], data)
+    store = Store(data)
+
+    def both(fn):  # (through the index, by the scan a store without the index falls back to)
+        store._time_index_state = None
+        through = fn()
+        store._time_index_state = (store.revision, time_index.IndexState(indexed=False))
+        scanned = fn()
+        store._time_index_state = None  # read afresh: indexed again
+        return through, scanned
+
+    try:
+        assert time_index.state(store).indexed and not time_index.state(store).stale
+        mentions = {r["m"].value.rsplit("/id/", 1)[1] for r in store.ox_query(
+            f"SELECT ?m WHERE {{ GRAPH <{HAPPENINGS_GRAPH}> {{ ?m <{ONTOLOGY}sameHappeningAs> ?r }} }}")}
+        assert len(mentions) == 2
+        march = (date(2024, 3, 1), date(2024, 3, 31))
+        for kw in ({}, {"actor": "actor/jnim"}, {"place": MENAKA}, {"event_type": "19"}, {"all_events": True}):
+            got, scanned = both(lambda kw=kw: sorted(e["id"] for e in queries.timeline(store, *march, limit=500, **kw)))
+            assert got == scanned and got and not set(got) & mentions, kw
+        flt = event_rows.EventFilter(start=march[0], end=march[1], actor="jnim")
+        got, scanned = both(lambda: [r["id"] for r in event_rows.rows(store, flt)])
+        assert got == scanned and got and not set(got) & mentions
+        every = store.ox_query("SELECT (COUNT(*) AS ?n) WHERE { ?e a <http://semanticweb.cs.vu.nl/2009/11/sem/Event> }")
+        assert time_index.count(store) == int(next(iter(every))["n"].value)
+        split(store, f"{queries.BASE}{sorted(mentions)[0]}", when=datetime(2024, 5, 1))
+        assert not time_index.state(store).stale
+        got, scanned = both(lambda: sorted(e["id"] for e in queries.timeline(store, *march, limit=500, event_type="19")))
+        assert got == scanned and sorted(mentions)[0] in got
+    finally:
+        store.close()

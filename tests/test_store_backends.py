@@ -327,3 +327,41 @@ def test_an_unreachable_server_is_one_clear_error(tmp_path):
     r = run_tkg("query", "ASK {}", "--store", url)
     assert r.returncode == 2 and "cannot open store http://127.0.0.1" in r.stderr, r.stderr
     assert len(r.stderr.strip().splitlines()) == 1
+
+
+def test_time_index_counts_stay_exact_on_every_backend(store):
+    """The month totals (graph/store/index_writes.py) through writes, replacements, GSP drops and
+    updates, the same SPARQL on the embedded store, Oxigraph's server and Virtuoso."""
+    from datetime import date
+
+    from graph.ids import DAY, ONTOLOGY
+    from graph.store import time_index
+
+    year = 1800 + uuid.uuid4().int % 99  # a year no other test writes
+    sem = "<http://semanticweb.cs.vu.nl/2009/11/sem/hasEarliestBeginTimeStamp>"
+
+    def graph(iri: str, days: list[str]) -> str:
+        lines = [(f"<{iri}>", f"<{ONTOLOGY}issuedDay>", f"<{DAY}{days[0]}>")]
+        for i, d in enumerate(days):
+            e = f"<{iri}/e{i}>"
+            lines += [(e, sem, f'"{d}T00:00:00"^^<{XSD}dateTime>'), (e, f"<{ONTOLOGY}beginDay>", f"<{DAY}{d}>")]
+        return nt(*lines)
+
+    def months() -> dict:
+        return dict(time_index.histogram(store, date(year, 1, 1), date(year, 12, 31)))
+
+    a, b = article("ti-a"), article("ti-b")
+    store.put_articles([(a, graph(a, [f"{year}-03-01", f"{year}-03-02", f"{year}-04-09"]), ""),
+                        (b, graph(b, [f"{year}-03-05"]), "")])
+    assert months() == {f"{year}-03": 3, f"{year}-04": 1}
+    store.put_articles([(a, graph(a, [f"{year}-05-01"]), "")])  # replaced: its old events counted out
+    assert months() == {f"{year}-03": 1, f"{year}-05": 1}
+    assert time_index.count(store, date(year, 3, 1), date(year, 3, 4)) == 0  # a partial month: days counted
+    assert time_index.count(store, date(year, 3, 5), date(year, 5, 31), kind="articles") == 2
+    store.drop_graph(b)
+    assert months() == {f"{year}-05": 1}
+    store.update(f"DROP SILENT GRAPH <{a}>")  # an update of unknown extent: counted from the links
+    assert time_index.state(store).stale and months() == {}
+    c = article("ti-c")
+    store.put_articles([(c, graph(c, [f"{year}-07-07"]), "")])  # the next write recounts
+    assert not time_index.state(store).stale and months() == {f"{year}-07": 1}

@@ -8,7 +8,7 @@ from fastapi.concurrency import run_in_threadpool
 from fastapi.responses import Response
 from pydantic import BaseModel, ConfigDict, Field
 
-from graph.store import queries
+from graph.store import queries, time_index
 from graph.store.embedded import Store
 
 from ..deps import get_store
@@ -90,6 +90,10 @@ class Timeline(BaseModel):
     limit: int
     offset: int
     next_offset: Optional[int] = None
+    window_events: Optional[int] = Field(None, description="Every event that begins in the window, from the counts "
+                                         "the store keeps per month: also the mentions merged into a happening and "
+                                         "the classes the default hides, so the pages list at most this many; null "
+                                         "with an actor, place or type filter (not kept).")
 
 
 @router.get("/timeline", response_model=Timeline, summary="Events in time order", responses=responses(404),
@@ -120,8 +124,9 @@ async def get_timeline(
         except queries.QueryError as e:
             raise ApiError(422, "invalid request", [{"field": e.field, "message": str(e)}]) from None
         more = len(rows) > limit
+        total = None if (actor or place or type) else time_index.count(store, start, end)
         page = Timeline(events=rows[:limit], limit=limit, offset=offset,
-                        next_offset=offset + limit if more else None)
+                        next_offset=offset + limit if more else None, window_events=total)
         return page.model_dump_json(by_alias=True).encode()
 
     revision = await run_in_threadpool(lambda: store.revision) if store.remote else store.revision  # remote: a query

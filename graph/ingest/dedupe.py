@@ -34,6 +34,7 @@ import numpy as np
 from datasketch import LeanMinHash, MinHash, MinHashLSH
 
 from graph.ids import BASE
+from graph.rdf.lsh import BANDS, ROWS
 
 log = logging.getLogger(__name__)
 
@@ -98,7 +99,8 @@ class StoryIndex:
         if not 0.0 < threshold <= 1.0:
             raise ValueError("the near-duplicate threshold is a Jaccard similarity in (0, 1]")
         self.threshold = threshold
-        self.lsh = MinHashLSH(threshold=threshold, num_perm=NUM_PERM)
+        # the bands the store's keys use (graph/rdf/lsh.py): one candidate rule in memory and in the store
+        self.lsh = MinHashLSH(num_perm=NUM_PERM, params=(BANDS, ROWS))
         self.sigs: dict[str, LeanMinHash] = {}
         self.root: dict[str, str] = {}  # key -> key of its canonical article (itself if canonical)
 
@@ -124,13 +126,14 @@ class StoryIndex:
                 for r in store.ox_query(MINHASH_QUERY))
         return self.load(rows)
 
-    def match(self, key: str, sig: LeanMinHash) -> Optional[str]:
-        """The key of the canonical article `key` is a copy of, or None if it is (or stays) canonical."""
+    def match(self, key: str, sig: LeanMinHash, extra: Iterable[str] = ()) -> Optional[str]:
+        """The key of the canonical article `key` is a copy of, or None if it is (or stays) canonical.
+        `extra`: candidate keys found elsewhere (the store's, by band key) that are in the index."""
         known = self.root.get(key)
         if known is not None:  # re-ingest: keep its role, if its canonical article still stands
             return None if known == key or known not in self.sigs else known
         best: tuple[float, str] | None = None
-        for cand in self.lsh.query(sig):
+        for cand in {*self.lsh.query(sig), *extra}:
             root = self.root.get(cand)
             if root is None or root == key or root not in self.sigs:
                 continue

@@ -193,7 +193,7 @@ class Linker:
             triples += link_triples(ev.iri, target, s, evidence, when)
             made.append((ev.iri, target))
         if triples:
-            self.store.update(f"INSERT DATA {{ GRAPH <{HAPPENINGS_GRAPH}> {{\n" + "\n".join(triples) + "\n} }")
+            self.store.maintain(f"INSERT DATA {{ GRAPH <{HAPPENINGS_GRAPH}> {{\n" + "\n".join(triples) + "\n} }")
             for m, r in made:
                 self.rep_of[m] = r
                 self.mentions_of.setdefault(r, set()).add(m)

@@ -38,6 +38,7 @@ from graph.store.embedded import Store
 
 if TYPE_CHECKING:  # datasketch pulls in scipy (0.3 s): imported once the worker pool is starting (ingest())
     from graph.ingest.dedupe import StoryIndex
+    from graph.ingest.dedupe_store import StoreLookup
 
 log = logging.getLogger(__name__)
 
@@ -115,8 +116,10 @@ class _Run:
                  dedupe: bool, max_chars: int, batch_size: int, happenings: bool,
                  on_article: Optional[Callable[[Article], None]],
                  on_error: Callable[[ArticleError], None],
-                 on_warning: Optional[Callable[[Article, str], None]]) -> None:
+                 on_warning: Optional[Callable[[Article, str], None]],
+                 lookup: Optional[StoreLookup] = None) -> None:
         self.store, self.summary, self.backend, self.index = store, summary, backend, index
+        self.lookup = lookup  # the store's candidates by band key (None: all loaded, or no dedupe)
         self.dedupe, self.max_chars, self.batch_size = dedupe, max_chars, batch_size
         self.linker = Linker(store) if happenings else None  # before the run writes: what the store held
         self.on_article, self.on_error, self.on_warning = on_article, on_error, on_warning
@@ -144,11 +147,13 @@ class _Run:
                 if self.on_warning:
                     self.on_warning(article, w)
             sig = signature(article.text)
-            copy_of = None
+            sig_text, copy_of = encode(sig), None
             if self.index is not None:
-                copy_of = self.index.match(article.key, sig) if self.dedupe else None
+                if self.dedupe:
+                    extra = self.lookup.candidates(sig_text) if self.lookup is not None else ()
+                    copy_of = self.index.match(article.key, sig, extra)
                 self.index.add(article.key, sig, copy_of or article.key)
-            yield article, Job(slim(article), encode(sig), copy_of)
+            yield article, Job(slim(article), sig_text, copy_of)
 
     def chunks(self, items: Iterable[Article | ArticleError]) -> Iterator[list[tuple[Article, Job]]]:
         chunk: list[tuple[Article, Job]] = []
@@ -311,14 +316,12 @@ def ingest(store: Store, paths: Iterable[Path | str], *, jobs: int = 1, cluster:
     if backend is None:
         backend = make_backend(jobs=jobs, cluster=cluster, **options)  # first: a pool starts loading the model now
     from graph.ingest.dedupe import StoryIndex
+    from graph.ingest.dedupe_store import lookup
 
     index = StoryIndex(threshold)
-    if dedupe:
-        t = time.perf_counter()
-        n = index.load_store(store)
-        log.info("near-duplicate index: %d articles from the store in %.2f s", n, time.perf_counter() - t)
+    store_lookup = lookup(store, index) if dedupe else None  # the store's candidates of each article, by band key
     run = _Run(store, summary, backend, index, dedupe=dedupe, max_chars=max_chars, batch_size=batch_size,
-               happenings=happenings,
+               happenings=happenings, lookup=store_lookup,
                on_article=on_article, on_error=on_error, on_warning=on_warning)
     run.identity.load(store)
     try:
@@ -337,4 +340,7 @@ def ingest(store: Store, paths: Iterable[Path | str], *, jobs: int = 1, cluster:
             backend.close()
         store.flush()
     summary.seconds = time.perf_counter() - t0
+    if store_lookup is not None:
+        log.info("near-duplicate index: %d candidates read from the store by %d lookups in %.2f s",
+                 store_lookup.read, store_lookup.lookups, store_lookup.seconds)
     return summary

@@ -19,8 +19,9 @@ from rdflib.term import _is_valid_uri
 from graph.extract.actors.aliases import alias_of
 from graph.extract.events.cameo import CAMEO_NS
 from graph.extract.model import Entity, Event, EventTime, Extraction, Location, PlaceRef
-from graph.ids import BASE, ENTITIES_GRAPH, ONTOLOGY, article_iri, event_iri, sentence_iri
+from graph.ids import BASE, ENTITIES_GRAPH, ONTOLOGY, article_iri, day_iri, event_iri, sentence_iri
 from graph.rdf.fact_triples import fact_triples
+from graph.rdf.lsh import band_keys
 from graph.rdf.terms import Lit, Term, Triple, term_nt
 from graph.sources.articles import Article
 
@@ -115,7 +116,8 @@ _XSD_DATETIME, _XSD_DECIMAL, _XSD_INTEGER = str(XSD.dateTime), str(XSD.decimal),
 
 _T = {name: str(TKG[name]) for name in ("text", "start", "end", "index", "mentions", "trigger", "modality", "eventClass",
                                          "confidence", "agent", "target", "timex", "timeSource", "countryCode",
-                                         "minhash", "sameStoryAs", "Sentence", "fatalities")}
+                                         "minhash", "sameStoryAs", "Sentence", "fatalities", "beginDay",
+                                         "issuedDay", "lshBand")}
 _SEM_EVENT, _SEM_PLACE, _SEM_ACTOR = str(SEM.Event), str(SEM.Place), str(SEM.Actor)
 _SEM_HAS_ACTOR = str(SEM.hasActor)
 _GEO_FEATURE, _GEO_HAS, _GEO_WKT, _WKT = str(GEO.Feature), str(GEO.hasGeometry), str(GEO.asWKT), str(GEO.wktLiteral)
@@ -189,6 +191,7 @@ def article_triples(article: Article, ex: Extraction, signature: str | None = No
         add(art, str(SCHEMA.url), _valid(iri_safe(article.url)))
     if article.source:
         add(art, str(DCTERMS.publisher), Lit(article.source))
+    add(art, _T["issuedDay"], day_iri(article.published.date().isoformat()))
     sent_prefix = sentence_iri(key, 0)[:-1]
     is_part_of = str(DCTERMS.isPartOf)
     for s in ex.sentences:
@@ -214,6 +217,8 @@ def article_triples(article: Article, ex: Extraction, signature: str | None = No
         add(*t)
     if signature:
         add(art, _T["minhash"], Lit(signature, str(XSD.base64Binary)))
+        for band in band_keys(signature):  # near-duplicate candidates by index lookup (graph/rdf/lsh.py)
+            add(art, _T["lshBand"], Lit(band))
     if copy_of is not None:
         add(art, _T["sameStoryAs"], article_iri(copy_of))
     return list(b.triples)
@@ -290,6 +295,7 @@ def _event_triples(b: _Builder, e: str, sent_prefix: str, ev: Event, day: str) -
         add(e, str(SEM.hasTimeStamp), stamp)
     add(e, _T["timeSource"], Lit(source))
     add(e, str(SEM.hasEarliestBeginTimeStamp), typed(begin, _XSD_DATETIME))
+    add(e, _T["beginDay"], day_iri(begin))
     if end:
         add(e, str(SEM.hasLatestEndTimeStamp), typed(end, _XSD_DATETIME))
 

@@ -210,7 +210,7 @@ def _make(store: Store, c: Correction) -> Correction:
     if added:
         ops.append(f"INSERT DATA {{ {_data(added)} }}")
     ops.append(f"INSERT DATA {{ GRAPH {_CORR} {{ {_record(c, removed, added)} }} }}")
-    store.update(" ;\n".join(ops))
+    store.maintain(" ;\n".join(ops))  # actors and places only, no day link: the time index's counts stay right
     return c
 
 
@@ -264,7 +264,7 @@ def undo(store: Store, ref: str, by: str = "cli") -> Correction:
     now = xsd_utc(datetime.now(timezone.utc))
     ops.append(f'INSERT DATA {{ GRAPH {_CORR} {{ <{iri}> <{_T}undone> "{now}"^^<{_XSD_DT}> ; '
                f"<{_T}undoneBy> {_lit(by)} }} }}")
-    store.update(" ;\n".join(ops))
+    store.maintain(" ;\n".join(ops))  # no day link changes (see _make)
     return found[0]
 
 

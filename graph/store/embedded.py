@@ -19,8 +19,10 @@ if TYPE_CHECKING:  # rdflib is loaded on first use: the server never needs it to
     from rdflib import Dataset, Graph
     from rdflib.query import Result
 
-from graph.ids import ENTITIES_GRAPH, SHARED_GRAPHS
+from graph.ids import ENTITIES_GRAPH, INDEX_GRAPH, ONTOLOGY, is_article_graph
 from graph.settings import default_path
+from graph.store import index_fold
+from graph.store import index_writes as iw
 from graph.store.errors import StoreError, StoreLocked
 
 REVISION_FILE = "tkg-revision"  # a counter next to the RocksDB files (RocksDB ignores names it did not make)
@@ -90,13 +92,23 @@ class Store:
 
     def put_articles(self, articles: list[tuple[str, str, str]]) -> None:
         """For each (article IRI, its own N-Triples, what it says of actors and places): replace the
-        article's graph and add the descriptions to the entities graph, all in one transaction."""
+        article's graph and add the descriptions to the entities graph, all in one transaction, with
+        the time index's counts (graph/store/index_writes.py)."""
+        articles = [(iri, iw.with_links(own), shared) for iri, own, shared in articles]
+        tok, links = iw.token(), iw.links(own for _, own, _ in articles)
+        marker, stale = self._index_state()
         if not any(self.ox.contains_named_graph(ox.NamedNode(iri)) for iri, _, _ in articles):
             # nothing to replace (a first ingest): the bulk loader writes sorted RocksDB files and adds
             # them in one IngestExternalFiles call, all or nothing (pyoxigraph >= 0.5.1 loads atomically
             # unless asked not to; a parse error writes nothing). 5.2 against 12.8 ms of CPU per article
             # for a transaction that checks every quad and index entry first (measured, bench/ingest.py).
-            self.ox.bulk_load(_nquads(articles).encode(), format=ox.RdfFormat.N_QUADS)
+            # What the chunk adds to the counts rides in the same load; the fold is the next transaction.
+            quads = _nquads(articles) + index_fold.pending_quads(links, tok) + (iw.MARKER_QUAD if marker else "")
+            self.ox.bulk_load(quads.encode(), format=ox.RdfFormat.N_QUADS)
+            with index_fold.LOCK:
+                fold = iw.RECOUNT if stale else index_fold.fold_update(self.ox, self._pending([(tok, links)]))
+                if fold:
+                    self.ox.update(fold)
             self._bump_revision()
             return
         drops = [f"DROP SILENT GRAPH <{iri}>" for iri, _, _ in articles]
@@ -104,7 +116,33 @@ class Store:
         shared = "\n".join(nt for _, _, nt in articles if nt.strip())
         if shared:
             graphs.append(f"GRAPH <{ENTITIES_GRAPH}> {{\n{shared}\n}}")
-        self.update(" ;\n".join(drops) + " ;\nINSERT DATA {\n" + "\n".join(graphs) + "\n}")
+        self.maintain(iw.join(iw.from_graphs([iri for iri, _, _ in articles], tok, -1), *drops,
+                              "INSERT DATA {\n" + "\n".join(graphs) + "\n}", iw.delta_data(links, tok),
+                              iw.MARKER if marker else "", iw.RECOUNT if stale else iw.fold(tok)))
+        if not stale and not getattr(self, "_leftovers_folded", False):
+            self._fold_leftovers()
+
+    def _index_state(self) -> tuple[bool, bool]:
+        """(whether this write states the index marker: the first write into an empty store; whether an
+        update left the counts stale, so this write recounts them)."""
+        i = ox.NamedNode(INDEX_GRAPH)
+        marked = any(True for _ in self.ox.quads_for_pattern(i, ox.NamedNode(ONTOLOGY + "timeIndexVersion"), None, i))
+        empty = not marked and not any(is_article_graph(g.value) for g in self.ox.named_graphs())
+        stale = any(True for _ in self.ox.quads_for_pattern(i, ox.NamedNode(ONTOLOGY + "countsStale"), None, i))
+        return empty, stale
+
+    def _pending(self, mine: list) -> list:
+        """This write's pending counts, with those a crash left (looked for at this object's first write)."""
+        if getattr(self, "_leftovers_folded", False):
+            return mine
+        self._leftovers_folded = True
+        return mine + [p for p in index_fold.leftovers(self.ox) if p[0] not in {t for t, _ in mine}]
+
+    def _fold_leftovers(self) -> None:
+        with index_fold.LOCK:
+            fold = index_fold.fold_update(self.ox, self._pending([]))
+            if fold:
+                self.ox.update(fold)
 
     def query(self, sparql: str) -> Result:
         """Run a SPARQL query over the union of the article graphs."""
@@ -115,13 +153,13 @@ class Store:
         return self.ox.query(sparql, use_default_graph_as_union=union, **kwargs)
 
     def triple_count(self) -> int:
-        """Quads in all article graphs (a full count: not for hot paths)."""
-        res = self.ox.query("SELECT (COUNT(*) AS ?n) WHERE { GRAPH ?g { ?s ?p ?o } }")
+        """Quads in all named graphs but the time index's (a full count: not for hot paths)."""
+        res = self.ox.query(f"SELECT (COUNT(*) AS ?n) WHERE {{ GRAPH ?g {{ ?s ?p ?o }} FILTER (?g != <{INDEX_GRAPH}>) }}")
         return int(next(iter(res))["n"].value)
 
     def graph_count(self) -> int:
-        """Article graphs (the shared entities, happenings and corrections graphs are no articles)."""
-        return sum(1 for g in self.ox.named_graphs() if g.value not in SHARED_GRAPHS)
+        """Article graphs (the shared entities, happenings, corrections and time-index graphs are no articles)."""
+        return sum(1 for g in self.ox.named_graphs() if is_article_graph(g.value))
 
     def flush(self) -> None:
         self.ox.flush()
@@ -139,8 +177,14 @@ class Store:
         """Run a SPARQL 1.1 Update on the Oxigraph engine, in one transaction; relative IRIs
         resolve against `base_iri`.
 
-        Raises SyntaxError for a malformed update. The caller refuses LOAD and SERVICE.
+        Raises SyntaxError for a malformed update. The caller refuses LOAD and SERVICE. What it changed
+        is unknown, so the time index's counts are marked stale in the same transaction (readers count
+        through the index until the next ingest write recounts them).
         """
+        self.maintain(iw.join(sparql.rstrip().rstrip(";"), iw.MARK_STALE), base_iri)
+
+    def maintain(self, sparql: str, base_iri: Optional[str] = None) -> None:
+        """Run an update that keeps the time index right itself (index_writes, migration), in one transaction."""
         self.ox.update(sparql, base_iri=base_iri)
         self._bump_revision()
 
@@ -162,13 +206,10 @@ class Store:
             ops.append(f"DROP SILENT GRAPH <{iri}>" if iri else "DROP SILENT DEFAULT")
         if triples:
             ops.append(f"INSERT DATA {{ {target}{{\n{body} .\n}} }}" if iri else f"INSERT DATA {{\n{body} .\n}}")
-        if ops:
-            self.ox.update(" ;\n".join(ops))
-        self._bump_revision()
+        self.maintain(iw.around_graph(iri, ops))
 
     def drop_graph(self, iri: Optional[str]) -> None:
-        self.ox.update(f"DROP SILENT GRAPH <{iri}>" if iri else "DROP SILENT DEFAULT")
-        self._bump_revision()
+        self.maintain(iw.around_graph(iri, [f"DROP SILENT GRAPH <{iri}>" if iri else "DROP SILENT DEFAULT"]))
 
     def backup(self, target: Path) -> None:
         """A consistent copy of the store at `target` (a RocksDB checkpoint: hard links, milliseconds).

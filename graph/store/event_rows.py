@@ -17,6 +17,7 @@ from datetime import date, datetime
 from typing import Any, Iterable, Optional
 
 from graph.ids import id_of
+from graph.store import time_index
 from graph.store.dates import next_second, xsd_utc
 from graph.store.embedded import Store
 from graph.store.happenings import HIDE_MENTIONS
@@ -101,14 +102,19 @@ def _xsd(value: str) -> str:
 def patterns(store: Store, f: EventFilter) -> tuple[str, str]:
     """(graph patterns, FILTERs on ?begin) for `f`. UnknownRef / QueryError for a filter that names nothing."""
     pats, window = [], []
+    days = time_index.window_days(store, f.start, f.end)  # None: no window, or a store without the time index
+    if days is not None:  # the window's events through their day links, then the exact FILTER on those only
+        pats.append(time_index.link_clause("?e", days))
+    windowed = days is not None
     if f.start:
         window.append(f"FILTER (?begin >= {_xsd(f.start.isoformat() + 'T00:00:00')})")
     if f.end:
         window.append(f"FILTER (?begin <= {_xsd(f.end.isoformat() + 'T23:59:59')})")
     if f.actor:
-        pats.append(_node_filter(store, "?a", "sem:hasActor", "actor", f.actor))
+        pats.append(_node_filter(store, "?a", "sem:hasActor", "actor", f.actor, windowed))
     if f.place:
-        pats.append(_node_filter(store, "?p", PLACE_PATH, "place", f.place))  # the place or any place inside it
+        # the place or any place inside it
+        pats.append(_node_filter(store, "?p", PLACE_PATH, "place", f.place, windowed))
     if f.type:
         code = f.type.strip().rsplit("/", 1)[-1]
         if not _CODE.match(code):

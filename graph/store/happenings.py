@@ -116,6 +116,7 @@ def split(store: Store, event: str, when: datetime | None = None) -> list[dict[s
     stamp = f'"{xsd_utc(when or datetime.now(timezone.utc))}"^^<http://www.w3.org/2001/XMLSchema#dateTime>'
     deletes = "\n".join(f"<{m}> <{SAME}> <{r}> ." for _, m, r in links)
     inserts = "\n".join(f"<{link}> <http://www.w3.org/ns/prov#invalidatedAtTime> {stamp} ." for link, _, _ in links)
-    store.update(f"DELETE DATA {{ GRAPH <{HAPPENINGS_GRAPH}> {{\n{deletes}\n}} }} ;\n"
+    # no day link changes: maintain, not update (which marks the time index's counts stale)
+    store.maintain(f"DELETE DATA {{ GRAPH <{HAPPENINGS_GRAPH}> {{\n{deletes}\n}} }} ;\n"
                  f"INSERT DATA {{ GRAPH <{HAPPENINGS_GRAPH}> {{\n{inserts}\n}} }}")
     return [{"mention": id_of(m), "representative": id_of(r)} for _, m, r in links]

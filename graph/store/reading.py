@@ -146,7 +146,7 @@ class ReadOnlyStore(Store):
         raise StoreError(f"store {self.source} is open read-only (a `tkg serve` checkpoint): "
                          "write through the server (/update with a token) or stop it first")
 
-    put_graph = put_articles = update = write_triples = drop_graph = backup = _read_only  # type: ignore[assignment]
+    put_graph = put_articles = update = maintain = write_triples = drop_graph = backup = _read_only  # type: ignore[assignment]
 
     def flush(self) -> None:
         pass

@@ -29,7 +29,8 @@ from typing import Iterable, Optional
 import httpx
 import pyoxigraph as ox
 
-from graph.ids import BASE, CORRECTIONS_GRAPH, ENTITIES_GRAPH, HAPPENINGS_GRAPH, ONTOLOGY
+from graph.ids import BASE, CORRECTIONS_GRAPH, ENTITIES_GRAPH, HAPPENINGS_GRAPH, INDEX_GRAPH, ONTOLOGY
+from graph.store import index_writes as iw
 from graph.store.errors import StoreError
 from graph.store.location import parse_location
 
@@ -193,10 +194,23 @@ class RemoteStore:
     def put_articles(self, articles: list[tuple[str, str, str]]) -> None:
         """For each (article IRI, its own N-Triples, its actor/place descriptions): replace the article's
         graph and add the descriptions to the entities graph. One request holds whole articles only
-        (several when the batch is over MAX_REQUEST bytes), and bumps the revision."""
+        (several when the batch is over MAX_REQUEST bytes), and bumps the revision. Each request keeps
+        the time index's counts of its articles (graph/store/index_writes.py)."""
+        marker, stale = self._index_ops()
         batch: list[str] = []
+        iris: list[str] = []
         size = 0
+
+        def send() -> None:
+            nonlocal stale
+            tok = iw.token()
+            counts = iw.links(batch)  # day links are only in the articles' own triples
+            self._update(iw.join(iw.from_graphs(iris, tok, -1), *batch, iw.delta_data(counts, tok),
+                                 iw.MARKER if marker else "", iw.RECOUNT if stale else iw.fold(tok)))
+            stale = False
+
         for iri, own, shared in articles:
+            own = iw.with_links(own)
             ops = [f"DROP SILENT GRAPH <{iri}>"]
             ops += [f"INSERT DATA {{ GRAPH <{iri}> {{\n" + "\n".join(c) + "\n} }"
                     for c in _chunks(_nt_lines(own), INSERT_CHUNK)]
@@ -204,12 +218,22 @@ class RemoteStore:
                     for c in _chunks(_nt_lines(shared), INSERT_CHUNK)]
             n = sum(len(o) for o in ops)
             if batch and size + n > MAX_REQUEST:
-                self._update(" ;\n".join(batch))
-                batch, size = [], 0
+                send()
+                batch, iris, size = [], [], 0
             batch += ops
+            iris.append(iri)
             size += n
         if batch:
-            self._update(" ;\n".join(batch))
+            send()
+
+    def _index_ops(self) -> tuple[bool, str]:
+        """(state the index marker: nothing written yet; the counts are stale: recount). Each request folds
+        its own deltas in the same transaction, so no crash leaves any to fold later."""
+        flags = {r["p"].value for r in self.ox_query(f"SELECT ?p WHERE {{ GRAPH <{INDEX_GRAPH}> {{ <{INDEX_GRAPH}> ?p ?o }} }}")}
+        stale = ONTOLOGY + "countsStale" in flags
+        empty = ONTOLOGY + "timeIndexVersion" not in flags and not self.ox_query(
+            f'ASK {{ GRAPH ?g {{ ?s ?p ?o }} FILTER (STRSTARTS(STR(?g), "{BASE}article/")) }}')
+        return empty, stale
 
     def query(self, sparql: str):
         """An rdflib `Result` (as `Store.query`), over the server's default graph (the union)."""
@@ -255,14 +279,15 @@ class RemoteStore:
         """Triples in our named graphs (IRIs under graph.ids.BASE: a server has others, e.g.
         Virtuoso's system graphs), without the revision graph. A full count."""
         return self._count(f'SELECT (COUNT(*) AS ?n) WHERE {{ GRAPH ?g {{ ?s ?p ?o }} '
-                           f'FILTER (STRSTARTS(STR(?g), "{BASE}") && ?g != <{META_GRAPH}>) }}')
+                           f'FILTER (STRSTARTS(STR(?g), "{BASE}") && ?g != <{META_GRAPH}> && ?g != <{INDEX_GRAPH}>) }}')
 
     def graph_count(self) -> int:
         """Article graphs: our named graphs but the entities, happenings and revision graphs."""
         return self._count(f'SELECT (COUNT(DISTINCT ?g) AS ?n) WHERE {{ GRAPH ?g {{ ?s ?p ?o }} '
                            f'FILTER (STRSTARTS(STR(?g), "{BASE}") && ?g != <{ENTITIES_GRAPH}> '
                            f'&& ?g != <{HAPPENINGS_GRAPH}> '
-                           f'&& ?g != <{META_GRAPH}> && ?g != <{CORRECTIONS_GRAPH}>) }}')
+                           f'&& ?g != <{META_GRAPH}> && ?g != <{CORRECTIONS_GRAPH}> '
+                           f'&& ?g != <{INDEX_GRAPH}>) }}')
 
     def flush(self) -> None:
         pass  # every write is committed by the server when its request returns
@@ -276,9 +301,15 @@ class RemoteStore:
         """Run a SPARQL 1.1 Update on the server, with the revision bump in the same request;
         `base_iri` becomes a BASE declaration.
 
-        Raises SyntaxError when the server refuses it as malformed (HTTP 400).
+        Raises SyntaxError when the server refuses it as malformed (HTTP 400). The time index's counts
+        are marked stale in the same request (as `Store.update`).
         """
-        self._update(f"BASE <{base_iri}>\n{sparql}" if base_iri else sparql)
+        text = iw.join(sparql.rstrip().rstrip(";"), iw.MARK_STALE)
+        self._update(f"BASE <{base_iri}>\n{text}" if base_iri else text)
+
+    def maintain(self, sparql: str) -> None:
+        """An update that keeps the time index right itself (migration), with the revision bump."""
+        self._update(sparql)
 
     def graph_triples(self, iri: Optional[str]) -> list:
         """The triples (pyoxigraph `Triple`s) of graph `iri`; None: the server's default graph
@@ -300,10 +331,10 @@ class RemoteStore:
         for chunk in _chunks([f"{t} ." for t in triples], INSERT_CHUNK):
             body = "\n".join(chunk)
             ops.append(f"INSERT DATA {{ {target}{{\n{body}\n}} }}" if iri else f"INSERT DATA {{\n{body}\n}}")
-        self._update(" ;\n".join(ops))
+        self._update(iw.around_graph(iri, ops))
 
     def drop_graph(self, iri: Optional[str]) -> None:
-        self._update(f"DROP SILENT GRAPH <{iri}>" if iri else "DROP SILENT DEFAULT")
+        self._update(iw.around_graph(iri, [f"DROP SILENT GRAPH <{iri}>" if iri else "DROP SILENT DEFAULT"]))
 
     def backup(self, target) -> None:
         raise StoreError("a remote store has no checkpoints: back it up with the server's own tools")

@@ -30,6 +30,7 @@ from typing import Any, Callable, Iterable, Optional
 import networkx as nx
 
 from graph.ids import id_of
+from graph.store import time_index
 from graph.store.embedded import Store
 from graph.store.queries import event_filter, window_filter
 
@@ -46,6 +47,7 @@ PREFIX schema: <https://schema.org/>
 SELECT ?e ?label ?type ?begin ?end ?agent ?target ?place ?sentence ?article
        ?n ?nlabel ?nkind ?lat ?lon ?a ?b ?w ?cfirst ?clast WHERE {
   {
+    %(days)s
     ?e a sem:Event ; sem:hasEarliestBeginTimeStamp ?begin ; prov:wasDerivedFrom ?sentence .
     ?sentence dcterms:isPartOf ?article .
     %(window)s
@@ -68,6 +70,7 @@ SELECT ?e ?label ?type ?begin ?end ?agent ?target ?place ?sentence ?article
 
 CO_MENTIONS = """UNION {
     SELECT ?a ?b (COUNT(*) AS ?w) (MIN(?issued) AS ?cfirst) (MAX(?issued) AS ?clast) WHERE {
+      %s
       ?s tkg:mentions ?a , ?b ; dcterms:isPartOf ?art . ?art dcterms:issued ?issued .
       FILTER (STR(?a) < STR(?b))
       %s
@@ -76,10 +79,17 @@ CO_MENTIONS = """UNION {
 
 
 def view_query(start: Optional[date] = None, end: Optional[date] = None, co_mentions: bool = False,
-               all_events: bool = False) -> str:
-    co = CO_MENTIONS % window_filter("?issued", start, end) if co_mentions else ""
+               all_events: bool = False, days: Optional[list[str]] = None,
+               article_days: Optional[list[str]] = None) -> str:
+    """The view's one query; `days` / `article_days` (the window's days with events / articles, from the
+    time index) make the window a few index lookups, the FILTER then only checks those candidates."""
+    def reach(var: str, ds: Optional[list[str]], prop: str) -> str:
+        return time_index.link_clause(var, ds, prop) if ds is not None else ""
+
+    co = CO_MENTIONS % (reach("?art", article_days, "issuedDay"), window_filter("?issued", start, end)) \
+        if co_mentions else ""
     return VIEW_ROWS % {"window": window_filter("?begin", start, end), "co_mentions": co,
-                        "shown": event_filter(all_events)}
+                        "days": reach("?e", days, "beginDay"), "shown": event_filter(all_events)}
 
 
 def _kinds(kinds: Iterable[str]) -> tuple[str, ...]:
@@ -94,7 +104,9 @@ def build(store: Store, start: Optional[date] = None, end: Optional[date] = None
           kinds: Iterable[str] = DEFAULT_KINDS, co_mentions: bool = False, all_events: bool = False) -> nx.MultiDiGraph:
     """Actors and places taking part in the events whose earliest begin is in [start, end], linked by them:
     occurrences and typed events, or all events with `all_events` (queries.SHOWN_EVENTS)."""
-    return from_rows(store.ox_query(view_query(start, end, co_mentions, all_events)), kinds)
+    days = time_index.window_days(store, start, end)
+    article_days = time_index.window_days(store, start, end, "articles") if co_mentions else None
+    return from_rows(store.ox_query(view_query(start, end, co_mentions, all_events, days, article_days)), kinds)
 
 
 def from_rows(rows: Iterable[Any], kinds: Iterable[str] = DEFAULT_KINDS) -> nx.MultiDiGraph:

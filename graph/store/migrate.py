@@ -1,0 +1,86 @@
+"""`tkg migrate`: give a store written before the time index its day links and counts.
+
+A store written by an earlier version has no `tkg:beginDay` / `tkg:issuedDay` links and no
+`tkg:timeIndexVersion` marker, no `tkg:lshBand` keys (near-duplicate candidates by lookup), nor,
+before an earlier change, `sem:hasActor` beside every agent and target (windowed actor filters use
+it): migration adds them all; its windows still work (they fall back to a FILTER over every
+event's date) but cost in proportion to the store. Migration adds the links to every article
+graph (events and articles only: state facts have begin times too, but no day), a batch of graphs per
+update (each its own transaction: a store of 100k articles is never one huge transaction), counts
+every month from the links, then states the marker. It is
+plain SPARQL Update, so it runs the same on the embedded store and on a SPARQL server, and it
+is idempotent: an interrupted migration (no marker yet) is simply run again.
+
+    >>> from graph.store.backend import open_store      # doctest: +SKIP
+    >>> migrate(open_store("tkg-data"))                  # doctest: +SKIP
+"""
+from __future__ import annotations
+
+import time
+from dataclasses import dataclass
+from typing import Callable, Optional
+
+from graph.ids import BASE, DAY, ONTOLOGY
+from graph.rdf.lsh import band_keys
+from graph.store import index_writes as iw
+from graph.store import time_index
+
+BATCH = 500  # article graphs per update (~20k links for news articles)
+
+ARTICLE_GRAPHS = (f'SELECT DISTINCT ?g WHERE {{ GRAPH ?g {{ ?a a <https://schema.org/NewsArticle> }} '
+                  f'FILTER (STRSTARTS(STR(?g), "{BASE}article/")) }}')
+_DAY_OF = 'IRI(CONCAT("' + DAY + '", SUBSTR(STR(%s), 1, 10)))'
+LINK = (f"INSERT {{ GRAPH ?g {{ ?e <{ONTOLOGY}beginDay> ?d }} }} WHERE {{ VALUES ?g {{ %(graphs)s }} "
+        f"GRAPH ?g {{ ?e a <http://semanticweb.cs.vu.nl/2009/11/sem/Event> ; "
+        f"<http://semanticweb.cs.vu.nl/2009/11/sem/hasEarliestBeginTimeStamp> ?b }} "
+        f"BIND ({_DAY_OF % '?b'} AS ?d) }}\n;\n"
+        f"INSERT {{ GRAPH ?g {{ ?a <{ONTOLOGY}issuedDay> ?d }} }} WHERE {{ VALUES ?g {{ %(graphs)s }} "
+        f"GRAPH ?g {{ ?a a <https://schema.org/NewsArticle> ; <http://purl.org/dc/terms/issued> ?t }} "
+        f"BIND ({_DAY_OF % '?t'} AS ?d) }}\n;\n"
+        # stores written before every agent and target was also stated as sem:hasActor (windowed
+        # actor filters use it)
+        f"INSERT {{ GRAPH ?g {{ ?e <http://semanticweb.cs.vu.nl/2009/11/sem/hasActor> ?a }} }} WHERE {{ "
+        f"VALUES ?g {{ %(graphs)s }} GRAPH ?g {{ ?e <{ONTOLOGY}agent>|<{ONTOLOGY}target> ?a }} }}")
+
+
+SIGNATURES = (f"SELECT ?g ?a ?sig WHERE {{ VALUES ?g {{ %s }} GRAPH ?g {{ ?a <{ONTOLOGY}minhash> ?sig }} }}")
+
+
+def _bands(store: object, graphs: str) -> str:
+    """INSERT DATA of the band keys (graph/rdf/lsh.py) of the signatures in `graphs` ('' if none)."""
+    parts = []
+    for r in store.ox_query(SIGNATURES % graphs):  # type: ignore[attr-defined]
+        lines = " ".join(f'<{r["a"].value}> <{ONTOLOGY}lshBand> "{k}" .' for k in band_keys(r["sig"].value))
+        if lines:
+            parts.append(f"GRAPH <{r['g'].value}> {{ {lines} }}")
+    return "INSERT DATA { " + " ".join(parts) + " }" if parts else ""
+
+
+@dataclass
+class Migration:
+    graphs: int = 0  # article graphs linked
+    seconds: float = 0.0
+    already: bool = False  # the store had the index (the links were checked and recounted all the same)
+
+
+def needed(store: object) -> bool:
+    """Whether `store` holds articles but no time index (windows then scan every event)."""
+    return not time_index.state(store).indexed and bool(store.ox_query(  # type: ignore[attr-defined]
+        f'ASK {{ GRAPH ?g {{ ?s ?p ?o }} FILTER (STRSTARTS(STR(?g), "{BASE}article/")) }}'))
+
+
+def migrate(store: object, batch: int = BATCH, progress: Optional[Callable[[int, int], None]] = None) -> Migration:
+    """Link every event and article of `store` to its day, count every month, state the marker.
+    `progress(done, total)` is called after each batch of graphs."""
+    t0 = time.perf_counter()
+    report = Migration(already=time_index.state(store).indexed)
+    graphs = [r["g"].value for r in store.ox_query(ARTICLE_GRAPHS)]  # type: ignore[attr-defined]
+    for i in range(0, len(graphs), batch):
+        part = " ".join(f"<{g}>" for g in graphs[i:i + batch])
+        store.maintain(iw.join(LINK % {"graphs": part}, _bands(store, part)))  # type: ignore[attr-defined]
+        report.graphs += len(graphs[i:i + batch])
+        if progress:
+            progress(report.graphs, len(graphs))
+    store.maintain(iw.join(iw.RECOUNT, iw.MARKER))  # type: ignore[attr-defined]
+    report.seconds = time.perf_counter() - t0
+    return report

@@ -1,0 +1,230 @@
+"""The time index, read side: which days a window covers, the kept counts per month, paging.
+
+Every event links to the day it begins (`?e tkg:beginDay <…/id/day/2008-03-15>`, the first ten
+characters of its `sem:hasEarliestBeginTimeStamp`) and every article to the day it was issued
+(`tkg:issuedDay`), in the article's own graph. A window is then a VALUES over its days joined
+with that link (an index lookup per day on any SPARQL store: Oxigraph, Virtuoso, ...) before the
+exact FILTER on the few candidates, instead of a FILTER over every event's date (a full scan:
+no SPARQL store we use range-scans literals). The graph `INDEX_GRAPH` keeps, per month, how many
+events begin and articles appear in it (graph/store/index_writes.py keeps them exact on every
+write): the API shows counts without counting, empty months are skipped, and a timeline page
+skips whole months by their totals, then reads days from the month that holds it, a few at a
+time (as many as should hold the page, judging by the month's total), whatever the store's size.
+
+A store written before the index has no `tkg:timeIndexVersion` in that graph: windows then fall
+back to the FILTER over every event (correct, slow) until `tkg migrate` adds the links.
+"""
+from __future__ import annotations
+
+import calendar
+import math
+from dataclasses import dataclass, field
+from datetime import date
+from typing import Any, Callable, Optional
+
+from graph.ids import DAY, INDEX_GRAPH, MONTH, ONTOLOGY
+
+VERSION = 1
+_I = f"<{INDEX_GRAPH}>"
+_T = f"<{ONTOLOGY}"
+_LINKS = f"VALUES ?p {{ {_T}beginDay> {_T}issuedDay> }}"
+_PROP = {"events": "beginDay", "articles": "issuedDay"}
+
+FLAGS = f"SELECT ?p ?o WHERE {{ GRAPH {_I} {{ {_I} ?p ?o }} }}"
+KEPT = (f"SELECT ?k ?p (SUM(?n) AS ?sum) WHERE {{ GRAPH {_I} {{ ?x {_T}month> ?k ; ?p ?n }} "
+        f"VALUES ?p {{ {_T}eventCount> {_T}articleCount> }} }} GROUP BY ?k ?p")
+KEPT_SOME = KEPT.replace("WHERE { ", "WHERE { %s ", 1)
+# The same, counted from the links themselves (while an update has left the kept counts stale).
+COUNTED = (f"SELECT ?p (IRI(CONCAT(\"{MONTH}\", ?mk)) AS ?k) (COUNT(*) AS ?sum) "
+           f"WHERE {{ GRAPH ?g {{ ?s ?p ?d }} {_LINKS} }} GROUP BY ?p (SUBSTR(STR(?d), {len(DAY) + 1}, 7) AS ?mk)")
+# Links of some days, counted (the days of a window's partial months; a histogram by day).
+DAYS_COUNTED = "SELECT ?d (COUNT(*) AS ?n) WHERE { %s GRAPH ?g { ?s <%s> ?d } } GROUP BY ?d"
+_KIND = {f"{ONTOLOGY}eventCount": "events", f"{ONTOLOGY}beginDay": "events",
+         f"{ONTOLOGY}articleCount": "articles", f"{ONTOLOGY}issuedDay": "articles"}
+
+
+@dataclass
+class IndexState:
+    """What the time-index graph says at one store revision: flags, and the month totals read so far
+    (those of a bounded window's months only, or all of them: ~12 rows a year of dates)."""
+    indexed: bool = False  # every event and article links to its day (a new store, or migrated)
+    stale: bool = False  # an update of unknown extent ran since: the counts are counted from the links
+    months: dict[str, dict[str, int]] = field(default_factory=lambda: {"events": {}, "articles": {}})
+    read: set[str] = field(default_factory=set)  # months whose totals are in `months`
+    read_all: bool = False
+
+
+def day_key(d: date) -> str:
+    return d.isoformat()
+
+
+def state(store: Any) -> IndexState:
+    """The index state of `store`, read once per store revision (kept on the store object)."""
+    revision = store.revision
+    cached = getattr(store, "_time_index_state", None)
+    if cached is not None and cached[0] == revision:
+        return cached[1]
+    st = IndexState()
+    for r in store.ox_query(FLAGS):
+        p = r["p"].value
+        if p == f"{ONTOLOGY}timeIndexVersion":
+            st.indexed = int(r["o"].value) >= VERSION
+        elif p == f"{ONTOLOGY}countsStale":
+            st.stale = r["o"].value in ("true", "1")
+    store._time_index_state = (revision, st)
+    return st
+
+
+def _read_totals(store: Any, st: IndexState, months: Optional[list[str]]) -> None:
+    """Read the totals of `months` (None: of every month) into `st`."""
+    if months is None or st.stale:
+        query, st.read_all = (COUNTED if st.stale else KEPT), True
+    else:
+        query = KEPT_SOME % values("?k", months, MONTH)
+        st.read.update(months)
+    for r in store.ox_query(query):
+        k = r["k"].value
+        if k.startswith(MONTH) and r["sum"] is not None:
+            st.months[_KIND[r["p"].value]][k[len(MONTH):]] = int(r["sum"].value)
+
+
+def _month_days(m: str) -> list[str]:
+    y, mo = int(m[:4]), int(m[5:7])
+    return [f"{m}-{d:02d}" for d in range(1, calendar.monthrange(y, mo)[1] + 1)]
+
+
+def _months(store: Any, st: IndexState, lo: str, hi: str, kind: str) -> list[str]:
+    """Months with a count that overlap the days [lo, hi], in order (their totals read if need be:
+    a bounded window's months only, so a one-month window reads one month's totals)."""
+    if not st.read_all:
+        wanted = _calendar_months(lo, hi) if lo and hi != "\uffff" else None
+        if wanted is None or len(wanted) > 240:
+            _read_totals(store, st, None)
+        elif set(wanted) - st.read:
+            _read_totals(store, st, [m for m in wanted if m not in st.read])
+    return sorted(m for m, n in st.months[kind].items() if n > 0 and m + "-01" <= hi and m + "-31" >= lo)
+
+
+def _calendar_months(lo: str, hi: str) -> list[str]:
+    first, last = int(lo[:4]) * 12 + int(lo[5:7]) - 1, int(hi[:4]) * 12 + int(hi[5:7]) - 1
+    return [f"{k // 12:04d}-{k % 12 + 1:02d}" for k in range(first, min(last, first + 241) + 1)]
+
+
+def _whole(m: str, lo: str, hi: str) -> bool:
+    return lo <= m + "-01" and _month_days(m)[-1] <= hi
+
+
+def _bounds(start: Optional[date], end: Optional[date]) -> tuple[str, str]:
+    return (day_key(start) if start else "", day_key(end) if end else "\uffff")
+
+
+def _days(months: list[str], lo: str, hi: str) -> list[str]:
+    return [d for m in months for d in _month_days(m) if lo <= d <= hi]
+
+
+def window_days(store: Any, start: Optional[date], end: Optional[date], kind: str = "events") -> Optional[list[str]]:
+    """The calendar days of [start, end] (either open) in months that hold events (or articles), in
+    order; None when there is no window or the store has no time index (callers then filter every
+    event's date). A day without events costs one empty index lookup."""
+    if start is None and end is None:
+        return None
+    st = state(store)
+    if not st.indexed:
+        return None
+    lo, hi = _bounds(start, end)
+    return _days(_months(store, st, lo, hi, kind), lo, hi)
+
+
+Rows = list[Any]
+
+
+def page(store: Any, start: Optional[date], end: Optional[date], limit: int, offset: int,
+         run: Callable[[list[str], int], Rows], filtered: bool = False) -> Optional[Rows]:
+    """Rows offset..offset+limit-1 of the window (either end open) in time order, through the index;
+    None without one. `run(days, n)` answers the first n rows of those days in time order.
+
+    Whole months before the page are skipped by their totals (not when `run` filters the events
+    further: the totals count them all); then days are read from the first month left, as many as
+    should hold the rows wanted (by the month's average per day), four times as many each time they
+    did not: any run that gives n rows gives the first n of the window, since every event of those
+    days comes before every event of the days after them. A filter that matches little reads the
+    whole window in the end (4/3 of one read of it, at worst).
+    """
+    st = state(store)
+    if not st.indexed:
+        return None
+    lo, hi = _bounds(start, end)
+    months = _months(store, st, lo, hi, "events")
+    while not filtered and months and _whole(months[0], lo, hi) and st.months["events"][months[0]] <= offset:
+        offset -= st.months["events"][months.pop(0)]
+    days = _days(months, lo, hi)
+    if not days:
+        return []
+    need = offset + limit
+    per_day = st.months["events"][months[0]] / len(_month_days(months[0]))
+    k = min(len(days), max(1, math.ceil(1.25 * need / max(per_day, 0.1))))
+    while True:
+        rows = run(days[:k], need)
+        if len(rows) >= need or k >= len(days):
+            return rows[offset:need]
+        k = min(len(days), 4 * k)
+
+
+def values(var: str, days: list[str], base: str = DAY) -> str:
+    """`VALUES ?var { <day> ... }` for the days (or months, with base=MONTH) given."""
+    return f"VALUES {var} {{ {' '.join(f'<{base}{d}>' for d in days)} }}"
+
+
+def link_clause(subject: str, days: list[str], prop: str = "beginDay", var: str = "?_day") -> str:
+    """The pattern that reaches `subject` through its day link: the days first, so a store joins from them."""
+    return f"{values(var, days)}\n  {subject} <{ONTOLOGY}{prop}> {var} ."
+
+
+def count(store: Any, start: Optional[date] = None, end: Optional[date] = None, kind: str = "events") -> Optional[int]:
+    """Events (or articles) whose day is in [start, end]: kept totals for whole months, the links of
+    the days of a partial month counted; None without an index."""
+    st = state(store)
+    if not st.indexed:
+        return None
+    lo, hi = _bounds(start, end)
+    months = _months(store, st, lo, hi, kind)
+    edges = [m for m in months if not _whole(m, lo, hi)]
+    inside = sum(st.months[kind][m] for m in months if m not in edges)
+    return inside + sum(counted(store, _days(edges, lo, hi), kind).values())
+
+
+def counted(store: Any, days: list[str], kind: str = "events") -> dict[str, int]:
+    """Events (or articles) of each of `days`, counted from the links (∝ what those days hold)."""
+    if not days:
+        return {}
+    rows = store.ox_query(DAYS_COUNTED % (values("?d", days), ONTOLOGY + _PROP[kind]))
+    return {r["d"].value[len(DAY):]: int(r["n"].value) for r in rows}
+
+
+# Without an index (a store not migrated yet): the same figures, counted from every date (slow).
+SCANNED = ("SELECT (SUBSTR(STR(?b), 1, 10) AS ?d) (COUNT(*) AS ?n) WHERE { "
+           "{ ?x <http://semanticweb.cs.vu.nl/2009/11/sem/hasEarliestBeginTimeStamp> ?b BIND (\"events\" AS ?k) } UNION "
+           "{ ?x a <https://schema.org/NewsArticle> ; <http://purl.org/dc/terms/issued> ?b BIND (\"articles\" AS ?k) } "
+           "FILTER (?k = \"%s\") } GROUP BY (SUBSTR(STR(?b), 1, 10))")
+
+
+def histogram(store: Any, start: Optional[date] = None, end: Optional[date] = None,
+              by: str = "month", kind: str = "events") -> list[tuple[str, int]]:
+    """(period, count) in order, for the periods of `by` (day, month or year) with a count: kept
+    month totals (days counted from the links where a period needs days), or (a store without the
+    index) a count over every date."""
+    st = state(store)
+    width = {"day": 10, "month": 7, "year": 4}[by]
+    lo, hi = _bounds(start, end)
+    if st.indexed:
+        months = _months(store, st, lo, hi, kind)
+        dayly = [m for m in months if by == "day" or not _whole(m, lo, hi)]
+        counts = {m: st.months[kind][m] for m in months if m not in dayly}
+        counts.update(counted(store, _days(dayly, lo, hi), kind))
+    else:
+        counts = {r["d"].value: int(r["n"].value) for r in store.ox_query(SCANNED % kind)}
+    out: dict[str, int] = {}
+    for d, n in counts.items():
+        if n and (len(d) == 7 or lo <= d <= hi):
+            out[d[:width]] = out.get(d[:width], 0) + n
+    return sorted(out.items())

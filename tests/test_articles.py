@@ -90,7 +90,7 @@ def test_bad_inputs_say_what_is_wrong(tmp_path: Path):
         "baddate.json": ('{"title": "x", "published": "yesterday-ish", "text": "Some text."}', "unreadable publication date"),
         "empty.txt": ("", "empty file"),
         "random.txt": ("just some words\nwithout a date", "no publication date (give one with --published DATE)"),
-        "title-only.txt": ("\n  A title and nothing else\n\n", "no text"),
+        "blank-lines.txt": ("\n  \n\t\n", "empty file"),
     }
     for name, (content, problem) in cases.items():
         p = tmp_path / name

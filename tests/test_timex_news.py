@@ -190,3 +190,14 @@ def test_todays_event_is_the_day_todays_company_the_era(nlp):
 def test_quarter_named_by_its_months(nlp):
     text = "Toyota's profit in the July-September quarter rose 8 percent."
     assert values(nlp, text, "2019-11-06") == {"the July-September quarter": "2019-Q3"}
+
+
+@pytest.mark.parametrize("text,expected", [
+    # an irregular past the small model tags as a present (VBP) is still a past: the weekday is the last one
+    ("Militia fighters retook the river port on Wednesday, a local chief said.", {"Wednesday": "2022-10-19"}),
+    ("Gunmen overran the police post on Tuesday and fled with weapons.", {"Tuesday": "2022-10-18"}),
+    # a present of the body stays a schedule
+    ("The ferries resume service on Sunday.", {"Sunday": "2022-10-23"}),
+])
+def test_a_past_form_tagged_present_keeps_its_past(nlp, text, expected):
+    assert values(nlp, text, "2022-10-21") == expected

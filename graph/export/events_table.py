@@ -23,7 +23,7 @@ STYLES = ("acled", "tkg")
 FORMATS = ("csv", "json", "parquet")
 TKG_COLUMNS = ["id", "event_date", "year", "date", "timex", "begin", "end", "time_source", "time_precision",
                "type", "type_label", "disorder_type", "event_type", "sub_event_type", "label", "trigger",
-               "agent_ids", "agents", "agent_kinds", "target_ids", "targets", "target_kinds", "place_id", "location",
+               "agent_ids", "agents", "agent_kinds", "target_ids", "targets", "target_kinds", "participant_ids", "participants", "place_id", "location",
                "country", "admin1", "latitude", "longitude", "geo_precision", "modality", "confidence",
                "fatalities", "sentence_id", "sentence_start", "sentence_end", "notes", "article_id", "title",
                "url", "source", "issued", "recorded", "timestamp", "iri"]
@@ -80,6 +80,8 @@ def tkg_row(r: dict[str, Any]) -> dict[str, Any]:
         "agent_kinds": _join(a["kind"] or "" for a in ag),
         "target_ids": _join(a["id"] for a in tg), "targets": _join(a["label"] for a in tg),
         "target_kinds": _join(a["kind"] or "" for a in tg),
+        "participant_ids": _join(a["id"] for a in r.get("participants") or []),
+        "participants": _join(a["label"] for a in r.get("participants") or []),
         "place_id": place.get("id"), "location": place.get("label"), "country": place.get("country"),
         "admin1": admins[-2] if len(admins) > 1 else None, "latitude": place.get("lat"),
         "longitude": place.get("lon"), "geo_precision": geo_precision(r.get("place")),

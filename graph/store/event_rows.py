@@ -53,6 +53,7 @@ ACTORS = PREFIXES + """
 SELECT ?e ?role ?actor (MIN(?l) AS ?label) (GROUP_CONCAT(DISTINCT STR(?c); separator=" ") AS ?classes) WHERE {
   VALUES ?e { %s }
   { ?e tkg:agent ?actor . BIND("agent" AS ?role) } UNION { ?e tkg:target ?actor . BIND("target" AS ?role) }
+  UNION { ?e sem:hasActor ?actor . FILTER NOT EXISTS { ?e tkg:agent|tkg:target ?actor } BIND("participant" AS ?role) }
   OPTIONAL { ?actor rdfs:label ?l } OPTIONAL { ?actor a ?c }
 } GROUP BY ?e ?role ?actor"""
 
@@ -158,7 +159,7 @@ def select(store: Store, f: EventFilter) -> list[tuple[str, str]]:
 def rows(store: Store, f: EventFilter = EventFilter(), limit: Optional[int] = None) -> list[dict[str, Any]]:
     """The events `f` keeps, in time order, each a dict: id, iri, label, trigger, type (CAMEO code), date (the
     time stamp at its precision), timex, end, begin, time_source, modality, confidence, fatalities, agents and
-    targets (lists of {id, label, kind}), place ({id, label, lat, lon, country, geonames, within: the places
+    targets and other participants (lists of {id, label, kind}), place ({id, label, lat, lon, country, geonames, within: the places
     it lies in, nearest first} or None), sentence ({id, text, start, end}), article ({id, title, url, issued,
     publisher, recorded})."""
     chosen = select(store, f)[:limit]
@@ -177,7 +178,7 @@ def _describe(store: Store, begins: dict[str, str]) -> list[dict[str, Any]]:
     actors: dict[str, dict[str, list]] = {}
     for r in store.ox_query(ACTORS % values):
         kinds = [KINDS[c] for c in (_v(r, "classes") or "").split() if c in KINDS]
-        actors.setdefault(r["e"].value, {"agent": [], "target": []})[r["role"].value].append(
+        actors.setdefault(r["e"].value, {"agent": [], "target": [], "participant": []})[r["role"].value].append(
             {"id": id_of(r["actor"].value), "label": _v(r, "label") or id_of(r["actor"].value),
              "kind": kinds[0] if kinds else None})
     places = describe_places(store, {r["place"].value for r in details.values() if r["place"] is not None})
@@ -198,6 +199,8 @@ def _row(iri: str, r: Any, actors: dict[str, list], places: dict[str, dict]) -> 
         "fatalities": int(_v(r, "dead") or 0),
         "agents": sorted(actors.get("agent", []), key=lambda a: a["id"]),
         "targets": sorted(actors.get("target", []), key=lambda a: a["id"]),
+        # other participants ("offered buyouts to workers"): an actor filter keeps their events too
+        "participants": sorted(actors.get("participant", []), key=lambda a: a["id"]),
         "place": places.get(r["place"].value) if r["place"] is not None else None,
         "sentence": {"id": id_of(r["sentence"].value), "text": _v(r, "stext"),
                      "start": int(r["sstart"].value) if r["sstart"] is not None else None,

@@ -6,6 +6,8 @@ from __future__ import annotations
 
 from typing import Optional
 
+from graph.extract.text.verb_forms import is_past_form
+
 _FUTURE_AUX = {"will", "shall", "'ll", "wo", "would", "should", "may", "might", "must"}
 _FUTURE_CUES = ("until", "till", "through", "thru", "by", "as early as", "as soon as", "no later than", "not until", "starting",
                 "effective", "beginning", "from next")
@@ -34,6 +36,8 @@ def verb_tense(verb) -> Optional[str]:
         return "future"
     if verb.tag_ == "VBD" or any(a.tag_ == "VBD" for a in auxes):
         return "past"
+    if verb.tag_ in ("VBZ", "VBP") and not auxes and is_past_form(verb.lower_):
+        return "past"  # "fighters retook the town": a past form the tagger took for a present
     if verb.tag_ == "VBN" and words & {"has", "have", "had", "'s", "'ve"}:
         return "past"
     if verb.tag_ == "VB" and verb.dep_ in ("xcomp", "ccomp", "advcl", "conj") and verb.head is not verb:

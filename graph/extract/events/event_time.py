@@ -31,6 +31,7 @@ from spacy.tokens import Doc, Span, Token
 
 from graph.extract.events.event_modality import INTENT, SPEECH
 from graph.extract.model import EventTime, Timex
+from graph.extract.text.doc_text import doc_text
 from graph.extract.time.timex_ranges import range_value
 
 # "When MINUSMA left ... on October 31, the rebels seized control": a clause opened by one of these shares its time
@@ -261,7 +262,7 @@ def _since_before(span: Span, gov: Token) -> bool:
 
 def _date_line(span: Span) -> bool:
     """A date alone on its line under the headline ("July 09, 2007"): when the story was filed, not a time of it."""
-    text = span.doc.text
+    text = doc_text(span.doc)  # Doc.text rejoins every token at each read
     start = text.rfind("\n", 0, span.start_char) + 1
     end = text.find("\n", span.end_char)
     line = text[start:end if end >= 0 else len(text)]

@@ -40,6 +40,7 @@ from graph.extract.events.events_lexicon import NOT_EVENT_VERBS, is_event_noun
 from graph.extract.events.fatalities import fatalities
 from graph.extract.model import Argument, Entity, Event, EventPlace, Location, Timex
 from graph.extract.text.dateline import credit_tokens, dateline_tokens
+from graph.extract.text.doc_text import doc_text
 from graph.extract.text.nominals import NOMINAL_HEADS
 
 NOT_VERB_TRIGGER_DEPS = {"aux", "auxpass", "amod", "prep", "compound", "pobj", "npadvmod", "det", "nmod"}
@@ -192,7 +193,7 @@ def find_events(doc: Doc, timexes: list[Timex], locations: list[Location],
                 code = ""  # "’’ said", "he told": no source actor, no CAMEO statement
             end = _with_particle(trig)
             events.append(Event(
-                trig.idx, end, doc.text[trig.idx:end], code,
+                trig.idx, end, doc_text(doc)[trig.idx:end], code,  # doc_text: Doc.text rejoins every token at each read
                 args=args, time=time, place=place, sentence=si, modality=modality,
                 confidence=_confidence(code, noun, agent is not None, time.source, modality),
                 label=event_label(trig, noun, agent, target, ix),

@@ -10,7 +10,7 @@ import subprocess
 import httpx
 import pytest
 from conftest import ROOT
-from page_browser import ARGS, chromium_path, watch
+from page_browser import browser, watch  # noqa: F401 (browser: the shared fixture)
 
 STATIC = ROOT / "api" / "static"
 MINUSMA_LABEL = "MINUSMA leave its camp"  # the seed's event of 31 October (its id: minusma_event)
@@ -81,18 +81,8 @@ def test_the_pages_first_requests_are_answered_at_start(store_copy):
 
 # --- in the browser ---
 
-@pytest.fixture(scope="module")
-def browser():
-    from playwright.sync_api import sync_playwright
-
-    with sync_playwright() as p:
-        b = p.chromium.launch(executable_path=chromium_path(), args=ARGS)
-        yield b
-        b.close()
-
-
 @pytest.fixture
-def page(browser, server):
+def page(browser, server):  # noqa: F811 (the fixture imported above)
     context = browser.new_context(viewport={"width": 1400, "height": 960}, base_url=server.url)
     pg = context.new_page()
     pg.watch = watch(pg)

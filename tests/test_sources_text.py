@@ -50,6 +50,27 @@ def test_one_line_file_is_its_own_body(tmp_path):
     assert all(raw[sp["start"]:sp["end"]] == sp["text"] for sp in spans(ex))
 
 
+def test_a_lead_paragraph_first_line_is_body_not_title(tmp_path):
+    # a wire story pasted without a headline: its first line is the lead, the sentence with the news
+    lead = ("HARGEISA, May 9 (Reuters) - Somaliland's army retook the town of Erigavo from clan militias "
+            "on Wednesday, a regional official said.")
+    p = tmp_path / "wire.txt"
+    p.write_text(f"{lead}\n\nThe militias had held the town for three days.\n")
+    [a] = list(read_path(p, DCT))
+    assert isinstance(a, Article), a
+    assert a.text.startswith("HARGEISA, May 9") and "three days" in a.text
+    assert a.title.startswith("HARGEISA, May 9 (Reuters) - Somaliland's army retook")
+    ex = to_output(a, extract(a))
+    assert any(e["text"] == "Erigavo" for e in ex["locations"]), ex["locations"]
+    raw = p.read_text()
+    assert all(raw[sp["start"]:sp["end"]] == sp["text"] for sp in spans(ex))
+    # a headline (no sentence end) followed by the body stays the title, quoted or not
+    for head in ("Army retakes Erigavo", "'Erigavo is ours', army says"):
+        p.write_text(f"{head}\n\n{lead}\n")
+        [b] = list(read_path(p, DCT))
+        assert b.title == head and b.text.startswith("HARGEISA"), (b.title, b.text[:30])
+
+
 def test_undated_without_published_says_to_use_it(tmp_path):
     p = tmp_path / "story.txt"
     p.write_bytes(PLAIN.encode())

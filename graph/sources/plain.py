@@ -1,5 +1,9 @@
 """Plain text: the first non-empty line is the title, the rest the body; the date comes from `--published`.
 
+The first line is a title only when it reads like a headline: a line that ends like a sentence (".", "!",
+"?", maybe inside a closing quote) is the story's first paragraph ("KHARTOUM, June 3 (Reuters) - ... said.")
+and belongs to the body; it is usually the lead, the sentence with the most news. Reading a headline as body
+costs a sentence extracted twice at worst; reading the lead as a title loses the lead.
 A file of one line (a paragraph pasted into a file) is its own body, titled by its first words:
 refusing it as "no text" would lose the only text it has.
 
@@ -13,6 +17,8 @@ from typing import Iterator
 from graph.sources.articles import Article, make_article
 
 _FIRST_LINE = re.compile(r"[^\S\n]*(\S[^\n]*)(\n|$)")
+# a sentence's end: . ! ? (or an ellipsis), maybe followed by closing quotes or brackets
+_SENTENCE_END = re.compile(r"[.!?…][\"'”’)\]]*\s*$")
 
 
 def sniff(path: str, content: str) -> bool:
@@ -24,7 +30,7 @@ def read(path: str, content: str) -> Iterator[Article]:
     if m is None:  # read_path refuses blank files before any reader sees them
         return
     line = m.group(1).strip()
-    if not content[m.end():].strip():
+    if not content[m.end():].strip() or _SENTENCE_END.search(line):
         yield make_article(_title_of(line), None, content[m.start(1):], path, file_text=content,
                            body_at=m.start(1))
         return

@@ -4,8 +4,9 @@
 
 1. Grows a store the way bench/scale.py does: a real `tkg ingest --jobs 2` of 200 synthetic
    articles (bench/ingest.py's corpus) is the template; its article graphs are replicated under
-   new keys, dates spread over 2004-2011, and bulk-loaded (~690 quads an article: 1,700 articles
-   are ~1.2M quads). `--work DIR` keeps the template and the store for the next run.
+   new keys, dates spread over 2004-2011, and written by `Store.put_articles` with the time index
+   (~690 quads an article: 1,700 articles are ~1.2M quads). `--work DIR` keeps the template and
+   the store for the next run (`--grow-only`: grow them and stop).
 2. Starts `tkg serve` on it and opens `/` in Debian's chromium (Playwright, as tests/page_browser.py).
 3. Measures, per run (a fresh server each run, so its response cache holds only what it computes
    at start-up, api/landing.py: "cold"; the same steps again on that server in a new browser
@@ -67,19 +68,26 @@ def template_store(work: Path, n: int) -> Path:
 
 
 def grow(work: Path, articles: int, template_articles: int) -> Path:
+    """The template's article graphs replicated to `articles` copies, written as ingest writes them
+    (`Store.put_articles`: the bulk loader, the time index's day links and month counts), then compacted."""
+    from graph.ids import ENTITIES_GRAPH
+    from graph.store.embedded import Store
+
     data = work / f"store-{articles}"
     if data.exists():
         return data
     tpls, entities = templates(template_store(work, template_articles))
     t = time.perf_counter()
-    store = ox.Store(str(data))
-    store.bulk_load(entities.encode(), format=ox.RdfFormat.N_QUADS)
-    for s in range(0, articles, 500):
-        store.bulk_load(replicate(tpls, s, min(500, articles - s)), format=ox.RdfFormat.N_QUADS)
-    store.flush()
-    store.optimize()
-    del store
-    print(f"store: {articles} articles bulk-loaded and compacted in {time.perf_counter() - t:.0f} s", flush=True)
+    store = Store(data)
+    try:
+        store.put_articles([(ENTITIES_GRAPH, entities, "")])
+        for s in range(0, articles, 500):
+            store.put_articles(replicate(tpls, s, min(500, articles - s)))
+        store.flush()
+        store.ox.optimize()
+    finally:
+        store.close()
+    print(f"store: {articles} articles written and compacted in {time.perf_counter() - t:.0f} s", flush=True)
     return data
 
 
@@ -327,6 +335,7 @@ def main() -> None:
     ap.add_argument("--runs", type=int, default=5)
     ap.add_argument("--work", type=Path, help="keep the template and the store here (and reuse them)")
     ap.add_argument("--json", type=Path, help="also write the raw figures and requests here")
+    ap.add_argument("--grow-only", action="store_true", help="grow the store in --work and stop")
     args = ap.parse_args()
     from page_browser import ARGS
     from playwright.sync_api import sync_playwright
@@ -335,6 +344,8 @@ def main() -> None:
     work.mkdir(parents=True, exist_ok=True)
     try:
         data = grow(work, args.articles, args.template_articles)
+        if args.grow_only:
+            return
         st = ox.Store.read_only(str(data))
         quads = len(st)
         del st

@@ -215,6 +215,27 @@ def type_filter(event_type: str) -> str:
     return f"?e sem:eventType ?t0 . FILTER (STRSTARTS(STR(?t0), \"https://w3id.org/timeline-kg/cameo/{code}\"))"
 
 
+# Free text (`q=`): the words as typed, in the event's label or trigger word or in a label of one of its
+# actors or of its place, case ignored. Oxigraph has no text index: the FILTER runs on the candidates the
+# other filters and the window leave (a window's days through the time index), so it costs what they hold.
+TEXT_MAX = 200
+
+
+def text_filter(text: str) -> str:
+    """The FILTER keeping events `?e` whose label, trigger, actors' or place's labels contain `text`
+    (spaces collapsed, case and typographic apostrophes ignored); QueryError if it is too long."""
+    words = normal_name(text)
+    if len(words) > TEXT_MAX:
+        raise QueryError("q", f"free text longer than {TEXT_MAX} characters")
+    label = "LCASE(STR(?_tx))"
+    if "'" in words:  # a regex per label only when the apostrophes matter
+        label = f"REPLACE({label}, \"[\u2018\u2019\u02BC]\", \"'\")"
+    return ("FILTER EXISTS { { ?e rdfs:label ?_tx } UNION { ?e tkg:trigger ?_tx } UNION "
+            "{ ?e sem:hasActor|tkg:agent|tkg:target ?_ta . ?_ta rdfs:label ?_tx } UNION "
+            "{ ?e sem:hasPlace ?_tp . ?_tp rdfs:label ?_tx } "
+            f"FILTER (CONTAINS({label}, {_quote(words)})) }}")
+
+
 def actor_filter(store: Store, actor: str, windowed: bool = False) -> str:
     """The pattern keeping events `?e` an actor (id or name) takes part in; UnknownRef if nothing has it.
     `windowed`: the events come from a window's days (the time index), each checked against the actor."""
@@ -223,9 +244,10 @@ def actor_filter(store: Store, actor: str, windowed: bool = False) -> str:
 
 def timeline(store: Store, start: Optional[date] = None, end: Optional[date] = None,
              actor: Optional[str] = None, place: Optional[str] = None, event_type: Optional[str] = None,
-             limit: int = 50, offset: int = 0, all_events: bool = False) -> list[dict[str, Any]]:
+             limit: int = 50, offset: int = 0, all_events: bool = False,
+             text: Optional[str] = None) -> list[dict[str, Any]]:
     """Events in time order (earliest begin) with their actors, place, sentence and article: occurrences and
-    typed events, or every event with `all_events`."""
+    typed events, or every event with `all_events`; `text`: only those whose labels hold it (text_filter)."""
     f: list[str] = []
     window = []
     if start:
@@ -240,6 +262,8 @@ def timeline(store: Store, start: Optional[date] = None, end: Optional[date] = N
         f.append(_node_filter(store, "?p", PLACE_PATH, "place", place, windowed))
     if event_type:
         f.append(type_filter(event_type))
+    if text and text.strip():
+        f.append(text_filter(text))
     page = _page(store, event_filter(all_events), f, "\n".join(window), start, end, limit, offset)
     if not page:
         return []

@@ -140,7 +140,7 @@ export function mountTimeline(el, status, lanes) {
       const by = wide ? 'month' : 'day';
       const counts = await one((signal) => getJSON('/api/v1/timeline/counts', { from: s.from, to: s.to, by }, signal));
       if (!counts) return;
-      if (counts.events > AGGREGATE_ABOVE && counts.periods.length > 1) {
+      if (counts.events > AGGREGATE_ABOVE && counts.periods.filter((p) => p.events > 0).length > 1) {
         showCounts(counts);
         update({ page: null }, 'timeline');
         if (!s.from && !s.to) fitTo(counts.periods);

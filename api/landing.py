@@ -1,9 +1,9 @@
 """The page's first requests, answered once at start-up so that the first visitor finds them ready.
 
-On a 1M-quad store the unfiltered first timeline page orders every event by date (seconds; more
-on a busy machine) and the places list counts every place's events. The page asks exactly these
-URLs when it opens (web/src/state.js PAGE, web/src/map.js PAGE; tests/test_page.py checks they
-agree), so they are requested here through the app itself once it has started: the response cache
+The places list counts every place's events (about half a second on a 1M-quad store, more on a
+busy machine). The page asks exactly these URLs when it opens (web/src/state.js PAGE, web/src/map.js
+PAGE; tests/test_page.py checks they agree): the timeline's page when the store holds few events
+(on a big one it asks /timeline/counts, read from the kept counts, and no page), so they are requested here through the app itself once it has started: the response cache
 (api/response_cache.py) then holds them, and a visitor arriving meanwhile waits for the same
 computation instead of starting another. A write makes a new revision and the next visitor pays.
 """

@@ -4,17 +4,19 @@
 
 1. Grows a store the way bench/scale.py does: a real `tkg ingest --jobs 2` of 200 synthetic
    articles (bench/ingest.py's corpus) is the template; its article graphs are replicated under
-   new keys, dates spread over 2004-2011, and bulk-loaded (~690 quads an article: 1,700 articles
-   are ~1.2M quads). `--work DIR` keeps the template and the store for the next run.
+   new keys, dates spread over 2004-2011, and written by `Store.put_articles` with the time index
+   (~690 quads an article: 1,700 articles are ~1.2M quads). `--work DIR` keeps the template and
+   the store for the next run (`--grow-only`: grow them and stop).
 2. Starts `tkg serve` on it and opens `/` in Debian's chromium (Playwright, as tests/page_browser.py).
 3. Measures, per run (a fresh server each run, so its response cache holds only what it computes
    at start-up, api/landing.py: "cold"; the same steps again on that server in a new browser
    context: "warm"):
-   - navigation -> the first `[data-testid=timeline] [data-event-id]` item in the DOM and visible,
+   - navigation -> the first timeline content in the DOM and visible: an event item
+     (`[data-event-id]`) or, zoomed out, a bar of the kept counts (`[data-period]`),
      and -> every view drawn (`<main data-drawn>`, which the page sets when no view is fetching or
      drawing: web/src/drawn.js);
-   - each filter change, made on the page's own form (date range, actor, place, CAMEO type, free
-     text), -> every view drawn again. Each run picks other values (another month, actor, place,
+   - each filter change, made on the page's own form (date range = one month, one day, actor,
+     place, CAMEO type, free text), -> every view drawn again. Each run picks other values (another month, actor, place,
      type), so a cold run's requests are not answered from an earlier run's cache.
    Each change starts from a page at rest (the network's layout animation has ended) and is
    followed by Clear. Times are taken in the page (performance.now() in a MutationObserver), not
@@ -50,7 +52,8 @@ from load import serve  # noqa: E402
 from scale import replicate, templates  # noqa: E402
 
 ITEM = "[data-testid=timeline] [data-event-id]"
-FILTERS = ("date range", "actor", "place", "CAMEO type", "free text")
+BAR = "[data-testid=timeline] [data-period]"  # zoomed out: a bar of the kept counts per month or day
+FILTERS = ("date range", "one day", "actor", "place", "CAMEO type", "free text")
 
 
 def template_store(work: Path, n: int) -> Path:
@@ -67,19 +70,26 @@ def template_store(work: Path, n: int) -> Path:
 
 
 def grow(work: Path, articles: int, template_articles: int) -> Path:
+    """The template's article graphs replicated to `articles` copies, written as ingest writes them
+    (`Store.put_articles`: the bulk loader, the time index's day links and month counts), then compacted."""
+    from graph.ids import ENTITIES_GRAPH
+    from graph.store.embedded import Store
+
     data = work / f"store-{articles}"
     if data.exists():
         return data
     tpls, entities = templates(template_store(work, template_articles))
     t = time.perf_counter()
-    store = ox.Store(str(data))
-    store.bulk_load(entities.encode(), format=ox.RdfFormat.N_QUADS)
-    for s in range(0, articles, 500):
-        store.bulk_load(replicate(tpls, s, min(500, articles - s)), format=ox.RdfFormat.N_QUADS)
-    store.flush()
-    store.optimize()
-    del store
-    print(f"store: {articles} articles bulk-loaded and compacted in {time.perf_counter() - t:.0f} s", flush=True)
+    store = Store(data)
+    try:
+        store.put_articles([(ENTITIES_GRAPH, entities, "")])
+        for s in range(0, articles, 500):
+            store.put_articles(replicate(tpls, s, min(500, articles - s)))
+        store.flush()
+        store.ox.optimize()
+    finally:
+        store.close()
+    print(f"store: {articles} articles written and compacted in {time.perf_counter() - t:.0f} s", flush=True)
     return data
 
 
@@ -90,13 +100,13 @@ window.__bench = { first: null, drawn: {} };
 new MutationObserver(() => {
   const b = window.__bench;
   if (b.first === null) {
-    const el = document.querySelector('%s');
+    const el = document.querySelector('%s, %s');
     if (el && el.checkVisibility()) b.first = performance.now();
   }
   const main = document.querySelector('main');
   if (main && main.dataset.drawn && !(main.dataset.drawn in b.drawn)) b.drawn[main.dataset.drawn] = performance.now();
 }).observe(document, { subtree: true, childList: true, attributes: true, attributeFilter: ['data-drawn'] });
-""" % ITEM
+""" % (ITEM, BAR)
 
 # One filter change made on the page's form, timed in the page to the end of the next drawing round.
 CHANGE = """async ([kind, value]) => {
@@ -105,11 +115,13 @@ CHANGE = """async ([kind, value]) => {
   const fire = (el, type) => el.dispatchEvent(new Event(type, { bubbles: true }));
   const before = main.dataset.drawn;
   const t0 = performance.now();
-  if (kind === 'date range') { f.from.value = value[0]; f.to.value = value[1]; fire(f.to, 'change'); }
+  if (kind === 'date range' || kind === 'one day') { f.from.value = value[0]; f.to.value = value[1]; fire(f.to, 'change'); }
   else if (kind === 'CAMEO type') { f.type.value = value; fire(f.type, 'change'); }
   else if (kind === 'free text') { f.text.value = value; fire(f.text, 'input'); }
   else if (kind === 'clear') { document.querySelector('#filters [type=reset]').click(); }
   else { const input = f[kind]; input.value = value; fire(input, 'input'); } // a choice from the datalist
+  // free text is asked for once typing pauses (web/src/filters.js): the wait counts, as a reader's would
+  for (let i = 0; kind === 'free text' && i < 100 && !main.dataset.drawing; i += 1) await new Promise((r) => setTimeout(r, 10));
   if (!main.dataset.drawing) return null; // nothing to redraw: the value was not taken
   await new Promise((done) => {
     const ok = () => main.dataset.drawn !== before && !main.dataset.drawing;
@@ -200,20 +212,22 @@ def choices(url: str, runs: int) -> dict:
     """Values each run filters by (other values every run, so a cold run misses the cache)."""
     actors = httpx.get(url + "/api/v1/actors", params={"limit": runs}, timeout=300).json()["actors"]
     roots = ["01", "04", "19", "18", "05", "11", "17", "02", "06", "14"]
+    labels = [e["label"] or "" for e in httpx.get(url + "/api/v1/timeline", params={"limit": 100, "offset": 0},
+                                                  timeout=300).json()["events"]]
+    words = sorted({w.lower() for label in labels for w in label.split() if len(w) >= 5 and w.isalpha()})
     return {
         "date range": [(f"{2004 + r % 8}-03-01", f"{2004 + r % 8}-03-31") for r in range(runs)],
+        "one day": [(f"{2004 + r % 8}-05-1{r % 10}",) * 2 for r in range(runs)],
+        "free text": [words[(r * 7) % len(words)] for r in range(runs)] if words else [],
         "actor": [actors[r % len(actors)]["label"] for r in range(runs)],
         "CAMEO type": [roots[r % len(roots)] for r in range(runs)],
     }
 
 
 def page_values(page, runs: int) -> dict:
-    """Places (from the page's own list, which the map filled) and words (from the items' labels)."""
+    """Places: from the page's own list, which the map filled."""
     places = page.eval_on_selector_all("#place-options option", "os => os.map(o => o.value)")
-    labels = page.eval_on_selector_all(ITEM, "els => els.map(e => e.textContent)")
-    words = sorted({w.lower() for label in labels for w in label.split() if len(w) >= 5 and w.isalpha()})
-    return {"place": [places[r % len(places)] for r in range(runs)] if places else [],
-            "free text": [words[(r * 7) % len(words)] for r in range(runs)] if words else []}
+    return {"place": [places[r % len(places)] for r in range(runs)] if places else []}
 
 
 SETTLED = "() => document.querySelector('[data-testid=graph]').dataset.layout !== 'running'"
@@ -238,7 +252,7 @@ def open_page(browser, url: str, log: Requests, phase: str, cpu: Cpu):
                            timeout=120_000, polling=100)
     server, chromium = cpu.since(before)
     first, drawn = page.evaluate("() => [window.__bench.first, window.__bench.drawn['1']]")
-    return context, page, cdp, {"first timeline item": {"ms": first},
+    return context, page, cdp, {"first timeline item (bar or event)": {"ms": first},
                                 "every view drawn": {"ms": drawn, "main": main_thread_ms(cdp), "server": server,
                                                      "chromium": chromium}}
 
@@ -327,6 +341,7 @@ def main() -> None:
     ap.add_argument("--runs", type=int, default=5)
     ap.add_argument("--work", type=Path, help="keep the template and the store here (and reuse them)")
     ap.add_argument("--json", type=Path, help="also write the raw figures and requests here")
+    ap.add_argument("--grow-only", action="store_true", help="grow the store in --work and stop")
     args = ap.parse_args()
     from page_browser import ARGS
     from playwright.sync_api import sync_playwright
@@ -335,6 +350,8 @@ def main() -> None:
     work.mkdir(parents=True, exist_ok=True)
     try:
         data = grow(work, args.articles, args.template_articles)
+        if args.grow_only:
+            return
         st = ox.Store.read_only(str(data))
         quads = len(st)
         del st

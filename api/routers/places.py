@@ -15,6 +15,7 @@ from ..deps import get_store
 from ..errors import ApiError, responses
 from ..response_cache import cache_of
 from .graph import Offset, Window, window
+from .timeline import TEXT_DOC
 
 router = APIRouter(tags=["places"])
 
@@ -29,17 +30,20 @@ _EXAMPLE: dict[str, Any] = {"type": "FeatureCollection", "features": [{
 @router.get("/places", summary="Places as a GeoJSON FeatureCollection ([lon, lat]), most events first",
             response_class=JSONResponse, responses={200: {"content": {GEOJSON: {"example": _EXAMPLE}}},
                                                     **responses(404)},
-            description="`from`/`to`, `actor` and `type` keep the places of the events they keep (as "
+            description="`from`/`to`, `actor`, `type` and `q` keep the places of the events they keep (as "
                         "`/timeline` filters them) and count only those events.")
 async def list_places(request: Request, w: Window = Depends(window),
                       actor: Optional[str] = Query(None, description="Actor id or exact label or alias, as "
                                                                      "`/timeline` takes it (404 if nothing has it)."),
                       type: Optional[str] = Query(None, description="CAMEO code or prefix (19, 192)."),
+                      q: Optional[str] = Query(None, max_length=queries.TEXT_MAX, description=TEXT_DOC),
                       limit: int = Query(1000, ge=1, le=10000),
                       offset: int = Offset, store: Store = Depends(get_store)) -> Response:
+    text = queries.normal_name(q) if q else None
+
     def compute() -> bytes:
         try:
-            rows = lookup.places(store, w.start, w.end, limit + 1, offset, actor=actor, event_type=type)
+            rows = lookup.places(store, w.start, w.end, limit + 1, offset, actor=actor, event_type=type, text=text)
         except queries.UnknownRef as e:
             raise ApiError(404, "not found", str(e)) from None
         except queries.QueryError as e:
@@ -51,7 +55,7 @@ async def list_places(request: Request, w: Window = Depends(window),
 
     # counting every place's events takes ~0.5 s on 1M quads: answers are kept per store revision, as the timeline's
     revision = await run_in_threadpool(lambda: store.revision) if store.remote else store.revision  # remote: a query
-    key = ("places", revision, w.start, w.end, actor, type, limit, offset)
+    key = ("places", revision, w.start, w.end, actor, type, text, limit, offset)
     return await cache_of(request).answer(request, key, lambda: run_in_threadpool(compute), media_type=GEOJSON)
 
 

@@ -18,6 +18,10 @@ from .graph import Window, window
 
 router = APIRouter(tags=["timeline"])
 
+TEXT_DOC = ("Free text: events whose label, trigger word, or a label of one of their actors or of their place "
+            "contains it (case ignored; typographic apostrophes match straight ones). Matched in the store, "
+            "over the window and the other filters' events, not only over one page.")
+
 
 class ActorRef(BaseModel):
     id: str
@@ -93,13 +97,14 @@ class Timeline(BaseModel):
     window_events: Optional[int] = Field(None, description="Every event that begins in the window, from the counts "
                                          "the store keeps per month: also the mentions merged into a happening and "
                                          "the classes the default hides, so the pages list at most this many; null "
-                                         "with an actor, place or type filter (not kept).")
+                                         "with an actor, place, type or text filter (not kept).")
 
 
 @router.get("/timeline", response_model=Timeline, summary="Events in time order", responses=responses(404),
             description="Answers carry an ETag that changes when the store does; send it back in "
                         "`If-None-Match` to get 304 Not Modified. `actor` and `place` take an id or a whole "
-                        "name (404 if nothing has it); `/actors?q=` finds actors by part of a name.")
+                        "name (404 if nothing has it); `/actors?q=` finds actors by part of a name. `q` is free "
+                        "text over the events' labels, trigger words and their actors' and place's labels.")
 async def get_timeline(
     request: Request,
     w: Window = Depends(window),
@@ -107,6 +112,7 @@ async def get_timeline(
                                                    "(case and apostrophes ignored)."),
     place: Optional[str] = Query(None, description="Place id (place/2453866 or 2453866), or an exact label."),
     type: Optional[str] = Query(None, description="CAMEO code or prefix (19, 192)."),
+    q: Optional[str] = Query(None, max_length=queries.TEXT_MAX, description=TEXT_DOC),
     all_events: bool = Query(False, alias="all", description="Every event: also reporting, state, perception, "
                              "aspectual and intensional events without a CAMEO type (default: occurrences and "
                              "events with a CAMEO type)."),
@@ -115,21 +121,22 @@ async def get_timeline(
     store: Store = Depends(get_store),
 ) -> Response:
     start, end = w.start, w.end
+    text = queries.normal_name(q) if q else None  # as matched: "Kidal " and "kidal" share a cache entry
 
     def compute() -> bytes:
         try:
-            rows = queries.timeline(store, start, end, actor, place, type, limit + 1, offset, all_events)
+            rows = queries.timeline(store, start, end, actor, place, type, limit + 1, offset, all_events, text=text)
         except queries.UnknownRef as e:
             raise ApiError(404, "not found", str(e)) from None
         except queries.QueryError as e:
             raise ApiError(422, "invalid request", [{"field": e.field, "message": str(e)}]) from None
         more = len(rows) > limit
-        total = None if (actor or place or type) else time_index.count(store, start, end)
+        total = None if (actor or place or type or text) else time_index.count(store, start, end)
         page = Timeline(events=rows[:limit], limit=limit, offset=offset,
                         next_offset=offset + limit if more else None, window_events=total)
         return page.model_dump_json(by_alias=True).encode()
 
     revision = await run_in_threadpool(lambda: store.revision) if store.remote else store.revision  # remote: a query
-    key = ("timeline", revision, start, end, actor, place, type, limit, offset, all_events)
+    key = ("timeline", revision, start, end, actor, place, type, text, limit, offset, all_events)
     return await cache_of(request).answer(request, key, lambda: run_in_threadpool(compute),
                                           revision=None if store.remote else revision)

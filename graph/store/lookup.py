@@ -12,7 +12,7 @@ from typing import Any, Optional
 from graph.ids import BASE, id_of, valid_iri
 from graph.store import time_index
 from graph.store.embedded import Store
-from graph.store.queries import PREFIXES, _quote, actor_filter, type_filter, window_filter
+from graph.store.queries import PREFIXES, _quote, actor_filter, text_filter, type_filter, window_filter
 
 KIND_PREFIX = {"actor": "actor/", "place": "place/", "event": "event/"}
 
@@ -175,11 +175,13 @@ SELECT ?p (MIN(?l) AS ?label) (SAMPLE(?la) AS ?lat) (SAMPLE(?lo) AS ?lon) (SAMPL
 
 def places(store: Store, start: Optional[date] = None, end: Optional[date] = None,
            limit: int = 1000, offset: int = 0, only: Optional[str] = None,
-           actor: Optional[str] = None, event_type: Optional[str] = None) -> list[dict[str, Any]]:
-    """Places with coordinates and event counts, most events first; a window, an actor (id or name) or a
-    CAMEO type keeps the places of the events it keeps, counting only those."""
+           actor: Optional[str] = None, event_type: Optional[str] = None,
+           text: Optional[str] = None) -> list[dict[str, Any]]:
+    """Places with coordinates and event counts, most events first; a window, an actor (id or name), a
+    CAMEO type or free text (as the timeline's `q`) keeps the places of the events it keeps, counting only those."""
     keep = [actor_filter(store, actor)] if actor else []
     keep += [type_filter(event_type)] if event_type else []
+    keep += [text_filter(store, text)] if text and text.strip() else []
     if keep:
         # with an actor or a type, the events are chosen by a subquery of their own (Oxigraph evaluates it once;
         # joined to every place instead, a type took 15 s on 1M quads): few events, few places

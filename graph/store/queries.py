@@ -215,6 +215,50 @@ def type_filter(event_type: str) -> str:
     return f"?e sem:eventType ?t0 . FILTER (STRSTARTS(STR(?t0), \"https://w3id.org/timeline-kg/cameo/{code}\"))"
 
 
+# Free text (`q=`): the words as typed, in the event's label or trigger word or in a label of one of its
+# actors or of its place, case ignored. Oxigraph has no text index: the actors and places whose labels hold
+# the text are found first (a few thousand labels), then events are kept by their own label or trigger or
+# by those nodes. A FILTER EXISTS over the labels of each event's actors took 50-66 s for a month's page on
+# 1.3M quads (bench/page.py's store), this 0.15-0.25 s.
+TEXT_MAX = 200
+TEXT_NODES = PREFIXES + """
+SELECT DISTINCT ?n WHERE { VALUES ?c { sem:Actor sem:Place } ?n a ?c ; rdfs:label ?l . FILTER (%s) } LIMIT 2000
+"""
+
+
+def _contains(var: str, words: str) -> str:
+    label = f"LCASE(STR({var}))"
+    if "'" in words:  # a regex per label only when the apostrophes matter
+        label = f"REPLACE({label}, \"[\u2018\u2019\u02BC]\", \"'\")"
+    return f"CONTAINS({label}, {_quote(words)})"
+
+
+def text_filter(store: Store, text: str, windowed: bool = False) -> str:
+    """The pattern keeping events `?e` whose label or trigger, or an actor's or their place's label, holds
+    `text` (spaces collapsed, case and typographic apostrophes ignored); QueryError if it is too long.
+    `windowed`: the events come from a window's days, each checked (FILTER IN); else the nodes' events
+    are looked up from the nodes (VALUES)."""
+    words = normal_name(text)
+    if len(words) > TEXT_MAX:
+        raise QueryError("q", f"free text longer than {TEXT_MAX} characters")
+    nodes = [f"<{r['n'].value}>" for r in store.ox_query(TEXT_NODES % _contains("?l", words))
+             if isinstance(r["n"], ox.NamedNode)]
+    branches = [f"{{ ?e rdfs:label ?_tx . FILTER ({_contains('?_tx', words)}) }}",
+                f"{{ ?e tkg:trigger ?_tx . FILTER ({_contains('?_tx', words)}) }}"]
+    if nodes:
+        actor = _WINDOWED["actor"] if time_index.state(store).indexed else "sem:hasActor|tkg:agent|tkg:target"
+        for prop in (actor, "sem:hasPlace"):
+            if windowed:
+                branches.append(f"{{ ?e {prop} ?_tn . FILTER (?_tn IN ({', '.join(nodes)})) }}")
+            else:
+                branches.append(f"{{ VALUES ?_tn {{ {' '.join(nodes)} }} ?e {prop} ?_tn }}")
+    if windowed:
+        return " UNION ".join(branches)
+    # a sub-select, which Oxigraph evaluates once: joined in the page query, it checked every event's
+    # class and happening first (12 s for a text that matches nothing on 1.3M quads)
+    return f"{{ SELECT DISTINCT ?e WHERE {{ {' UNION '.join(branches)} }} }}"
+
+
 def actor_filter(store: Store, actor: str, windowed: bool = False) -> str:
     """The pattern keeping events `?e` an actor (id or name) takes part in; UnknownRef if nothing has it.
     `windowed`: the events come from a window's days (the time index), each checked against the actor."""
@@ -223,9 +267,10 @@ def actor_filter(store: Store, actor: str, windowed: bool = False) -> str:
 
 def timeline(store: Store, start: Optional[date] = None, end: Optional[date] = None,
              actor: Optional[str] = None, place: Optional[str] = None, event_type: Optional[str] = None,
-             limit: int = 50, offset: int = 0, all_events: bool = False) -> list[dict[str, Any]]:
+             limit: int = 50, offset: int = 0, all_events: bool = False,
+             text: Optional[str] = None) -> list[dict[str, Any]]:
     """Events in time order (earliest begin) with their actors, place, sentence and article: occurrences and
-    typed events, or every event with `all_events`."""
+    typed events, or every event with `all_events`; `text`: only those whose labels hold it (text_filter)."""
     f: list[str] = []
     window = []
     if start:
@@ -240,6 +285,8 @@ def timeline(store: Store, start: Optional[date] = None, end: Optional[date] = N
         f.append(_node_filter(store, "?p", PLACE_PATH, "place", place, windowed))
     if event_type:
         f.append(type_filter(event_type))
+    if text and text.strip():
+        f.append(text_filter(store, text, windowed))
     page = _page(store, event_filter(all_events), f, "\n".join(window), start, end, limit, offset)
     if not page:
         return []

@@ -16,6 +16,8 @@ const FORM = `
   <label>Text <input type="search" name="text" placeholder="words in labels"></label>
   <button type="reset">Clear</button>`;
 
+const TYPING_MS = 150;
+
 // Options are {id, label}; the input shows labels, the state holds the id.
 function picker(input, list, search) {
   let options = [];
@@ -59,13 +61,19 @@ export function mountFilters(form, placesOf) {
     }
   };
   form.addEventListener('change', (e) => commit(e.target.name));
+  // free text is matched by the server (q=): asked once typing pauses, not at every key
+  let typing = null;
   form.addEventListener('input', (e) => {
-    if (e.target.name === 'text') update({ text: e.target.value.trim() }, 'filters');
+    if (e.target.name === 'text') {
+      clearTimeout(typing);
+      typing = setTimeout(() => update({ text: e.target.value.trim() }, 'filters'), TYPING_MS);
+    }
     if (e.target.name === 'actor' || e.target.name === 'place') commit(e.target.name);
   });
   form.addEventListener('submit', (e) => e.preventDefault());
   // the browser empties the fields (no change events follow); the state follows here
   form.addEventListener('reset', () => {
+    clearTimeout(typing);
     update({ from: null, to: null, actor: null, place: null, type: '', text: '' }, 'filters');
   });
 

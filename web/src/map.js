@@ -1,8 +1,7 @@
 // The map: places with events in the window, as circles sized by their event count, over Natural
 // Earth's countries (world-atlas, drawn here from TopoJSON: no tile server, nothing fetched).
-// Clicking a place filters every view to it. It follows the window, the actor and the CAMEO type
-// through the API (/places takes them); with free text, it shows the places of the loaded events
-// whose labels match (the text filters the same page of events in every view).
+// Clicking a place filters every view to it. It follows the window, the actor, the CAMEO type and
+// the free text through the API (/places takes them all, and counts only the events they keep).
 import 'leaflet/dist/leaflet.css';
 
 import L from 'leaflet';
@@ -11,24 +10,13 @@ import countries from 'world-atlas/countries-110m.json';
 
 import { getJSON, latest } from './api.js';
 import { drawing } from './drawn.js';
-import { matches, state, subscribe, update, windowParams } from './state.js';
+import { state, subscribe, update, windowParams } from './state.js';
 
 const PAGE = 500; // the most-eventful places of the window; the API pages the rest
 
-const radius = (n) => 4 + 3 * Math.sqrt(n);
-
-function textPlaces(events) {
-  const byId = new Map();
-  for (const ev of events) {
-    const p = ev.place;
-    if (!p) continue;
-    const f = byId.get(p.id) || { type: 'Feature', id: p.id, properties: { id: p.id, label: p.label || p.id, events: 0 },
-      geometry: p.lat === null || p.lat === undefined ? null : { type: 'Point', coordinates: [p.lon, p.lat] } };
-    f.properties.events += 1;
-    byId.set(p.id, f);
-  }
-  return [...byId.values()].sort((a, b) => b.properties.events - a.properties.events);
-}
+// areas follow counts, the busiest place of the answer at most 28 px across the radius (3 * sqrt(n) grew
+// past the map itself on a 1M-quad store, where a place has thousands of events)
+const radius = (n, max) => 4 + 24 * Math.sqrt(n / Math.max(max, 1));
 
 export function mountMap(el, onPlaces, onError) {
   const map = L.map(el, { worldCopyJump: false, minZoom: 1, maxZoom: 10, zoomSnap: 0.5,
@@ -43,12 +31,13 @@ export function mountMap(el, onPlaces, onError) {
 
   function draw(features) {
     layer.clearLayers();
+    const max = Math.max(0, ...features.map((f) => f.properties.events));
     for (const f of [...features].reverse()) { // the smallest last: on top, so each can be clicked
       const p = f.properties;
       const [lon, lat] = f.geometry.coordinates;
       const selected = state.place && state.place.id === p.id;
       const circle = L.circleMarker([lat, lon], {
-        radius: radius(p.events), weight: selected ? 3 : 1, color: selected ? '#000' : '#5a2a00',
+        radius: radius(p.events, max), weight: selected ? 3 : 1, color: selected ? '#000' : '#5a2a00',
         fillColor: '#D55E00', fillOpacity: selected ? 0.9 : 0.6, className: 'place-marker',
       }).bindTooltip(`${p.label}: ${p.events} event${p.events === 1 ? '' : 's'}`);
       circle.on('click', () => update({ place: selected ? null : { id: p.id, label: p.label } }, 'map'));
@@ -90,24 +79,21 @@ export function mountMap(el, onPlaces, onError) {
   }
 
   let features = [];
-  let fetched = []; // the API's answer for the window, actor and type
   async function load() {
-    const params = { ...windowParams(), actor: state.actor && state.actor.id, type: state.type, limit: PAGE };
+    const params = { ...windowParams(), actor: state.actor && state.actor.id, type: state.type, q: state.text,
+      limit: PAGE };
     const body = await one((signal) => getJSON('/api/v1/places', params, signal));
     if (!body) return;
-    fetched = body.features;
-    if (state.text) matching(); else show(fetched);
-    // the place filter's choices: every place of the window, whatever the actor or type
-    if (!state.actor && !state.type) onPlaces(fetched.map((f) => ({ id: f.properties.id, label: f.properties.label })));
+    show(body.features);
+    // the place filter's choices: every place of the window, whatever the actor, type or text
+    if (!state.actor && !state.type && !state.text) {
+      onPlaces(body.features.map((f) => ({ id: f.properties.id, label: f.properties.label })));
+    }
   }
   const reload = () => drawing(load().catch((e) => onError(`map: ${e.message}`)));
-  // free text: the places of the loaded events it keeps, counted over them
-  const matching = () => show(textPlaces((state.page || []).filter((ev) => matches(ev, state.text))));
 
   subscribe((s, changed) => {
-    if (['from', 'to', 'actor', 'type'].some((k) => changed.has(k))) reload();
-    if (s.text && (changed.has('text') || changed.has('page'))) drawing(matching());
-    else if (changed.has('text')) drawing(show(fetched)); // the text cleared: the API's places again
+    if (['from', 'to', 'actor', 'type', 'text'].some((k) => changed.has(k))) reload();
     else if (changed.has('place')) drawing(draw(features));
   });
   // the panel may be laid out after the map is made

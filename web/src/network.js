@@ -1,15 +1,15 @@
 // The network of actors and places in the window, drawn by sigma.js (WebGL) and laid out by
 // ForceAtlas2 in a web worker. It is built from the page of events the timeline loaded (agent ->
-// target, actor -> place, weighted by events), so it follows every filter the timeline does: the
-// window, actor, place, type (the API's) and free text (over the same events). Clicking a node
-// filters the timeline and the map to it.
+// target, actor -> place, weighted by events), so it follows every filter the timeline does (the
+// window, actor, place, type and free text, all the API's). Zoomed out, the timeline draws counts
+// and loads no events: the network says so. Clicking a node filters the timeline and the map to it.
 import Graph from 'graphology';
 import forceAtlas2 from 'graphology-layout-forceatlas2';
 import FA2Layout from 'graphology-layout-forceatlas2/worker';
 import Sigma from 'sigma';
 
 import { afterDrawn, drawing } from './drawn.js';
-import { matches, state, subscribe, update } from './state.js';
+import { state, subscribe, update } from './state.js';
 
 const COLORS = { actor: '#CC79A7', place: '#D55E00' }; // Okabe-Ito reddish purple, vermillion (as on the map)
 const LAYOUT_MS = 2500;
@@ -52,10 +52,36 @@ function dress(graph, before) {
   return added;
 }
 
+// A node's label goes to its right (sigma's place for it) unless it would run past the panel's right
+// edge, then to its left: with few nodes (a narrow filter) the layout is stretched to the panel's
+// edges and sigma's labels there were cut off. Where each label went is kept for tests.
+function labelDrawer(width, boxes) {
+  return (context, data, settings) => {
+    if (!data.label) return;
+    const size = settings.labelSize;
+    context.font = `${settings.labelWeight} ${size}px ${settings.labelFont}`;
+    context.fillStyle = settings.labelColor.color || '#000';
+    const w = context.measureText(data.label).width;
+    const right = data.x + data.size + 3;
+    const x = right + w <= width() - 2 ? right : Math.max(2, data.x - data.size - 3 - w);
+    context.fillText(data.label, x, data.y + size / 3);
+    boxes.set(data.key, { x, width: w, y: data.y });
+  };
+}
+
 export function mountNetwork(el, onError) {
   const graph = new Graph({ type: 'directed' });
+  const labels = new Map(); // node id -> where its label was last drawn (viewport pixels)
   const renderer = new Sigma(graph, el, { renderEdgeLabels: false, labelRenderedSizeThreshold: 6,
-    defaultEdgeType: 'arrow', labelFont: 'system-ui, sans-serif', zIndex: true });
+    defaultEdgeType: 'arrow', labelFont: 'system-ui, sans-serif', zIndex: true,
+    defaultDrawNodeLabel: labelDrawer(() => el.clientWidth, labels) });
+  renderer.on('beforeRender', () => labels.clear());
+  // zoomed out (no events loaded): what to do to see the network
+  const hint = document.createElement('p');
+  hint.className = 'graph-hint';
+  hint.hidden = true;
+  hint.textContent = 'The timeline shows counts at this zoom: zoom in (or filter) to draw the network of its events.';
+  el.after(hint);
   let layout = null;
   let timer = null;
   let current = null; // the page the graph shows
@@ -87,7 +113,8 @@ export function mountNetwork(el, onError) {
   }
 
   function build() {
-    const events = (state.page || []).filter((ev) => matches(ev, state.text));
+    const events = state.page || [];
+    hint.hidden = state.page !== null;
     current = events;
     stopLayout();
     // built aside, then swapped in whole: sigma draws on every change and needs x, y on each node
@@ -113,10 +140,11 @@ export function mountNetwork(el, onError) {
   const redraw = () => drawing(Promise.resolve().then(build).catch((e) => onError(`network: ${e.message}`)));
 
   subscribe((s, changed) => {
-    if (changed.has('page') || changed.has('text')) redraw();
+    if (changed.has('page')) redraw();
     else if (changed.has('actor') || changed.has('place')) drawing(renderer.refresh()); // marked before the page comes
   });
   // For tests and the console: where a node is drawn, in pixels from the container's corner.
   el.nodePosition = (id) => renderer.graphToViewport(graph.getNodeAttributes(id));
+  el.labelBoxes = () => Object.fromEntries(labels);
   return { load: redraw };
 }

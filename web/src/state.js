@@ -7,11 +7,11 @@ export const state = {
   actor: null, // {id, label} or null
   place: null, // {id, label} or null
   type: '', //   a CAMEO root code ('19') or ''
-  text: '', //   free text matched against the loaded events' labels
+  text: '', //   free text: the API's q= (event, trigger, actors' and place's labels, matched by the server)
   selected: null, // the event id shown in the detail panel
   group: '', //  the timeline's lanes: '' (none), 'actor' or 'place'
-  page: null, // the events the timeline loaded for the window and filters (the network and, with free text, the map
-  //             draw from them: one request for the three views)
+  page: null, // the events the timeline loaded for the window and filters (the network draws from them: one
+  //             request for both); null while the timeline shows counts per month or day instead (zoomed out)
 };
 
 const listeners = new Set();
@@ -37,10 +37,11 @@ export function windowParams() {
   return { from: state.from, to: state.to };
 }
 
-// The free-text filter: words in an event's label, trigger, type, place or actors (over the loaded page).
-export function matches(ev, text) {
-  if (!text) return true;
-  const t = text.toLowerCase();
-  return [ev.label, ev.trigger, ev.type_label, ev.place && ev.place.label, ...ev.actors.map((a) => a.label)]
-    .some((s) => s && s.toLowerCase().includes(t));
-}
+// Zoomed out: a window holding more events than two pages (by the store's kept counts, which also count
+// the merged mentions and the classes the timeline hides: the seed's 96 shown events are 108 there), with
+// no actor, place, type or text filter, is drawn as counts per month or day (/timeline/counts), not as a
+// page of its first events.
+export const AGGREGATE_ABOVE = 2 * PAGE;
+
+// Any filter but the window: the API's answers then list the events themselves.
+export const filtered = (s) => Boolean(s.actor || s.place || s.type || s.text);

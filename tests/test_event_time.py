@@ -162,3 +162,10 @@ def test_a_headline_event_takes_the_actors_the_lead_gives_it():
     head = event(ex, "signed")
     assert not [a for a in head.args if a.canonical and "/actor/" in a.canonical]
     assert any(iri.endswith("/ostrega-dairy") for iri in head.shared_actors)
+
+
+def test_an_event_whose_past_is_its_present_is_dated_by_its_past_clause():
+    ex = run("At least nine patients were killed when shells hit a clinic on Sunday, the health ministry said.",
+             "2023-05-15")  # a Monday: the Sunday before, not the one after
+    assert when(event(ex, "hit")) == ("2023-05-14", "timex")
+    assert when(event(ex, "killed")) == ("2023-05-14", "timex")

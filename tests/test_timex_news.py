@@ -201,3 +201,30 @@ def test_quarter_named_by_its_months(nlp):
 ])
 def test_a_past_form_tagged_present_keeps_its_past(nlp, text, expected):
     assert values(nlp, text, "2022-10-21") == expected
+
+
+@pytest.mark.parametrize("text,expected", [
+    # "hit", "cut", "set" are past or present by their spelling alone: the clause they hang on decides
+    ("Three pupils died when floodwaters hit their school on Thursday, officials said.", {"Thursday": "2023-05-11"}),
+    ("At least 12 villagers were killed when shells hit a bus station on Saturday, the local council said.",
+     {"Saturday": "2023-05-13"}),
+    # a future governing clause still points ahead
+    ("Bread prices will rise when the new levies hit bakeries on Thursday.", {"Thursday": "2023-05-18"}),
+])
+def test_a_verb_whose_past_is_its_present_takes_the_tense_of_its_clause(nlp, text, expected):
+    assert values(nlp, text, "2023-05-15") == expected  # a Monday
+
+
+def test_a_wire_lead_on_the_first_line_is_read_not_taken_for_a_title(tmp_path):
+    from graph.extract import extract
+    from graph.sources import read_path
+
+    story = ("HARARE, May 15 (Reuters) - Striking nurses returned to work at three state hospitals after two weeks of "
+             "talks with the health ministry, their union said on Monday.\n"
+             "The union said the ministry had agreed to pay overdue allowances.\n")
+    p = tmp_path / "lead.txt"
+    p.write_text(story)
+    [art] = list(read_path(p, dt.datetime(2023, 5, 15, tzinfo=dt.timezone.utc)))
+    found = {t.text: t.value for t in extract(art).timexes}
+    assert found.get("two weeks") == "P2W" and found.get("Monday") == "2023-05-15", found
+    assert art.title.startswith("HARARE, May 15 (Reuters) - Striking nurses")

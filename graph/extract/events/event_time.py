@@ -32,7 +32,9 @@ from spacy.tokens import Doc, Span, Token
 from graph.extract.events.event_modality import INTENT, SPEECH
 from graph.extract.model import EventTime, Timex
 from graph.extract.text.doc_text import doc_text
+from graph.extract.text.verb_forms import is_same_past_form
 from graph.extract.time.timex_ranges import range_value
+from graph.extract.time.timex_tense import shared_tense
 
 # "When MINUSMA left ... on October 31, the rebels seized control": a clause opened by one of these shares its time
 SAME_TIME_MARKS = {"when", "as", "while", "once"}
@@ -337,6 +339,8 @@ def clause_tense(trig: Token) -> Optional[str]:
         return "perfect"
     if any(a.lemma_ == "have" and a.tag_ == "VBD" for a in auxes):
         return "pluperfect"  # "had offered": before the story's time, not at it
+    if trig.tag_ in {"VBD", "VBP"} and not auxes and is_same_past_form(trig.lower_):
+        return shared_tense(trig)  # "were killed when shells hit": the governing clause says which "hit"
     if trig.tag_ == "VBD" or any(a.tag_ == "VBD" for a in auxes):
         return "past"
     if trig.tag_ == "VBG" and any(a.tag_ in {"VBZ", "VBP"} and a.lemma_ == "be" for a in auxes):

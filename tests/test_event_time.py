@@ -169,3 +169,16 @@ def test_an_event_whose_past_is_its_present_is_dated_by_its_past_clause():
              "2023-05-15")  # a Monday: the Sunday before, not the one after
     assert when(event(ex, "hit")) == ("2023-05-14", "timex")
     assert when(event(ex, "killed")) == ("2023-05-14", "timex")
+
+
+def test_a_when_clause_on_a_date_takes_that_date():
+    ex = run("The harvest is a recovery from 2019, when the drought destroyed half of the wheat crop.", "2021-09-01")
+    assert when(event(ex, "destroyed")) == ("2019", "timex")
+
+
+def test_an_event_noun_is_dated_by_the_verb_it_is_the_subject_of():
+    ex = run("Tractor sales fell 12 percent last month, the farmers union said. The bombing prompted "
+             "protests on Friday.", "2023-05-17")
+    assert when(event(ex, "fell")) == ("2023-04", "timex")
+    assert when(event(ex, "sales")) == ("2023-04", "timex")
+    assert event(ex, "bombing").time.value != "2023-05-12"  # a cause came before what it prompted

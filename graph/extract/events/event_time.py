@@ -49,6 +49,8 @@ JUDGEMENT = {"blame", "accuse", "condemn", "denounce", "criticize", "criticise",
              "probe", "mourn", "celebrate", "commemorate", "protest", "welcome", "applaud", "regret", "deplore",
              "forgive", "fine", "reward", "credit", "cite", "attribute", "recall", "remember", "deny", "confirm",
              "acknowledge", "admit", "discuss", "debate", "review", "examine", "question"}
+# Verbs whose subject came before them: "the bombing prompted protests on Friday" does not date the bombing
+CAUSE = {"cause", "prompt", "trigger", "spark", "provoke", "lead", "force", "result", "fuel", "drive"}
 # TimeML's reporting events (say, tell, comment ...): what a story's sources said, on its day
 REPORTING = SPEECH | {"comment", "remark", "stress", "emphasize", "emphasise", "mention", "observe", "describe",
                      "respond", "reply", "concede", "tell", "announce", "report", "add", "quote"}
@@ -76,6 +78,7 @@ class _Dater:
         self.time_of: dict[int, Timex] = {}  # trigger -> the timex it governs
         self.free: dict[int, list[tuple[int, Timex]]] = {}  # sentence start -> (root token, timex) of no event
         self.anchors: list[tuple[int, Timex]] = []  # (root token, timex) of every usable date, in text order
+        self.at: dict[int, Timex] = {}  # root token -> its timex, of every date or time
         for tx in timexes:
             self._place(tx)
         self.anchors.sort(key=lambda a: a[0])
@@ -84,6 +87,10 @@ class _Dater:
     # ------------------------------------------------------------ where each timex belongs
 
     def _place(self, tx: Timex) -> None:
+        if tx.type in {"DATE", "TIME"} and tx.begin and tx.value not in VAGUE_VALUES:
+            named = self.doc.char_span(tx.start, tx.end, alignment_mode="expand")
+            if named is not None:  # a "when" clause on it has its time, even where it dates nothing else
+                self.at[named.root.i] = tx  # ("an improvement from 2008, when the company posted a loss")
         span = self._dating_span(tx)
         if span is None:
             return
@@ -143,6 +150,12 @@ class _Dater:
         head = trig.head
         if trig.pos_ == "NOUN" and trig.dep_ == "nsubj" and head.lemma_ == "be" and head.i in self.time_of:
             return self.time_of[head.i]  # "The first flight of the 777 was in 1994": the copula says when it was
+        if trig.pos_ == "NOUN" and trig.dep_ in {"nsubj", "nsubjpass"} and head.i in self.time_of and \
+                head.lemma_.lower() not in REPORTING | JUDGEMENT | CAUSE:
+            return self.time_of[head.i]  # "sales dropped 42% last month", "the test flight was delayed today"
+        if trig.dep_ == "relcl" and head.i in self.at and any(
+                c.dep_ == "advmod" and c.lower_ == "when" for c in trig.children):
+            return self.at[head.i]  # "an improvement from 2008, when the company posted a loss"
         return self.time_of.get(trig.i) or self._clause_time(trig)
 
     def _clause_time(self, tok: Token) -> Optional[Timex]:

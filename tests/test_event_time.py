@@ -182,3 +182,15 @@ def test_an_event_noun_is_dated_by_the_verb_it_is_the_subject_of():
     assert when(event(ex, "fell")) == ("2023-04", "timex")
     assert when(event(ex, "sales")) == ("2023-04", "timex")
     assert event(ex, "bombing").time.value != "2023-05-12"  # a cause came before what it prompted
+
+
+def test_a_headline_past_participle_is_the_news_of_the_story_day():
+    ex = extract(make_article("Tanker fleet contract awarded to rival bidder", "2023-05-17",
+                              "Tanker fleet contract awarded to rival bidder\n\nThe defence ministry chose the rival "
+                              "bid on Tuesday, officials said.", "test"))
+    assert when(event(ex, "awarded")) == ("2023-05-16", "discourse")
+
+
+def test_now_does_not_outweigh_the_date_the_clause_gives():
+    ex = run("The shipyard missed its May deadline, and the ferry will now enter service next month.", "2023-05-17")
+    assert when(event(ex, "enter")) == ("2023-06", "timex")

@@ -100,7 +100,9 @@ class _Dater:
         if gov is not None and _since_before(span, gov):
             return
         if gov is not None:
-            self.time_of.setdefault(gov.i, tx)
+            held = self.time_of.get(gov.i)
+            if held is None or held.value == "PRESENT_REF" and tx.value != "PRESENT_REF":
+                self.time_of[gov.i] = tx  # "will now receive the aircraft next month": the month, not "now"
         elif not _modifies_noun(root):
             self.free.setdefault(root.sent.start, []).append((root.i, tx))
 
@@ -180,6 +182,8 @@ class _Dater:
 
     def _discourse(self, trig: Token) -> Optional[EventTime]:
         tense, speech = clause_tense(trig), trig.lemma_.lower() in REPORTING
+        if tense is None and _headline_participle(trig):
+            tense = "participle"
         if tense == "past":
             if _sequenced(trig):  # "later", "then": after the last date of the story
                 last = self._last_before(trig)
@@ -193,7 +197,7 @@ class _Dater:
             return self._article("discourse") if speech or self._undated_lead(trig.sent) else None
         if tense == "perfect" and not (_headline(trig.sent) or self._lead(trig.sent)):
             return None  # past the lead, "has received $15 billion" is background: some time before, not the news
-        if tense == "perfect" or tense == "present" and _headline(trig.sent):
+        if tense == "perfect" or tense in {"present", "participle"} and _headline(trig.sent):
             # the lead's "has won an order", a headline's "Airbus wins order": the news of the story's day
             day = self._story_day()
             return _from(day, "discourse") if day is not None else self._article("discourse")
@@ -366,6 +370,14 @@ def clause_tense(trig: Token) -> Optional[str]:
 def _headline(sent: Span) -> bool:
     """The story's first line without a full stop: a headline, whose present tense is the news of the day."""
     return sent.start == 0 and not sent.text.rstrip().endswith((".", "!", "?", '"', "”"))
+
+
+def _headline_participle(trig: Token) -> bool:
+    """ "First Airbus A380 delivered", "Bank robber sentenced": a headline's bare past participle is its past tense,
+    the news of the story's day (parsed as the root, or as a reduced relative on the root noun)."""
+    main = trig.dep_ in {"ROOT", "conj"} or trig.dep_ == "acl" and trig.head.dep_ == "ROOT"
+    return trig.tag_ == "VBN" and main and _headline(trig.sent) and \
+        not any(c.dep_ in {"aux", "auxpass"} for c in trig.children)
 
 
 def _sequenced(trig: Token) -> bool:

@@ -194,3 +194,10 @@ def test_a_headline_past_participle_is_the_news_of_the_story_day():
 def test_now_does_not_outweigh_the_date_the_clause_gives():
     ex = run("The shipyard missed its May deadline, and the ferry will now enter service next month.", "2023-05-17")
     assert when(event(ex, "enter")) == ("2023-06", "timex")
+
+
+def test_an_event_noun_shares_the_day_its_verb_is_told_on():
+    ex = run("Firefighters battled a warehouse blaze near the port on Sunday. The evacuation of the docks lasted "
+             "six hours.", "2023-05-15")
+    assert event(ex, "lasted").time.value == "2023-05-14"
+    assert event(ex, "evacuation").time.value == "2023-05-14"

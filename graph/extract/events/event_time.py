@@ -40,8 +40,6 @@ from graph.extract.time.timex_tense import shared_tense
 SAME_TIME_MARKS = {"when", "as", "while", "once"}
 # "began on Monday to withdraw": the controlled verb is the same happening seen through its phase
 ASPECTUAL = {"begin", "start", "continue", "resume", "stop", "cease", "finish", "complete", "keep", "end"}
-# "the attack took place on Friday": a nominal event is dated by the verb that says it happened
-OCCURRENCE = {"take", "occur", "happen", "begin", "start", "end", "come", "continue", "break", "erupt", "follow"}
 # Verbs that speak of, judge or answer an event that came before them: "blamed the ELN for the bombing",
 # "condemned the attack", "were compensated for the delays" (VerbNet's judgement, say and punishment classes)
 JUDGEMENT = {"blame", "accuse", "condemn", "denounce", "criticize", "criticise", "praise", "thank", "apologize",
@@ -318,8 +316,8 @@ def _sharing_head(tok: Token, triggers: set[int]) -> Optional[Token]:
     """The event whose time this one shares: the first conjunct of a coordination ("was fired and founded NeXT"),
     the governor of a controlled verb ("agreed to buy", "began to withdraw"), of a same-time or participial
     clause ("When ... , the rebels seized", "said ..., adding"), the verb of an event noun that is its object
-    ("negotiated the purchase", "made its maiden flight") or the subject of a verb of occurrence ("the attack
-    took place")."""
+    ("negotiated the purchase", "made its maiden flight") or its subject, unless the verb caused it or speaks of it
+    ("the attack took place", "the flight lasted four hours"; not "the bombing prompted protests")."""
     head, dep = tok.head, tok.dep_
     if dep == "pobj" and tok.pos_ == "NOUN" and head.dep_ in {"prep", "agent"}:
         head = head.head  # "filed for bankruptcy": the noun under the verb's preposition
@@ -333,8 +331,8 @@ def _sharing_head(tok: Token, triggers: set[int]) -> Optional[Token]:
         return None
     if head.pos_ not in {"VERB", "AUX"} or head.lemma_.lower() in REPORTING | JUDGEMENT:
         return None  # "blamed the ELN for the bombing": the bombing came first
-    if dep in {"dobj", "pobj"} or dep in {"nsubj", "nsubjpass"} and head.lemma_.lower() in OCCURRENCE:
-        return head
+    if dep in {"dobj", "pobj"} or dep in {"nsubj", "nsubjpass"} and head.lemma_.lower() not in CAUSE:
+        return head  # "the attack took place", "the test flight lasted four hours": what the verb says of it
     return None
 
 

@@ -201,3 +201,10 @@ def test_an_event_noun_shares_the_day_its_verb_is_told_on():
              "six hours.", "2023-05-15")
     assert event(ex, "lasted").time.value == "2023-05-14"
     assert event(ex, "evacuation").time.value == "2023-05-14"
+
+
+def test_a_headline_past_is_the_news_even_when_the_story_names_no_day():
+    ex = extract(make_article("Harbour pilots ended their strike", "2023-05-17",
+                              "Harbour pilots ended their strike\n\nShips queued outside the harbour for a week as the "
+                              "pilots' union held out for a new contract.", "test"))
+    assert when(event(ex, "ended")) == ("2023-05-17", "discourse")

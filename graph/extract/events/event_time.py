@@ -191,8 +191,10 @@ class _Dater:
             day = self._news_day(trig) or self._story_day()
             if day is not None:
                 return _from(day, "discourse")
-            # the lead's news and the story's reporting are of its day; a later past may be any time before
-            return self._article("discourse") if speech or self._undated_lead(trig.sent) else None
+            # the headline's and the lead's news and the story's reporting are of its day; a later past may be any
+            # time before
+            news = speech or _headline(trig.sent) or self._undated_lead(trig.sent)
+            return self._article("discourse") if news else None
         if tense == "perfect" and not (_headline(trig.sent) or self._lead(trig.sent)):
             return None  # past the lead, "has received $15 billion" is background: some time before, not the news
         if tense == "perfect" or tense in {"present", "participle"} and _headline(trig.sent):

@@ -228,3 +228,23 @@ def test_a_wire_lead_on_the_first_line_is_read_not_taken_for_a_title(tmp_path):
     found = {t.text: t.value for t in extract(art).timexes}
     assert found.get("two weeks") == "P2W" and found.get("Monday") == "2023-05-15", found
     assert art.title.startswith("HARARE, May 15 (Reuters) - Striking nurses")
+
+
+def test_only_a_time_clause_takes_a_future_from_its_main_clause(nlp):
+    # the tagger's past for a conjunct of a modal clause stands (a parse as the small model gives it for a wire
+    # story: "had ruled that the boy must be returned ... and set Friday as the deadline"); a "when" clause under
+    # a future is future whatever its tag
+    from spacy.tokens import Doc
+
+    from graph.extract.time.timex_tense import shared_tense
+
+    words = ["They", "must", "return", "the", "boy", "and", "set", "Friday", "as", "the", "deadline"]
+    doc = Doc(nlp.vocab, words=words, heads=[2, 2, 2, 4, 2, 2, 2, 6, 6, 10, 8],
+              deps=["nsubj", "aux", "ROOT", "det", "dobj", "cc", "conj", "dobj", "prep", "det", "pobj"],
+              tags=["PRP", "MD", "VB", "DT", "NN", "CC", "VBD", "NNP", "IN", "DT", "NN"],
+              pos=["PRON", "AUX", "VERB", "DET", "NOUN", "CCONJ", "VERB", "PROPN", "ADP", "DET", "NOUN"])
+    assert shared_tense(doc[6]) == "past"
+    words = ["Prices", "will", "rise", "when", "levies", "hit"]
+    doc = Doc(nlp.vocab, words=words, heads=[2, 2, 2, 5, 5, 2], deps=["nsubj", "aux", "ROOT", "advmod", "nsubj", "advcl"],
+              tags=["NNS", "MD", "VB", "WRB", "NNS", "VBD"], pos=["NOUN", "AUX", "VERB", "ADV", "NOUN", "VERB"])
+    assert shared_tense(doc[5]) == "future"

@@ -67,14 +67,16 @@ _GOVERNED = {"advcl", "conj", "ccomp", "relcl", "parataxis"}
 
 def shared_tense(verb) -> Optional[str]:
     """The tense of a verb whose past is spelled as its present ("hit", "cut", "set"), whatever the tagger guessed:
-    that of the clause it hangs on when that one is past or future ("were killed when shells hit a market",
-    "prices will rise when the levies hit"), else of the sentence's other finite verbs when all are past
+    that of the clause it hangs on when that one is past, or future for a time clause ("were killed when shells
+    hit a market", "prices will rise when the levies hit"), else of the sentence's other finite verbs when all are past
     ("Shells hit the market on Saturday, the agency said"), else the tagger's guess for a past (VBD) and nothing
     for a present."""
     head = verb.head
     if verb.dep_ in _GOVERNED and head is not verb and head.pos_ in ("VERB", "AUX"):
         tense = verb_tense(head)
-        if tense in ("past", "future"):
+        # a time clause takes its tense from its main clause, a future too ("will rise when the levies hit"); a
+        # conjunct or a complement only the past ("had ruled ... and set Friday as the deadline": not "must")
+        if tense == "past" or tense == "future" and verb.dep_ == "advcl":
             return tense
     finite = [t for t in verb.sent if t is not verb and t.tag_ in ("VBD", "VBZ", "VBP", "MD")
               and not (t.tag_ == "VBP" and is_same_past_form(t.lower_))]

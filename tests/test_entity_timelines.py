@@ -26,6 +26,9 @@ STORY = [  # (id, published, title, text): written for this test
     ("a3", "2024-04-15", "Union talks resume",
      "The Allied Auto Workers union resumed talks with CarverNash on Monday. Fritz Hollis, the chief "
      "executive of CarverNash, said the company had offered a new contract."),
+    ("a4", "2024-05-06", "Brannock to shed jobs",
+     "Brannock Motors will cut 900 jobs at its Leeds plant, the carmaker said on Monday. Brannock Motors could "
+     "also close its paint shop and plans to sell its truck division. It did not name a buyer."),
 ]
 
 
@@ -152,3 +155,13 @@ def test_models_one_digit_apart_stay_apart_across_articles():
     other = ix.resolve(ActorRecord("actor/boeing-7e7", "Boeing 7E7", False, "product", ["Boeing 7E7"]))
     again = ix.resolve(ActorRecord("actor/boeing-777", "Boeing 777", False, "product", ["777"]))
     assert first != other and again == first
+
+
+def test_an_actors_story_keeps_what_happened_and_what_will_not_what_may(api):
+    # "will cut" is stated to come; "could close", "plans to sell", "plans" and "did not name" are not its story
+    maker = _actor(api, "Brannock Motors")
+    story = {e["trigger"]: e["modality"] for e in _timeline(api, maker["id"])}
+    assert story.get("cut") == "future" and "said" in story, story
+    assert not {"close", "sell", "plans", "name"} & set(story), story
+    every = api.get(f"/api/v1/actors/{maker['id']}/timeline", params={"limit": 1000, "all": "true"}).json()["events"]
+    assert {"close", "sell", "plans"} <= {e["trigger"] for e in every}

@@ -47,10 +47,10 @@ def test_default_timeline_hides_untyped_non_occurrences(client):
     assert hidden and len(every) == len(shown) + len(hidden)
     one = client.get(f"/api/v1/events/{hidden[0]['id']}").json()
     assert one["class"] == hidden[0]["class"]
-    # an actor's timeline shows every class unless all=false; the view (exports) follows the switch
+    # an actor's timeline shows every class with all=true, typed ones with all=false; the view (exports) follows
     actor = next(a["id"] for e in hidden for a in e["actors"]) if any(e["actors"] for e in hidden) else None
     if actor:
-        mine = client.get(f"/api/v1/actors/{actor}/timeline", params={"limit": 1000}).json()["events"]
+        mine = client.get(f"/api/v1/actors/{actor}/timeline", params={"limit": 1000, "all": "true"}).json()["events"]
         typed = client.get(f"/api/v1/actors/{actor}/timeline", params={"limit": 1000, "all": "false"}).json()["events"]
         assert len(mine) > len(typed)
         assert all(e["class"] == "occurrence" or e["type"] for e in typed)

@@ -162,3 +162,49 @@ def test_a_headline_event_takes_the_actors_the_lead_gives_it():
     head = event(ex, "signed")
     assert not [a for a in head.args if a.canonical and "/actor/" in a.canonical]
     assert any(iri.endswith("/ostrega-dairy") for iri in head.shared_actors)
+
+
+def test_an_event_whose_past_is_its_present_is_dated_by_its_past_clause():
+    ex = run("At least nine patients were killed when shells hit a clinic on Sunday, the health ministry said.",
+             "2023-05-15")  # a Monday: the Sunday before, not the one after
+    assert when(event(ex, "hit")) == ("2023-05-14", "timex")
+    assert when(event(ex, "killed")) == ("2023-05-14", "timex")
+
+
+def test_a_when_clause_on_a_date_takes_that_date():
+    ex = run("The harvest is a recovery from 2019, when the drought destroyed half of the wheat crop.", "2021-09-01")
+    assert when(event(ex, "destroyed")) == ("2019", "timex")
+
+
+def test_an_event_noun_is_dated_by_the_verb_it_is_the_subject_of():
+    ex = run("Tractor sales fell 12 percent last month, the farmers union said. The bombing prompted "
+             "protests on Friday.", "2023-05-17")
+    assert when(event(ex, "fell")) == ("2023-04", "timex")
+    assert when(event(ex, "sales")) == ("2023-04", "timex")
+    assert event(ex, "bombing").time.value != "2023-05-12"  # a cause came before what it prompted
+
+
+def test_a_headline_past_participle_is_the_news_of_the_story_day():
+    ex = extract(make_article("Tanker fleet contract awarded to rival bidder", "2023-05-17",
+                              "Tanker fleet contract awarded to rival bidder\n\nThe defence ministry chose the rival "
+                              "bid on Tuesday, officials said.", "test"))
+    assert when(event(ex, "awarded")) == ("2023-05-16", "discourse")
+
+
+def test_now_does_not_outweigh_the_date_the_clause_gives():
+    ex = run("The shipyard missed its May deadline, and the ferry will now enter service next month.", "2023-05-17")
+    assert when(event(ex, "enter")) == ("2023-06", "timex")
+
+
+def test_an_event_noun_shares_the_day_its_verb_is_told_on():
+    ex = run("Firefighters battled a warehouse blaze near the port on Sunday. The evacuation of the docks lasted "
+             "six hours.", "2023-05-15")
+    assert event(ex, "lasted").time.value == "2023-05-14"
+    assert event(ex, "evacuation").time.value == "2023-05-14"
+
+
+def test_a_headline_past_is_the_news_even_when_the_story_names_no_day():
+    ex = extract(make_article("Harbour pilots ended their strike", "2023-05-17",
+                              "Harbour pilots ended their strike\n\nShips queued outside the harbour for a week as the "
+                              "pilots' union held out for a new contract.", "test"))
+    assert when(event(ex, "ended")) == ("2023-05-17", "discourse")

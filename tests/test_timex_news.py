@@ -201,3 +201,50 @@ def test_quarter_named_by_its_months(nlp):
 ])
 def test_a_past_form_tagged_present_keeps_its_past(nlp, text, expected):
     assert values(nlp, text, "2022-10-21") == expected
+
+
+@pytest.mark.parametrize("text,expected", [
+    # "hit", "cut", "set" are past or present by their spelling alone: the clause they hang on decides
+    ("Three pupils died when floodwaters hit their school on Thursday, officials said.", {"Thursday": "2023-05-11"}),
+    ("At least 12 villagers were killed when shells hit a bus station on Saturday, the local council said.",
+     {"Saturday": "2023-05-13"}),
+    # a future governing clause still points ahead
+    ("Bread prices will rise when the new levies hit bakeries on Thursday.", {"Thursday": "2023-05-18"}),
+])
+def test_a_verb_whose_past_is_its_present_takes_the_tense_of_its_clause(nlp, text, expected):
+    assert values(nlp, text, "2023-05-15") == expected  # a Monday
+
+
+def test_a_wire_lead_on_the_first_line_is_read_not_taken_for_a_title(tmp_path):
+    from graph.extract import extract
+    from graph.sources import read_path
+
+    story = ("HARARE, May 15 (Reuters) - Striking nurses returned to work at three state hospitals after two weeks of "
+             "talks with the health ministry, their union said on Monday.\n"
+             "The union said the ministry had agreed to pay overdue allowances.\n")
+    p = tmp_path / "lead.txt"
+    p.write_text(story)
+    [art] = list(read_path(p, dt.datetime(2023, 5, 15, tzinfo=dt.timezone.utc)))
+    found = {t.text: t.value for t in extract(art).timexes}
+    assert found.get("two weeks") == "P2W" and found.get("Monday") == "2023-05-15", found
+    assert art.title.startswith("HARARE, May 15 (Reuters) - Striking nurses")
+
+
+def test_only_a_time_clause_takes_a_future_from_its_main_clause(nlp):
+    # the tagger's past for a conjunct of a modal clause stands (a parse as the small model gives it for a wire
+    # story: "had ruled that the boy must be returned ... and set Friday as the deadline"); a "when" clause under
+    # a future is future whatever its tag
+    from spacy.tokens import Doc
+
+    from graph.extract.time.timex_tense import shared_tense
+
+    words = ["They", "must", "return", "the", "boy", "and", "set", "Friday", "as", "the", "deadline"]
+    doc = Doc(nlp.vocab, words=words, heads=[2, 2, 2, 4, 2, 2, 2, 6, 6, 10, 8],
+              deps=["nsubj", "aux", "ROOT", "det", "dobj", "cc", "conj", "dobj", "prep", "det", "pobj"],
+              tags=["PRP", "MD", "VB", "DT", "NN", "CC", "VBD", "NNP", "IN", "DT", "NN"],
+              pos=["PRON", "AUX", "VERB", "DET", "NOUN", "CCONJ", "VERB", "PROPN", "ADP", "DET", "NOUN"])
+    assert shared_tense(doc[6]) == "past"
+    words = ["Prices", "will", "rise", "when", "levies", "hit"]
+    doc = Doc(nlp.vocab, words=words, heads=[2, 2, 2, 5, 5, 2], deps=["nsubj", "aux", "ROOT", "advmod", "nsubj", "advcl"],
+              tags=["NNS", "MD", "VB", "WRB", "NNS", "VBD"], pos=["NOUN", "AUX", "VERB", "ADV", "NOUN", "VERB"])
+    assert shared_tense(doc[5]) == "future"

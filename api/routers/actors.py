@@ -65,20 +65,24 @@ def list_actors(q: Optional[str] = Query(None, description="Part of a name or al
                   next_offset=offset + limit if len(rows) > limit else None)
 
 
-# One actor's story: what it says, wants and is matters as much as what it does, and the actor filter
-# already keeps the list short, so every class is shown unless asked otherwise (the SemEval-2015
-# TimeLine gold, entity timelines, counts states and intentions too).
-EntityAll = Query(True, alias="all", description="Every event the actor takes part in (the default); "
-                  "all=false keeps occurrences and events with a CAMEO type, as /timeline does.")
+# One actor's story: what it says and is matters as much as what it does, and the actor filter already keeps
+# the list short, so reporting and states are shown; what did not happen, what only may or is meant to, and
+# the wanting or the phase of another event are not (the SemEval-2015 TimeLine gold, entity timelines, lists
+# neither "could cut" nor "plans to" nor "plans"; it lists "will cut"). queries.STORY_EVENTS says which.
+EntityAll = Query(None, alias="all", description="Unset (the default): the actor's story, every event it takes "
+                  "part in that happened or is stated to come, not negated, possible or intended events "
+                  "(modality negated, hypothetical) nor intentions and phases (class i_state, aspectual); "
+                  "all=true: every event; all=false: occurrences and events with a CAMEO type, as /timeline.")
 
 
 # Declared before /actors/{id:path}: a path parameter would swallow the /timeline suffix.
 @router.get("/actors/{id:path}/timeline", response_model=Timeline, summary="An actor's events in time order")
-def actor_timeline(id: str, w: Window = Depends(window), all_events: bool = EntityAll,
+def actor_timeline(id: str, w: Window = Depends(window), all_events: Optional[bool] = EntityAll,
                    limit: int = Query(50, ge=1, le=1000), offset: int = Offset,
                    store: Store = Depends(get_store)) -> Timeline:
     ref = actor_or_404(store, id)["id"]
-    rows = queries.timeline(store, w.start, w.end, actor=ref, limit=limit + 1, offset=offset, all_events=all_events)
+    rows = queries.timeline(store, w.start, w.end, actor=ref, limit=limit + 1, offset=offset,
+                            all_events=bool(all_events), story=all_events is None)
     return Timeline(events=rows[:limit], limit=limit, offset=offset,
                     next_offset=offset + limit if len(rows) > limit else None)
 

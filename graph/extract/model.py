@@ -98,7 +98,7 @@ class Event(Span):
     time: Optional[EventTime] = None
     place: Optional[EventPlace] = None
     sentence: int = 0  # index into Extraction.sentences
-    modality: str = "asserted"  # asserted | reported | negated | hypothetical
+    modality: str = "asserted"  # asserted | reported | negated | future | hypothetical
     confidence: float = 0.5
     label: str = ""  # short "who did what"
     # TimeML class: occurrence | state | reporting | perception | aspectual | i_action | i_state

@@ -42,10 +42,21 @@ SHOWN_EVENTS = ('FILTER (EXISTS { ?e sem:eventType ?anyType } || '
                 'NOT EXISTS { ?e tkg:eventClass ?cls . FILTER (?cls != "occurrence") })')
 
 
-def event_filter(all_events: bool) -> str:
-    """The FILTERs on `?e` that keep the events a default timeline shows (with the switch on: every class), one
-    event per happening (the mentions other articles make of it are its `sources`, graph/store/happenings.py)."""
-    return HIDE_MENTIONS if all_events else SHOWN_EVENTS + "\n" + HIDE_MENTIONS
+# One actor's story (actors/{id}/timeline unless asked otherwise): what happened to it, what it said, and what the
+# text states will come ("will cut 3,000 jobs"), as the SemEval-2015 TimeLine task lists an entity's events; not
+# what did not happen, what may or is meant to ("could cut", "plans to cut": modality negated or hypothetical),
+# nor the wanting or the phase of another event ("wants", "began": classes i_state and aspectual).
+STORY_EVENTS = ('FILTER NOT EXISTS { ?e tkg:modality ?mod . FILTER (?mod IN ("negated", "hypothetical")) }\n'
+                'FILTER NOT EXISTS { ?e tkg:eventClass ?cls . FILTER (?cls IN ("i_state", "aspectual")) }')
+
+
+def event_filter(all_events: bool, story: bool = False) -> str:
+    """The FILTERs on `?e` that keep the events a default timeline shows (with the switch on: every class; for one
+    actor's story: STORY_EVENTS), one event per happening (the mentions other articles make of it are its
+    `sources`, graph/store/happenings.py)."""
+    if all_events:
+        return HIDE_MENTIONS
+    return (STORY_EVENTS if story else SHOWN_EVENTS) + "\n" + HIDE_MENTIONS
 
 
 # The page is chosen first (PAGE: filter, order, limit), then only its events are described
@@ -267,10 +278,11 @@ def actor_filter(store: Store, actor: str, windowed: bool = False) -> str:
 
 def timeline(store: Store, start: Optional[date] = None, end: Optional[date] = None,
              actor: Optional[str] = None, place: Optional[str] = None, event_type: Optional[str] = None,
-             limit: int = 50, offset: int = 0, all_events: bool = False,
+             limit: int = 50, offset: int = 0, all_events: bool = False, story: bool = False,
              text: Optional[str] = None) -> list[dict[str, Any]]:
     """Events in time order (earliest begin) with their actors, place, sentence and article: occurrences and
-    typed events, or every event with `all_events`; `text`: only those whose labels hold it (text_filter)."""
+    typed events, every event with `all_events`, or with `story` what happened or will (STORY_EVENTS);
+    `text`: only those whose labels hold it (text_filter)."""
     f: list[str] = []
     window = []
     if start:
@@ -287,7 +299,7 @@ def timeline(store: Store, start: Optional[date] = None, end: Optional[date] = N
         f.append(type_filter(event_type))
     if text and text.strip():
         f.append(text_filter(store, text, windowed))
-    page = _page(store, event_filter(all_events), f, "\n".join(window), start, end, limit, offset)
+    page = _page(store, event_filter(all_events, story), f, "\n".join(window), start, end, limit, offset)
     if not page:
         return []
     details = {r["e"].value: r for r in store.ox_query(EVENT_DETAILS % " ".join(f"<{e}>" for e, _ in page))}

@@ -1,5 +1,8 @@
-"""An event's modality: negated ("did not release"), hypothetical (modal, "if", or the complement of an intention
-verb: "vowing to keep fighting"), reported (the complement of a speech verb, or "according to"), else asserted."""
+"""An event's modality: negated ("did not release"), future (stated to come: "will cut 3,000 jobs", "said it would
+close the plant"), hypothetical (a modal of possibility or duty, "if", or the complement of an intention verb:
+"could strike", "vowing to keep fighting"), reported (the complement of a speech verb, or "according to"), else
+asserted. Future and hypothetical are FactBank's certain future (CT+) and possible (PS): a timeline of what
+happens to an actor keeps the first, not the second."""
 from __future__ import annotations
 
 from typing import Optional
@@ -17,6 +20,8 @@ INTENT = {"want", "plan", "hope", "intend", "vow", "pledge", "promise", "threate
 # verbs whose clausal complement is wanted, not said to have happened ("do not want the peacekeepers to hand")
 DESIRE = {"want", "wish", "hope", "demand", "ask", "urge", "intend", "plan", "need", "prefer", "require"}
 MODALS = {"could", "might", "may", "would", "should", "will", "can", "must", "shall", "'ll", "wo", "ca"}
+# the modals of a future the text states as certain; "would" only as the future of a reported past ("said it would")
+FUTURE_MODALS = {"will", "shall", "'ll"}
 NEGATIONS = {"not", "n't", "never", "no"}
 FACTUAL_MARKS = {"since", "after", "before", "because", "when", "while", "as", "although", "though", "once"}
 
@@ -25,9 +30,11 @@ def modality_of(trig: Token) -> str:
     kids = list(trig.children)
     if any(c.dep_ == "neg" or c.lower_ in NEGATIONS and c.dep_ in {"neg", "det", "advmod"} for c in kids):
         return "negated"
-    if any(c.dep_ == "aux" and c.lower_ in MODALS for c in kids) or any(
-            c.dep_ == "mark" and c.lower_ in {"if", "unless"} for c in kids):
+    if any(c.dep_ == "mark" and c.lower_ in {"if", "unless"} for c in kids):
         return "hypothetical"
+    modals = [c for c in kids if c.dep_ == "aux" and c.lower_ in MODALS]
+    if modals:
+        return "future" if all(_future(m, trig) for m in modals) else "hypothetical"
     tok = trig
     factual = False  # inside "since/after/when ... " clause: a fact of its own, whatever its governor intends
     for _ in range(4):
@@ -56,6 +63,13 @@ def modality_of(trig: Token) -> str:
     if any(sent.start <= i < sent.end for i in _according_to(trig.doc)):
         return "reported"
     return "asserted"
+
+
+def _future(modal: Token, trig: Token) -> bool:
+    """ "will close", or "would close" in what a past speech verb reports ("GM said it would close the plant")."""
+    if modal.lower_ in FUTURE_MODALS:
+        return True
+    return modal.lower_ == "would" and trig.dep_ == "ccomp" and trig.head.lemma_.lower() in SPEECH
 
 
 def _according_to(doc: Doc) -> list[int]:

@@ -32,14 +32,14 @@ from spacy.tokens import Doc, Span, Token
 from graph.extract.events.event_modality import INTENT, SPEECH
 from graph.extract.model import EventTime, Timex
 from graph.extract.text.doc_text import doc_text
+from graph.extract.text.verb_forms import is_same_past_form
 from graph.extract.time.timex_ranges import range_value
+from graph.extract.time.timex_tense import shared_tense
 
 # "When MINUSMA left ... on October 31, the rebels seized control": a clause opened by one of these shares its time
 SAME_TIME_MARKS = {"when", "as", "while", "once"}
 # "began on Monday to withdraw": the controlled verb is the same happening seen through its phase
 ASPECTUAL = {"begin", "start", "continue", "resume", "stop", "cease", "finish", "complete", "keep", "end"}
-# "the attack took place on Friday": a nominal event is dated by the verb that says it happened
-OCCURRENCE = {"take", "occur", "happen", "begin", "start", "end", "come", "continue", "break", "erupt", "follow"}
 # Verbs that speak of, judge or answer an event that came before them: "blamed the ELN for the bombing",
 # "condemned the attack", "were compensated for the delays" (VerbNet's judgement, say and punishment classes)
 JUDGEMENT = {"blame", "accuse", "condemn", "denounce", "criticize", "criticise", "praise", "thank", "apologize",
@@ -47,6 +47,8 @@ JUDGEMENT = {"blame", "accuse", "condemn", "denounce", "criticize", "criticise",
              "probe", "mourn", "celebrate", "commemorate", "protest", "welcome", "applaud", "regret", "deplore",
              "forgive", "fine", "reward", "credit", "cite", "attribute", "recall", "remember", "deny", "confirm",
              "acknowledge", "admit", "discuss", "debate", "review", "examine", "question"}
+# Verbs whose subject came before them: "the bombing prompted protests on Friday" does not date the bombing
+CAUSE = {"cause", "prompt", "trigger", "spark", "provoke", "lead", "force", "result", "fuel", "drive"}
 # TimeML's reporting events (say, tell, comment ...): what a story's sources said, on its day
 REPORTING = SPEECH | {"comment", "remark", "stress", "emphasize", "emphasise", "mention", "observe", "describe",
                      "respond", "reply", "concede", "tell", "announce", "report", "add", "quote"}
@@ -74,6 +76,7 @@ class _Dater:
         self.time_of: dict[int, Timex] = {}  # trigger -> the timex it governs
         self.free: dict[int, list[tuple[int, Timex]]] = {}  # sentence start -> (root token, timex) of no event
         self.anchors: list[tuple[int, Timex]] = []  # (root token, timex) of every usable date, in text order
+        self.at: dict[int, Timex] = {}  # root token -> its timex, of every date or time
         for tx in timexes:
             self._place(tx)
         self.anchors.sort(key=lambda a: a[0])
@@ -82,6 +85,10 @@ class _Dater:
     # ------------------------------------------------------------ where each timex belongs
 
     def _place(self, tx: Timex) -> None:
+        if tx.type in {"DATE", "TIME"} and tx.begin and tx.value not in VAGUE_VALUES:
+            named = self.doc.char_span(tx.start, tx.end, alignment_mode="expand")
+            if named is not None:  # a "when" clause on it has its time, even where it dates nothing else
+                self.at[named.root.i] = tx  # ("an improvement from 2008, when the company posted a loss")
         span = self._dating_span(tx)
         if span is None:
             return
@@ -91,7 +98,9 @@ class _Dater:
         if gov is not None and _since_before(span, gov):
             return
         if gov is not None:
-            self.time_of.setdefault(gov.i, tx)
+            held = self.time_of.get(gov.i)
+            if held is None or held.value == "PRESENT_REF" and tx.value != "PRESENT_REF":
+                self.time_of[gov.i] = tx  # "will now receive the aircraft next month": the month, not "now"
         elif not _modifies_noun(root):
             self.free.setdefault(root.sent.start, []).append((root.i, tx))
 
@@ -141,6 +150,12 @@ class _Dater:
         head = trig.head
         if trig.pos_ == "NOUN" and trig.dep_ == "nsubj" and head.lemma_ == "be" and head.i in self.time_of:
             return self.time_of[head.i]  # "The first flight of the 777 was in 1994": the copula says when it was
+        if trig.pos_ == "NOUN" and trig.dep_ in {"nsubj", "nsubjpass"} and head.i in self.time_of and \
+                head.lemma_.lower() not in REPORTING | JUDGEMENT | CAUSE:
+            return self.time_of[head.i]  # "sales dropped 42% last month", "the test flight was delayed today"
+        if trig.dep_ == "relcl" and head.i in self.at and any(
+                c.dep_ == "advmod" and c.lower_ == "when" for c in trig.children):
+            return self.at[head.i]  # "an improvement from 2008, when the company posted a loss"
         return self.time_of.get(trig.i) or self._clause_time(trig)
 
     def _clause_time(self, tok: Token) -> Optional[Timex]:
@@ -165,6 +180,8 @@ class _Dater:
 
     def _discourse(self, trig: Token) -> Optional[EventTime]:
         tense, speech = clause_tense(trig), trig.lemma_.lower() in REPORTING
+        if tense is None and _headline_participle(trig):
+            tense = "participle"
         if tense == "past":
             if _sequenced(trig):  # "later", "then": after the last date of the story
                 last = self._last_before(trig)
@@ -174,11 +191,13 @@ class _Dater:
             day = self._news_day(trig) or self._story_day()
             if day is not None:
                 return _from(day, "discourse")
-            # the lead's news and the story's reporting are of its day; a later past may be any time before
-            return self._article("discourse") if speech or self._undated_lead(trig.sent) else None
+            # the headline's and the lead's news and the story's reporting are of its day; a later past may be any
+            # time before
+            news = speech or _headline(trig.sent) or self._undated_lead(trig.sent)
+            return self._article("discourse") if news else None
         if tense == "perfect" and not (_headline(trig.sent) or self._lead(trig.sent)):
             return None  # past the lead, "has received $15 billion" is background: some time before, not the news
-        if tense == "perfect" or tense == "present" and _headline(trig.sent):
+        if tense == "perfect" or tense in {"present", "participle"} and _headline(trig.sent):
             # the lead's "has won an order", a headline's "Airbus wins order": the news of the story's day
             day = self._story_day()
             return _from(day, "discourse") if day is not None else self._article("discourse")
@@ -299,8 +318,8 @@ def _sharing_head(tok: Token, triggers: set[int]) -> Optional[Token]:
     """The event whose time this one shares: the first conjunct of a coordination ("was fired and founded NeXT"),
     the governor of a controlled verb ("agreed to buy", "began to withdraw"), of a same-time or participial
     clause ("When ... , the rebels seized", "said ..., adding"), the verb of an event noun that is its object
-    ("negotiated the purchase", "made its maiden flight") or the subject of a verb of occurrence ("the attack
-    took place")."""
+    ("negotiated the purchase", "made its maiden flight") or its subject, unless the verb caused it or speaks of it
+    ("the attack took place", "the flight lasted four hours"; not "the bombing prompted protests")."""
     head, dep = tok.head, tok.dep_
     if dep == "pobj" and tok.pos_ == "NOUN" and head.dep_ in {"prep", "agent"}:
         head = head.head  # "filed for bankruptcy": the noun under the verb's preposition
@@ -314,8 +333,8 @@ def _sharing_head(tok: Token, triggers: set[int]) -> Optional[Token]:
         return None
     if head.pos_ not in {"VERB", "AUX"} or head.lemma_.lower() in REPORTING | JUDGEMENT:
         return None  # "blamed the ELN for the bombing": the bombing came first
-    if dep in {"dobj", "pobj"} or dep in {"nsubj", "nsubjpass"} and head.lemma_.lower() in OCCURRENCE:
-        return head
+    if dep in {"dobj", "pobj"} or dep in {"nsubj", "nsubjpass"} and head.lemma_.lower() not in CAUSE:
+        return head  # "the attack took place", "the test flight lasted four hours": what the verb says of it
     return None
 
 
@@ -337,6 +356,8 @@ def clause_tense(trig: Token) -> Optional[str]:
         return "perfect"
     if any(a.lemma_ == "have" and a.tag_ == "VBD" for a in auxes):
         return "pluperfect"  # "had offered": before the story's time, not at it
+    if trig.tag_ in {"VBD", "VBP"} and not auxes and is_same_past_form(trig.lower_):
+        return shared_tense(trig)  # "were killed when shells hit": the governing clause says which "hit"
     if trig.tag_ == "VBD" or any(a.tag_ == "VBD" for a in auxes):
         return "past"
     if trig.tag_ == "VBG" and any(a.tag_ in {"VBZ", "VBP"} and a.lemma_ == "be" for a in auxes):
@@ -349,6 +370,14 @@ def clause_tense(trig: Token) -> Optional[str]:
 def _headline(sent: Span) -> bool:
     """The story's first line without a full stop: a headline, whose present tense is the news of the day."""
     return sent.start == 0 and not sent.text.rstrip().endswith((".", "!", "?", '"', "”"))
+
+
+def _headline_participle(trig: Token) -> bool:
+    """ "First Airbus A380 delivered", "Bank robber sentenced": a headline's bare past participle is its past tense,
+    the news of the story's day (parsed as the root, or as a reduced relative on the root noun)."""
+    main = trig.dep_ in {"ROOT", "conj"} or trig.dep_ == "acl" and trig.head.dep_ == "ROOT"
+    return trig.tag_ == "VBN" and main and _headline(trig.sent) and \
+        not any(c.dep_ in {"aux", "auxpass"} for c in trig.children)
 
 
 def _sequenced(trig: Token) -> bool:

@@ -112,7 +112,7 @@ def _governor(tok: Token, triggers: set[int]) -> Optional[int]:
 def _confidence(code: str, noun: bool, has_agent: bool, time_source: str, modality: str) -> float:
     c = 0.45 + (0.2 if code else 0.0) + (0.1 if has_agent else 0.0) + (0.1 if time_source == "timex" else 0.0)
     c -= 0.1 if noun else 0.0
-    c -= 0.1 if modality in {"negated", "hypothetical"} else 0.0
+    c -= 0.1 if modality in {"negated", "future", "hypothetical"} else 0.0
     return round(max(0.05, min(0.95, c)), 2)
 
 

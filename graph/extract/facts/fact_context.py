@@ -63,9 +63,9 @@ class FactContext:
 
     def asserted(self) -> Iterator[tuple[int, Event, Token]]:
         """(index, event, trigger's root token) of the events that can start or end a state: not negated,
-        not hypothetical, and found in the parse."""
+        not future or hypothetical, and found in the parse."""
         for i, ev in enumerate(self.events):
-            if ev.modality in ("negated", "hypothetical"):
+            if ev.modality in ("negated", "future", "hypothetical"):
                 continue
             span = self.doc.char_span(ev.start, ev.end, alignment_mode="expand")
             if span is not None:

@@ -63,7 +63,7 @@ class OfficeRules:
         for i, ev in enumerate(self.ctx.events):
             span = self.ctx.doc.char_span(ev.start, ev.end, alignment_mode="expand")
             trig = span.root if span is not None else None
-            if (trig is None or trig.pos_ != "VERB" or ev.modality in ("negated", "hypothetical") or is_ongoing(trig)
+            if (trig is None or trig.pos_ != "VERB" or ev.modality in ("negated", "future", "hypothetical") or is_ongoing(trig)
                     or verb_lemma(trig) not in APPOINT_VERBS):
                 continue
             offices = [c for c in trig.children if c.dep_ in {"oprd", "attr", "xcomp"} and _is_office(c)]

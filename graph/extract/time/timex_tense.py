@@ -6,7 +6,7 @@ from __future__ import annotations
 
 from typing import Optional
 
-from graph.extract.text.verb_forms import is_past_form
+from graph.extract.text.verb_forms import is_past_form, is_same_past_form
 
 _FUTURE_AUX = {"will", "shall", "'ll", "wo", "would", "should", "may", "might", "must"}
 _FUTURE_CUES = ("until", "till", "through", "thru", "by", "as early as", "as soon as", "no later than", "not until", "starting",
@@ -34,6 +34,8 @@ def verb_tense(verb) -> Optional[str]:
         return "future"
     if verb.tag_ == "MD" and verb.lower_ in _FUTURE_AUX:
         return "future"
+    if verb.tag_ in ("VBD", "VBP") and not auxes and is_same_past_form(verb.lower_):
+        return shared_tense(verb)  # "were killed when shells hit a market": "hit" is past or present
     if verb.tag_ == "VBD" or any(a.tag_ == "VBD" for a in auxes):
         return "past"
     if verb.tag_ in ("VBZ", "VBP") and not auxes and is_past_form(verb.lower_):
@@ -57,6 +59,29 @@ def verb_tense(verb) -> Optional[str]:
     if verb.tag_ == "VBN" and verb.dep_ in ("acl", "amod"):
         return "past"  # "a camp recently evacuated by ..."
     return None
+
+
+# clauses whose tense follows the clause they hang on ("were killed when shells hit", "said shells hit")
+_GOVERNED = {"advcl", "conj", "ccomp", "relcl", "parataxis"}
+
+
+def shared_tense(verb) -> Optional[str]:
+    """The tense of a verb whose past is spelled as its present ("hit", "cut", "set"), whatever the tagger guessed:
+    that of the clause it hangs on when that one is past, or future for a time clause ("were killed when shells
+    hit a market", "prices will rise when the levies hit"), else of the sentence's other finite verbs when all are past
+    ("Shells hit the market on Saturday, the agency said"), else the tagger's guess for a past (VBD) and nothing
+    for a present."""
+    head = verb.head
+    if verb.dep_ in _GOVERNED and head is not verb and head.pos_ in ("VERB", "AUX"):
+        tense = verb_tense(head)
+        # a time clause takes its tense from its main clause, a future too ("will rise when the levies hit"); a
+        # conjunct or a complement only the past ("had ruled ... and set Friday as the deadline": not "must")
+        if tense == "past" or tense == "future" and verb.dep_ == "advcl":
+            return tense
+    finite = [t for t in verb.sent if t is not verb and t.tag_ in ("VBD", "VBZ", "VBP", "MD")
+              and not (t.tag_ == "VBP" and is_same_past_form(t.lower_))]
+    tags = {"past" if t.tag_ == "VBD" or is_past_form(t.lower_) else "other" for t in finite}
+    return "past" if tags == {"past"} or verb.tag_ == "VBD" else None
 
 
 def _cue(span) -> Optional[str]:

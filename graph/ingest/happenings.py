@@ -29,6 +29,7 @@ from datetime import datetime, timedelta
 from typing import Iterable, Optional
 
 from graph.ids import HAPPENINGS_GRAPH
+from graph.rdf import happening_keys
 from graph.store.embedded import Store
 from graph.store.happenings import LINK_CLASS, SAME, TKG, link_iri
 
@@ -202,6 +203,35 @@ def window(events: Iterable[Ev]) -> Optional[Window]:
     if not keys:
         return None
     return Window(tuple(sorted({ev.code[:2] for ev in dated})), tuple(keys), frozenset(instants(dated)))
+
+
+def key_days(ev: Ev) -> list[str]:
+    """Every day (YYYY-MM-DD) a candidate that passes the rules with `ev` can begin on: its interval ends after
+    `ev`'s earliest begin and spans at most MAX_SPAN, so it begins at most MAX_SPAN before; it begins before
+    `ev`'s latest end, or up to ARTICLE_SLACK after when dated by its article."""
+    lo, hi = ev.span()
+    day, last = (lo - MAX_SPAN).date(), (hi + ARTICLE_SLACK).date()
+    out = []
+    while day <= last:
+        out.append(day.isoformat())
+        day += timedelta(days=1)
+    return out
+
+
+def key_nodes(events: Iterable[tuple[Ev, Iterable[str]]], aliases: dict[str, set[str]]) -> set[str]:
+    """The happening-index nodes (graph/rdf/happening_keys.py) under which every event that can pass the rules
+    with one of `events` ((event, the IRIs it has as tkg:agent, tkg:target or sem:hasPlace)) is linked: its
+    CAMEO root (a match has the same), each of its actors and its place (a match shares one), each day of
+    `key_days`; a key some correction replaced or introduced is asked under every IRI it was tied to."""
+    days_of: dict[tuple[str, str], set[str]] = {}
+    for ev, keys in events:
+        if ev.end - ev.begin > MAX_SPAN:
+            continue  # no dated happening: nothing can match it
+        days = key_days(ev)
+        for k in set(keys) | ev.actors | ({ev.place} if ev.place else set()):
+            for alias in aliases.get(k, (k,)):
+                days_of.setdefault((ev.code[:2], alias), set()).update(days)
+    return {happening_keys.node(root, k, d) for (root, k), days in days_of.items() for d in days}
 
 
 def candidates(store: Store, w: Window) -> list[str]:

@@ -15,11 +15,13 @@ from __future__ import annotations
 import logging
 from dataclasses import dataclass
 from functools import lru_cache
+from typing import Optional
 
 import pyoxigraph as ox
 
 from graph.ids import HAPPENINGS_GRAPH
 from graph.ingest.happenings import (
+    DESCRIBE,
     KEPT,
     Ev,
     Window,
@@ -27,11 +29,13 @@ from graph.ingest.happenings import (
     candidates,
     describe,
     event,
+    key_nodes,
     link_triples,
     links,
     plausible,
     window,
 )
+from graph.store import happening_index
 from graph.store.embedded import Store
 from graph.store.happenings import TKG
 
@@ -148,6 +152,41 @@ def read_events(graphs: dict[str, str]) -> dict[str, dict[str, Written]]:
     return out
 
 
+def _in_window(x: Written, w: Window, prefixes: tuple[str, ...], check_keys: bool = True) -> bool:
+    """What happenings.CANDIDATES asks of an event: a begin among the window's instants, a type of one of its
+    roots, one of its keys as agent, target or place."""
+    return not x.begins.isdisjoint(w.days) and any(t.startswith(prefixes) for t in x.types) and \
+        (not check_keys or not x.keys.isdisjoint(w.keys))
+
+
+def describe_written(store: Store, iris: list[str]) -> dict[str, Written]:
+    """The events among `iris` as `read_events` reads them, from the store: their descriptions (the same as
+    happenings.describe gives) and what the candidate query matches on."""
+    props: dict[str, dict[str, list[str]]] = {}
+    begins: dict[str, set[str]] = {}
+    types: dict[str, list[str]] = {}
+    keys: dict[str, set[str]] = {}
+    for i in range(0, len(iris), 500):
+        for r in store.ox_query(DESCRIBE % " ".join(f"<{e}>" for e in iris[i:i + 500])):
+            e, p, o = r["e"].value, r["p"].value, r["o"]
+            name = _local(p)
+            if name not in KEPT:
+                continue
+            props.setdefault(e, {}).setdefault(name, []).append(o.value)
+            if p == _BEGIN and isinstance(o, ox.Literal) and o.datatype.value == _XSD_DT:
+                begins.setdefault(e, set()).add(o.value)
+            elif p == _EVENT_TYPE and not isinstance(o, ox.BlankNode):
+                types.setdefault(e, []).append(o.value)
+            elif p in _KEYS and isinstance(o, ox.NamedNode):
+                keys.setdefault(e, set()).add(o.value)
+    out = {}
+    for e, d in props.items():
+        ev = event(e, d)
+        if ev is not None:
+            out[e] = Written(ev, True, frozenset(begins.get(e, ())), tuple(types.get(e, ())), frozenset(keys.get(e, ())))
+    return out
+
+
 class Linker:
     """One ingest run's happening linking, with the run's events and links in memory."""
 
@@ -160,6 +199,7 @@ class Linker:
         self.mentions_of: dict[str, set[str]] = {}
         # the store holds nothing memory lacks: no events, no links (an embedded store has one writer: this run)
         self.complete = not store.remote and not bool(store.ox_query(ANYTHING))
+        self.keyed: Optional[bool] = None  # the store has the happening index (graph/store/happening_index.py)
 
     def link(self, batch: list[tuple[str, str, str]], when: str) -> int:
         """Link the typed events of the committed chunk `batch` ((article IRI, own N-Triples, entity N-Triples),
@@ -173,9 +213,16 @@ class Linker:
         if not new:
             return 0
         w = window(new.values())
-        found = [] if w is None else self._candidates(w) if self.complete else candidates(self.store, w)
-        cands = {e: self.written[e].ev for e in found if e in self.written}
-        cands.update(describe(self.store, [e for e in found if e not in self.written]))
+        if w is None:
+            cands: dict[str, Ev] = {}
+        elif self.complete:
+            cands = {e: self.written[e].ev for e in self._candidates(w)}
+        elif self._keyed():
+            cands = self._keyed_candidates([self.written[e] for e in new], w)
+        else:  # a store written before the happening index: every event of the window's days is read
+            found = candidates(self.store, w)
+            cands = {e: self.written[e].ev for e in found if e in self.written}
+            cands.update(describe(self.store, [e for e in found if e not in self.written]))
         near = plausible(new, cands)
         iris = sorted({c.iri for cs in near.values() for c in cs} | set(new))
         rep, has_mentions, split = self._links(iris) if self.complete else links(self.store, iris)
@@ -225,11 +272,30 @@ class Linker:
         found: set[str] = set()
         for k in w.keys:
             for e in self.by_key.get(k, ()):
-                if e not in found:
-                    x = self.written[e]
-                    if not x.begins.isdisjoint(w.days) and any(t.startswith(prefixes) for t in x.types):
-                        found.add(e)
+                if e not in found and _in_window(self.written[e], w, prefixes, check_keys=False):
+                    found.add(e)
         return sorted(found)
+
+    def _keyed(self) -> bool:
+        """Whether the store links every event to its happening keys (asked once, when first needed)."""
+        if self.keyed is None:
+            self.keyed = happening_index.indexed(self.store)
+        return self.keyed
+
+    def _keyed_candidates(self, new: list[Written], w: Window) -> dict[str, Ev]:
+        """The candidates of happenings.candidates that can pass the rules with one of `new` (the others cannot
+        change a link), through the happening index: the events sharing a CAMEO root, an actor or the place and
+        a day a match can begin on with one of them; then the same exact conditions as the query, on those only."""
+        nodes = key_nodes(((x.ev, x.keys) for x in new), happening_index.aliases(self.store))
+        found = happening_index.events_at(self.store, sorted(nodes))
+        stored = describe_written(self.store, sorted(e for e in found if e not in self.written))
+        prefixes = w.type_prefixes()
+        out: dict[str, Ev] = {}
+        for e in sorted(found):
+            x = self.written.get(e) or stored.get(e)
+            if x is not None and _in_window(x, w, prefixes):
+                out[e] = x.ev
+        return out
 
     def _links(self, iris: list[str]) -> tuple[dict[str, str], set[str], set[frozenset]]:
         """happenings.links, answered from memory (the run's links are all the store has, and none is split)."""

@@ -22,8 +22,8 @@ from typing import Callable, Optional
 
 from graph.ids import BASE, DAY, ONTOLOGY
 from graph.rdf.lsh import band_keys
+from graph.store import happening_index, time_index
 from graph.store import index_writes as iw
-from graph.store import time_index
 
 BATCH = 500  # article graphs per update (~20k links for news articles)
 
@@ -77,7 +77,8 @@ def migrate(store: object, batch: int = BATCH, progress: Optional[Callable[[int,
     graphs = [r["g"].value for r in store.ox_query(ARTICLE_GRAPHS)]  # type: ignore[attr-defined]
     for i in range(0, len(graphs), batch):
         part = " ".join(f"<{g}>" for g in graphs[i:i + batch])
-        store.maintain(iw.join(LINK % {"graphs": part}, _bands(store, part)))  # type: ignore[attr-defined]
+        store.maintain(iw.join(LINK % {"graphs": part}, happening_index.LINK % {"graphs": part},  # type: ignore[attr-defined]
+                               _bands(store, part)))
         report.graphs += len(graphs[i:i + batch])
         if progress:
             progress(report.graphs, len(graphs))

@@ -285,8 +285,11 @@ class Linker:
     def _keyed_candidates(self, new: list[Written], w: Window) -> dict[str, Ev]:
         """The candidates of happenings.candidates that can pass the rules with one of `new` (the others cannot
         change a link), through the happening index: the events sharing a CAMEO root, an actor or the place and
-        a day a match can begin on with one of them; then the same exact conditions as the query, on those only."""
-        nodes = key_nodes(((x.ev, x.keys) for x in new), happening_index.aliases(self.store))
+        a day a match can begin on with one of them; then the same exact conditions as the query, on those only.
+        Only the window's days are looked up: the query asks for a begin among them, and an event has one begin
+        (ontologies/shapes.ttl), the one the rules compare, so a match begins on one of those days."""
+        days = {d[:10] for d in w.days}
+        nodes = key_nodes(((x.ev, x.keys) for x in new), happening_index.aliases(self.store), days)
         found = happening_index.events_at(self.store, sorted(nodes))
         stored = describe_written(self.store, sorted(e for e in found if e not in self.written))
         prefixes = w.type_prefixes()

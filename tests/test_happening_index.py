@@ -75,11 +75,11 @@ def test_the_lookup_reads_what_can_match_however_full_the_day(tmp_path):
                                                     for k in range(40)] +
                               [("042", ["rebels"], [], f"{DAY}T00:00:00") for _ in range(40)]) for j in range(3)]
             store.put_articles(noise)
-            found.append(events_at(store, sorted(key_nodes([(ev, {f"{B}actor/rebels"})], {}))))
+            found.append(events_at(store, sorted(key_nodes([ev], {}))))
         assert _day_size(store) == 2 + 3 * 3 * 80
         assert found == [want, want, want]  # 242, 482 then 722 events that day: the same 3 read each time
         far = _probe("rebels", day="2019-09-01")  # two months later: nothing to read
-        assert events_at(store, sorted(key_nodes([(far, {f"{B}actor/rebels"})], {}))) == set()
+        assert events_at(store, sorted(key_nodes([far], {}))) == set()
     finally:
         store.close()
 
@@ -126,8 +126,22 @@ def test_an_event_written_before_its_actor_was_merged_is_found_under_the_new_act
         agent = f"SELECT ?a WHERE {{ <{B}event/old/0> <{TKG}agent> ?a }}"
         assert [r["a"].value for r in store.ox_query(agent)] == [f"{B}actor/jnim"]
         ev = _probe("jnim")
-        assert events_at(store, key_nodes([(ev, {f"{B}actor/jnim"})], {})) == set()  # by the key alone: missed
+        assert events_at(store, key_nodes([ev], {})) == set()  # by the key alone: missed
         assert aliases(store)[f"{B}actor/jnim"] == {f"{B}actor/jnim", f"{B}actor/gsim"}
-        assert events_at(store, key_nodes([(ev, {f"{B}actor/jnim"})], aliases(store))) == {f"{B}event/old/0"}
+        assert events_at(store, key_nodes([ev], aliases(store))) == {f"{B}event/old/0"}
     finally:
         store.close()
+
+
+def test_an_event_dated_by_its_article_is_looked_up_by_its_place_only():
+    import dataclasses
+
+    from graph.ingest.happenings import key_nodes
+    from graph.rdf.happening_keys import node
+
+    ev = dataclasses.replace(_probe("army"), dated_by_article=True)  # "the army said": a match needs its place
+    assert key_nodes([ev], {}) == set()
+    placed = dataclasses.replace(ev, place=f"{B}place/2453514")
+    assert {n.rsplit("/", 2)[-2] for n in key_nodes([placed], {})} == {node("19", f"{B}place/2453514", DAY).split("/")[-2]}
+    dated = dataclasses.replace(placed, dated_by_article=False)  # a date of its own: its actors too
+    assert len({n.rsplit("/", 2)[-2] for n in key_nodes([dated], {})}) == 2

@@ -218,19 +218,22 @@ def key_days(ev: Ev) -> list[str]:
     return out
 
 
-def key_nodes(events: Iterable[tuple[Ev, Iterable[str]]], aliases: dict[str, set[str]],
-              only: Optional[set[str]] = None) -> set[str]:
+def key_nodes(events: Iterable[Ev], aliases: dict[str, set[str]], only: Optional[set[str]] = None) -> set[str]:
     """The happening-index nodes (graph/rdf/happening_keys.py) under which every event that can pass the rules
-    with one of `events` ((event, the IRIs it has as tkg:agent, tkg:target or sem:hasPlace)) is linked: its
-    CAMEO root (a match has the same), each of its actors and its place (a match shares one), each day of
-    `key_days` (those in `only`, when given: the days a candidate must begin on, e.g. a Window's); a key some
+    with one of `events` is linked: the event's CAMEO root (a match has the same), each day of `key_days` (those
+    in `only`, when given: the days a candidate must begin on, e.g. a Window's) and each key a match must share
+    with it: its place, and its actors unless it is dated by its article only (a match must then have its
+    place); none for an event dated by its article without a place (nothing can match it). A key some
     correction replaced or introduced is asked under every IRI it was tied to."""
     days_of: dict[tuple[str, str], set[str]] = {}
-    for ev, keys in events:
+    for ev in events:
         if ev.end - ev.begin > MAX_SPAN:
             continue  # no dated happening: nothing can match it
+        keys = ({ev.place} if ev.place else set()) | (set() if ev.dated_by_article else ev.actors)
+        if not keys:
+            continue
         days = [d for d in key_days(ev) if only is None or d in only]
-        for k in set(keys) | ev.actors | ({ev.place} if ev.place else set()):
+        for k in keys:
             for alias in aliases.get(k, (k,)):
                 days_of.setdefault((ev.code[:2], alias), set()).update(days)
     return {happening_keys.node(root, k, d) for (root, k), days in days_of.items() for d in days}

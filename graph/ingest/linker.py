@@ -289,7 +289,7 @@ class Linker:
         Only the window's days are looked up: the query asks for a begin among them, and an event has one begin
         (ontologies/shapes.ttl), the one the rules compare, so a match begins on one of those days."""
         days = {d[:10] for d in w.days}
-        nodes = key_nodes(((x.ev, x.keys) for x in new), happening_index.aliases(self.store), days)
+        nodes = key_nodes((x.ev for x in new), happening_index.aliases(self.store), days)
         found = happening_index.events_at(self.store, sorted(nodes))
         stored = describe_written(self.store, sorted(e for e in found if e not in self.written))
         prefixes = w.type_prefixes()

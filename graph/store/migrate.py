@@ -1,7 +1,8 @@
 """`tkg migrate`: give a store written before the time index its day links and counts.
 
 A store written by an earlier version has no `tkg:beginDay` / `tkg:issuedDay` links and no
-`tkg:timeIndexVersion` marker, no `tkg:lshBand` keys (near-duplicate candidates by lookup), nor,
+`tkg:timeIndexVersion` marker, no `tkg:lshBand` keys (near-duplicate candidates by lookup), no
+`tkg:happeningKey` links (happening candidates by lookup: graph/store/happening_index.py), nor,
 before an earlier change, `sem:hasActor` beside every agent and target (windowed actor filters use
 it): migration adds them all; its windows still work (they fall back to a FILTER over every
 event's date) but cost in proportion to the store. Migration adds the links to every article

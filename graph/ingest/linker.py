@@ -14,6 +14,7 @@ from __future__ import annotations
 
 import logging
 from dataclasses import dataclass
+from datetime import date, timedelta
 from functools import lru_cache
 from typing import Optional
 
@@ -21,10 +22,13 @@ import pyoxigraph as ox
 
 from graph.ids import HAPPENINGS_GRAPH
 from graph.ingest.happenings import (
+    ARTICLE_SLACK,
     DESCRIBE,
     KEPT,
+    MAX_SPAN,
     Ev,
     Window,
+    _dt,
     best,
     candidates,
     describe,
@@ -159,6 +163,34 @@ def _in_window(x: Written, w: Window, prefixes: tuple[str, ...], check_keys: boo
         (not check_keys or not x.keys.isdisjoint(w.keys))
 
 
+def _may_meet(store: Store, iris: list[str], new: list[Ev], w: Window) -> list[str]:
+    """Those of the stored events `iris` that may pass the rules with one of `new`, judged by their dates alone
+    (read without describing them): a begin among the window's instants (what the candidate query asks), an
+    interval of at most MAX_SPAN whose days, from ARTICLE_SLACK before its begin (it may be dated by its
+    article) to its end, meet the days of some new event's interval. The rest cannot match: not described."""
+    covered: set[date] = set()
+    for ev in new:
+        lo, hi = ev.span()
+        day = lo.date()
+        while day <= hi.date() and ev.end - ev.begin <= MAX_SPAN:
+            covered.add(day)
+            day += timedelta(days=1)
+    out = []
+    for e, (begins, ends) in happening_index.spans(store, sorted(iris)).items():
+        if not begins or w.days.isdisjoint(begins):
+            continue
+        begin = _dt(min(begins))
+        end = _dt(max(ends)) if ends else begin.replace(hour=23, minute=59, second=59)
+        if end - begin > MAX_SPAN:
+            continue
+        day, last = (begin - ARTICLE_SLACK).date(), end.date()
+        while day <= last and day not in covered:
+            day += timedelta(days=1)
+        if day <= last:
+            out.append(e)
+    return sorted(out)
+
+
 def describe_written(store: Store, iris: list[str]) -> dict[str, Written]:
     """The events among `iris` as `read_events` reads them, from the store: their descriptions (the same as
     happenings.describe gives) and what the candidate query matches on."""
@@ -291,7 +323,8 @@ class Linker:
         days = {d[:10] for d in w.days}
         nodes = key_nodes((x.ev for x in new), happening_index.aliases(self.store), days)
         found = happening_index.events_at(self.store, sorted(nodes))
-        stored = describe_written(self.store, sorted(e for e in found if e not in self.written))
+        stored = describe_written(self.store, _may_meet(self.store, [e for e in found if e not in self.written],
+                                                        [x.ev for x in new], w))
         prefixes = w.type_prefixes()
         out: dict[str, Ev] = {}
         for e in sorted(found):

@@ -59,6 +59,37 @@ def events_at(store: Any, nodes: Iterable[str], batch: int = 500) -> set[str]:
     return out
 
 
+_SPANS = (f"SELECT ?e ?b ?x WHERE {{ VALUES ?e {{ %s }} {{ ?e <{_SEM}hasEarliestBeginTimeStamp> ?b }} "
+          f"UNION {{ ?e <{_SEM}hasLatestEndTimeStamp> ?x }} }}")
+_DT = "http://www.w3.org/2001/XMLSchema#dateTime"
+
+
+def spans(store: Any, events: Iterable[str], batch: int = 500) -> dict[str, tuple[list[str], list[str]]]:
+    """Event -> (its begins, its latest ends: xsd:dateTime lexical forms as the store gives them), read with two
+    index probes an event (embedded store) or a query per `batch` of them: what tells, before describing an
+    event, whether its dates can meet another's."""
+    out: dict[str, tuple[list[str], list[str]]] = {}
+    events = list(events)
+    if not store.remote:
+        b, x = ox.NamedNode(_SEM + "hasEarliestBeginTimeStamp"), ox.NamedNode(_SEM + "hasLatestEndTimeStamp")
+        for e in events:
+            node = ox.NamedNode(e)
+            out[e] = ([q.object.value for q in store.ox.quads_for_pattern(node, b, None) if _is_dt(q.object)],
+                      [q.object.value for q in store.ox.quads_for_pattern(node, x, None) if _is_dt(q.object)])
+        return out
+    for i in range(0, len(events), batch):
+        for r in store.ox_query(_SPANS % " ".join(f"<{e}>" for e in events[i:i + batch])):
+            begins, ends = out.setdefault(r["e"].value, ([], []))
+            for term, into in ((r["b"], begins), (r["x"], ends)):
+                if term is not None and _is_dt(term):
+                    into.append(term.value)
+    return out
+
+
+def _is_dt(term: Any) -> bool:
+    return isinstance(term, ox.Literal) and term.datatype.value == _DT
+
+
 def aliases(store: Any) -> dict[str, set[str]]:
     """Actor or place IRI -> the IRIs analysts' corrections tied it to (merged, split, re-placed; undone or not),
     itself included: an event written before a correction links to the key it had then, so a lookup by its

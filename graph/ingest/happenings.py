@@ -19,7 +19,9 @@ happening (graph/store/happenings.py writes down the model). Idempotent: an even
 others link to, is left alone, and pairs an analyst split are never linked again.
 
 This module holds the rules and the store queries; graph/ingest/linker.py runs them chunk by chunk, answering
-from memory what the run itself wrote.
+from memory what the run itself wrote. The rules also say where a match can be: `key_nodes` turns them into
+lookups of the happening index (graph/rdf/happening_keys.py), so a big store is asked for the events that share
+a root, an actor or the place and a possible day with a new one, not for every event of those days.
 """
 from __future__ import annotations
 

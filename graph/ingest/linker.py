@@ -7,8 +7,12 @@ places) and the links it made stay in memory, up to MAX_EVENTS events. When the 
 events and no happening links (a first ingest; an embedded store is this process's alone while it is open),
 the store holds nothing else: candidates and links are then looked up in memory, one dictionary lookup per
 actor or place of the chunk. Otherwise (a store ingested into before, a remote store, a run past MAX_EVENTS)
-candidates and links are queried as before, and only the candidates the run did not write are described from
-the store. Either way the links are those the store queries alone give (tests/test_happenings_memory.py).
+candidates come from the store: through the happening index when it has one (graph/store/happening_index.py:
+the events sharing a CAMEO root, a key a match must share and a day a match can begin on with a new event;
+those whose dates cannot meet any new event's are dropped before being described), else by the query over
+every event of the window's days (happenings.CANDIDATES); only the candidates the run did not write are
+described from the store. Either way the links are those the day query alone gives
+(tests/test_happenings_memory.py compares memory, index and day query).
 """
 from __future__ import annotations
 

@@ -145,3 +145,23 @@ def test_an_event_dated_by_its_article_is_looked_up_by_its_place_only():
     assert {n.rsplit("/", 2)[-2] for n in key_nodes([placed], {})} == {node("19", f"{B}place/2453514", DAY).split("/")[-2]}
     dated = dataclasses.replace(placed, dated_by_article=False)  # a date of its own: its actors too
     assert len({n.rsplit("/", 2)[-2] for n in key_nodes([dated], {})}) == 2
+
+
+def test_a_graph_written_without_its_links_gets_them_from_the_store(tmp_path):
+    """A graph built by other code (or a template ingested before the index) states no happening keys: the
+    store's write adds them, so the marker a new store states holds for it too."""
+    from graph.rdf.happening_keys import PREDICATE
+    from graph.store.embedded import Store
+
+    iri, full, _ = _article("a", [("190", ["al-shabaab"], ["64435"], f"{DAY}T00:00:00"), ("042", [], [], f"{DAY}T00:00:00")])
+    bare = "".join(line + "\n" for line in full.splitlines() if PREDICATE not in line)
+    assert bare != full
+    store = Store(tmp_path / "s")
+    try:
+        store.put_articles([(iri, bare, "")])
+        links = f"SELECT ?e ?n WHERE {{ ?e <{PREDICATE}> ?n }}"
+        got = {(r["e"].value, r["n"].value) for r in store.ox_query(links)}
+        want = {(line.split()[0][1:-1], line.split()[2][1:-1]) for line in full.splitlines() if PREDICATE in line}
+        assert got == want and len(want) == 2
+    finally:
+        store.close()

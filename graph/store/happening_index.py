@@ -12,12 +12,13 @@ article graph (`LINK` below). Without it, linking queries candidates by day as b
 """
 from __future__ import annotations
 
+import re
 from typing import Any, Iterable
 
 import pyoxigraph as ox
 
 from graph.ids import CORRECTIONS_GRAPH, INDEX_GRAPH, ONTOLOGY
-from graph.rdf.happening_keys import CAMEO, NODE, PREDICATE
+from graph.rdf.happening_keys import CAMEO, NODE, PREDICATE, nodes
 
 VERSION = 1
 _INT = "<http://www.w3.org/2001/XMLSchema#integer>"
@@ -39,6 +40,29 @@ LINK = (f"INSERT {{ GRAPH ?g {{ ?e <{PREDICATE}> ?n }} }} WHERE {{ VALUES ?g {{ 
 _EVENTS = f"SELECT DISTINCT ?e WHERE {{ VALUES ?n {{ %s }} ?e <{PREDICATE}> ?n }}"
 _REPLACED = (f"SELECT ?c ?o WHERE {{ GRAPH <{CORRECTIONS_GRAPH}> {{ "
              f"?c <{ONTOLOGY}replaces>|<{ONTOLOGY}replacement> ?o }} }}")
+
+
+_TYPES = re.compile(r"^(<[^>\s]+>) <" + re.escape(_SEM) + r"eventType> <(" + re.escape(CAMEO) + r"[^>\s]*)> \.$", re.M)
+_BEGINS = re.compile(r"^(<[^>\s]+>) <" + re.escape(_SEM) + r'hasEarliestBeginTimeStamp> "([^"\\]*)"\^\^'
+                     r"<http://www\.w3\.org/2001/XMLSchema#dateTime> \.$", re.M)
+_KEYS = re.compile(r"^(<[^>\s]+>) <(?:" + re.escape(ONTOLOGY) + r"agent|" + re.escape(ONTOLOGY) + r"target|"
+                   + re.escape(_SEM) + r"hasPlace)> <([^>\s\\]+)> \.$", re.M)
+
+
+def with_keys(nt: str) -> str:
+    """An article's N-Triples with the happening-key links its typed events call for, when it states none (a
+    graph built by other code, or a template written before the index): the marker promises every event has
+    them. graph.rdf writes them itself, and a text that has any is taken as written."""
+    if f"<{_SEM}eventType> " not in nt or f"<{PREDICATE}> " in nt:
+        return nt
+    of: dict[str, tuple[list[str], list[str], list[str]]] = {}
+    for rx, slot in ((_TYPES, 0), (_BEGINS, 1), (_KEYS, 2)):
+        for m in rx.finditer(nt):
+            of.setdefault(m.group(1), ([], [], []))[slot].append(m.group(2))
+    extra = [f"{e} <{PREDICATE}> <{n}> .\n" for e, (types, begins, keys) in of.items() for n in nodes(types, keys, begins)]
+    if not extra:
+        return nt
+    return (nt if nt.endswith("\n") else nt + "\n") + "".join(extra)
 
 
 def indexed(store: Any) -> bool:

@@ -4,7 +4,7 @@ The ingesting process reads each chunk's events from the N-Triples it wrote and 
 in memory, so on a new store it asks the store nothing. Checked here: the reader describes events as
 happenings.describe does from a real store (canonical record times, repeated lines, look-alike predicates), and
 one ingest of a story of our own links the same events, with the same scores and evidence, whether linking runs
-from memory or asks the store for everything.
+from memory, asks the store through the happening index, or reads every event of the candidate days.
 """
 from __future__ import annotations
 
@@ -116,12 +116,15 @@ def story_files(tmp_path_factory):
 def test_memory_links_the_same_events_as_the_store_queries(story_files, tmp_path, monkeypatch, chunk):
     import graph.ingest.linker as linker
     from graph.ingest.run import ingest
+    from graph.store import happening_index
     from graph.store.embedded import Store
 
     found = {}
-    for how in ("memory", "store"):
+    for how in ("memory", "store", "scan"):
         if how == "store":
             monkeypatch.setattr(linker, "MAX_EVENTS", 0)  # memory over its cap: candidates, links from the store
+        if how == "scan":  # a store without the happening index: candidates by the days' events, as before it
+            monkeypatch.setattr(happening_index, "indexed", lambda store: False)
         store = Store(tmp_path / how)
         try:
             summary = ingest(store, story_files, batch_size=chunk, jobs=1)
@@ -130,6 +133,6 @@ def test_memory_links_the_same_events_as_the_store_queries(story_files, tmp_path
             found[how] = _links(store), summary.merged, next(iter(store.ox_query(count)))["n"].value
         finally:
             store.close()
-    assert found["memory"] == found["store"]
+    assert found["memory"] == found["store"] == found["scan"]
     assert len(found["memory"][0]) >= 2, found  # reports linked across outlets (one link in each happening, now)
     assert found["memory"][1] == len(found["memory"][0])  # none linked twice (nor stamped twice) on the rewrite

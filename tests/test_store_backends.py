@@ -372,3 +372,30 @@ def test_time_index_counts_stay_exact_on_every_backend(store):
     c = article("ti-c")
     store.put_articles([(c, graph(c, [f"{year}-07-07"]), "")])  # the next write recounts
     assert not time_index.state(store).stale and months() == {f"{year}-07": 1}
+
+
+def test_happening_index_lookups_and_migration_on_every_backend(store):
+    """The happening index (graph/store/happening_index.py) through each backend: the lookup by node, the dates
+    read before describing, and the migration's SPARQL (MD5, STRAFTER, IRI) giving the links graph.rdf writes."""
+    from graph.ids import ONTOLOGY
+    from graph.rdf.happening_keys import PREDICATE, nodes
+    from graph.store import happening_index
+
+    sem, cameo = "http://semanticweb.cs.vu.nl/2009/11/sem/", "https://w3id.org/timeline-kg/cameo/"
+    g = article("hkey")
+    e, actor, place = f"{g}/e0", f"{BASE}actor/caf%C3%A9-owners", f"{BASE}place/64435"
+    begin, end = "1851-03-04T00:00:00", "1851-03-04T23:59:59"
+    keys = nodes([cameo + "190"], [actor, place], [begin])
+    store.put_articles([(g, nt((f"<{e}>", f"<{sem}eventType>", f"<{cameo}190>"),
+                               (f"<{e}>", f"<{sem}hasEarliestBeginTimeStamp>", f'"{begin}"^^<{XSD}dateTime>'),
+                               (f"<{e}>", f"<{sem}hasLatestEndTimeStamp>", f'"{end}"^^<{XSD}dateTime>'),
+                               (f"<{e}>", f"<{ONTOLOGY}agent>", f"<{actor}>"), (f"<{e}>", f"<{sem}hasPlace>", f"<{place}>"),
+                               *((f"<{e}>", f"<{PREDICATE}>", f"<{n}>") for n in keys)), "")])
+    assert happening_index.events_at(store, keys) == {e} and len(keys) == 2
+    assert happening_index.events_at(store, [k.replace("1851-03-04", "1851-03-05") for k in keys]) == set()
+    assert happening_index.spans(store, [e]) == {e: ([begin], [end])}
+    links = f"SELECT ?n WHERE {{ GRAPH <{g}> {{ <{e}> <{PREDICATE}> ?n }} }}"
+    store.maintain(f"DELETE WHERE {{ GRAPH <{g}> {{ <{e}> <{PREDICATE}> ?n }} }}")
+    assert not list(store.ox_query(links))
+    store.maintain(happening_index.LINK % {"graphs": f"<{g}>"})
+    assert sorted(r["n"].value for r in store.ox_query(links)) == sorted(keys)

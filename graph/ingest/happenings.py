@@ -19,7 +19,9 @@ happening (graph/store/happenings.py writes down the model). Idempotent: an even
 others link to, is left alone, and pairs an analyst split are never linked again.
 
 This module holds the rules and the store queries; graph/ingest/linker.py runs them chunk by chunk, answering
-from memory what the run itself wrote.
+from memory what the run itself wrote. The rules also say where a match can be: `key_nodes` turns them into
+lookups of the happening index (graph/rdf/happening_keys.py), so a big store is asked for the events that share
+a root, an actor or the place and a possible day with a new one, not for every event of those days.
 """
 from __future__ import annotations
 
@@ -29,6 +31,7 @@ from datetime import datetime, timedelta
 from typing import Iterable, Optional
 
 from graph.ids import HAPPENINGS_GRAPH
+from graph.rdf import happening_keys
 from graph.store.embedded import Store
 from graph.store.happenings import LINK_CLASS, SAME, TKG, link_iri
 
@@ -202,6 +205,40 @@ def window(events: Iterable[Ev]) -> Optional[Window]:
     if not keys:
         return None
     return Window(tuple(sorted({ev.code[:2] for ev in dated})), tuple(keys), frozenset(instants(dated)))
+
+
+def key_days(ev: Ev) -> list[str]:
+    """Every day (YYYY-MM-DD) a candidate that passes the rules with `ev` can begin on: its interval ends after
+    `ev`'s earliest begin and spans at most MAX_SPAN, so it begins at most MAX_SPAN before; it begins before
+    `ev`'s latest end, or up to ARTICLE_SLACK after when dated by its article."""
+    lo, hi = ev.span()
+    day, last = (lo - MAX_SPAN).date(), (hi + ARTICLE_SLACK).date()
+    out = []
+    while day <= last:
+        out.append(day.isoformat())
+        day += timedelta(days=1)
+    return out
+
+
+def key_nodes(events: Iterable[Ev], aliases: dict[str, set[str]], only: Optional[set[str]] = None) -> set[str]:
+    """The happening-index nodes (graph/rdf/happening_keys.py) under which every event that can pass the rules
+    with one of `events` is linked: the event's CAMEO root (a match has the same), each day of `key_days` (those
+    in `only`, when given: the days a candidate must begin on, e.g. a Window's) and each key a match must share
+    with it: its place, and its actors unless it is dated by its article only (a match must then have its
+    place); none for an event dated by its article without a place (nothing can match it). A key some
+    correction replaced or introduced is asked under every IRI it was tied to."""
+    days_of: dict[tuple[str, str], set[str]] = {}
+    for ev in events:
+        if ev.end - ev.begin > MAX_SPAN:
+            continue  # no dated happening: nothing can match it
+        keys = ({ev.place} if ev.place else set()) | (set() if ev.dated_by_article else ev.actors)
+        if not keys:
+            continue
+        days = [d for d in key_days(ev) if only is None or d in only]
+        for k in keys:
+            for alias in aliases.get(k, (k,)):
+                days_of.setdefault((ev.code[:2], alias), set()).update(days)
+    return {happening_keys.node(root, k, d) for (root, k), days in days_of.items() for d in days}
 
 
 def candidates(store: Store, w: Window) -> list[str]:

@@ -7,31 +7,43 @@ places) and the links it made stay in memory, up to MAX_EVENTS events. When the 
 events and no happening links (a first ingest; an embedded store is this process's alone while it is open),
 the store holds nothing else: candidates and links are then looked up in memory, one dictionary lookup per
 actor or place of the chunk. Otherwise (a store ingested into before, a remote store, a run past MAX_EVENTS)
-candidates and links are queried as before, and only the candidates the run did not write are described from
-the store. Either way the links are those the store queries alone give (tests/test_happenings_memory.py).
+candidates come from the store: through the happening index when it has one (graph/store/happening_index.py:
+the events sharing a CAMEO root, a key a match must share and a day a match can begin on with a new event;
+those whose dates cannot meet any new event's are dropped before being described), else by the query over
+every event of the window's days (happenings.CANDIDATES); only the candidates the run did not write are
+described from the store. Either way the links are those the day query alone gives
+(tests/test_happenings_memory.py compares memory, index and day query).
 """
 from __future__ import annotations
 
 import logging
 from dataclasses import dataclass
+from datetime import date, timedelta
 from functools import lru_cache
+from typing import Optional
 
 import pyoxigraph as ox
 
 from graph.ids import HAPPENINGS_GRAPH
 from graph.ingest.happenings import (
+    ARTICLE_SLACK,
+    DESCRIBE,
     KEPT,
+    MAX_SPAN,
     Ev,
     Window,
+    _dt,
     best,
     candidates,
     describe,
     event,
+    key_nodes,
     link_triples,
     links,
     plausible,
     window,
 )
+from graph.store import happening_index
 from graph.store.embedded import Store
 from graph.store.happenings import TKG
 
@@ -148,6 +160,69 @@ def read_events(graphs: dict[str, str]) -> dict[str, dict[str, Written]]:
     return out
 
 
+def _in_window(x: Written, w: Window, prefixes: tuple[str, ...], check_keys: bool = True) -> bool:
+    """What happenings.CANDIDATES asks of an event: a begin among the window's instants, a type of one of its
+    roots, one of its keys as agent, target or place."""
+    return not x.begins.isdisjoint(w.days) and any(t.startswith(prefixes) for t in x.types) and \
+        (not check_keys or not x.keys.isdisjoint(w.keys))
+
+
+def _may_meet(store: Store, iris: list[str], new: list[Ev], w: Window) -> list[str]:
+    """Those of the stored events `iris` that may pass the rules with one of `new`, judged by their dates alone
+    (read without describing them): a begin among the window's instants (what the candidate query asks), an
+    interval of at most MAX_SPAN whose days, from ARTICLE_SLACK before its begin (it may be dated by its
+    article) to its end, meet the days of some new event's interval. The rest cannot match: not described."""
+    covered: set[date] = set()
+    for ev in new:
+        lo, hi = ev.span()
+        day = lo.date()
+        while day <= hi.date() and ev.end - ev.begin <= MAX_SPAN:
+            covered.add(day)
+            day += timedelta(days=1)
+    out = []
+    for e, (begins, ends) in happening_index.spans(store, sorted(iris)).items():
+        if not begins or w.days.isdisjoint(begins):
+            continue
+        begin = _dt(min(begins))
+        end = _dt(max(ends)) if ends else begin.replace(hour=23, minute=59, second=59)
+        if end - begin > MAX_SPAN:
+            continue
+        day, last = (begin - ARTICLE_SLACK).date(), end.date()
+        while day <= last and day not in covered:
+            day += timedelta(days=1)
+        if day <= last:
+            out.append(e)
+    return sorted(out)
+
+
+def describe_written(store: Store, iris: list[str]) -> dict[str, Written]:
+    """The events among `iris` as `read_events` reads them, from the store: their descriptions (the same as
+    happenings.describe gives) and what the candidate query matches on."""
+    props: dict[str, dict[str, list[str]]] = {}
+    begins: dict[str, set[str]] = {}
+    types: dict[str, list[str]] = {}
+    keys: dict[str, set[str]] = {}
+    for i in range(0, len(iris), 500):
+        for r in store.ox_query(DESCRIBE % " ".join(f"<{e}>" for e in iris[i:i + 500])):
+            e, p, o = r["e"].value, r["p"].value, r["o"]
+            name = _local(p)
+            if name not in KEPT:
+                continue
+            props.setdefault(e, {}).setdefault(name, []).append(o.value)
+            if p == _BEGIN and isinstance(o, ox.Literal) and o.datatype.value == _XSD_DT:
+                begins.setdefault(e, set()).add(o.value)
+            elif p == _EVENT_TYPE and not isinstance(o, ox.BlankNode):
+                types.setdefault(e, []).append(o.value)
+            elif p in _KEYS and isinstance(o, ox.NamedNode):
+                keys.setdefault(e, set()).add(o.value)
+    out = {}
+    for e, d in props.items():
+        ev = event(e, d)
+        if ev is not None:
+            out[e] = Written(ev, True, frozenset(begins.get(e, ())), tuple(types.get(e, ())), frozenset(keys.get(e, ())))
+    return out
+
+
 class Linker:
     """One ingest run's happening linking, with the run's events and links in memory."""
 
@@ -160,6 +235,7 @@ class Linker:
         self.mentions_of: dict[str, set[str]] = {}
         # the store holds nothing memory lacks: no events, no links (an embedded store has one writer: this run)
         self.complete = not store.remote and not bool(store.ox_query(ANYTHING))
+        self.keyed: Optional[bool] = None  # the store has the happening index (graph/store/happening_index.py)
 
     def link(self, batch: list[tuple[str, str, str]], when: str) -> int:
         """Link the typed events of the committed chunk `batch` ((article IRI, own N-Triples, entity N-Triples),
@@ -173,9 +249,16 @@ class Linker:
         if not new:
             return 0
         w = window(new.values())
-        found = [] if w is None else self._candidates(w) if self.complete else candidates(self.store, w)
-        cands = {e: self.written[e].ev for e in found if e in self.written}
-        cands.update(describe(self.store, [e for e in found if e not in self.written]))
+        if w is None:
+            cands: dict[str, Ev] = {}
+        elif self.complete:
+            cands = {e: self.written[e].ev for e in self._candidates(w)}
+        elif self._keyed():
+            cands = self._keyed_candidates([self.written[e] for e in new], w)
+        else:  # a store written before the happening index: every event of the window's days is read
+            found = candidates(self.store, w)
+            cands = {e: self.written[e].ev for e in found if e in self.written}
+            cands.update(describe(self.store, [e for e in found if e not in self.written]))
         near = plausible(new, cands)
         iris = sorted({c.iri for cs in near.values() for c in cs} | set(new))
         rep, has_mentions, split = self._links(iris) if self.complete else links(self.store, iris)
@@ -225,11 +308,34 @@ class Linker:
         found: set[str] = set()
         for k in w.keys:
             for e in self.by_key.get(k, ()):
-                if e not in found:
-                    x = self.written[e]
-                    if not x.begins.isdisjoint(w.days) and any(t.startswith(prefixes) for t in x.types):
-                        found.add(e)
+                if e not in found and _in_window(self.written[e], w, prefixes, check_keys=False):
+                    found.add(e)
         return sorted(found)
+
+    def _keyed(self) -> bool:
+        """Whether the store links every event to its happening keys (asked once, when first needed)."""
+        if self.keyed is None:
+            self.keyed = happening_index.indexed(self.store)
+        return self.keyed
+
+    def _keyed_candidates(self, new: list[Written], w: Window) -> dict[str, Ev]:
+        """The candidates of happenings.candidates that can pass the rules with one of `new` (the others cannot
+        change a link), through the happening index: the events sharing a CAMEO root, an actor or the place and
+        a day a match can begin on with one of them; then the same exact conditions as the query, on those only.
+        Only the window's days are looked up: the query asks for a begin among them, and an event has one begin
+        (ontologies/shapes.ttl), the one the rules compare, so a match begins on one of those days."""
+        days = {d[:10] for d in w.days}
+        nodes = key_nodes((x.ev for x in new), happening_index.aliases(self.store), days)
+        found = happening_index.events_at(self.store, sorted(nodes))
+        stored = describe_written(self.store, _may_meet(self.store, [e for e in found if e not in self.written],
+                                                        [x.ev for x in new], w))
+        prefixes = w.type_prefixes()
+        out: dict[str, Ev] = {}
+        for e in sorted(found):
+            x = self.written.get(e) or stored.get(e)
+            if x is not None and _in_window(x, w, prefixes):
+                out[e] = x.ev
+        return out
 
     def _links(self, iris: list[str]) -> tuple[dict[str, str], set[str], set[frozenset]]:
         """happenings.links, answered from memory (the run's links are all the store has, and none is split)."""

@@ -14,6 +14,7 @@ from rdflib.namespace import DCTERMS, PROV, RDF, RDFS, SKOS, XSD
 from graph.extract.actors.aliases import alias_of
 from graph.extract.model import Entity, Event, EventTime, Extraction, Location, PlaceRef
 from graph.ids import article_iri, day_iri, event_iri, sentence_iri
+from graph.rdf import happening_keys
 from graph.rdf.fact_triples import fact_triples
 from graph.rdf.terms import Lit
 from graph.rdf.triples import (
@@ -148,5 +149,10 @@ def _add_event(g: Graph, key: str, index: int, ev: Event, day: str) -> None:
     g.add((e, TKG.timeSource, Literal(source)))
     g.add((e, SEM.hasEarliestBeginTimeStamp, Literal(begin, datatype=XSD.dateTime)))
     g.add((e, TKG.beginDay, URIRef(day_iri(begin))))  # the time index: windows reach events through it
+    if ev.type:  # happening links look earlier reports up by (CAMEO root, actor or place, day): graph/rdf/happening_keys.py
+        keys = [str(o) for o in g.objects(e, TKG.agent)] + [str(o) for o in g.objects(e, TKG.target)] + \
+            [str(o) for o in g.objects(e, SEM.hasPlace)]
+        for n in happening_keys.nodes((str(CAMEO[ev.type]),), keys, (begin,)):
+            g.add((e, TKG.happeningKey, URIRef(n)))
     if end:  # open-ended intervals ("from next year on") have no latest end
         g.add((e, SEM.hasLatestEndTimeStamp, Literal(end, datatype=XSD.dateTime)))

@@ -20,6 +20,7 @@ from graph.extract.actors.aliases import alias_of
 from graph.extract.events.cameo import CAMEO_NS
 from graph.extract.model import Entity, Event, EventTime, Extraction, Location, PlaceRef
 from graph.ids import BASE, ENTITIES_GRAPH, ONTOLOGY, article_iri, day_iri, event_iri, sentence_iri
+from graph.rdf import happening_keys
 from graph.rdf.fact_triples import fact_triples
 from graph.rdf.lsh import band_keys
 from graph.rdf.terms import Lit, Term, Triple, term_nt
@@ -117,7 +118,7 @@ _XSD_DATETIME, _XSD_DECIMAL, _XSD_INTEGER = str(XSD.dateTime), str(XSD.decimal),
 _T = {name: str(TKG[name]) for name in ("text", "start", "end", "index", "mentions", "trigger", "modality", "eventClass",
                                          "confidence", "agent", "target", "timex", "timeSource", "countryCode",
                                          "minhash", "sameStoryAs", "Sentence", "fatalities", "beginDay",
-                                         "issuedDay", "lshBand")}
+                                         "issuedDay", "lshBand", "happeningKey")}
 _SEM_EVENT, _SEM_PLACE, _SEM_ACTOR = str(SEM.Event), str(SEM.Place), str(SEM.Actor)
 _SEM_HAS_ACTOR = str(SEM.hasActor)
 _GEO_FEATURE, _GEO_HAS, _GEO_WKT, _WKT = str(GEO.Feature), str(GEO.hasGeometry), str(GEO.asWKT), str(GEO.wktLiteral)
@@ -276,15 +277,18 @@ def _event_triples(b: _Builder, e: str, sent_prefix: str, ev: Event, day: str) -
     add(e, _T["confidence"], _decimal(round(ev.confidence, 3)))
     if ev.fatalities:  # as _add_event
         add(e, _T["fatalities"], _int(ev.fatalities))
+    keys: list[str] = []  # what happening links match on (graph/rdf/happening_keys.py)
     for arg in ev.args:
         if arg.canonical and "/actor/" in arg.canonical:  # as _add_event
             if arg.role in ("agent", "target"):
                 add(e, _T[arg.role], _valid(arg.canonical))
+                keys.append(arg.canonical)
             add(e, _SEM_HAS_ACTOR, _valid(arg.canonical))
     for iri in ev.shared_actors:  # as _add_event
         add(e, _SEM_HAS_ACTOR, _valid(iri))
     if ev.place and ev.place.canonical:
         add(e, str(SEM.hasPlace), _valid(ev.place.canonical))
+        keys.append(ev.place.canonical)
     time = ev.time or EventTime(None, None, None, "article")
     if time.value:
         add(e, _T["timex"], Lit(time.value))
@@ -296,6 +300,9 @@ def _event_triples(b: _Builder, e: str, sent_prefix: str, ev: Event, day: str) -
     add(e, _T["timeSource"], Lit(source))
     add(e, str(SEM.hasEarliestBeginTimeStamp), typed(begin, _XSD_DATETIME))
     add(e, _T["beginDay"], day_iri(begin))
+    if ev.type:
+        for n in happening_keys.nodes((CAMEO_NS + ev.type,), keys, (begin,)):
+            add(e, _T["happeningKey"], n)
     if end:
         add(e, str(SEM.hasLatestEndTimeStamp), typed(end, _XSD_DATETIME))
 

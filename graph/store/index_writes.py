@@ -24,6 +24,7 @@ from collections import Counter
 from typing import Iterable
 
 from graph.ids import DAY, INDEX_GRAPH, MONTH, ONTOLOGY
+from graph.store import happening_index
 from graph.store.time_index import VERSION
 
 _I = f"<{INDEX_GRAPH}>"
@@ -168,9 +169,11 @@ INSERT {{ GRAPH {_I} {{ ?t tkg:month ?m ; ?cp ?c }} }} WHERE {{
   BIND (IRI(CONCAT("{INDEX_GRAPH}/total/", ?mk)) AS ?t)
 }}""")
 
-# Stated once every event and article links to its day: readers then use the index.
-MARKER = (f"INSERT DATA {{ GRAPH {_I} {{ {_I} <{ONTOLOGY}timeIndexVersion> \"{VERSION}\"^^{_INT} }} }}")
-MARKER_QUAD = f'{_I} <{ONTOLOGY}timeIndexVersion> "{VERSION}"^^{_INT} {_I} .\n'
+# Stated once every event and article links to its day: readers then use the index. With it, the
+# happening index's marker (every event links to its happening keys: graph/store/happening_index.py).
+MARKER = (f"INSERT DATA {{ GRAPH {_I} {{ {_I} <{ONTOLOGY}timeIndexVersion> \"{VERSION}\"^^{_INT} . "
+          f"{happening_index.MARKER_TRIPLE} }} }}")
+MARKER_QUAD = f'{_I} <{ONTOLOGY}timeIndexVersion> "{VERSION}"^^{_INT} {_I} .\n' + happening_index.MARKER_QUAD
 
 
 def join(*ops: str) -> str:

@@ -1,7 +1,8 @@
 """`tkg migrate`: give a store written before the time index its day links and counts.
 
 A store written by an earlier version has no `tkg:beginDay` / `tkg:issuedDay` links and no
-`tkg:timeIndexVersion` marker, no `tkg:lshBand` keys (near-duplicate candidates by lookup), nor,
+`tkg:timeIndexVersion` marker, no `tkg:lshBand` keys (near-duplicate candidates by lookup), no
+`tkg:happeningKey` links (happening candidates by lookup: graph/store/happening_index.py), nor,
 before an earlier change, `sem:hasActor` beside every agent and target (windowed actor filters use
 it): migration adds them all; its windows still work (they fall back to a FILTER over every
 event's date) but cost in proportion to the store. Migration adds the links to every article
@@ -22,8 +23,8 @@ from typing import Callable, Optional
 
 from graph.ids import BASE, DAY, ONTOLOGY
 from graph.rdf.lsh import band_keys
+from graph.store import happening_index, time_index
 from graph.store import index_writes as iw
-from graph.store import time_index
 
 BATCH = 500  # article graphs per update (~20k links for news articles)
 
@@ -77,7 +78,8 @@ def migrate(store: object, batch: int = BATCH, progress: Optional[Callable[[int,
     graphs = [r["g"].value for r in store.ox_query(ARTICLE_GRAPHS)]  # type: ignore[attr-defined]
     for i in range(0, len(graphs), batch):
         part = " ".join(f"<{g}>" for g in graphs[i:i + batch])
-        store.maintain(iw.join(LINK % {"graphs": part}, _bands(store, part)))  # type: ignore[attr-defined]
+        store.maintain(iw.join(LINK % {"graphs": part}, happening_index.LINK % {"graphs": part},  # type: ignore[attr-defined]
+                               _bands(store, part)))
         report.graphs += len(graphs[i:i + batch])
         if progress:
             progress(report.graphs, len(graphs))

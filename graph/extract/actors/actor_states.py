@@ -76,3 +76,20 @@ def seat_country(tok: Token, loc_at: list[Optional[Location]]) -> Optional[str]:
     if loc is None or not loc.country or (loc.name or loc.text) not in default_gazetteer().capitals:
         return None
     return loc.country
+
+
+def names_the_setting(t: Token, tok: Token, loc_at: list[Optional[Location]]) -> bool:
+    """Does the place at token ``t`` say where the sentence of the state body ``tok`` ("the army") is set, so that
+    the body is that country's? Not a word inside the name ("United" of "United Arab Emirates": its root speaks),
+    not another actor's origin ("the Korean company", "Kenya's ministry"), and not a country acting or acted on in
+    the sentence ("the army accused the United Arab Emirates, which the UAE denies"): that is another actor."""
+    loc = loc_at[t.i]
+    if loc_at[t.head.i] is loc and t.head is not t:
+        return False
+    first = t
+    while first.dep_ == "conj" and first.head is not first:  # "British and Irish stock markets"
+        first = first.head
+    if first.dep_ in {"amod", "compound", "nmod", "poss"} and loc_at[first.head.i] is not loc and first.head is not tok:
+        return False
+    return not (first.dep_ in {"dobj", "dative", "nsubj", "nsubjpass"} and first.head.pos_ in {"VERB", "AUX"}
+                and first.head is not tok.head)

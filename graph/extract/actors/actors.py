@@ -258,7 +258,10 @@ class _ArticleActors:
             etype = label if label in PLACE_LABELS or label == "NORP" else "GPE"
             if place is not None and is_river(place):
                 etype = "LOC"  # "the Niger river"
-            self.out.append(Entity(ent.start_char, ent.end_char, ent.text, etype,
+            start, end, text = ent.start_char, ent.end_char, ent.text
+            if place is not None and place.start <= start and end <= place.end and place.end - place.start > end - start:
+                start, end, text = place.start, place.end, place.text  # "South Darfur": the NER took only "Darfur"
+            self.out.append(Entity(start, end, text, etype,
                                    canonical=place.canonical if place else None,
                                    label=place.name if place else canonical_name(ent.text), mention="name"))
             return True

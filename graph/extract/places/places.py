@@ -23,7 +23,7 @@ from typing import Iterable, Optional
 from spacy.tokens import Doc, Span
 
 from graph.extract.model import Location
-from graph.extract.places.gazetteer import Gazetteer, GeoPlace
+from graph.extract.places.gazetteer import Gazetteer, GeoPlace, normalize
 from graph.extract.places.gazetteer_cache import default_gazetteer
 from graph.extract.places.place_context import article_countries, context_countries, qualifier
 from graph.extract.places.place_mentions import longer_mentions
@@ -50,6 +50,7 @@ from graph.extract.places.place_towns import (
 from graph.extract.places.place_within import set_within
 from graph.extract.places.places_lexicon import (
     AMBIGUOUS,
+    DIRECTIONS,
     GOV_HEADS,
     PLACE_SUFFIXES,
     RULER_MIN_CITY_POPULATION,
@@ -106,6 +107,8 @@ def find_locations(doc: Doc, gaz: Optional[Gazetteer] = None) -> list[Location]:
                 add(river, None, river_name(core))
                 continue
             span, p = extend_region(ent)
+            if p is None:
+                span, p, core = _with_direction(ent, core, gaz, ctx)
             if p is None and region_word(doc, ent.end):
                 # "the Kidal region" the supplement lacks: the region, with no id rather than the town's
                 p0 = gaz.lookup(core.text, ctx)
@@ -191,6 +194,23 @@ def find_locations(doc: Doc, gaz: Optional[Gazetteer] = None) -> list[Location]:
     out.sort(key=lambda l: (l.start, -(l.end - l.start)))
     set_within(out, gaz)
     return out
+
+
+def _with_direction(ent: Span, core: Span, gaz: Gazetteer, ctx: set[str]) -> tuple[Span, Optional[GeoPlace], Span]:
+    """'South Darfur', 'North Kivu', 'West Java' when the NER took only 'Darfur': the capitalised compass word
+    before the name joins it when the gazetteer knows the whole as a place's own name (a state, a province),
+    rather than the wider region the bare name is. Else the entity, no place yet, and its core unchanged."""
+    doc = ent.doc
+    if ent.start == 0 or core.start != ent.start:
+        return ent, None, core
+    prev = doc[ent.start - 1]
+    if prev.text not in DIRECTIONS or not prev.text[:1].isupper() or prev.ent_type_:
+        return ent, None, core
+    longer = doc[ent.start - 1:ent.end]
+    p = gaz.lookup(longer.text, ctx)
+    if p is None or (gaz.quality(longer.text, p) < 2 and normalize(p.name) != normalize(longer.text)):
+        return ent, None, core  # (GeoNames has "South Darfur" as an alternate name, and as our display name)
+    return longer, p, longer
 
 
 # endings of the adjectives and nouns for a region's people: "Dagestani", "Bavarian", "Tibetan", "Punjabi"

@@ -91,7 +91,7 @@ class _ArticleActors:
     def __init__(self, doc: Doc, locations: list[Location]) -> None:
         self.doc = doc
         self.place_pronouns = {loc.start: loc for loc in locations if loc.mention == "pronoun"}
-        self.locations = [loc for loc in locations if loc.mention == "name"]
+        self.locations = [loc for loc in locations if loc.mention in ("name", "demonym")]
         self.loc_at = _place_at_tokens(doc, self.locations)
         prod_spans = find_products(doc)
         index_spans = [sp for sp in find_indices(doc) if not any(a.start < sp.end and sp.start < a.end

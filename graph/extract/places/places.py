@@ -69,7 +69,7 @@ def find_locations(doc: Doc, gaz: Optional[Gazetteer] = None) -> list[Location]:
 
     actors = actor_names(doc, gaz)
 
-    def add(span: Span, p: Optional[GeoPlace], fallback: str) -> None:
+    def add(span: Span, p: Optional[GeoPlace], fallback: str, mention: str = "name") -> None:
         s, e = span.start, span.end
         while s < e and doc[s].is_space:  # "Goma\n\n": a headline's place, without the blank line
             s += 1
@@ -84,6 +84,7 @@ def find_locations(doc: Doc, gaz: Optional[Gazetteer] = None) -> list[Location]:
             return
         taken.update(range(span.start, span.end))
         out.append(location(span.start_char, span.end_char, span.text, p, fallback))
+        out[-1].mention = mention
 
     def extend_region(span: Span) -> tuple[Span, Optional[GeoPlace]]:
         """'Kidal' + 'region' -> the region, when the gazetteer knows '<name> region'."""
@@ -133,8 +134,10 @@ def find_locations(doc: Doc, gaz: Optional[Gazetteer] = None) -> list[Location]:
                     if p2 is not None:
                         span, p, core = doc[ent.start:k], p2, longer
                         break
+            kind = "name"
             if p is None and label == "GPE":
                 p = gaz.demonym(core.text)  # "Ukrainian officials" tagged GPE
+                kind = "demonym" if p is not None else kind
             if p is None and label != "FAC" and core.text[:1].islower():
                 continue
             if p is None and (core.text.lower() in NOMINAL_HEADS or any(ch.isdigit() for ch in core.text)):
@@ -143,15 +146,17 @@ def find_locations(doc: Doc, gaz: Optional[Gazetteer] = None) -> list[Location]:
                 continue
             if core.text in AMBIGUOUS and not locative(core):
                 continue
-            add(span, p, core.text)
+            add(span, p, core.text, kind)
         elif label == "NORP":
             if region_word(doc, ent.end):  # "the Amhara region": a region named after its people
                 span, p = extend_region(ent)
                 add(doc[ent.start:ent.end + 1] if p is None else span, p, f"{core.text} region")
                 continue
-            p = gaz.demonym(core.text) or _region_or_its_people(core.text, gaz, ctx)
+            p, kind = gaz.demonym(core.text), "demonym"
+            if p is None:
+                p, kind = _region_or_its_people(core.text, gaz, ctx)
             if p is not None:
-                add(ent, p, core.text)
+                add(ent, p, core.text, kind)
         elif label in ("PERSON", "ORG"):
             text = core.text
             if region_word(doc, ent.end, PLACE_SUFFIXES):  # "in Tachira state": the region the NER called an ORG
@@ -182,7 +187,7 @@ def find_locations(doc: Doc, gaz: Optional[Gazetteer] = None) -> list[Location]:
             continue
         p = gaz.demonym(tok.text)
         if p is not None:
-            add(doc[tok.i:tok.i + 1], p, tok.text)
+            add(doc[tok.i:tok.i + 1], p, tok.text, "demonym")
     dateline = doc_dateline(doc)
     if dateline is not None:
         dateline_place(doc, dateline, gaz, ctx, taken, add)
@@ -217,7 +222,7 @@ def _with_direction(ent: Span, core: Span, gaz: Gazetteer, ctx: set[str]) -> tup
 _PEOPLE_ENDINGS = ("i", "n", "an", "ian", "ese")
 
 
-def _region_or_its_people(text: str, gaz: Gazetteer, ctx: set[str]) -> Optional[GeoPlace]:
+def _region_or_its_people(text: str, gaz: Gazetteer, ctx: set[str]) -> tuple[Optional[GeoPlace], str]:
     """A NORP-tagged word that names a country or a first-level region ("Dagestan became a republic"), under any
     of its names ("Chechen" is one of Chechnya's), or its people's word formed on the region's own name
     ("Dagestani" -> Dagestan): the demonym table lists countries' peoples, not every region's."""
@@ -230,8 +235,8 @@ def _region_or_its_people(text: str, gaz: Gazetteer, ctx: set[str]) -> Optional[
             continue  # "Jewish", "Western": English adjectives; "Chinese" is not of "Chin" (a noun)
         p = gaz.lookup(base, ctx)
         if p is not None and p.kind in ("country", "admin1") and gaz.quality(base, p) >= 1:
-            return p
-    return None
+            return p, "demonym" if end else "name"
+    return None, "name"
 
 
 def _gov_org(ent: Span, gaz: Gazetteer, ctx: set[str], add: AddPlace) -> bool:
@@ -243,10 +248,11 @@ def _gov_org(ent: Span, gaz: Gazetteer, ctx: set[str], add: AddPlace) -> bool:
     for k in range(min(len(core) - 1, 4), 0, -1):
         head = core[:k]
         p = gaz.demonym(head.text) if head.text[:1].isupper() else None
+        kind = "demonym"
         if p is None and gaz.is_name(head.text):
-            p = gaz.lookup(head.text, ctx)
+            p, kind = gaz.lookup(head.text, ctx), "name"
         if p is not None:
-            add(head, p, head.text)
+            add(head, p, head.text, kind)
             return True
     return False
 

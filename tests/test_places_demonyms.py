@@ -35,3 +35,19 @@ def test_the_people_word_still_gives_the_actor_and_the_office_their_country():
     assert forces and forces[0].label == "Somali Armed Forces"
     offices = [f for f in ex.facts if f.relation == "holdsOffice" and f.object.endswith(f"/place/{SOMALIA}")]
     assert offices, ex.facts
+
+
+REGIONS = """Clashes near the border
+
+QAMISHLI, March 12, 2024 (Reuters) - Kurdish forces clashed with Syrian troops near the border on Monday, and \
+Tigrayan forces said they had withdrawn from two towns in Ethiopia."""
+
+
+def test_a_people_without_a_state_has_forces_of_its_own_not_a_state_army():
+    """'Kurdish forces', 'Tigrayan forces': a people's or a region's fighters, not the army of the country the
+    sentence names (nor of the region's country); 'Syrian troops' stay Syria's."""
+    ex = run(REGIONS, "2024-03-12")
+    label = {e.text: (e.label, e.type) for e in ex.entities if e.mention == "nominal"}
+    assert label["Kurdish forces"] == ("Kurdish forces", "ARMED_GROUP"), label
+    assert label["Tigrayan forces"] == ("Tigrayan forces", "ARMED_GROUP"), label
+    assert label["Syrian troops"][0] == "Syrian Armed Forces"

@@ -13,9 +13,18 @@ from graph.extract.model import Location
 def country_of_token(tok: Token, loc_at: list[Optional[Location]]) -> Optional[str]:
     loc = loc_at[tok.i]
     if loc is not None and loc.country:
+        if loc.mention == "demonym" and not _names_a_country(loc):
+            return None  # "Tigrayan forces": a region's people, not its country's state
         return loc.country
     low = tok.lower_.rstrip("s") if tok.lower_ not in DEMONYM_TO_ISO else tok.lower_
     return DEMONYM_TO_ISO.get(tok.lower_) or DEMONYM_TO_ISO.get(low) or NAME_TO_ISO.get(tok.lower_)
+
+
+def _names_a_country(loc: Location) -> bool:
+    from graph.extract.places.gazetteer_cache import default_gazetteer
+
+    cp = default_gazetteer().countries.get(loc.country or "")
+    return cp is not None and cp.geonames_id == loc.geonames_id
 
 
 def _country(iso: str) -> tuple[str, str]:

@@ -201,6 +201,8 @@ def resolve_nominals_and_pronouns(doc: Doc, named: list, reg, loc_at: list[Optio
         if cat in STATE_CATEGORIES:
             if iso is None and (names_a_person(tok) or not_a_state_body(tok, at)):
                 return None
+            if iso is None and cat == "military" and (eth := ethnic(tok)):  # "Kurdish forces": no state's army
+                return reg.get(f"forces:{eth.lower()}", f"{eth} forces", "ARMED_GROUP", "armed_group")
             return state_cluster(cat, tok, iso)
         lemma = tok.lemma_.lower()
         if cat == "rebels":

@@ -51,3 +51,16 @@ def test_a_people_without_a_state_has_forces_of_its_own_not_a_state_army():
     assert label["Kurdish forces"] == ("Kurdish forces", "ARMED_GROUP"), label
     assert label["Tigrayan forces"] == ("Tigrayan forces", "ARMED_GROUP"), label
     assert label["Syrian troops"][0] == "Syrian Armed Forces"
+
+
+FRONT = """Village falls in the east
+
+KYIV, March 12, 2024 (Reuters) - Russian forces captured a village near Donetsk, the defence ministry in Moscow \
+said on Tuesday. Ukrainian troops withdrew to Kurakhove."""
+
+
+def test_a_people_word_does_not_pick_which_town_a_name_is():
+    """Donetsk (Ukraine, 900,000 people) and Donetsk (Russia, 50,000): 'Russian forces' in the sentence says whose
+    forces, not that the sentence is about Russia's towns; the Donetsk near the story's other town is meant."""
+    ex = run(FRONT, "2024-03-12")
+    assert {l.country for l in ex.locations if l.text == "Donetsk"} == {"UA"}

@@ -52,3 +52,16 @@ def test_the_army_is_the_story_country_not_the_one_it_accuses():
     ex = run(ARMY, "2024-03-12")
     army = [e for e in ex.entities if e.text == "The army"]
     assert army and army[0].label and "Somali" in army[0].label, [(e.text, e.label) for e in army]
+
+
+LIST = """Rockets hit southern towns
+
+JERUSALEM, March 12, 2024 (Reuters) - Militants fired rockets at Sderot and Ashkelon on Monday, the Israeli \
+army said."""
+
+
+def test_a_list_of_towns_the_ner_joined_into_one_name_is_each_town():
+    ex = run(LIST, "2024-03-12")
+    assert {l.text: l.geonames_id for l in ex.locations if l.mention == "name"}.keys() >= {"Sderot", "Ashkelon"}
+    places = {e.text for e in ex.entities if e.type == "GPE"}
+    assert {"Sderot", "Ashkelon"} <= places and "Sderot and Ashkelon" not in places, places

@@ -254,6 +254,11 @@ class _ArticleActors:
             self.out.append(Entity(place.start, place.end, place.text, "GPE", canonical=place.canonical,
                                    label=place.name or place.text, mention="name"))
             return True
+        inside = [loc for loc in self.locations if ent.start_char <= loc.start and loc.end <= ent.end_char]
+        if place is not None and len(inside) > 1 and label != "PERSON":  # "Sderot and Ashkelon" tagged as one name
+            self.out.extend(Entity(loc.start, loc.end, loc.text, "GPE", canonical=loc.canonical,
+                                   label=loc.name or loc.text, mention="name") for loc in inside)
+            return True
         if label in PLACE_LABELS or (place is not None and label != "PERSON" and acr is None):
             etype = label if label in PLACE_LABELS or label == "NORP" else "GPE"
             if place is not None and is_river(place):

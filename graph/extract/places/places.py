@@ -177,7 +177,7 @@ def find_locations(doc: Doc, gaz: Optional[Gazetteer] = None) -> list[Location]:
                     continue
             # a town the small model calls an ORG or a PERSON ("shelled El Fasher", "a resident of
             # El-Fasher"): decided after the other mentions (one sense per article)
-            deferred.append(ent)
+            deferred.extend(_listed_towns(ent, gaz, ctx) or [ent])
     mislabelled_towns(deferred, gaz, ctx, out, add)
     # demonyms the NER left untagged ("Malian flags" tagged nothing)
     for tok in doc:
@@ -199,6 +199,24 @@ def find_locations(doc: Doc, gaz: Optional[Gazetteer] = None) -> list[Location]:
     out.sort(key=lambda l: (l.start, -(l.end - l.start)))
     set_within(out, gaz)
     return out
+
+
+def _listed_towns(ent: Span, gaz: Gazetteer, ctx: set[str]) -> list[Span]:
+    """'fired rockets at Sderot and Ashkelon' tagged as one ORG: the parts of a list the NER joined into one name,
+    when every part is the name of a place of the article's countries (so "Procter and Gamble" stays whole)."""
+    parts, start = [], ent.start
+    for t in ent:
+        if t.lower_ in ("and", ",") and t.i > start:
+            parts.append(ent.doc[start:t.i])
+            start = t.i + 1
+    if not parts or start >= ent.end:
+        return []
+    parts.append(ent.doc[start:ent.end])
+    for part in parts:
+        p = gaz.lookup(part.text, ctx)
+        if p is None or p.country not in ctx or gaz.quality(part.text, p) < 2:
+            return []
+    return parts
 
 
 def _with_direction(ent: Span, core: Span, gaz: Gazetteer, ctx: set[str]) -> tuple[Span, Optional[GeoPlace], Span]:

@@ -65,3 +65,16 @@ def test_a_list_of_towns_the_ner_joined_into_one_name_is_each_town():
     assert {l.text: l.geonames_id for l in ex.locations if l.mention == "name"}.keys() >= {"Sderot", "Ashkelon"}
     places = {e.text for e in ex.entities if e.type == "GPE"}
     assert {"Sderot", "Ashkelon"} <= places and "Sderot and Ashkelon" not in places, places
+
+
+PORT = """Ship attacked in the Red Sea
+
+SANAA, March 12, 2024 (Reuters) - Houthi fighters in Yemen fired a missile at a tanker off Hodeidah on Monday, a \
+shipping agency said."""
+
+
+def test_a_big_town_under_a_transliteration_the_ner_called_an_org():
+    """'off Hodeidah' (GeoNames: Al Ḩudaydah), tagged ORG: a loose one-word spelling is taken for a big town of the
+    story's country in place position when it is no English word."""
+    ex = run(PORT, "2024-03-12")
+    assert {l.geonames_id for l in ex.locations if l.text == "Hodeidah"} == {79415}

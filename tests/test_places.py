@@ -271,7 +271,7 @@ def test_descriptions_resolved_to_places(nlp, gaz):
     by = {(l.text, l.mention): l for l in locs}
     assert by[("the Canadian government", "nominal")].country == "CA"
     assert by[("the government of Ontario", "nominal")].name == "Ontario"
-    assert ("Canadian", "name") in by and ("Mobile", "name") in by and ("Alabama", "name") in by
+    assert ("Canadian", "demonym") in by and ("Mobile", "name") in by and ("Alabama", "name") in by
     assert by[("Mobile, Alabama", "extent")].name == "Mobile"
     assert by[("the world", "nominal")].name == "Earth"
     assert by[("the country", "nominal")].country == "CA"

@@ -150,3 +150,19 @@ def test_a_government_in_a_capital_is_that_country(text, country):
     ex = run(text, "2024-03-04")
     gov = [loc for loc in ex.locations if loc.text.lower() == "the government"]
     assert gov and gov[0].country == country and gov[0].mention == "nominal"
+
+
+def test_a_company_word_the_ner_split_off_is_no_town_elsewhere():
+    """'McDonnell Douglas' split by the NER into ORG 'McDonnell' and GPE 'Douglas': the article uses 'Douglas' as
+    a company's word, so the headline's 'the Douglas era' is no town (Douglas, Illinois bears the name of the Isle
+    of Man's capital, which does not make it a capital); a Douglas in place position stays a place."""
+    from graph.extract import extract
+    from graph.sources.articles import make_article
+
+    text = ("Jet maker closes the Douglas era\nThe last airliner designed by McDonnell Douglas left the line on "
+            "Friday, workers said.")
+    ex = extract(make_article("", "2024-03-05", text, "test"))
+    assert not [l for l in ex.locations if l.text == "Douglas"], ex.locations
+    ex = extract(make_article("", "2024-03-05", "Talks in Douglas, the capital of the Isle of Man, ended on Monday.",
+                              "test"))
+    assert [l.geonames_id for l in ex.locations if l.text == "Douglas"] == [3042237]

@@ -52,7 +52,9 @@ class Location(Span):
     canonical: Optional[str] = None  # place IRI
     # name: a place name ("Kidal"); extent: a longer mention around a name ("Mobile, Alabama", "the US
     # government"); nominal: a description resolved to a place ("the country", "the government");
-    # pronoun: a relative "which"/"where" resolved to the place it follows
+    # pronoun: a relative "which"/"where" resolved to the place it follows; demonym: the adjective or noun for a
+    # country's or region's people ("Somali forces", "the Sudanese"), which says whose, not where: events take no
+    # place from it, while the actor's country ("Somali Armed Forces") and an office's ("Somali President") do
     mention: str = "name"
     within: list[PlaceRef] = field(default_factory=list)  # the places it lies in, nearest first
 

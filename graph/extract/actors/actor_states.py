@@ -13,9 +13,18 @@ from graph.extract.model import Location
 def country_of_token(tok: Token, loc_at: list[Optional[Location]]) -> Optional[str]:
     loc = loc_at[tok.i]
     if loc is not None and loc.country:
+        if loc.mention == "demonym" and not _names_a_country(loc):
+            return None  # "Tigrayan forces": a region's people, not its country's state
         return loc.country
     low = tok.lower_.rstrip("s") if tok.lower_ not in DEMONYM_TO_ISO else tok.lower_
     return DEMONYM_TO_ISO.get(tok.lower_) or DEMONYM_TO_ISO.get(low) or NAME_TO_ISO.get(tok.lower_)
+
+
+def _names_a_country(loc: Location) -> bool:
+    from graph.extract.places.gazetteer_cache import default_gazetteer
+
+    cp = default_gazetteer().countries.get(loc.country or "")
+    return cp is not None and cp.geonames_id == loc.geonames_id
 
 
 def _country(iso: str) -> tuple[str, str]:
@@ -76,3 +85,20 @@ def seat_country(tok: Token, loc_at: list[Optional[Location]]) -> Optional[str]:
     if loc is None or not loc.country or (loc.name or loc.text) not in default_gazetteer().capitals:
         return None
     return loc.country
+
+
+def names_the_setting(t: Token, tok: Token, loc_at: list[Optional[Location]]) -> bool:
+    """Does the place at token ``t`` say where the sentence of the state body ``tok`` ("the army") is set, so that
+    the body is that country's? Not a word inside the name ("United" of "United Arab Emirates": its root speaks),
+    not another actor's origin ("the Korean company", "Kenya's ministry"), and not a country acting or acted on in
+    the sentence ("the army accused the United Arab Emirates, which the UAE denies"): that is another actor."""
+    loc = loc_at[t.i]
+    if loc_at[t.head.i] is loc and t.head is not t:
+        return False
+    first = t
+    while first.dep_ == "conj" and first.head is not first:  # "British and Irish stock markets"
+        first = first.head
+    if first.dep_ in {"amod", "compound", "nmod", "poss"} and loc_at[first.head.i] is not loc and first.head is not tok:
+        return False
+    return not (first.dep_ in {"dobj", "dative", "nsubj", "nsubjpass"} and first.head.pos_ in {"VERB", "AUX"}
+                and first.head is not tok.head)

@@ -91,7 +91,7 @@ class _ArticleActors:
     def __init__(self, doc: Doc, locations: list[Location]) -> None:
         self.doc = doc
         self.place_pronouns = {loc.start: loc for loc in locations if loc.mention == "pronoun"}
-        self.locations = [loc for loc in locations if loc.mention == "name"]
+        self.locations = [loc for loc in locations if loc.mention in ("name", "demonym")]
         self.loc_at = _place_at_tokens(doc, self.locations)
         prod_spans = find_products(doc)
         index_spans = [sp for sp in find_indices(doc) if not any(a.start < sp.end and sp.start < a.end
@@ -254,11 +254,19 @@ class _ArticleActors:
             self.out.append(Entity(place.start, place.end, place.text, "GPE", canonical=place.canonical,
                                    label=place.name or place.text, mention="name"))
             return True
+        inside = [loc for loc in self.locations if ent.start_char <= loc.start and loc.end <= ent.end_char]
+        if place is not None and len(inside) > 1 and label != "PERSON":  # "Sderot and Ashkelon" tagged as one name
+            self.out.extend(Entity(loc.start, loc.end, loc.text, "GPE", canonical=loc.canonical,
+                                   label=loc.name or loc.text, mention="name") for loc in inside)
+            return True
         if label in PLACE_LABELS or (place is not None and label != "PERSON" and acr is None):
             etype = label if label in PLACE_LABELS or label == "NORP" else "GPE"
             if place is not None and is_river(place):
                 etype = "LOC"  # "the Niger river"
-            self.out.append(Entity(ent.start_char, ent.end_char, ent.text, etype,
+            start, end, text = ent.start_char, ent.end_char, ent.text
+            if place is not None and place.start <= start and end <= place.end and place.end - place.start > end - start:
+                start, end, text = place.start, place.end, place.text  # "South Darfur": the NER took only "Darfur"
+            self.out.append(Entity(start, end, text, etype,
                                    canonical=place.canonical if place else None,
                                    label=place.name if place else canonical_name(ent.text), mention="name"))
             return True

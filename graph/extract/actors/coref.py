@@ -69,6 +69,7 @@ def resolve_nominals_and_pronouns(doc: Doc, named: list, reg, loc_at: list[Optio
         government_label,
         junta_label,
         military_label,
+        names_the_setting,
         seat_country,
     )
 
@@ -162,12 +163,8 @@ def resolve_nominals_and_pronouns(doc: Doc, named: list, reg, loc_at: list[Optio
                 loc = loc_at[t.i]
                 if loc is None or not loc.country or t.i in byline or loc.country in isos:
                     continue
-                first = t
-                while first.dep_ == "conj" and first.head is not first:  # "British and Irish stock markets"
-                    first = first.head
-                if first.dep_ in {"amod", "compound", "nmod"} and loc_at[first.head.i] is not loc \
-                        and first.head is not tok:
-                    continue  # "the Korean company": a place naming another actor's origin, not the topic
+                if not names_the_setting(t, tok, loc_at):
+                    continue
                 isos.append(loc.country)
             if isos or sent.start == 0 or "\n" in doc[sent.start - 1].text:
                 return isos
@@ -204,6 +201,8 @@ def resolve_nominals_and_pronouns(doc: Doc, named: list, reg, loc_at: list[Optio
         if cat in STATE_CATEGORIES:
             if iso is None and (names_a_person(tok) or not_a_state_body(tok, at)):
                 return None
+            if iso is None and cat == "military" and (eth := ethnic(tok)):  # "Kurdish forces": no state's army
+                return reg.get(f"forces:{eth.lower()}", f"{eth} forces", "ARMED_GROUP", "armed_group")
             return state_cluster(cat, tok, iso)
         lemma = tok.lemma_.lower()
         if cat == "rebels":

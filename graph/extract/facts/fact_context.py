@@ -25,7 +25,7 @@ ACTOR_KINDS_THAT_HOLD = {"armed_group", "state", "organization", "igo"}
 # "the town", "their stronghold town": a settlement the article spoke of without naming it again
 SETTLEMENT_NOUNS = {"town", "city", "village", "locality", "stronghold", "settlement", "enclave", "hometown"}
 # place mentions that name a place or resolve to a named one ("which", "the country"); not bare "the town"
-PLACE_MENTIONS = {"name", "extent", "pronoun", "nominal"}
+PLACE_MENTIONS = {"name", "extent", "pronoun", "nominal", "demonym"}  # "Somali President": Somalia's office
 
 
 def _is_actor(iri: Optional[str]) -> bool:
@@ -157,7 +157,8 @@ class FactContext:
     @cached_property
     def main_country(self) -> Optional[Location]:
         """The country the article names most (first named on a tie): whose offices its titles are."""
-        names = [loc for loc in self.locations if loc.canonical and loc.mention == "name" and self.is_country(loc)]
+        names = [loc for loc in self.locations if loc.canonical and loc.mention in ("name", "demonym")
+                 and self.is_country(loc)]
         if not names:
             return None
         counts = Counter(loc.canonical for loc in names)

@@ -9,11 +9,12 @@ from spacy.tokens import Doc, Span, Token
 from graph.extract.model import Location
 from graph.extract.places.gazetteer import Gazetteer
 from graph.extract.places.place_spans import location
-from graph.extract.places.places_lexicon import COUNTRY_NOUNS, GOV_NOUNS, TERRITORIAL_VERBS
+from graph.extract.places.places_lexicon import COUNTRY_NOUNS, GOV_NOUNS, TERRITORIAL_VERBS, TOWN_NOUNS
 
 _REGION_KINDS = ("admin1", "country", "region")
 _KEYWORDS = frozenset("government governments administration administrations country nation world which "
-                      "where it".split())
+                      "where it city town village".split())
+_SETTLEMENT_KINDS = ("city", "village")
 
 
 def _keyword_tokens(doc: Doc):
@@ -41,6 +42,7 @@ def longer_mentions(doc: Doc, gaz: Gazetteer, names: list[Location]) -> list[Loc
       country the article is about);
     * "the country", "the nation", "his country": the country last named (else the article's country);
     * "the world": Earth;
+    * "the town", "the city of Lyon": the town its "of" names, else the town the article has named most so far;
     * relative "which"/"where" right after a place mention: that place; "it" as the object of a verb of
       taking ground ("retake it"): the last town or region named.
     """
@@ -170,6 +172,8 @@ class _PlaceMentions:
                 self.add_government(tok, main_loc)
             elif lemma in COUNTRY_NOUNS and tok.tag_ == "NN" and tok.dep_ != "compound":
                 self.add_country_noun(tok, main_loc)
+            elif lemma in TOWN_NOUNS and tok.tag_ == "NN" and tok.dep_ != "compound":
+                self.add_settlement_noun(tok)
             elif low == "world" and tok.dep_ != "compound" and tok.i > 0 and doc[tok.i - 1].lower_ == "the":
                 if earth is not None:  # "the world's largest", "in the world"
                     self.emit(tok.i - 1, tok.i + 1, earth, "nominal")
@@ -238,6 +242,37 @@ class _PlaceMentions:
         ref = self.country_before(tok.i) or main_loc
         if ref is not None:
             self.emit(det[0].i if det[0].i < tok.i else tok.i, tok.i + 1, ref, "nominal")
+
+    def add_settlement_noun(self, tok: Token) -> None:
+        """"The town of Nyala", "vowed to retake the city": the town its "of" names, else the town the article
+        has named most so far (the latest of a tie); "a town", "several villages" are none the article named."""
+        det = next((c for c in tok.children if c.dep_ == "det"), None)
+        if det is None or det.lower_ not in ("the", "this", "that") or det.i > tok.i:
+            return
+        ref = None
+        for ch in tok.children:
+            if ch.dep_ == "prep" and ch.lower_ == "of":
+                ref = next((self.loc_at[o.i] for o in ch.children if o.dep_ == "pobj" and o.i in self.loc_at), None)
+        if ref is None:
+            ref = self.settlement_before(tok.idx)
+        if ref is not None:
+            self.emit(det.i, tok.i + 1, ref, "nominal")
+
+    def settlement_before(self, at: int) -> Optional[Location]:
+        """The town or village named most often before character ``at`` (the latest on a tie)."""
+        counts: dict[int, int] = {}
+        last: dict[int, Location] = {}
+        for loc in self.names:
+            if loc.end > at or loc.mention != "name" or not loc.geonames_id:
+                continue
+            p = self.gaz.place_by_id(loc.geonames_id)
+            if p is not None and p.kind in _SETTLEMENT_KINDS:
+                counts[loc.geonames_id] = counts.get(loc.geonames_id, 0) + 1
+                last[loc.geonames_id] = loc
+        if not counts:
+            return None
+        best = max(counts.values())
+        return max((last[g] for g, n in counts.items() if n == best), key=lambda l: l.start)
 
     def add_territorial_it(self, keyed: list[Token]) -> None:
         """"It" as the object of a verb of taking ground: the last town or region named in the last few sentences

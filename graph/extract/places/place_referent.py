@@ -60,7 +60,9 @@ def _sentence_countries(doc: Doc, loc: Location, locs: list[Location], places: d
     if sent is None:
         return set()
     s, e = sent.sent.start_char, sent.sent.end_char
-    return {places[l.geonames_id].country for l in locs if l.geonames_id and s <= l.start < e
+    # a people's word says whose, not where: "Russian forces captured a village near Donetsk" is no sentence
+    # about Russia's Donetsk
+    return {places[l.geonames_id].country for l in locs if l.geonames_id and s <= l.start < e and l.mention != "demonym"
             and places[l.geonames_id] is not None and places[l.geonames_id].kind == "country"}
 
 

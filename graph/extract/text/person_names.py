@@ -1,7 +1,7 @@
-"""Does a capitalised name look like a person's? A given name first (data/given_names.txt, derived from the
-names-dataset package by bench/given_names_build.py), a surname after it, and no word that makes it a company's or
-a place's ("Georgia Power", "Jordan Valley", "Ernst & Young"). Places and actors both read it, so it sits below
-them; the sentence's cues (titles, appositions) are theirs to add."""
+"""Does a capitalised name look like a person's? A given name first (data/given_names.txt, built from Jörg
+Michael's first-name dictionary in the gender-guesser package by bench/given_names_build.py; GNU FDL), a surname
+after it, and no word that makes it a company's or a place's ("Georgia Power", "Jordan Valley", "Ernst & Young").
+Places and actors both read it, so it sits below them; the sentence's cues (titles, appositions) are theirs to add."""
 from __future__ import annotations
 
 from functools import lru_cache

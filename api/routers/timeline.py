@@ -74,7 +74,7 @@ class TimelineEvent(BaseModel):
     trigger: Optional[str] = None
     modality: Optional[str] = None
     class_: Optional[str] = Field(None, alias="class", description="TimeML event class: occurrence, state, "
-                                  "reporting, perception, aspectual, i_action, i_state.")
+                                  "reporting, perception, aspectual, i_action, i_state, intention.")
     confidence: float
     fatalities: int = Field(0, description="Dead the article states for the event (ACLED's fatalities); 0: none stated.")
     actors: list[ActorRef]
@@ -108,8 +108,8 @@ async def get_timeline(
     place: Optional[str] = Query(None, description="Place id (place/2453866 or 2453866), or an exact label."),
     type: Optional[str] = Query(None, description="CAMEO code or prefix (19, 192)."),
     all_events: bool = Query(False, alias="all", description="Every event: also reporting, state, perception, "
-                             "aspectual and intensional events without a CAMEO type (default: occurrences and "
-                             "events with a CAMEO type)."),
+                             "aspectual and intensional events without a CAMEO type, and intended events (default: "
+                             "occurrences and events with a CAMEO type, not intended)."),
     limit: int = Query(50, ge=1, le=1000),
     offset: int = Query(0, ge=0, le=10**9),
     store: Store = Depends(get_store),

@@ -27,6 +27,7 @@ VERB_CODES: dict[str, str] = {
     **dict.fromkeys(["sign", "agree", "strike"], "057"),
     **dict.fromkeys(["cooperate", "sell", "buy", "supply", "invest", "acquire", "merge"], "061"),
     **dict.fromkeys(["aid", "help", "support", "assist", "donate", "provide"], "070"),
+    "arm": "072",  # 072 provide military aid (arms, equipment, training)
     # 08 yield
     **dict.fromkeys(["withdraw", "retreat", "surrender", "leave", "evacuate", "flee", "depart", "pull"], "0874"),
     "release": "080", "hand": "080", "cede": "080", "yield": "080", "concede": "080",
@@ -46,7 +47,8 @@ VERB_CODES: dict[str, str] = {
     **dict.fromkeys(["attack", "fight", "clash", "battle", "inflict", "strike", "shell", "raid", "encounter",
                      "storm", "ambush", "assail", "hit", "repel"], "190"),
     "blockade": "191", "cut": "191", "besiege": "191", "encircle": "191", "surround": "191",
-    **dict.fromkeys(["seize", "capture", "recapture", "retake", "occupy", "control", "take", "regain",
+    # ("control" is a state, not an act CAMEO codes: "has controlled Darfur since 2023"; "took control of": 192)
+    **dict.fromkeys(["seize", "capture", "recapture", "retake", "occupy", "take", "regain",
                      "conquer", "overrun", "enter", "secure", "recover", "invade", "annex"], "192"),
     "shoot": "193", "bombard": "194", "bomb": "195",
     # CAMEO 1823 "kill by physical assault"; 202 "engage in mass killings"

@@ -34,6 +34,9 @@ RESPONSIBILITY = {"responsibility", "credit"}
 # verbs that hold their object responsible for an event ("blamed X for", "accused X of", "arrested X over")
 RESPONSIBLE_VERBS = {"blame", "accuse", "arrest", "detain", "charge", "convict", "sentence", "indict", "try",
                      "suspect", "condemn", "punish", "prosecute", "jail", "execute"}
+# nouns in apposition that name what the whole clause says, not the noun they follow ("..., a charge X denies")
+CLAUSE_APPOSITIVES = {"charge", "claim", "allegation", "accusation", "assertion", "move", "step", "decision",
+                      "development", "statement", "figure", "accusation", "assessment"}
 # Objects of light-verb idioms ("take place", "part ways"), never participants.
 IDIOM_OBJECTS = {"place", "way", "part", "line", "effect", "note", "care", "advantage", "account", "sense", "time"}
 
@@ -59,6 +62,8 @@ def _np_span(tok: Token, split: bool = False) -> Span:
     for child in tok.rights:
         if split and (child.dep_ in {"conj", "cc"} or listed_name(child)):
             break  # "Ann Smith, Tom Jones and Bill Lee": the list's next names are their own arguments
+        if child.dep_ == "appos" and child.lemma_.lower() in CLAUSE_APPOSITIVES:
+            break  # "arming the RSF, a charge the UAE denies": the apposition is about the clause, not the RSF
         if child.dep_ in NP_RIGHT or (child.dep_ == "prep" and child.lower_ == "of") or (
                 child.tag_ in {"RBR", "JJR"} and _count(tok)):
             end = max(end, child.right_edge.i)  # ... "scores more", "130 more"
@@ -169,7 +174,10 @@ def _pobjs(tok: Token):
 def _subjects(verb: Token) -> list[Token]:
     subs = [c for c in verb.children if c.dep_ in SUBJECTS]
     # a clause has one subject: a second one the parser hangs on the verb is a misread word ("it contravenes
-    # previously agreed ...": "contravenes" tagged as a plural noun); the first is the subject
+    # previously agreed ...": "contravenes" tagged as a plural noun); the first is the subject, unless it is an
+    # adjective split off the noun ("Sudan's paramilitary | Rapid Support Forces seized")
+    if len(subs) > 1 and subs[0].pos_ == "ADJ" and subs[1].pos_ in {"NOUN", "PROPN"}:
+        return subs[1:2]
     return subs[:1]
 
 
@@ -178,6 +186,10 @@ def _inherited_subject(verb: Token, depth: int = 0) -> list[tuple[Token, str]]:
     head = verb.head
     if depth > 3 or head == verb:
         return []
+    if verb.dep_ == "pcomp" and verb.tag_ == "VBG" and head.dep_ == "prep":
+        accused = _held_responsible_for(head)
+        if accused:  # "accused the UAE of arming the RSF", "was blamed for starting the fire": the one accused
+            return [(a, "agent") for a in accused]
     if verb.dep_ == "pcomp" and head.dep_ == "prep" or verb.dep_ == "xcomp" and head.dep_ == "acomp":
         head = head.head  # "responded by calling ...", "felt confident enough to call ...": the clause's verb
     if verb.dep_ == "xcomp" and head.pos_ == "VERB" and head.lemma_.lower() not in SUBJECT_CONTROL:
@@ -289,13 +301,20 @@ def _support(noun: Token) -> list[tuple[Token, str]]:
 def _held_responsible(noun: Token) -> list[tuple[Token, str]]:
     """Who is blamed, accused, arrested or convicted for the event did it: "blamed the ELN for the bombing",
     "was arrested for the murder"."""
-    prep = noun.head
-    if noun.dep_ != "pobj" or prep.lower_ not in {"for", "of", "over"} or prep.head.pos_ != "VERB":
+    if noun.dep_ != "pobj":
+        return []
+    return [(c, "agent") for c in _held_responsible_for(noun.head)]
+
+
+def _held_responsible_for(prep: Token) -> list[Token]:
+    """Whom the verb of prep ("for", "of", "over") holds responsible: its object ("blamed the ELN for", "accused
+    the UAE of"), or its passive subject ("was accused of")."""
+    if prep.lower_ not in {"for", "of", "over"} or prep.head.pos_ != "VERB":
         return []
     verb = prep.head
     if verb.lemma_.lower() not in RESPONSIBLE_VERBS:
         return []
-    return [(c, "agent") for c in verb.children if c.dep_ in {"dobj", "nsubjpass"}]
+    return [c for c in verb.children if c.dep_ in {"dobj", "nsubjpass"}]
 
 
 def _someone(tok: Token, ix: TokenIndex) -> bool:

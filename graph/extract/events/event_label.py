@@ -39,6 +39,12 @@ def event_label(trig: Token, noun: bool, agent: Optional[Argument], target: Opti
     return " ".join(p for p in parts if p) or trig.lemma_.lower()
 
 
+def with_intended(label: str, intended: Token, target: Optional[Argument], ix: TokenIndex) -> str:
+    """An intention's label with what it intends ("Burhan vow" -> "Burhan vow to retake the city")."""
+    obj = name(target, intended, ix)
+    return f"{label} to {phrase(intended)}" + (f" {obj}" if obj else "")
+
+
 def name(arg: Optional[Argument], trig: Token, ix: TokenIndex) -> str:
     """The argument as a label wants it (see the module docstring); "" when it names nobody."""
     if arg is None:

@@ -49,6 +49,12 @@ LIFE_TAKING = {"claim", "take", "cost"}
 OCCUPY = "192"
 # verbs of occupying (192) that are more often everyday acts: only armed actors occupy by them
 EVERYDAY_TAKING = {"enter", "secure", "control", "recover"}
+# CAMEO 194 "fight with artillery and tanks", 195 "employ aerial weapons": a fight by these weapons ("shells hit a
+# market", "warplanes struck the town")
+ARTILLERY = {"shell", "artillery", "mortar", "howitzer", "tank", "cannon", "shellfire", "rocket", "grad"}
+AERIAL = {"warplane", "jet", "aircraft", "drone", "helicopter", "airstrike", "bomber", "airplane", "plane", "gunship"}
+ACCUSE = "112"
+DENIAL_VERBS = {"deny", "reject", "dismiss", "refute", "rebut", "contest", "dispute"}
 ATTEMPT_NOUNS = {"attempt", "plot", "bid", "try", "conspiracy"}
 
 
@@ -78,6 +84,8 @@ def trigger_code(tok: Token, noun: bool, ix: TokenIndex) -> Optional[str]:
 
 
 def _noun_code(tok: Token) -> Optional[str]:
+    if _accusation(tok):
+        return ACCUSE
     code = noun_code_for(tok.lemma_) or wn.noun(tok.lemma_).cameo or None
     if code is None and tok.lemma_.lower() in ATTEMPT_NOUNS:
         # "an assassination attempt", "a plot to bomb ...", "an attempt at a coup": the act attempted
@@ -85,6 +93,17 @@ def _noun_code(tok: Token) -> Optional[str]:
             o for p in tok.children if p.dep_ == "prep" and p.lower_ in {"at", "of"} for o in p.children]
         return next((c for c in (_noun_code(i) for i in inner if i.pos_ == "NOUN") if c), None)
     return code
+
+
+def _accusation(tok: Token) -> bool:
+    """ "Charge" meaning an accusation, not legal action (173): one denied or rejected, or set in apposition to the
+    clause that states it ("accused X of arming Y, a charge X denies"); a legal charge is "of"/"against"/"with" sth."""
+    if tok.lemma_.lower() != "charge" or any(c.dep_ == "prep" and c.lower_ in {"of", "against", "with", "over"}
+                                             for c in tok.children):
+        return False
+    denied = [tok.head] if tok.dep_ in {"dobj", "nsubjpass"} else []
+    denied += [c for c in tok.children if c.dep_ == "relcl"]
+    return tok.dep_ == "appos" or any(v.lemma_.lower() in DENIAL_VERBS for v in denied)
 
 
 def phrase(tok: Token) -> str:
@@ -186,7 +205,7 @@ def armed(tok: Token, ix: TokenIndex, kinds: frozenset[str] = ARMED_KINDS) -> bo
     ent = ix.ent[tok.i]
     if ent is not None and (ent.kind in kinds or ent.type == "ARMED_GROUP"):
         return True
-    if tok.lower_ in ARMED_PLURALS or wn.noun(tok.lemma_).tag in {"armed", "weapon"}:
+    if tok.lower_ in ARMED_PLURALS or wn.noun(tok.lemma_).tag in {"armed", "weapon"} or tok.lemma_.lower() in AERIAL:
         return True
     return any(c.dep_ in {"compound", "amod", "poss"} and c.i != tok.i and armed(c, ix, kinds) for c in tok.children)
 
@@ -194,7 +213,7 @@ def armed(tok: Token, ix: TokenIndex, kinds: frozenset[str] = ARMED_KINDS) -> bo
 def _place(tok: Token, ix: TokenIndex) -> bool:
     ent = ix.ent[tok.i]
     return (ix.loc[tok.i] is not None or tok.ent_type_ in PLACE_ENTS or (ent is not None and ent.type in PLACE_ENTS)
-            or wn.noun(tok.lemma_).lexfile == "noun.location"
+            or wn.noun(tok.lemma_).lexfile == "noun.location" or wn.noun(tok.lemma_).tag == "site"
             or any(o.dep_ == "pobj" and _place(o, ix) for p in tok.children if p.lower_ == "of" for o in p.children))
 
 
@@ -231,7 +250,27 @@ def _restricted(trig: Token, code: str, noun: bool, ix: TokenIndex) -> Optional[
         return None  # "shares rallied", "the figures demonstrate that ...": nobody protests
     if code.startswith("171") and objs and all(_person(o, ix) for o in objs):
         return "182"  # "mutilated the victims": damage done to people is an assault on them
+    if code == "190":
+        return _by_weapon(trig, noun) or code
     return code
+
+
+def _by_weapon(trig: Token, noun: bool) -> Optional[str]:
+    """194 or 195 for a fight by artillery or from the air: its subject or "by"/"with" phrase ("shells hit", "struck
+    by drones"), a noun's modifier ("rocket attack", "drone strikes")."""
+    if noun:
+        means = [c for c in trig.children if c.dep_ in {"compound", "amod"}]
+    else:
+        means = [c for c in trig.children if c.dep_ == "nsubj"]
+    means += [o for p in trig.children if p.dep_ in {"prep", "agent"} and p.lower_ in {"by", "with"}
+              for o in p.children if o.dep_ == "pobj"]
+    for m in means:
+        lemma = m.lemma_.lower()
+        if lemma in ARTILLERY:
+            return "194"
+        if lemma in AERIAL:
+            return "195"
+    return None
 
 
 def _protesters(trig: Token, ix: TokenIndex) -> bool:

@@ -64,3 +64,18 @@ def test_a_split_adjective_is_not_the_subject():
                               "town of Nyala.", "test"))
     agents = [a for a in event(ex, "stormed").args if a.role == "agent"]
     assert agents and agents[0].canonical and agents[0].canonical.endswith("/rapid-support-forces")
+
+
+def test_conflict_news_verbs_and_nominals_typed_by_their_frame():
+    ex = extract(make_article("Test", "2024-03-05", (
+        "The opposition responded by asking supporters to take to the streets of Caracas. The embassy ordered the "
+        "evacuation of its staff, while the carrier ordered twelve helicopters. A statement after the meeting said the rebels had "
+        "launched attacks on Malian soil. After causing the deaths, the group blamed the police."), "test"))
+    asking = event(ex, "asking")
+    assert asking.type == "020" and [a.text for a in asking.args if a.role == "agent"] == ["The opposition"]
+    assert event(ex, "take").type == "141"  # "take to the streets": CAMEO 141 demonstrate
+    orders = [e.type for e in ex.events if e.text == "ordered"]
+    assert orders == ["100", "061"]  # a command, then a purchase
+    assert event(ex, "statement").type == "010"  # a statement needs no named speaker: it speaks
+    assert event(ex, "attacks").type == "190"  # a country's soil is no abstraction
+    assert event(ex, "deaths").type == "1823"  # deaths someone caused are killings

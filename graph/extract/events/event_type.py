@@ -30,6 +30,8 @@ RESULT_STATES = {"dead": "1823", "killed": "1823", "hurt": "182", "injured": "18
 # verb-particle phrases that, with an explosive as participant, can only mean a detonation
 EXPLODE_PHRASES = {"go off", "set off", "touch off", "blow up", "plant", "detonate", "explode", "trigger"}
 DEATHS = {"die", "death", "perish", "dead"}
+# deaths someone caused are killings ("causing the deaths")
+CAUSING = {"cause", "inflict", "bring"}
 # a "forces" plural is WordNet's military_unit ("force" alone is first a physical quantity)
 ARMED_PLURALS = {"forces", "troops"}
 ARMED_KINDS = frozenset({"armed_group", "state"})
@@ -72,7 +74,8 @@ def type_triggers(doc: Doc, noun_of: dict[int, bool], ix: TokenIndex) -> dict[in
         codes[i] = "" if code in {"182", "1823"} and _mishap_cause(tok) else code  # "killed in a car crash"
     sents = list(doc.sents)
     for tok in deaths:
-        codes[tok.i] = "1823" if _violent_context(tok, codes, sents, ix) and not _mishap_cause(tok) else ""
+        caused = tok.dep_ == "dobj" and tok.head.lemma_.lower() in CAUSING  # "after causing the deaths, the IRA"
+        codes[tok.i] = "1823" if (caused or _violent_context(tok, codes, sents, ix)) and not _mishap_cause(tok) else ""
     return codes
 
 
@@ -125,6 +128,11 @@ def _verb_code(trig: Token, ix: TokenIndex) -> Optional[str]:
         return "040"  # "she called the garage to ask a price": a telephone consultation, not an appeal
     if lemma in LIFE_TAKING and any(c.dep_ == "dobj" and c.lemma_.lower() == "life" for c in trig.children):
         return "1823"  # "the bombs claimed nine lives"
+    if lemma == "take" and any(c.dep_ == "prep" and c.lower_ == "to" and any(
+            o.dep_ == "pobj" and o.lemma_.lower() == "street" for o in c.children) for c in trig.children):
+        return "141"  # "took to the streets": CAMEO 141 demonstrate or rally
+    if lemma == "order":
+        return _order_code(trig, ix)
     if lemma == "leave":
         result = _result_state(trig)
         if result is not None:
@@ -138,6 +146,20 @@ def _verb_code(trig: Token, ix: TokenIndex) -> Optional[str]:
         if lemma in {"take", "go", "set", "carry", "bring", "put", "make", "give", "get", "turn"}:
             return None  # a light verb's phrase is its own word ("take off", "carry out"): not the light verb
     return code_for(lemma) or wn.verb(lemma).cameo or None
+
+
+def _order_code(trig: Token, ix: TokenIndex) -> Optional[str]:
+    """ "Ordered troops to withdraw", "ordered the evacuation": a command (CAMEO 10 demand); "ordered 50 jets": a
+    purchase (061); else no code."""
+    kids = list(trig.children)
+    if any(c.dep_ in {"xcomp", "ccomp"} for c in kids):
+        return "100"
+    objs = [c for c in kids if c.dep_ == "dobj"]
+    if any(o.pos_ == "NOUN" and wn.noun(o.lemma_).lexfile in {"noun.act", "noun.event"} for o in objs):
+        return "100"  # an act ordered: "ordered the departure of family members", "ordered an inquiry"
+    if any(o.pos_ in {"NOUN", "NUM"} and wn.noun(o.lemma_).lexfile == "noun.artifact" or o.like_num for o in objs):
+        return "061"
+    return None
 
 
 def _phoned(trig: Token, ix: TokenIndex) -> bool:
@@ -220,6 +242,9 @@ def _place(tok: Token, ix: TokenIndex) -> bool:
 def _abstract(tok: Token, ix: TokenIndex) -> bool:
     if tok.pos_ != "NOUN" or ix.ent[tok.i] is not None or ix.loc[tok.i] is not None:
         return False
+    if any(c.dep_ in {"amod", "compound", "poss"} and (c.ent_type_ in PLACE_ENTS | {"NORP"} or ix.loc[c.i] is not None)
+           for c in tok.children):
+        return False  # "attacks on British soil", "on Afghan territory": a country's ground, no idea
     return wn.noun(tok.lemma_).lexfile in ABSTRACT
 
 

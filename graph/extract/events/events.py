@@ -207,8 +207,8 @@ def find_events(doc: Doc, timexes: list[Timex], locations: list[Location],
             # a quote mark the parser took for the subject ("’’ said") is nobody: no agent of the label or the code
             agent = next((a for a in args if a.role == "agent" and not speakerless(a)), None)
             target = next((a for a in args if a.role == "target"), None)
-            if needs_speaker(code) and speakerless(agent):
-                code = ""  # "’’ said", "he told": no source actor, no CAMEO statement
+            if needs_speaker(code) and speakerless(agent) and not noun:
+                code = ""  # "’’ said": no source actor, no CAMEO statement ("a statement said": the statement is)
             end = _with_particle(trig)
             event_at[trig.i] = len(events)
             events.append(Event(

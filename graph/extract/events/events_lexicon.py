@@ -46,6 +46,7 @@ average village cottage heritage voltage mileage percentage image page stage mes
 luggage baggage passage usage wage language postage advantage
 defence defense evidence audience science sentence distance instance substance balance finance
 province allowance insurance ambulance entrance alliance conference
+opposition leadership management presidency
 """.split()) - {"conference"}
 
 THING_FILES = {"noun.group", "noun.location", "noun.person", "noun.artifact", "noun.object", "noun.substance",

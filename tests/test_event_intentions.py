@@ -60,8 +60,8 @@ def test_holding_a_place_is_a_state_and_shelling_is_artillery(story):
 
 
 def test_a_split_adjective_is_not_the_subject():
-    ex = extract(make_article("Test", "2024-03-05", "Sudan's paramilitary Rapid Support Forces (RSF) stormed the "
-                              "town of Nyala.", "test"))
+    ex = extract(make_article("Test", "2024-03-05", "NYALA, March 4 (Reuters) - Sudan's paramilitary Rapid Support "
+                              "Forces (RSF) stormed the town of Nyala.", "test"))
     agents = [a for a in event(ex, "stormed").args if a.role == "agent"]
     assert agents and agents[0].canonical and agents[0].canonical.endswith("/rapid-support-forces")
 

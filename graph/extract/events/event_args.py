@@ -9,6 +9,7 @@ from typing import Optional
 from spacy.tokens import Doc, Span, Token
 
 from graph.extract.events import wordnet_lexicon as wn
+from graph.extract.events.cameo import noun_code_for
 from graph.extract.model import Argument, Entity, Location, Timex
 
 SUBJECTS = {"nsubj", "nsubjpass", "csubj"}
@@ -245,7 +246,25 @@ def verb_args(verb: Token, ix: TokenIndex) -> list[tuple[Token, str]]:
         out.append((obj, "agent" if prep.dep_ == "agent" else "other"))
     if verb.dep_ == "relcl" and any(c.dep_ == "advmod" and c.lower_ == "where" for c in verb.children):
         out.append((verb.head, "place"))  # "the station, where six people were killed"
+    if not any(r == "agent" for _, r in out):
+        out += _attackers(verb, ix)
     return _with_conjuncts(out)
+
+
+def _attackers(verb: Token, ix: TokenIndex) -> list[tuple[Token, str]]:
+    """Who did the attack a death or injury happened in: "were killed in IS attacks", "died in a Taliban ambush",
+    "were wounded in an attack by militants"."""
+    out: list[tuple[Token, str]] = []
+    for prep, obj in _pobjs(verb):
+        if prep.lower_ not in {"in", "during"} or obj.pos_ != "NOUN":
+            continue
+        code = noun_code_for(obj.lemma_) or wn.noun(obj.lemma_).cameo
+        if code[:2] not in {"18", "19", "20"}:
+            continue
+        out += [(c, "agent") for c in obj.children if c.dep_ == "poss" or c.dep_ == "compound" and (
+            ix.ent[c.i] is not None and ix.loc[c.i] is None)]
+        out += [(o, "agent") for p, o in _pobjs(obj) if p.lower_ == "by"]
+    return out
 
 
 def _with_conjuncts(args: list[tuple[Token, str]]) -> list[tuple[Token, str]]:
@@ -269,7 +288,11 @@ def noun_args(noun: Token, ix: TokenIndex) -> list[tuple[Token, str]]:
         elif c.dep_ == "compound" and (ix.ent[c.i] is not None or c.pos_ == "PROPN"):
             # "Taliban attacks": an actor's name before the noun is who acts; a place's is where ("Paris attacks")
             out.append((c, "agent" if ix.ent[c.i] is not None and ix.loc[c.i] is None else "other"))
-    for prep, obj in _pobjs(noun):
+    pairs = list(_pobjs(noun))
+    if noun.dep_ == "conj" and noun.head.pos_ == "NOUN" and not any(p.lower_ == "of" for p, _ in pairs):
+        # "the slaughter and maiming of civilians": the coordinated nouns share what they are done to
+        pairs += [(p, o) for p, o in _pobjs(noun.head) if p.lower_ == "of"]
+    for prep, obj in pairs:
         role = {"by": "agent", "of": "target", "against": "target", "on": "target"}.get(prep.lower_, "other")
         if role == "target" and prep.lower_ == "on" and ix.loc[obj.i] is not None:
             role = "other"  # "the attack on Kabul": a named place is where it happened

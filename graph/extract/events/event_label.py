@@ -59,5 +59,6 @@ def name(arg: Optional[Argument], trig: Token, ix: TokenIndex) -> str:
     if not text or low in PRONOUNS or low in RELATIVES:
         return ""
     head = re.split(r",(?!\d{3})|\s(?:which|who|that|where)\s", text, maxsplit=1)[0].strip(QUOTES + " ")
+    head = re.sub(r"\s*['’]s$", "", head)  # a possessor: "the army's shelling" -> "the army"
     words = head.split()
     return " ".join(words[:8]) + (" …" if len(words) > 8 else "")

@@ -29,7 +29,7 @@ from graph.extract.actors.described import NAMING_VERBS
 from graph.extract.events import wordnet_lexicon as wn
 from graph.extract.events.arg_roles import refine
 from graph.extract.events.cameo import noun_code_for
-from graph.extract.events.event_args import IDIOM_OBJECTS, TokenIndex, argument, is_name, participants
+from graph.extract.events.event_args import IDIOM_OBJECTS, TokenIndex, antecedent, argument, is_name, participants
 from graph.extract.events.event_class import event_class
 from graph.extract.events.event_coref import follow_mentions
 from graph.extract.events.event_intent import intention_of, threat_code
@@ -182,8 +182,8 @@ def find_events(doc: Doc, timexes: list[Timex], locations: list[Location],
             seen: set[tuple[int, int]] = set()
             for tok, role in participants(trig, noun, ix):
                 if tok.dep_ == "expl" or tok.i == trig.i or trig_kind.get(tok.i) or tok.lemma_.lower() in IDIOM_OBJECTS \
-                        or tok.i in byline:
-                    continue
+                        or tok.i in byline or trig_kind.get(antecedent(tok).i):
+                    continue  # (an event is no participant: "the blast, which injured six": the blast's victims)
                 role = refine(trig, tok, role, code, ix)
                 arg = argument(tok, role, ix, split=True) if role else None
                 if arg is None or (arg.start, arg.end) in seen:

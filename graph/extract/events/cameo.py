@@ -35,7 +35,12 @@ VERB_CODES: dict[str, str] = {
     "demand": "100", "instruct": "100", "command": "100",
     "criticize": "111", "condemn": "111", "denounce": "111", "accuse": "112", "blame": "112", "allege": "112",
     "reject": "120", "refuse": "120", "contravene": "120", "oppose": "120", "veto": "120", "boycott": "120",
-    "threaten": "130", "protest": "140", "demonstrate": "141", "rally": "141",
+    "threaten": "130", "protest": "140",
+    # 130 threaten: coercing someone into an act ("pressuring public employees to vote", "obliging us to vote")
+    **dict.fromkeys(["pressure", "pressurize", "pressurise", "oblige", "coerce", "compel", "intimidate",
+                     "blackmail"], "130"),
+    # 172 impose administrative sanctions (1721 restrictions on political freedoms): "curbed the press"
+    **dict.fromkeys(["curb", "censor", "muzzle", "gag", "restrict"], "172"), "demonstrate": "141", "rally": "141",
     **dict.fromkeys(["sanction", "ban", "suspend"], "160"),
     "deploy": "150", "mobilize": "150", "advance": "150", "station": "150", "position": "150",
     "expel": "1663", "arrest": "173", "detain": "173", "imprison": "173", "jail": "173",
@@ -96,7 +101,8 @@ NOUN_CODES: dict[str, str] = {
     "demand": "100", "ultimatum": "100",
     **dict.fromkeys(["criticism", "condemnation"], "111"), "accusation": "112", "allegation": "112",
     **dict.fromkeys(["rejection", "refusal", "veto", "boycott"], "120"),
-    **dict.fromkeys(["threat", "warning"], "130"),
+    **dict.fromkeys(["threat", "warning", "coercion", "intimidation", "blackmail"], "130"),
+    **dict.fromkeys(["censorship", "curfew", "restriction"], "172"),
     **dict.fromkeys(["protest", "demonstration", "rally", "march", "strike", "walkout", "riot"], "140"),
     **dict.fromkeys(["deployment", "mobilization", "mobilisation", "advance", "exercise"], "150"),
     **dict.fromkeys(["sanction", "ban", "embargo", "expulsion"], "160"),

@@ -2,7 +2,8 @@
 "its determination to retake it", "asked Havana to expel them").
 
 Such an event has not happened (TimeML links it to its intention by a modal SLINK): its class is `intention`,
-it has no time of its own (the intention has: "vowed on Monday"), and the default timeline leaves it out. CAMEO
+it takes no time from its sentence, the discourse or the article (the intention has them: "vowed on Monday"),
+only one its own clause states ("plans to open the plant in 2026"), and the default timeline leaves it out. CAMEO
 codes the intention instead (codebook, root 13): vowing, pledging or threatening to use force is a threat of
 force, 138 and its subcodes by the force intended (1381 blockade, 1382 occupation, 1383 unconventional violence,
 1384 conventional attack); threatening repression or arrests is 137.

@@ -36,7 +36,7 @@ from graph.extract.events.event_intent import intention_of, threat_code
 from graph.extract.events.event_label import event_label, with_intended
 from graph.extract.events.event_modality import modality_of
 from graph.extract.events.event_time import event_times
-from graph.extract.events.event_type import needs_speaker, phrase, speakerless, type_triggers
+from graph.extract.events.event_type import ATTEMPT_NOUNS, needs_speaker, phrase, speakerless, type_triggers
 from graph.extract.events.events_lexicon import NOT_EVENT_VERBS, is_event_noun
 from graph.extract.events.fatalities import fatalities
 from graph.extract.model import Argument, Entity, Event, EventPlace, Location, Timex
@@ -50,6 +50,8 @@ RELATIVE = {"that", "which", "who", "whom", "whose"}
 # Light and copular verbs: with no CAMEO type of their own they are not events ("it has been difficult",
 # "the town, which has been controlled by ..." keeps "controlled"; "be" and "have" alone are dropped).
 LIGHT_VERBS = {"be", "have"}
+# nouns of people, texts and ideas that an event kind is the topic of ("expert in warfare", "book on terrorism")
+TOPIC_HOLDERS = {"noun.person", "noun.artifact", "noun.communication", "noun.cognition"}
 # CAMEO roots of what is said, not done somewhere: statements, appeals, intents, consultations, demands,
 # disapproval, rejection, threats
 VERBAL_ROOTS = {"01", "02", "03", "04", "10", "11", "12", "13"}
@@ -71,7 +73,19 @@ def _is_verb_trigger(tok: Token) -> bool:
 
 def _is_noun_trigger(tok: Token) -> bool:
     return (tok.pos_ == "NOUN" and tok.is_alpha and (tok.dep_ != "compound" or _violent_modifier(tok))
-            and is_event_noun(tok.lemma_) and tok.lemma_.lower() not in NOMINAL_HEADS)
+            and is_event_noun(tok.lemma_) and tok.lemma_.lower() not in NOMINAL_HEADS and not _topic(tok))
+
+
+def _topic(tok: Token) -> bool:
+    """A kind of event as what a person, a text or an idea is about, not a happening: "an expert in drone warfare",
+    "a book on terrorism"; and the act an attempt names ("an assassination attempt": the attempt is the event)."""
+    if tok.dep_ == "compound":
+        return tok.head.lemma_.lower() in ATTEMPT_NOUNS
+    if tok.dep_ != "pobj" or tok.head.lower_ not in {"in", "on", "about"} or tok.head.head.pos_ != "NOUN":
+        return False
+    if any(c.dep_ in {"det", "poss", "nummod"} for c in tok.children):
+        return False  # "a report on the attack": that attack
+    return wn.noun(tok.head.head.lemma_).lexfile in TOPIC_HOLDERS
 
 
 def _is_death_state(tok: Token) -> bool:
@@ -192,8 +206,11 @@ def find_events(doc: Doc, timexes: list[Timex], locations: list[Location],
                 args.append(arg)
             if not code and not noun and trig.lemma_.lower() in LIGHT_VERBS:
                 continue  # "has been", "had": a state or support verb, not a fact worth a node
-            # an intended event ("vowed to retake") has not happened: no time of its own, off the default timeline
-            time = None if trig.i in intended else times[trig.i]
+            # an intended event ("vowed to retake") has not happened: no time but one its own clause gives ("plans
+            # to deliver it in 2007"), not the vow's or the article's; off the default timeline
+            time = times[trig.i]
+            if trig.i in intended and time.source != "timex":
+                time = None
             loc = place_of.get(trig.i)
             if loc is None and not noun:
                 loc = next((place_of[a.i] for a in trig.ancestors if a.i in place_of), None)

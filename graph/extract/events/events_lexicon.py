@@ -26,6 +26,7 @@ struggle summit surge surrender suit takeover talk test threat tour trade trial 
 victory violence visit vote walkout war warning win withdrawal work
 speech report statement interview announcement
 problem trouble crisis
+conflict insurgency airstrike hostility embargo curfew ultimatum veto coercion blackmail censorship conquest inquiry
 """.split())
 
 # Nouns with a deverbal ending that usually name a thing, a body or a person.

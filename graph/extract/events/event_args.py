@@ -120,7 +120,7 @@ class TokenIndex:
         self.ent: list[Optional[Entity]] = [None] * n
         self.timex: list[Optional[Timex]] = [None] * n
         self.loc: list[Optional[Location]] = [None] * n
-        starts = {t.idx: t.i for t in doc}
+        starts: Optional[dict[int, int]] = None  # built only if a span does not align (rare): it walks every token
         self.labels = {e.canonical: e.label for e in entities if e.canonical and e.label}
         # shortest spans last so they win; actor canonicals beat bare mentions of equal length
         ordered = sorted(entities, key=lambda e: (-(e.end - e.start), e.canonical is not None))
@@ -128,6 +128,7 @@ class TokenIndex:
             for it in items:
                 span = doc.char_span(it.start, it.end, alignment_mode="expand")
                 if span is None:
+                    starts = starts if starts is not None else {t.idx: t.i for t in doc}
                     i = starts.get(it.start)
                     if i is None:
                         continue

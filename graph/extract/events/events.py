@@ -241,4 +241,5 @@ def find_events(doc: Doc, timexes: list[Timex], locations: list[Location],
             ev, comp = events[event_at[gov.i]], events[event_at[i]]
             if not any(a.role == "target" for a in ev.args):
                 ev.label = with_intended(ev.label, doc[i], next((a for a in comp.args if a.role == "target"), None), ix)
-    return follow_mentions(doc, events)  # "the bankruptcy" after "filed for bankruptcy": event_coref.py
+    # "the bankruptcy" after "filed for bankruptcy": event_coref.py (given the triggers, not every token)
+    return follow_mentions(doc, events, {events[k].start: doc[i] for i, k in event_at.items()})

@@ -143,3 +143,10 @@ def test_coercion_restrictions_and_event_kinds_that_are_topics():
     assert types["pressuring"] == "130" and types["curbed"] == "172" and types["curfew"] == "172"
     assert "warfare" not in types  # a field of expertise, not a happening
     assert "assassination" not in types and types["attempt"] == "186"  # one event: the attempt, coded by its act
+
+
+def test_an_accident_is_no_attack():
+    ex = extract(make_article("Test", "2024-03-05", "Four fighters died when a mortar round went off accidentally. "
+                              "Two guards were killed in an accidental blast at the depot.", "test"))
+    types = {e.text: e.type for e in ex.events}
+    assert types["went off"] == "" and types["blast"] == "" and types["killed"] == ""

@@ -30,6 +30,7 @@ RESULT_STATES = {"dead": "1823", "killed": "1823", "hurt": "182", "injured": "18
 # verb-particle phrases that, with an explosive as participant, can only mean a detonation
 EXPLODE_PHRASES = {"go off", "set off", "touch off", "blow up", "plant", "detonate", "explode", "trigger"}
 DEATHS = {"die", "death", "perish", "dead"}
+ACCIDENTAL = {"accidental", "accidentally", "inadvertent", "inadvertently", "unintended"}
 # deaths someone caused are killings ("causing the deaths")
 CAUSING = {"cause", "inflict", "bring"}
 # a "forces" plural is WordNet's military_unit ("force" alone is first a physical quantity)
@@ -71,6 +72,8 @@ def type_triggers(doc: Doc, noun_of: dict[int, bool], ix: TokenIndex) -> dict[in
             codes[i] = ""
             continue
         code = trigger_code(tok, noun, ix) or ""
+        if code[:2] in {"18", "19", "20"} and _accidental(tok):
+            code = ""  # "two accidental explosions": no one's act
         codes[i] = "" if code in {"182", "1823"} and _mishap_cause(tok) else code  # "killed in a car crash"
     sents = list(doc.sents)
     for tok in deaths:
@@ -321,12 +324,18 @@ def _person(tok: Token, ix: TokenIndex) -> bool:
     return False
 
 
+def _accidental(tok: Token) -> bool:
+    """Said to be an accident: "an accidental explosion", "the bomb went off accidentally"."""
+    return any(c.dep_ in {"amod", "advmod"} and c.lower_ in ACCIDENTAL for c in tok.children)
+
+
 def _mishap_cause(trig: Token) -> bool:
-    """A death or injury with an accident or disease as its cause ("died of cancer", "in a car crash")."""
+    """A death or injury with an accident or disease as its cause ("died of cancer", "in a car crash", "in an
+    accidental explosion")."""
     for p in trig.children:
         if p.dep_ == "prep":
             for o in p.children:
-                if o.dep_ == "pobj" and (wn.noun(o.lemma_).tag == "mishap" or any(
+                if o.dep_ == "pobj" and (wn.noun(o.lemma_).tag == "mishap" or _accidental(o) or any(
                         c.dep_ in {"compound", "amod"} and wn.noun(c.lemma_).tag == "mishap" for c in o.children)):
                     return True
     return False

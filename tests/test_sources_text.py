@@ -50,15 +50,6 @@ def test_one_line_file_is_its_own_body(tmp_path):
     assert all(raw[sp["start"]:sp["end"]] == sp["text"] for sp in spans(ex))
 
 
-def test_a_first_line_with_a_dateline_is_the_lead_not_a_title(tmp_path):
-    p = tmp_path / "wire.txt"
-    p.write_text("GAO, March 2 (AFP) - Mali's army retook the town of Ber after heavy fighting, officials said.\n"
-                 "The rebels had held Ber since August.\n")
-    [a] = list(read_path(p, DCT))
-    assert a.text.startswith("GAO, March 2 (AFP) - Mali") and a.title.startswith("GAO, March 2 (AFP) - Mali")
-    assert any(e.text == "retook" for e in extract(a).events)  # the lead's events are found
-
-
 def test_undated_without_published_says_to_use_it(tmp_path):
     p = tmp_path / "story.txt"
     p.write_bytes(PLAIN.encode())

@@ -1,8 +1,7 @@
 """Plain text: the first non-empty line is the title, the rest the body; the date comes from `--published`.
 
 A file of one line (a paragraph pasted into a file) is its own body, titled by its first words:
-refusing it as "no text" would lose the only text it has. So is a file whose first line opens with a
-wire dateline ("KHARTOUM, June 3 (Reuters) - Sudan's ..."): that line is the story's lead, not a headline.
+refusing it as "no text" would lose the only text it has.
 
 The last reader tried: any text no other reader claims is read as plain text.
 """
@@ -14,10 +13,6 @@ from typing import Iterator
 from graph.sources.articles import Article, make_article
 
 _FIRST_LINE = re.compile(r"[^\S\n]*(\S[^\n]*)(\n|$)")
-# a wire dateline: a place in capitals, then a date and/or an agency in brackets, then a dash
-# ("KHARTOUM, June 3 (Reuters) -", "GAO, Mali (AP) —"); extract/text/dateline.py reads it in the text
-_DATELINE = re.compile(r"[A-Z][A-Z'’.\-]+(?:[ \-][A-Z][A-Z'’.\-]+){0,3}"
-                       r"(?:,[^\n()]{1,40}?)?(?:\s*\([A-Z][\w.&'’ \-]{0,30}\))?\s*(?:--|-|–|—)\s+\S")
 
 
 def sniff(path: str, content: str) -> bool:
@@ -29,18 +24,12 @@ def read(path: str, content: str) -> Iterator[Article]:
     if m is None:  # read_path refuses blank files before any reader sees them
         return
     line = m.group(1).strip()
-    if not content[m.end():].strip() or _dateline_lead(line):
+    if not content[m.end():].strip():
         yield make_article(_title_of(line), None, content[m.start(1):], path, file_text=content,
                            body_at=m.start(1))
         return
     # offsets index the whole file: the body starts after the title's line
     yield make_article(line, None, content[m.end():], path, file_text=content, body_at=m.end())
-
-
-def _dateline_lead(line: str) -> bool:
-    """The line opens with a dateline that has a date or an agency (a headline in capitals has neither)."""
-    m = _DATELINE.match(line)
-    return m is not None and ("(" in m.group(0) or "," in m.group(0))
 
 
 def _title_of(line: str, words: int = 12) -> str:

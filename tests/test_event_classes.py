@@ -42,9 +42,11 @@ def test_default_timeline_hides_untyped_non_occurrences(client):
     shown = client.get("/api/v1/timeline", params={"limit": 1000}).json()["events"]
     every = client.get("/api/v1/timeline", params={"limit": 1000, "all": "true"}).json()["events"]
     assert shown and all(e["class"] in CLASSES for e in every)
-    assert all(e["class"] == "occurrence" or e["type"] for e in shown)
-    hidden = [e for e in every if e["class"] != "occurrence" and not e["type"]]
+    assert all((e["class"] == "occurrence" or e["type"]) and e["class"] != "intention" for e in shown)
+    # untyped reporting, states ...; and intended events even when typed ("vowed to retake": not happened)
+    hidden = [e for e in every if e["class"] != "occurrence" and not e["type"] or e["class"] == "intention"]
     assert hidden and len(every) == len(shown) + len(hidden)
+    assert any(e["class"] == "intention" and e["type"] for e in hidden)
     one = client.get(f"/api/v1/events/{hidden[0]['id']}").json()
     assert one["class"] == hidden[0]["class"]
     # an actor's timeline shows every class with all=true, typed ones with all=false; the view (exports) follows
@@ -53,7 +55,7 @@ def test_default_timeline_hides_untyped_non_occurrences(client):
         mine = client.get(f"/api/v1/actors/{actor}/timeline", params={"limit": 1000, "all": "true"}).json()["events"]
         typed = client.get(f"/api/v1/actors/{actor}/timeline", params={"limit": 1000, "all": "false"}).json()["events"]
         assert len(mine) > len(typed)
-        assert all(e["class"] == "occurrence" or e["type"] for e in typed)
+        assert all((e["class"] == "occurrence" or e["type"]) and e["class"] != "intention" for e in typed)
     edges = client.get("/api/v1/export/csv", params={"table": "edges", "events": "true"}).text.splitlines()
     edges_all = client.get("/api/v1/export/csv", params={"table": "edges", "events": "true", "all": "true"})
     assert len(edges_all.text.splitlines()) > len(edges)

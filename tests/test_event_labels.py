@@ -40,3 +40,10 @@ def test_relative_pronoun_stands_for_its_noun(story):
 
 def test_thing_nouns_with_event_suffixes_are_no_events(story):
     assert not labels(story, "bastion")
+
+
+def test_a_passive_without_a_doer_reads_as_a_passive():
+    ex = extract(make_article("Border", "2024-05-14", "Nine villagers were abducted near the border on Sunday. "
+                              "Police said two suspects had been arrested by soldiers.", "test"))
+    assert labels(ex, "abducted") == ["Nine villagers abducted"]  # not "abduct Nine villagers"
+    assert labels(ex, "arrested") == ["soldiers arrest two suspects"]

@@ -130,3 +130,14 @@ def test_the_possessor_of_an_arrest_or_a_killing_undergoes_it_and_with_names_the
     r = roles(ex, "killing")
     assert ("agent", "The army's") in r and ("target", "four herders") in r
     assert ("other", "rifles") in roles(ex, "attacked")
+
+
+def test_sides_of_a_fight_and_who_did_the_attack_people_died_in():
+    ex = run("Three soldiers were killed in a Taliban ambush on Monday. A clinic, which was damaged by the blast, "
+             "closed. A blast, which wounded four guards, hit the gate during a battle between troops and militants. "
+             "Witnesses described the looting and burning of the village.")
+    assert ("agent", "Taliban") in roles(ex, "killed")  # the ambush's attacker killed them
+    assert roles(ex, "battle") >= {("agent", "troops"), ("target", "militants")}
+    assert not any(text == "which" for _, text in roles(ex, "wounded"))  # the blast is an event, no participant
+    assert ("target", "which") in roles(ex, "damaged")  # the clinic is one
+    assert ("target", "the village") in roles(ex, "burning")  # coordinated nouns share their "of" object

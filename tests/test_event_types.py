@@ -132,3 +132,21 @@ def test_people_said_to_be_dead_died_but_a_dead_battery_did_not():
     dead = [(e.type, {a.text for a in e.args}) for e in ex.events if e.text == "dead"]
     assert ("1823", {"Nine people"}) in dead and ("1823", {"a guard"}) in dead
     assert len(dead) == 2
+
+
+def test_coercion_restrictions_and_event_kinds_that_are_topics():
+    ex = extract(make_article("Test", "2024-03-05", (
+        "Militia leaders are forcing villagers to hand over grain and pressuring traders to pay a levy. The governor "
+        "imposed a curfew and curbed the local radio. Ali Musa, an expert in urban warfare, said the ambush was an "
+        "assassination attempt."), "test"))
+    types = {e.text: e.type for e in ex.events}
+    assert types["pressuring"] == "130" and types["curbed"] == "172" and types["curfew"] == "172"
+    assert "warfare" not in types  # a field of expertise, not a happening
+    assert "assassination" not in types and types["attempt"] == "186"  # one event: the attempt, coded by its act
+
+
+def test_an_accident_is_no_attack():
+    ex = extract(make_article("Test", "2024-03-05", "Four fighters died when a mortar round went off accidentally. "
+                              "Two guards were killed in an accidental blast at the depot.", "test"))
+    types = {e.text: e.type for e in ex.events}
+    assert types["went off"] == "" and types["blast"] == "" and types["killed"] == ""

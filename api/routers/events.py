@@ -52,7 +52,7 @@ class Event(BaseModel):
     time_source: Optional[str] = None
     modality: Optional[str] = None
     class_: Optional[str] = Field(None, alias="class", description="TimeML event class: occurrence, state, "
-                                  "reporting, perception, aspectual, i_action, i_state.")
+                                  "reporting, perception, aspectual, i_action, i_state, intention.")
     confidence: Optional[float] = None
     fatalities: int = Field(0, description="Dead the article states for the event (ACLED's fatalities); 0: none stated.")
     actors: list[ActorRef]

@@ -59,8 +59,8 @@ def window(start: Optional[str] = date_query("from", "Earliest day, inclusive: a
 
 
 AllEvents = Query(False, alias="all", description="Every event: also reporting, state, perception, aspectual and "
-                                                  "intensional events without a CAMEO type (default: occurrences "
-                                                  "and events with a CAMEO type).")
+                                                  "intensional events without a CAMEO type, and intended events "
+                                                  "(default: occurrences and events with a CAMEO type, not intended).")
 
 
 def events_window(w: Window = Depends(window), all_events: bool = AllEvents) -> Window:

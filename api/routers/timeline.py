@@ -78,7 +78,7 @@ class TimelineEvent(BaseModel):
     trigger: Optional[str] = None
     modality: Optional[str] = None
     class_: Optional[str] = Field(None, alias="class", description="TimeML event class: occurrence, state, "
-                                  "reporting, perception, aspectual, i_action, i_state.")
+                                  "reporting, perception, aspectual, i_action, i_state, intention.")
     confidence: float
     fatalities: int = Field(0, description="Dead the article states for the event (ACLED's fatalities); 0: none stated.")
     actors: list[ActorRef]
@@ -114,8 +114,8 @@ async def get_timeline(
     type: Optional[str] = Query(None, description="CAMEO code or prefix (19, 192)."),
     q: Optional[str] = Query(None, max_length=queries.TEXT_MAX, description=TEXT_DOC),
     all_events: bool = Query(False, alias="all", description="Every event: also reporting, state, perception, "
-                             "aspectual and intensional events without a CAMEO type (default: occurrences and "
-                             "events with a CAMEO type)."),
+                             "aspectual and intensional events without a CAMEO type, and intended events (default: "
+                             "occurrences and events with a CAMEO type, not intended)."),
     limit: int = Query(50, ge=1, le=1000),
     offset: int = Query(0, ge=0, le=10**9),
     store: Store = Depends(get_store),

@@ -103,7 +103,8 @@ class Event(Span):
     modality: str = "asserted"  # asserted | reported | negated | future | hypothetical
     confidence: float = 0.5
     label: str = ""  # short "who did what"
-    # TimeML class: occurrence | state | reporting | perception | aspectual | i_action | i_state
+    # TimeML class: occurrence | state | reporting | perception | aspectual | i_action | i_state; intention: only
+    # intended, not happened ("vowed to retake": events/event_intent.py)
     event_class: str = "occurrence"
     fatalities: int = 0  # dead stated for it in its sentence (events/fatalities.py); 0: none stated
     # actors it takes part in through the earlier mention it repeats ("the bankruptcy" after "Chrysler filed for

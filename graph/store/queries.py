@@ -38,7 +38,8 @@ def window_filter(var: str, start: Optional[date], end: Optional[date]) -> str:
 # The default timeline, view and exports: occurrences and events with a CAMEO type; reporting verbs, states,
 # perceptions, aspectual and intensional events without a type ("said", "remains", "want", "began") only with
 # the switch (`all`). Events stored before event classes existed have no class and are kept.
-SHOWN_EVENTS = ('FILTER (EXISTS { ?e sem:eventType ?anyType } || '
+# Intended events ("vowed to retake the city": class intention) have not happened: not shown even when typed.
+SHOWN_EVENTS = ('FILTER ((EXISTS { ?e sem:eventType ?anyType } && NOT EXISTS { ?e tkg:eventClass "intention" }) || '
                 'NOT EXISTS { ?e tkg:eventClass ?cls . FILTER (?cls != "occurrence") })')
 
 

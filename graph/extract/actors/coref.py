@@ -1,21 +1,20 @@
 """Rule-based coreference: nominal and pronoun mentions resolved to the article's actors.
 
-Nominals (head lemma in text/nominals.NOMINAL_HEADS):
-- apposition links a description to a name ("the UN stabilisation mission, MINUSMA";
-  "the head of the junta, Colonel Assimi Goita"), and the role it names is remembered
-  ("leader of the junta" -> Goita), so "the junta leader" later resolves to the same person;
-- a state's bodies are keyed by country: "Mali's army", "the Malian army", "our armed forces"
-  (the article's country) -> Malian Armed Forces; "the junta", "the government", "the state";
-- rebels take their ethnic or national modifier ("Tuareg-dominated separatist groups" ->
-  Tuareg rebels), and "the rebels" the article's last rebels;
-- a definite nominal with the head of an earlier resolved one is that actor ("the UN
-  mission" after "the UN stabilisation mission"); "the group"/"the company" is the last
-  named organization. A nominal owned by a pronoun ("our mission") does not head-match.
-Pronouns: he/she -> the last person; it/its -> the nearest earlier singular subject, they/
-their -> plural; relative "which/who/that" -> the noun its clause modifies; we/our -> an
-organization that is the speaker of the sentence. Unresolved nominals and he/she are
-still typed mentions, without a canonical actor.
-The nominals' categories and shapes are in coref_nominals.py.
+Nominals (head lemma in text/nominals.NOMINAL_HEADS; their categories and shapes are in coref_nominals.py):
+- apposition links a description to a name ("the UN stabilisation mission, MINUSMA"; "the head of the junta,
+  Colonel Assimi Goita"), and the role it names is remembered ("leader of the junta" -> Goita), so "the junta
+  leader" later resolves to the same person;
+- a state's bodies are keyed by country: "Mali's army", "the Malian army", "our armed forces" (the article's
+  country) -> Malian Armed Forces; "the junta", "the government", "the state"; else the sentence's country, not
+  one named after the body or acted on ("the army's chief accused the UAE"); else the article's;
+- rebels take their ethnic or national modifier ("Tuareg-dominated separatist groups" -> Tuareg rebels), and
+  "the rebels" the article's last rebels;
+- a definite nominal with the head of an earlier resolved one is that actor ("the UN mission" after "the UN
+  stabilisation mission"); "the group"/"the company" is the last named organization. A nominal owned by a
+  pronoun ("our mission") does not head-match.
+Pronouns: he/she -> the last person; it/its -> the nearest earlier singular subject, they/their -> plural;
+relative "which/who/that" -> the noun its clause modifies; we/our -> an organization that is the speaker of the
+sentence. Unresolved nominals and he/she are still typed mentions, without a canonical actor.
 """
 from __future__ import annotations
 
@@ -32,6 +31,7 @@ from graph.extract.actors.actors_lexicon import (
 )
 from graph.extract.actors.coref_nominals import (
     INSTITUTION_NOMINALS,
+    another_party,
     clause_subject_cluster,
     definite,
     label_words,
@@ -161,7 +161,7 @@ def resolve_nominals_and_pronouns(doc: Doc, named: list, reg, loc_at: list[Optio
             isos: list[str] = []
             for t in sent:
                 loc = loc_at[t.i]
-                if loc is None or not loc.country or t.i in byline or loc.country in isos:
+                if loc is None or not loc.country or t.i in byline or loc.country in isos or another_party(t, tok):
                     continue
                 if not names_the_setting(t, tok, loc_at):
                     continue

@@ -128,3 +128,18 @@ def clause_subject_cluster(tok: Token, at: dict):
                 and tok.doc[i].tag_ not in {"NNS", "NNPS"}:
             return m.cluster.type, m.cluster
     return None
+
+
+def another_party(place: Token, tok: Token) -> bool:
+    """The country is another party than the body tok names: named after it in its sentence (but "the army
+    in Niger"), or (in) what a verb acts on ("accused the UAE of", "attacked Mali", "sanctions against Iran")."""
+    located = place.dep_ == "pobj" and place.head.lower_ in {"in", "inside"}
+    if place.i > tok.i and place.sent == tok.sent and not located:
+        return True  # named after the body, not where it is: "the army's commander ... accused Eritrea"
+    for x in (place, *place.ancestors):  # also inside it: "accused X of arming the RSF, a charge the UAE denies"
+        if x.is_ancestor(tok) or x is tok:
+            return False
+        if x.dep_ in {"dobj", "dative", "oprd"} or (
+                x.dep_ == "pobj" and x.head.lower_ in {"against", "with", "to", "on", "at", "for"}):
+            return True
+    return False

@@ -82,6 +82,14 @@ def _undergone(noun: Token, code: str) -> bool:
     return not any(c.dep_ == "prep" and c.lower_ == "of" for c in noun.children)
 
 
+def _between(tok: Token) -> bool:
+    """tok is a side named by "between": its first object ("between troops and ...") or a conjunct of it."""
+    first = tok
+    while first.dep_ == "conj" and first.head is not first:
+        first = first.head
+    return first.dep_ == "pobj" and first.head.lower_ == "between"
+
+
 def refine(trig: Token, tok: Token, role: str, code: str, ix: TokenIndex) -> Optional[str]:
     """The role of participant tok of trig (CAMEO code `code`) given its syntactic role; None: no participant."""
     if role in {"agent", "target"} and weapon(antecedent(tok)):  # "a device that exploded": what "that" is
@@ -95,6 +103,9 @@ def refine(trig: Token, tok: Token, role: str, code: str, ix: TokenIndex) -> Opt
         return "target"  # "his arrest", "her trial", "their deaths": who it was done to
     if role == "other" and tok.dep_ == "pobj" and tok.head.lower_ in OPPONENT and code[:2] in DYADIC and not weapon(tok):
         return "target"  # "clashed with police", "fought against the rebels": the other side
+    if role == "other" and code[:2] in DYADIC and _between(tok):
+        # "a battle between troops and militants": the first side, then the other
+        return "agent" if tok.dep_ == "pobj" else "target"
     if role == "other" and tok.dep_ == "pobj":
         if _time_span(tok, ix):
             return None

@@ -27,6 +27,7 @@ VERB_CODES: dict[str, str] = {
     **dict.fromkeys(["sign", "agree", "strike"], "057"),
     **dict.fromkeys(["cooperate", "sell", "buy", "supply", "invest", "acquire", "merge"], "061"),
     **dict.fromkeys(["aid", "help", "support", "assist", "donate", "provide"], "070"),
+    "arm": "072",  # 072 provide military aid (arms, equipment, training)
     # 08 yield
     **dict.fromkeys(["withdraw", "retreat", "surrender", "leave", "evacuate", "flee", "depart", "pull"], "0874"),
     "release": "080", "hand": "080", "cede": "080", "yield": "080", "concede": "080",
@@ -34,7 +35,12 @@ VERB_CODES: dict[str, str] = {
     "demand": "100", "instruct": "100", "command": "100",
     "criticize": "111", "condemn": "111", "denounce": "111", "accuse": "112", "blame": "112", "allege": "112",
     "reject": "120", "refuse": "120", "contravene": "120", "oppose": "120", "veto": "120", "boycott": "120",
-    "threaten": "130", "protest": "140", "demonstrate": "141", "rally": "141",
+    "threaten": "130", "protest": "140",
+    # 130 threaten: coercing someone into an act ("pressuring public employees to vote", "obliging us to vote")
+    **dict.fromkeys(["pressure", "pressurize", "pressurise", "oblige", "coerce", "compel", "intimidate",
+                     "blackmail"], "130"),
+    # 172 impose administrative sanctions (1721 restrictions on political freedoms): "curbed the press"
+    **dict.fromkeys(["curb", "censor", "muzzle", "gag", "restrict"], "172"), "demonstrate": "141", "rally": "141",
     **dict.fromkeys(["sanction", "ban", "suspend"], "160"),
     "deploy": "150", "mobilize": "150", "advance": "150", "station": "150", "position": "150",
     "expel": "1663", "arrest": "173", "detain": "173", "imprison": "173", "jail": "173",
@@ -46,7 +52,8 @@ VERB_CODES: dict[str, str] = {
     **dict.fromkeys(["attack", "fight", "clash", "battle", "inflict", "strike", "shell", "raid", "encounter",
                      "storm", "ambush", "assail", "hit", "repel"], "190"),
     "blockade": "191", "cut": "191", "besiege": "191", "encircle": "191", "surround": "191",
-    **dict.fromkeys(["seize", "capture", "recapture", "retake", "occupy", "control", "take", "regain",
+    # ("control" is a state, not an act CAMEO codes: "has controlled Darfur since 2023"; "took control of": 192)
+    **dict.fromkeys(["seize", "capture", "recapture", "retake", "occupy", "take", "regain",
                      "conquer", "overrun", "enter", "secure", "recover", "invade", "annex"], "192"),
     "shoot": "193", "bombard": "194", "bomb": "195",
     # CAMEO 1823 "kill by physical assault"; 202 "engage in mass killings"
@@ -94,7 +101,8 @@ NOUN_CODES: dict[str, str] = {
     "demand": "100", "ultimatum": "100",
     **dict.fromkeys(["criticism", "condemnation"], "111"), "accusation": "112", "allegation": "112",
     **dict.fromkeys(["rejection", "refusal", "veto", "boycott"], "120"),
-    **dict.fromkeys(["threat", "warning"], "130"),
+    **dict.fromkeys(["threat", "warning", "coercion", "intimidation", "blackmail"], "130"),
+    **dict.fromkeys(["censorship", "curfew", "restriction"], "172"),
     **dict.fromkeys(["protest", "demonstration", "rally", "march", "strike", "walkout", "riot"], "140"),
     **dict.fromkeys(["deployment", "mobilization", "mobilisation", "advance", "exercise"], "150"),
     **dict.fromkeys(["sanction", "ban", "embargo", "expulsion"], "160"),

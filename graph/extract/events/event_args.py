@@ -9,6 +9,7 @@ from typing import Optional
 from spacy.tokens import Doc, Span, Token
 
 from graph.extract.events import wordnet_lexicon as wn
+from graph.extract.events.cameo import noun_code_for
 from graph.extract.model import Argument, Entity, Location, Timex
 
 SUBJECTS = {"nsubj", "nsubjpass", "csubj"}
@@ -34,6 +35,9 @@ RESPONSIBILITY = {"responsibility", "credit"}
 # verbs that hold their object responsible for an event ("blamed X for", "accused X of", "arrested X over")
 RESPONSIBLE_VERBS = {"blame", "accuse", "arrest", "detain", "charge", "convict", "sentence", "indict", "try",
                      "suspect", "condemn", "punish", "prosecute", "jail", "execute"}
+# nouns in apposition that name what the whole clause says, not the noun they follow ("..., a charge X denies")
+CLAUSE_APPOSITIVES = {"charge", "claim", "allegation", "accusation", "assertion", "move", "step", "decision",
+                      "development", "statement", "figure", "accusation", "assessment"}
 # Objects of light-verb idioms ("take place", "part ways"), never participants.
 IDIOM_OBJECTS = {"place", "way", "part", "line", "effect", "note", "care", "advantage", "account", "sense", "time"}
 
@@ -59,6 +63,8 @@ def _np_span(tok: Token, split: bool = False) -> Span:
     for child in tok.rights:
         if split and (child.dep_ in {"conj", "cc"} or listed_name(child)):
             break  # "Ann Smith, Tom Jones and Bill Lee": the list's next names are their own arguments
+        if child.dep_ == "appos" and child.lemma_.lower() in CLAUSE_APPOSITIVES:
+            break  # "arming the RSF, a charge the UAE denies": the apposition is about the clause, not the RSF
         if child.dep_ in NP_RIGHT or (child.dep_ == "prep" and child.lower_ == "of") or (
                 child.tag_ in {"RBR", "JJR"} and _count(tok)):
             end = max(end, child.right_edge.i)  # ... "scores more", "130 more"
@@ -114,7 +120,7 @@ class TokenIndex:
         self.ent: list[Optional[Entity]] = [None] * n
         self.timex: list[Optional[Timex]] = [None] * n
         self.loc: list[Optional[Location]] = [None] * n
-        starts = {t.idx: t.i for t in doc}
+        starts: Optional[dict[int, int]] = None  # built only if a span does not align (rare): it walks every token
         self.labels = {e.canonical: e.label for e in entities if e.canonical and e.label}
         # shortest spans last so they win; actor canonicals beat bare mentions of equal length
         ordered = sorted(entities, key=lambda e: (-(e.end - e.start), e.canonical is not None))
@@ -122,6 +128,7 @@ class TokenIndex:
             for it in items:
                 span = doc.char_span(it.start, it.end, alignment_mode="expand")
                 if span is None:
+                    starts = starts if starts is not None else {t.idx: t.i for t in doc}
                     i = starts.get(it.start)
                     if i is None:
                         continue
@@ -169,7 +176,10 @@ def _pobjs(tok: Token):
 def _subjects(verb: Token) -> list[Token]:
     subs = [c for c in verb.children if c.dep_ in SUBJECTS]
     # a clause has one subject: a second one the parser hangs on the verb is a misread word ("it contravenes
-    # previously agreed ...": "contravenes" tagged as a plural noun); the first is the subject
+    # previously agreed ...": "contravenes" tagged as a plural noun); the first is the subject, unless it is an
+    # adjective split off the noun ("Sudan's paramilitary | Rapid Support Forces seized")
+    if len(subs) > 1 and subs[0].pos_ == "ADJ" and subs[1].pos_ in {"NOUN", "PROPN"}:
+        return subs[1:2]
     return subs[:1]
 
 
@@ -178,6 +188,10 @@ def _inherited_subject(verb: Token, depth: int = 0) -> list[tuple[Token, str]]:
     head = verb.head
     if depth > 3 or head == verb:
         return []
+    if verb.dep_ == "pcomp" and verb.tag_ == "VBG" and head.dep_ == "prep":
+        accused = _held_responsible_for(head)
+        if accused:  # "accused the UAE of arming the RSF", "was blamed for starting the fire": the one accused
+            return [(a, "agent") for a in accused]
     if verb.dep_ == "pcomp" and head.dep_ == "prep" or verb.dep_ == "xcomp" and head.dep_ == "acomp":
         head = head.head  # "responded by calling ...", "felt confident enough to call ...": the clause's verb
     if verb.dep_ == "xcomp" and head.pos_ == "VERB" and head.lemma_.lower() not in SUBJECT_CONTROL:
@@ -233,7 +247,25 @@ def verb_args(verb: Token, ix: TokenIndex) -> list[tuple[Token, str]]:
         out.append((obj, "agent" if prep.dep_ == "agent" else "other"))
     if verb.dep_ == "relcl" and any(c.dep_ == "advmod" and c.lower_ == "where" for c in verb.children):
         out.append((verb.head, "place"))  # "the station, where six people were killed"
+    if not any(r == "agent" for _, r in out):
+        out += _attackers(verb, ix)
     return _with_conjuncts(out)
+
+
+def _attackers(verb: Token, ix: TokenIndex) -> list[tuple[Token, str]]:
+    """Who did the attack a death or injury happened in: "were killed in IS attacks", "died in a Taliban ambush",
+    "were wounded in an attack by militants"."""
+    out: list[tuple[Token, str]] = []
+    for prep, obj in _pobjs(verb):
+        if prep.lower_ not in {"in", "during"} or obj.pos_ != "NOUN":
+            continue
+        code = noun_code_for(obj.lemma_) or wn.noun(obj.lemma_).cameo
+        if code[:2] not in {"18", "19", "20"}:
+            continue
+        out += [(c, "agent") for c in obj.children if c.dep_ == "poss" or c.dep_ == "compound" and (
+            ix.ent[c.i] is not None and ix.loc[c.i] is None)]
+        out += [(o, "agent") for p, o in _pobjs(obj) if p.lower_ == "by"]
+    return out
 
 
 def _with_conjuncts(args: list[tuple[Token, str]]) -> list[tuple[Token, str]]:
@@ -257,7 +289,11 @@ def noun_args(noun: Token, ix: TokenIndex) -> list[tuple[Token, str]]:
         elif c.dep_ == "compound" and (ix.ent[c.i] is not None or c.pos_ == "PROPN"):
             # "Taliban attacks": an actor's name before the noun is who acts; a place's is where ("Paris attacks")
             out.append((c, "agent" if ix.ent[c.i] is not None and ix.loc[c.i] is None else "other"))
-    for prep, obj in _pobjs(noun):
+    pairs = list(_pobjs(noun))
+    if noun.dep_ == "conj" and noun.head.pos_ == "NOUN" and not any(p.lower_ == "of" for p, _ in pairs):
+        # "the slaughter and maiming of civilians": the coordinated nouns share what they are done to
+        pairs += [(p, o) for p, o in _pobjs(noun.head) if p.lower_ == "of"]
+    for prep, obj in pairs:
         role = {"by": "agent", "of": "target", "against": "target", "on": "target"}.get(prep.lower_, "other")
         if role == "target" and prep.lower_ == "on" and ix.loc[obj.i] is not None:
             role = "other"  # "the attack on Kabul": a named place is where it happened
@@ -289,13 +325,20 @@ def _support(noun: Token) -> list[tuple[Token, str]]:
 def _held_responsible(noun: Token) -> list[tuple[Token, str]]:
     """Who is blamed, accused, arrested or convicted for the event did it: "blamed the ELN for the bombing",
     "was arrested for the murder"."""
-    prep = noun.head
-    if noun.dep_ != "pobj" or prep.lower_ not in {"for", "of", "over"} or prep.head.pos_ != "VERB":
+    if noun.dep_ != "pobj":
+        return []
+    return [(c, "agent") for c in _held_responsible_for(noun.head)]
+
+
+def _held_responsible_for(prep: Token) -> list[Token]:
+    """Whom the verb of prep ("for", "of", "over") holds responsible: its object ("blamed the ELN for", "accused
+    the UAE of"), or its passive subject ("was accused of")."""
+    if prep.lower_ not in {"for", "of", "over"} or prep.head.pos_ != "VERB":
         return []
     verb = prep.head
     if verb.lemma_.lower() not in RESPONSIBLE_VERBS:
         return []
-    return [(c, "agent") for c in verb.children if c.dep_ in {"dobj", "nsubjpass"}]
+    return [c for c in verb.children if c.dep_ in {"dobj", "nsubjpass"}]
 
 
 def _someone(tok: Token, ix: TokenIndex) -> bool:

@@ -1,5 +1,6 @@
 """An event's TimeML class (TimeML Annotation Guidelines 1.2.1, Saurí et al. 2006, section 2.3.1.1), lowercase:
-occurrence, state, reporting, perception, aspectual, i_action, i_state.
+occurrence, state, reporting, perception, aspectual, i_action, i_state; and `intention` for an event only
+intended (the complement of an intention: "vowed to retake the city", set in events.py from event_intent.py).
 
 The closed classes (reporting, perception, aspectual, i_action, i_state) are the guidelines' word lists; states
 are copular "be"/"have" and the verbs and nouns WordNet files as states (verb.stative: "remain", "own",
@@ -11,7 +12,9 @@ from spacy.tokens import Token
 
 from graph.extract.events import wordnet_lexicon as wn
 
-CLASSES = ("occurrence", "state", "reporting", "perception", "aspectual", "i_action", "i_state")
+# "intention": not a TimeML class; an event only intended ("vowed to retake"): the complement of an i_action or
+# i_state, which TimeML links to it by a modal SLINK (events/event_intent.py)
+CLASSES = ("occurrence", "state", "reporting", "perception", "aspectual", "i_action", "i_state", "intention")
 # Guidelines 2.3.1.1: REPORTING "say, report, tell, explain, state"; the usual news verbs of saying with them
 REPORTING = {"say", "report", "tell", "explain", "state", "announce", "add", "claim", "note", "comment",
              "declare", "insist", "confirm", "deny", "quote", "cite", "testify", "reply", "respond", "remark",
@@ -41,7 +44,8 @@ I_STATE = {"believe", "think", "suspect", "imagine", "doubt", "feel", "want", "l
            "crave", "hope", "expect", "aspire", "plan", "fear", "hate", "dread", "worry", "need", "require",
            "wish", "intend", "consider", "hope", "plan", "fear", "belief", "expectation", "desire", "intention",
            "need", "worry", "concern"}
-COPULAS = {"be", "have", "seem", "appear", "become", "remain", "stay", "own", "possess"}
+# copulas and verbs of holding ("the RSF has controlled Darfur since 2023": a state of control, facts/control*.py)
+COPULAS = {"be", "have", "seem", "appear", "become", "remain", "stay", "own", "possess", "control"}
 STATE_FILES = {"verb.stative", "noun.state", "noun.attribute", "noun.feeling"}
 
 

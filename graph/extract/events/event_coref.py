@@ -41,9 +41,10 @@ def _actors(ev: Event) -> list[Argument]:
     return [a for a in ev.args if a.canonical and "/actor/" in a.canonical]
 
 
-def follow_mentions(doc: Doc, events: list[Event]) -> list[Event]:
-    """`events` (in text order) with each anaphoric event noun given the actors and the time of its antecedent."""
-    at = {t.idx: t for t in doc}
+def follow_mentions(doc: Doc, events: list[Event], at: Optional[dict[int, Token]] = None) -> list[Event]:
+    """`events` (in text order) with each anaphoric event noun given the actors and the time of its antecedent;
+    `at`: each event's trigger token by its start (else every token of the doc is looked at)."""
+    at = at if at is not None else {t.idx: t for t in doc}
     out: list[Event] = []
     for ev in events:
         tok = at.get(ev.start)

@@ -1,4 +1,5 @@
-"""An event's label: a short subject-predicate-object clause ("Taliban ramp up attacks", "Rebels capture Kidal").
+"""An event's label: a short subject-predicate-object clause ("Taliban ramp up attacks", "Rebels capture Kidal"), or
+a passive one when no one is named as the doer ("At least 40 civilians killed").
 
 The subject and object are the agent and target named as the graph knows them (an actor's name), a phrase cut at
 its first comma or relative clause; a pronoun stands for its antecedent actor when coreference found one and is
@@ -30,6 +31,8 @@ def event_label(trig: Token, noun: bool, agent: Optional[Argument], target: Opti
                 ix: TokenIndex) -> str:
     subject, obj = name(agent, trig, ix), name(target, trig, ix)
     lemma = trig.lemma_.lower()
+    if not noun and not subject and obj and _passive(trig):
+        return f"{obj} {trig.lower_}"  # no one named as doing it: "At least 40 civilians killed", not "kill ..."
     if noun and not wn.verb(lemma).lexfile:
         parts = [subject, lemma, f"of {obj}" if obj else ""]  # "withdrawal of the troops"
     elif noun:
@@ -37,6 +40,18 @@ def event_label(trig: Token, noun: bool, agent: Optional[Argument], target: Opti
     else:
         parts = [subject, phrase(trig), obj]
     return " ".join(p for p in parts if p) or trig.lemma_.lower()
+
+
+def _passive(trig: Token) -> bool:
+    """A passive participle: "were killed", "the town, seized on Monday"."""
+    return trig.tag_ == "VBN" and (any(c.dep_ in {"auxpass", "nsubjpass"} for c in trig.children)
+                                   or trig.dep_ in {"acl", "relcl"} and not any(c.dep_ == "aux" for c in trig.children))
+
+
+def with_intended(label: str, intended: Token, target: Optional[Argument], ix: TokenIndex) -> str:
+    """An intention's label with what it intends ("Burhan vow" -> "Burhan vow to retake the city")."""
+    obj = name(target, intended, ix)
+    return f"{label} to {phrase(intended)}" + (f" {obj}" if obj else "")
 
 
 def name(arg: Optional[Argument], trig: Token, ix: TokenIndex) -> str:
@@ -53,5 +68,6 @@ def name(arg: Optional[Argument], trig: Token, ix: TokenIndex) -> str:
     if not text or low in PRONOUNS or low in RELATIVES:
         return ""
     head = re.split(r",(?!\d{3})|\s(?:which|who|that|where)\s", text, maxsplit=1)[0].strip(QUOTES + " ")
+    head = re.sub(r"\s*['’]s$", "", head)  # a possessor: "the army's shelling" -> "the army"
     words = head.split()
     return " ".join(words[:8]) + (" …" if len(words) > 8 else "")

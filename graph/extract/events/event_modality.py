@@ -19,6 +19,8 @@ INTENT = {"want", "plan", "hope", "intend", "vow", "pledge", "promise", "threate
           "ask", "urge", "call", "wish", "prepare", "consider"}
 # verbs whose clausal complement is wanted, not said to have happened ("do not want the peacekeepers to hand")
 DESIRE = {"want", "wish", "hope", "demand", "ask", "urge", "intend", "plan", "need", "prefer", "require"}
+# verbs whose "of"/"for" gerund states what they allege ("accused X of arming", "blamed X for starting")
+ALLEGING = {"accuse", "blame", "allege", "suspect", "charge", "indict"}
 MODALS = {"could", "might", "may", "would", "should", "will", "can", "must", "shall", "'ll", "wo", "ca"}
 # the modals of a future the text states as certain; "would" only as the future of a reported past ("said it would")
 FUTURE_MODALS = {"will", "shall", "'ll"}
@@ -43,6 +45,11 @@ def modality_of(trig: Token) -> str:
         head = tok.head
         if head is tok:
             break
+        if tok.dep_ == "conj" and tok.tag_ in {"VBD", "VBZ", "VBP"} and head.dep_ == "xcomp" and head.tag_ == "VB":
+            # "vowed to recapture the airport and accused Eritrea": a finite verb is not part of the infinitive,
+            # it is coordinated with the infinitive's governor (a parse that hangs it on the infinitive)
+            tok = head.head
+            continue
         if tok.dep_ == "advcl" and any(c.dep_ in {"mark", "advmod"} and c.lower_ in FACTUAL_MARKS
                                        for c in tok.children):
             factual = True
@@ -54,6 +61,9 @@ def modality_of(trig: Token) -> str:
                 return "hypothetical"  # "its determination to retake it"
         if tok.dep_ in {"ccomp", "parataxis"} and head.lemma_.lower() in SPEECH:
             return "reported"
+        if not factual and tok.dep_ == "pcomp" and head.lower_ in {"of", "for"} and head.head.lemma_.lower() in ALLEGING:
+            return "reported"  # "accused the UAE of arming the RSF": what the accuser says, not a fact
+
         if tok.dep_ not in {"conj", "xcomp", "ccomp", "advcl", "relcl", "dobj", "pobj", "prep", "pcomp"}:
             break
         if any(c.dep_ == "mark" and c.lower_ in {"if", "unless"} for c in head.children) and tok.dep_ == "advcl":

@@ -30,6 +30,9 @@ RESULT_STATES = {"dead": "1823", "killed": "1823", "hurt": "182", "injured": "18
 # verb-particle phrases that, with an explosive as participant, can only mean a detonation
 EXPLODE_PHRASES = {"go off", "set off", "touch off", "blow up", "plant", "detonate", "explode", "trigger"}
 DEATHS = {"die", "death", "perish", "dead"}
+ACCIDENTAL = {"accidental", "accidentally", "inadvertent", "inadvertently", "unintended"}
+# deaths someone caused are killings ("causing the deaths")
+CAUSING = {"cause", "inflict", "bring"}
 # a "forces" plural is WordNet's military_unit ("force" alone is first a physical quantity)
 ARMED_PLURALS = {"forces", "troops"}
 ARMED_KINDS = frozenset({"armed_group", "state"})
@@ -49,6 +52,12 @@ LIFE_TAKING = {"claim", "take", "cost"}
 OCCUPY = "192"
 # verbs of occupying (192) that are more often everyday acts: only armed actors occupy by them
 EVERYDAY_TAKING = {"enter", "secure", "control", "recover"}
+# CAMEO 194 "fight with artillery and tanks", 195 "employ aerial weapons": a fight by these weapons ("shells hit a
+# market", "warplanes struck the town")
+ARTILLERY = {"shell", "artillery", "mortar", "howitzer", "tank", "cannon", "shellfire", "rocket", "grad"}
+AERIAL = {"warplane", "jet", "aircraft", "drone", "helicopter", "airstrike", "bomber", "airplane", "plane", "gunship"}
+ACCUSE = "112"
+DENIAL_VERBS = {"deny", "reject", "dismiss", "refute", "rebut", "contest", "dispute"}
 ATTEMPT_NOUNS = {"attempt", "plot", "bid", "try", "conspiracy"}
 
 
@@ -63,10 +72,13 @@ def type_triggers(doc: Doc, noun_of: dict[int, bool], ix: TokenIndex) -> dict[in
             codes[i] = ""
             continue
         code = trigger_code(tok, noun, ix) or ""
+        if code[:2] in {"18", "19", "20"} and _accidental(tok):
+            code = ""  # "two accidental explosions": no one's act
         codes[i] = "" if code in {"182", "1823"} and _mishap_cause(tok) else code  # "killed in a car crash"
     sents = list(doc.sents)
     for tok in deaths:
-        codes[tok.i] = "1823" if _violent_context(tok, codes, sents, ix) and not _mishap_cause(tok) else ""
+        caused = tok.dep_ == "dobj" and tok.head.lemma_.lower() in CAUSING  # "after causing the deaths, the IRA"
+        codes[tok.i] = "1823" if (caused or _violent_context(tok, codes, sents, ix)) and not _mishap_cause(tok) else ""
     return codes
 
 
@@ -78,6 +90,8 @@ def trigger_code(tok: Token, noun: bool, ix: TokenIndex) -> Optional[str]:
 
 
 def _noun_code(tok: Token) -> Optional[str]:
+    if _accusation(tok):
+        return ACCUSE
     code = noun_code_for(tok.lemma_) or wn.noun(tok.lemma_).cameo or None
     if code is None and tok.lemma_.lower() in ATTEMPT_NOUNS:
         # "an assassination attempt", "a plot to bomb ...", "an attempt at a coup": the act attempted
@@ -85,6 +99,17 @@ def _noun_code(tok: Token) -> Optional[str]:
             o for p in tok.children if p.dep_ == "prep" and p.lower_ in {"at", "of"} for o in p.children]
         return next((c for c in (_noun_code(i) for i in inner if i.pos_ == "NOUN") if c), None)
     return code
+
+
+def _accusation(tok: Token) -> bool:
+    """ "Charge" meaning an accusation, not legal action (173): one denied or rejected, or set in apposition to the
+    clause that states it ("accused X of arming Y, a charge X denies"); a legal charge is "of"/"against"/"with" sth."""
+    if tok.lemma_.lower() != "charge" or any(c.dep_ == "prep" and c.lower_ in {"of", "against", "with", "over"}
+                                             for c in tok.children):
+        return False
+    denied = [tok.head] if tok.dep_ in {"dobj", "nsubjpass"} else []
+    denied += [c for c in tok.children if c.dep_ == "relcl"]
+    return tok.dep_ == "appos" or any(v.lemma_.lower() in DENIAL_VERBS for v in denied)
 
 
 def phrase(tok: Token) -> str:
@@ -106,6 +131,11 @@ def _verb_code(trig: Token, ix: TokenIndex) -> Optional[str]:
         return "040"  # "she called the garage to ask a price": a telephone consultation, not an appeal
     if lemma in LIFE_TAKING and any(c.dep_ == "dobj" and c.lemma_.lower() == "life" for c in trig.children):
         return "1823"  # "the bombs claimed nine lives"
+    if lemma == "take" and any(c.dep_ == "prep" and c.lower_ == "to" and any(
+            o.dep_ == "pobj" and o.lemma_.lower() == "street" for o in c.children) for c in trig.children):
+        return "141"  # "took to the streets": CAMEO 141 demonstrate or rally
+    if lemma == "order":
+        return _order_code(trig, ix)
     if lemma == "leave":
         result = _result_state(trig)
         if result is not None:
@@ -119,6 +149,20 @@ def _verb_code(trig: Token, ix: TokenIndex) -> Optional[str]:
         if lemma in {"take", "go", "set", "carry", "bring", "put", "make", "give", "get", "turn"}:
             return None  # a light verb's phrase is its own word ("take off", "carry out"): not the light verb
     return code_for(lemma) or wn.verb(lemma).cameo or None
+
+
+def _order_code(trig: Token, ix: TokenIndex) -> Optional[str]:
+    """ "Ordered troops to withdraw", "ordered the evacuation": a command (CAMEO 10 demand); "ordered 50 jets": a
+    purchase (061); else no code."""
+    kids = list(trig.children)
+    if any(c.dep_ in {"xcomp", "ccomp"} for c in kids):
+        return "100"
+    objs = [c for c in kids if c.dep_ == "dobj"]
+    if any(o.pos_ == "NOUN" and wn.noun(o.lemma_).lexfile in {"noun.act", "noun.event"} for o in objs):
+        return "100"  # an act ordered: "ordered the departure of family members", "ordered an inquiry"
+    if any(o.pos_ in {"NOUN", "NUM"} and wn.noun(o.lemma_).lexfile == "noun.artifact" or o.like_num for o in objs):
+        return "061"
+    return None
 
 
 def _phoned(trig: Token, ix: TokenIndex) -> bool:
@@ -186,7 +230,7 @@ def armed(tok: Token, ix: TokenIndex, kinds: frozenset[str] = ARMED_KINDS) -> bo
     ent = ix.ent[tok.i]
     if ent is not None and (ent.kind in kinds or ent.type == "ARMED_GROUP"):
         return True
-    if tok.lower_ in ARMED_PLURALS or wn.noun(tok.lemma_).tag in {"armed", "weapon"}:
+    if tok.lower_ in ARMED_PLURALS or wn.noun(tok.lemma_).tag in {"armed", "weapon"} or tok.lemma_.lower() in AERIAL:
         return True
     return any(c.dep_ in {"compound", "amod", "poss"} and c.i != tok.i and armed(c, ix, kinds) for c in tok.children)
 
@@ -194,13 +238,16 @@ def armed(tok: Token, ix: TokenIndex, kinds: frozenset[str] = ARMED_KINDS) -> bo
 def _place(tok: Token, ix: TokenIndex) -> bool:
     ent = ix.ent[tok.i]
     return (ix.loc[tok.i] is not None or tok.ent_type_ in PLACE_ENTS or (ent is not None and ent.type in PLACE_ENTS)
-            or wn.noun(tok.lemma_).lexfile == "noun.location"
+            or wn.noun(tok.lemma_).lexfile == "noun.location" or wn.noun(tok.lemma_).tag == "site"
             or any(o.dep_ == "pobj" and _place(o, ix) for p in tok.children if p.lower_ == "of" for o in p.children))
 
 
 def _abstract(tok: Token, ix: TokenIndex) -> bool:
     if tok.pos_ != "NOUN" or ix.ent[tok.i] is not None or ix.loc[tok.i] is not None:
         return False
+    if any(c.dep_ in {"amod", "compound", "poss"} and (c.ent_type_ in PLACE_ENTS | {"NORP"} or ix.loc[c.i] is not None)
+           for c in tok.children):
+        return False  # "attacks on British soil", "on Afghan territory": a country's ground, no idea
     return wn.noun(tok.lemma_).lexfile in ABSTRACT
 
 
@@ -231,7 +278,27 @@ def _restricted(trig: Token, code: str, noun: bool, ix: TokenIndex) -> Optional[
         return None  # "shares rallied", "the figures demonstrate that ...": nobody protests
     if code.startswith("171") and objs and all(_person(o, ix) for o in objs):
         return "182"  # "mutilated the victims": damage done to people is an assault on them
+    if code == "190":
+        return _by_weapon(trig, noun) or code
     return code
+
+
+def _by_weapon(trig: Token, noun: bool) -> Optional[str]:
+    """194 or 195 for a fight by artillery or from the air: its subject or "by"/"with" phrase ("shells hit", "struck
+    by drones"), a noun's modifier ("rocket attack", "drone strikes")."""
+    if noun:
+        means = [c for c in trig.children if c.dep_ in {"compound", "amod"}]
+    else:
+        means = [c for c in trig.children if c.dep_ == "nsubj"]
+    means += [o for p in trig.children if p.dep_ in {"prep", "agent"} and p.lower_ in {"by", "with"}
+              for o in p.children if o.dep_ == "pobj"]
+    for m in means:
+        lemma = m.lemma_.lower()
+        if lemma in ARTILLERY:
+            return "194"
+        if lemma in AERIAL:
+            return "195"
+    return None
 
 
 def _protesters(trig: Token, ix: TokenIndex) -> bool:
@@ -257,12 +324,18 @@ def _person(tok: Token, ix: TokenIndex) -> bool:
     return False
 
 
+def _accidental(tok: Token) -> bool:
+    """Said to be an accident: "an accidental explosion", "the bomb went off accidentally"."""
+    return any(c.dep_ in {"amod", "advmod"} and c.lower_ in ACCIDENTAL for c in tok.children)
+
+
 def _mishap_cause(trig: Token) -> bool:
-    """A death or injury with an accident or disease as its cause ("died of cancer", "in a car crash")."""
+    """A death or injury with an accident or disease as its cause ("died of cancer", "in a car crash", "in an
+    accidental explosion")."""
     for p in trig.children:
         if p.dep_ == "prep":
             for o in p.children:
-                if o.dep_ == "pobj" and (wn.noun(o.lemma_).tag == "mishap" or any(
+                if o.dep_ == "pobj" and (wn.noun(o.lemma_).tag == "mishap" or _accidental(o) or any(
                         c.dep_ in {"compound", "amod"} and wn.noun(c.lemma_).tag == "mishap" for c in o.children)):
                     return True
     return False

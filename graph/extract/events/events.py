@@ -29,13 +29,14 @@ from graph.extract.actors.described import NAMING_VERBS
 from graph.extract.events import wordnet_lexicon as wn
 from graph.extract.events.arg_roles import refine
 from graph.extract.events.cameo import noun_code_for
-from graph.extract.events.event_args import IDIOM_OBJECTS, TokenIndex, argument, is_name, participants
+from graph.extract.events.event_args import IDIOM_OBJECTS, TokenIndex, antecedent, argument, is_name, participants
 from graph.extract.events.event_class import event_class
 from graph.extract.events.event_coref import follow_mentions
-from graph.extract.events.event_label import event_label
+from graph.extract.events.event_intent import intention_of, threat_code
+from graph.extract.events.event_label import event_label, with_intended
 from graph.extract.events.event_modality import modality_of
 from graph.extract.events.event_time import event_times
-from graph.extract.events.event_type import needs_speaker, phrase, speakerless, type_triggers
+from graph.extract.events.event_type import ATTEMPT_NOUNS, needs_speaker, phrase, speakerless, type_triggers
 from graph.extract.events.events_lexicon import NOT_EVENT_VERBS, is_event_noun
 from graph.extract.events.fatalities import fatalities
 from graph.extract.model import Argument, Entity, Event, EventPlace, Location, Timex
@@ -49,6 +50,11 @@ RELATIVE = {"that", "which", "who", "whom", "whose"}
 # Light and copular verbs: with no CAMEO type of their own they are not events ("it has been difficult",
 # "the town, which has been controlled by ..." keeps "controlled"; "be" and "have" alone are dropped).
 LIGHT_VERBS = {"be", "have"}
+# nouns of people, texts and ideas that an event kind is the topic of ("expert in warfare", "book on terrorism")
+TOPIC_HOLDERS = {"noun.person", "noun.artifact", "noun.communication", "noun.cognition"}
+# CAMEO roots of what is said, not done somewhere: statements, appeals, intents, consultations, demands,
+# disapproval, rejection, threats
+VERBAL_ROOTS = {"01", "02", "03", "04", "10", "11", "12", "13"}
 
 
 def _is_verb_trigger(tok: Token) -> bool:
@@ -67,7 +73,19 @@ def _is_verb_trigger(tok: Token) -> bool:
 
 def _is_noun_trigger(tok: Token) -> bool:
     return (tok.pos_ == "NOUN" and tok.is_alpha and (tok.dep_ != "compound" or _violent_modifier(tok))
-            and is_event_noun(tok.lemma_) and tok.lemma_.lower() not in NOMINAL_HEADS)
+            and is_event_noun(tok.lemma_) and tok.lemma_.lower() not in NOMINAL_HEADS and not _topic(tok))
+
+
+def _topic(tok: Token) -> bool:
+    """A kind of event as what a person, a text or an idea is about, not a happening: "an expert in drone warfare",
+    "a book on terrorism"; and the act an attempt names ("an assassination attempt": the attempt is the event)."""
+    if tok.dep_ == "compound":
+        return tok.head.lemma_.lower() in ATTEMPT_NOUNS
+    if tok.dep_ != "pobj" or tok.head.lower_ not in {"in", "on", "about"} or tok.head.head.pos_ != "NOUN":
+        return False
+    if any(c.dep_ in {"det", "poss", "nummod"} for c in tok.children):
+        return False  # "a report on the attack": that attack
+    return wn.noun(tok.head.head.lemma_).lexfile in TOPIC_HOLDERS
 
 
 def _is_death_state(tok: Token) -> bool:
@@ -90,6 +108,14 @@ def _violent_modifier(tok: Token) -> bool:
     lemma = tok.lemma_.lower()
     code = noun_code_for(lemma) or wn.noun(lemma).cameo
     return code[:2] in {"18", "19", "20"} and tok.lower_.endswith(("ing", "ion", "ings", "ions"))
+
+
+def _actor_not_site(root: Token, gov: int, codes: dict[int, str]) -> bool:
+    """A country or city that acts or is spoken to is an actor, not where the event happened: the subject ("Mali
+    said", "Ukraine attacked") and the object of a verbal act ("accused the UAE", "urged France")."""
+    if root.head.i != gov:
+        return False
+    return root.dep_ == "nsubj" or root.dep_ in {"dobj", "dative"} and codes.get(gov, "")[:2] in VERBAL_ROOTS
 
 
 def _with_particle(trig: Token) -> int:
@@ -137,6 +163,10 @@ def find_events(doc: Doc, timexes: list[Timex], locations: list[Location],
     triggers = set(trig_kind)
     codes = type_triggers(doc, trig_kind, ix)
     times = event_times(doc, timexes, trig_kind, byline, dct)  # which time each trigger gets: event_time.py
+    intended = {i: g for i in triggers if not trig_kind[i] and (g := intention_of(doc[i])) is not None}
+    for i, g in intended.items():  # "vowed to retake the city": CAMEO codes the vow as the threat (event_intent.py)
+        if g.i in codes and (threat := threat_code(g, codes[i])):
+            codes[g.i] = threat
 
     def governed(items: list, sent: Span) -> tuple[dict[int, object], list]:
         direct: dict[int, object] = {}
@@ -148,11 +178,12 @@ def find_events(doc: Doc, timexes: list[Timex], locations: list[Location],
             if span.end < len(doc) and doc[span.end].text == "-" and not span[-1].whitespace_:
                 continue  # "the Rwanda-backed rebels", "a Paris-based firm": a modifier, not where it happened
             gov = _governor(span.root, triggers)
-            if gov is not None:
+            if gov is not None and not _actor_not_site(span.root, gov, codes):
                 direct.setdefault(gov, it)
         return direct, in_sent
 
     events: list[Event] = []
+    event_at: dict[int, int] = {}  # trigger token index -> index in events
     for si, sent in enumerate(sents):
         sent_trigs = [t for t in sent if t.i in triggers]
         if not sent_trigs:
@@ -165,8 +196,8 @@ def find_events(doc: Doc, timexes: list[Timex], locations: list[Location],
             seen: set[tuple[int, int]] = set()
             for tok, role in participants(trig, noun, ix):
                 if tok.dep_ == "expl" or tok.i == trig.i or trig_kind.get(tok.i) or tok.lemma_.lower() in IDIOM_OBJECTS \
-                        or tok.i in byline:
-                    continue
+                        or tok.i in byline or trig_kind.get(antecedent(tok).i):
+                    continue  # (an event is no participant: "the blast, which injured six": the blast's victims)
                 role = refine(trig, tok, role, code, ix)
                 arg = argument(tok, role, ix, split=True) if role else None
                 if arg is None or (arg.start, arg.end) in seen:
@@ -175,7 +206,11 @@ def find_events(doc: Doc, timexes: list[Timex], locations: list[Location],
                 args.append(arg)
             if not code and not noun and trig.lemma_.lower() in LIGHT_VERBS:
                 continue  # "has been", "had": a state or support verb, not a fact worth a node
+            # an intended event ("vowed to retake") has not happened: no time but one its own clause gives ("plans
+            # to deliver it in 2007"), not the vow's or the article's; off the default timeline
             time = times[trig.i]
+            if trig.i in intended and time.source != "timex":
+                time = None
             loc = place_of.get(trig.i)
             if loc is None and not noun:
                 loc = next((place_of[a.i] for a in trig.ancestors if a.i in place_of), None)
@@ -189,15 +224,22 @@ def find_events(doc: Doc, timexes: list[Timex], locations: list[Location],
             # a quote mark the parser took for the subject ("’’ said") is nobody: no agent of the label or the code
             agent = next((a for a in args if a.role == "agent" and not speakerless(a)), None)
             target = next((a for a in args if a.role == "target"), None)
-            if needs_speaker(code) and speakerless(agent):
-                code = ""  # "’’ said", "he told": no source actor, no CAMEO statement
+            if needs_speaker(code) and speakerless(agent) and not noun:
+                code = ""  # "’’ said": no source actor, no CAMEO statement ("a statement said": the statement is)
             end = _with_particle(trig)
+            event_at[trig.i] = len(events)
             events.append(Event(
                 trig.idx, end, doc_text(doc)[trig.idx:end], code,  # doc_text: Doc.text rejoins every token at each read
                 args=args, time=time, place=place, sentence=si, modality=modality,
-                confidence=_confidence(code, noun, agent is not None, time.source, modality),
+                confidence=_confidence(code, noun, agent is not None, time.source if time else "", modality),
                 label=event_label(trig, noun, agent, target, ix),
-                event_class=event_class(trig, noun, "" if noun else phrase(trig)),
+                event_class="intention" if trig.i in intended else event_class(trig, noun, "" if noun else phrase(trig)),
                 fatalities=fatalities(trig, triggers),
             ))
-    return follow_mentions(doc, events)  # "the bankruptcy" after "filed for bankruptcy": event_coref.py
+    for i, gov in intended.items():  # "Burhan vow" -> "Burhan vow to retake the city"
+        if gov.i in event_at and i in event_at and doc[i].head.i == gov.i:
+            ev, comp = events[event_at[gov.i]], events[event_at[i]]
+            if not any(a.role == "target" for a in ev.args):
+                ev.label = with_intended(ev.label, doc[i], next((a for a in comp.args if a.role == "target"), None), ix)
+    # "the bankruptcy" after "filed for bankruptcy": event_coref.py (given the triggers, not every token)
+    return follow_mentions(doc, events, {events[k].start: doc[i] for i, k in event_at.items()})

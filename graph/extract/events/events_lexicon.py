@@ -26,6 +26,7 @@ struggle summit surge surrender suit takeover talk test threat tour trade trial 
 victory violence visit vote walkout war warning win withdrawal work
 speech report statement interview announcement
 problem trouble crisis
+conflict insurgency airstrike hostility embargo curfew ultimatum veto coercion blackmail censorship conquest inquiry
 """.split())
 
 # Nouns with a deverbal ending that usually name a thing, a body or a person.
@@ -46,6 +47,7 @@ average village cottage heritage voltage mileage percentage image page stage mes
 luggage baggage passage usage wage language postage advantage
 defence defense evidence audience science sentence distance instance substance balance finance
 province allowance insurance ambulance entrance alliance conference
+opposition leadership management presidency
 """.split()) - {"conference"}
 
 THING_FILES = {"noun.group", "noun.location", "noun.person", "noun.artifact", "noun.object", "noun.substance",

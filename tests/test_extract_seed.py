@@ -46,7 +46,11 @@ def test_cli_shape_and_offsets_into_the_raw_text(cli_output):
     for ev in obj["events"]:
         assert {"start", "end", "text", "type", "args", "time", "place"} <= ev.keys()
         assert {a["role"] for a in ev["args"]} <= ROLES
-        assert ev["time"]["source"] in {"timex", "sentence", "discourse", "article"}
+        if ev["time"] is None:  # an intended event the text gives no time of stays undated
+            assert ev["event_class"] == "intention", ev
+        else:
+            assert ev["time"]["source"] in {"timex", "sentence", "discourse", "article"}
+    assert sum(ev["time"] is not None for ev in obj["events"]) > 0.8 * len(obj["events"])
 
 
 def test_malian_armed_forces_and_aliases(seed):

@@ -13,7 +13,7 @@ from rdflib.namespace import DCTERMS, PROV, RDF, RDFS, SKOS, XSD
 
 from graph.extract.actors.aliases import alias_of
 from graph.extract.model import Entity, Event, EventTime, Extraction, Location, PlaceRef
-from graph.ids import article_iri, day_iri, event_iri, sentence_iri
+from graph.ids import article_iri, day_iri, event_iri, sentence_iri, slot_iri
 from graph.rdf.fact_triples import fact_triples
 from graph.rdf.terms import Lit
 from graph.rdf.triples import (
@@ -148,5 +148,6 @@ def _add_event(g: Graph, key: str, index: int, ev: Event, day: str) -> None:
     g.add((e, TKG.timeSource, Literal(source)))
     g.add((e, SEM.hasEarliestBeginTimeStamp, Literal(begin, datatype=XSD.dateTime)))
     g.add((e, TKG.beginDay, URIRef(day_iri(begin))))  # the time index: windows reach events through it
+    g.add((e, TKG.beginSlot, URIRef(slot_iri(str(Literal(begin, datatype=XSD.dateTime)), str(e)))))  # and pages
     if end:  # open-ended intervals ("from next year on") have no latest end
         g.add((e, SEM.hasLatestEndTimeStamp, Literal(end, datatype=XSD.dateTime)))

@@ -48,6 +48,7 @@ from pathlib import Path
 import pyoxigraph as ox
 
 from graph.ids import ENTITIES_GRAPH, is_article_graph
+from graph.store.index_writes import slot_links
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent / "tests"))
@@ -77,6 +78,8 @@ class Template:
     """An article graph cut at its article keys and dates, so a copy is one join (10 -> ~1 ms an article)."""
 
     def __init__(self, nt: str) -> None:
+        # day slots follow the event IRIs (MD5), which every copy renames: recomputed per copy (`copy`)
+        nt = "".join(ln for ln in nt.splitlines(keepends=True) if " <https://w3id.org/timeline-kg/ontology#beginSlot> " not in ln)
         self.issued = date.fromisoformat(ISSUED.search(nt).group(1))
         self.pieces, self.slots, pos = [], [], 0
         for m in SLOT.finditer(nt):
@@ -92,7 +95,8 @@ class Template:
         for slot, piece in zip(self.slots, self.pieces[1:]):
             out.append(new[slot] if slot else key)
             out.append(piece)
-        return "".join(out)
+        text = "".join(out)
+        return text + slot_links(text)
 
 
 def templates(path: Path) -> tuple[list[Template], str]:
@@ -288,6 +292,8 @@ def main() -> None:
     ap.add_argument("--no-server", action="store_true", help="skip the queries through oxigraph serve")
     ap.add_argument("--skip", nargs="*", default=[], help="queries not timed (a part of their name: 'scan')")
     ap.add_argument("--json", type=Path)
+    ap.add_argument("--keep", type=Path, help="copy the store grown to each size (before the probe ingest) to "
+                                              "KEEP/store-SIZE, for others to measure (read-only: copy it again)")
     args = ap.parse_args()
     SKIP.extend(args.skip)
     from graph.store.embedded import Store
@@ -322,6 +328,12 @@ def main() -> None:
                 proc.terminate()
                 proc.wait()
                 SERVER_PID.clear()
+        if args.keep and not args.queries_only:
+            import shutil
+            t = time.perf_counter()
+            shutil.copytree(data, args.keep / f"store-{size}")
+            row["kept"] = {"path": str(args.keep / f"store-{size}"), "copy_s": time.perf_counter() - t}
+            print(f"kept {args.keep / f'store-{size}'}", flush=True)
         if not args.queries_only:
             row["probe"] = probe(work, data, size, args.probe, args.jobs)
         report.append(row)

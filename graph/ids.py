@@ -1,6 +1,7 @@
 """Deterministic IRIs for everything we mint (see DESIGN.md, Model)."""
 from __future__ import annotations
 
+import hashlib
 import re
 import unicodedata
 
@@ -38,6 +39,25 @@ def event_iri(key: str, index: int) -> str:
 def day_iri(day: str) -> str:
     """The time index's node for a day, `YYYY-MM-DD` (the first 10 characters of an xsd:dateTime)."""
     return f"{DAY}{day[:10]}"
+
+
+_MIDNIGHT = re.compile(r"T00:00:00(?:\.0*)?$")
+SLOTS = "0123456789abcdef" + "t"  # a day's slots in time order: midnight by MD5's first digit, then timed
+
+
+def slot_key(begin: str, event: str) -> str:
+    """The slot of a day an event beginning at `begin` (an xsd:dateTime's lexical form) falls in:
+    `2008-03-01/7`. Events that begin at midnight (most: a date without a time) are ordered among
+    themselves by the MD5 of their IRI (graph/store/queries.TIE), so its first hex digit splits them
+    into 16 slots in that order; an event with a time of day (or a time zone) goes to slot `t`, read
+    after them (it sorts after every midnight of its day)."""
+    slot = hashlib.md5(event.encode()).hexdigest()[0] if _MIDNIGHT.search(begin[10:]) else "t"
+    return f"{begin[:10]}/{slot}"
+
+
+def slot_iri(begin: str, event: str) -> str:
+    """The time index's node for a slot of a day (`slot_key`): `<…/id/day/2008-03-01/7>`."""
+    return f"{DAY}{slot_key(begin, event)}"
 
 
 def is_article_graph(iri: str) -> bool:

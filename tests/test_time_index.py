@@ -16,7 +16,7 @@ import pyoxigraph as ox
 import pytest
 from conftest import run_tkg
 
-from graph.ids import BASE, DAY, INDEX_GRAPH, ONTOLOGY, is_article_graph
+from graph.ids import BASE, DAY, INDEX_GRAPH, ONTOLOGY, is_article_graph, slot_iri
 from graph.store import lookup, queries, time_index
 from graph.store.embedded import Store
 from graph.store.migrate import migrate, needed
@@ -136,10 +136,12 @@ def test_the_writer_links_every_event_and_article_to_its_day(seed_store):
                                    f"OPTIONAL {{ ?e <{T}beginDay> ?d }} }}"))
         assert len(rows) > 5
         assert all(r["d"] is not None and r["d"].value == DAY + r["b"].value[:10] for r in rows)
+        slots = {r["e"].value: r["s"].value for r in store.ox_query(f"SELECT ?e ?s WHERE {{ ?e <{T}beginSlot> ?s }}")}
+        assert slots == {r["e"].value: slot_iri(r["b"].value, r["e"].value) for r in rows}
         (art,) = store.ox_query(f"SELECT ?d ?t WHERE {{ ?a <{T}issuedDay> ?d ; <{DCT}issued> ?t }}")
         assert art["d"].value == DAY + art["t"].value[:10]
         st = time_index.state(store)
-        assert st.indexed and not st.stale
+        assert st.indexed and st.slotted and not st.stale
         assert time_index.count(store, kind="articles") == 1
         assert time_index.count(store) == len(rows)
     finally:
@@ -273,8 +275,8 @@ def test_a_store_written_before_the_index_is_migrated_by_tkg_migrate(tmp_path, c
     assert "150 article graphs" in proc.stderr
     old = Store(data)
     try:
-        assert time_index.state(old).indexed and not needed(old)
-        for prop in (T + "beginDay", T + "issuedDay", SEM + "hasActor"):  # what the writer states, no more, no fewer
+        assert time_index.state(old).slotted and not needed(old)
+        for prop in (T + "beginDay", T + "beginSlot", T + "issuedDay", SEM + "hasActor"):  # what the writer states, no more, no fewer
             written = {str(q) for q in new.ox.quads_for_pattern(None, ox.NamedNode(prop), None, None)}
             assert {str(q) for q in old.ox.quads_for_pattern(None, ox.NamedNode(prop), None, None)} == written
         assert per_day(old) == per_day(new) and per_day(old, "articles") == per_day(new, "articles")
@@ -285,6 +287,87 @@ def test_a_store_written_before_the_index_is_migrated_by_tkg_migrate(tmp_path, c
         assert again.already and again.graphs == 150 and link_count(old, "beginDay") == link_count(new, "beginDay")
     finally:
         old.close()
+
+
+def crowded_day(n: int = 400, day: str = "2008-02-10") -> list[tuple[str, str, str]]:
+    """Articles whose n events all begin on one day: most at midnight (ties, ordered by MD5), some at a time of
+    day, some at midnight written with a fraction of a second (equal to midnight: a tie too)."""
+    rng = random.Random(5)
+    out = []
+    for k in range(n // 4):
+        a, own, shared = article(1000 + k, rng)
+        lines = [ln for ln in own.splitlines(keepends=True) if "/event/" not in ln.split(" ")[0]]
+        for i in range(4):
+            e = f"{BASE}event/c{k}/{i}"
+            clock = rng.choice(["00:00:00", "00:00:00", "00:00:00", "00:00:00.000", "07:15:00", "23:59:59"])
+            lines += [f"<{e}> <{RDF_TYPE}> <{SEM}Event> .\n", f'<{e}> <{LABEL}> "crowded {k}/{i}" .\n',
+                      f'<{e}> <{SEM}hasEarliestBeginTimeStamp> "{day}T{clock}"^^<{XSD}dateTime> .\n',
+                      f"<{e}> <{SEM}hasPlace> <{PLACES[i % 2]}> .\n", f'<{e}> <{T}trigger> "met" .\n',
+                      f'<{e}> <{T}timeSource> "timex" .\n', f'<{e}> <{T}modality> "asserted" .\n',
+                      f'<{e}> <{T}confidence> "0.5"^^<{XSD}decimal> .\n', _nt(("prov", e, f"{BASE}sentence/t{1000 + k}/0")),
+                      f"<{e}> <{T}agent> <{ACTORS[i]}> .\n", f"<{e}> <{SEM}hasActor> <{ACTORS[i]}> .\n"]
+        out.append((a, "".join(lines), shared))
+    return out
+
+
+def test_a_crowded_day_is_read_a_slot_at_a_time_with_the_scan_s_answers(tmp_path, corpus):
+    """A page of a day of 400 events reads its first slots only, and pages equal the scan's (midnight ties
+    by MD5 across slots, events with a time of day after them, a fraction of a second of midnight a tie)."""
+    day = date(2008, 2, 10)
+    crowded = corpus[:40] + crowded_day()
+    new = Store(tmp_path / "new")
+    raw = ox.Store(str(tmp_path / "old"))
+    raw.bulk_load(old_way(crowded).encode(), format=ox.RdfFormat.N_QUADS)
+    del raw
+    old = Store(tmp_path / "old")
+    seen: list[str] = []
+    reads = new.ox_query
+    new.ox_query = lambda q, *a, **k: (seen.append(q), reads(q, *a, **k))[1]  # type: ignore[method-assign]
+    try:
+        for i in range(0, len(crowded), 32):
+            new.put_articles(crowded[i:i + 32])
+        assert time_index.state(new).slotted
+        for start, end, size in ((day, day, 7), (day, day, 50), (date(2008, 2, 1), date(2008, 2, 29), 30), (None, None, 40)):
+            assert pages(new, start, end, size) == scan(old, start, end)
+        for kw in ({"place": PLACES[0][len(BASE):]}, {"actor": ACTORS[0][len(BASE):]}):
+            matching = set(pages(old, day, day, size=1000, **kw))
+            assert pages(new, day, day, size=9, **kw) == [e for e in scan(old, day, day) if e in matching]
+        seen.clear()
+        first = [r["id"] for r in queries.timeline(new, day, day, limit=5)]
+        assert first == scan(old, day, day)[:5]
+        page_queries = [q for q in seen if "ORDER BY ?begin" in q]
+        assert len(page_queries) == 1 and f"<{DAY}{day}/0>" in page_queries[0]
+        # a part of the day (as many slots as the month's average day would fill), not the whole of it
+        assert page_queries[0].count(f"<{DAY}{day}/") < 16 and f"<{DAY}{day}>" not in page_queries[0]
+    finally:
+        new.ox_query = reads  # type: ignore[method-assign]
+        new.close()
+        old.close()
+
+
+def test_a_version_1_store_pages_by_whole_days_until_migrated(tmp_path, corpus):
+    """A store written with day links but no slots (time index version 1) answers by whole days, then
+    `migrate` adds the slots and moves it to version 2."""
+    from graph.store import index_writes as iw
+
+    crowded = corpus[:40] + crowded_day(120)
+    store = Store(tmp_path / "v1")
+    try:
+        store.put_articles(crowded)
+        expected = {day_q: pages(store, *day_q) for day_q in ((date(2008, 2, 10),) * 2, (None, None))}
+        for q in list(store.ox.quads_for_pattern(None, ox.NamedNode(T + "beginSlot"), None, None)):
+            store.ox.remove(q)
+        store.ox.update(iw.MARKER.replace('"2"', '"1"'))
+        store._time_index_state = None
+        st = time_index.state(store)
+        assert st.indexed and not st.slotted and needed(store)
+        assert {k: pages(store, *k) for k in expected} == expected
+        report = migrate(store)
+        assert not report.already and time_index.state(store).slotted and not needed(store)
+        assert link_count(store, "beginSlot") == link_count(store, "beginDay")
+        assert {k: pages(store, *k) for k in expected} == expected
+    finally:
+        store.close()
 
 
 def test_migrate_refuses_a_directory_that_is_no_store(tmp_path):
@@ -309,7 +392,11 @@ def test_migration_over_a_sparql_server(tmp_path, corpus):
         start, end = date(2008, 2, 1), date(2008, 2, 29)
         before = pages(remote, start, end, size=1000)
         report = migrate(remote, batch=25)
-        assert report.graphs == 60 and time_index.state(remote).indexed
+        assert report.graphs == 60 and time_index.state(remote).slotted
+        slots = {r["e"].value: r["s"].value for r in remote.ox_query(f"SELECT ?e ?s WHERE {{ ?e <{T}beginSlot> ?s }}")}
+        begins = {r["e"].value: r["b"].value for r in remote.ox_query(
+            f"SELECT ?e ?b WHERE {{ ?e a <{SEM}Event> ; <{SEM}hasEarliestBeginTimeStamp> ?b }}")}
+        assert slots == {e: slot_iri(b, e) for e, b in begins.items()} and len(slots) > 100  # the writer's slots
         assert sorted(pages(remote, start, end)) == sorted(before) and before
         assert time_index.count(remote, start, end) == len(before)
         graphs = [g for g in (r["g"].value for r in remote.ox_query("SELECT DISTINCT ?g WHERE { GRAPH ?g { ?s ?p ?o } }"))

@@ -13,7 +13,7 @@ from rdflib.namespace import DCTERMS, PROV, RDF, RDFS, SKOS, XSD
 
 from graph.extract.actors.aliases import alias_of
 from graph.extract.model import Entity, Event, EventTime, Extraction, Location, PlaceRef
-from graph.ids import article_iri, day_iri, event_iri, sentence_iri
+from graph.ids import article_iri, day_iri, event_iri, sentence_iri, slot_iri
 from graph.rdf import happening_keys
 from graph.rdf.fact_triples import fact_triples
 from graph.rdf.terms import Lit
@@ -154,5 +154,6 @@ def _add_event(g: Graph, key: str, index: int, ev: Event, day: str) -> None:
             [str(o) for o in g.objects(e, SEM.hasPlace)]
         for n in happening_keys.nodes((str(CAMEO[ev.type]),), keys, (begin,)):
             g.add((e, TKG.happeningKey, URIRef(n)))
+    g.add((e, TKG.beginSlot, URIRef(slot_iri(str(Literal(begin, datatype=XSD.dateTime)), str(e)))))  # and pages
     if end:  # open-ended intervals ("from next year on") have no latest end
         g.add((e, SEM.hasLatestEndTimeStamp, Literal(end, datatype=XSD.dateTime)))

@@ -19,7 +19,7 @@ from rdflib.term import _is_valid_uri
 from graph.extract.actors.aliases import alias_of
 from graph.extract.events.cameo import CAMEO_NS
 from graph.extract.model import Entity, Event, EventTime, Extraction, Location, PlaceRef
-from graph.ids import BASE, ENTITIES_GRAPH, ONTOLOGY, article_iri, day_iri, event_iri, sentence_iri
+from graph.ids import BASE, ENTITIES_GRAPH, ONTOLOGY, article_iri, day_iri, event_iri, sentence_iri, slot_iri
 from graph.rdf import happening_keys
 from graph.rdf.fact_triples import fact_triples
 from graph.rdf.lsh import band_keys
@@ -118,7 +118,7 @@ _XSD_DATETIME, _XSD_DECIMAL, _XSD_INTEGER = str(XSD.dateTime), str(XSD.decimal),
 _T = {name: str(TKG[name]) for name in ("text", "start", "end", "index", "mentions", "trigger", "modality", "eventClass",
                                          "confidence", "agent", "target", "timex", "timeSource", "countryCode",
                                          "minhash", "sameStoryAs", "Sentence", "fatalities", "beginDay",
-                                         "issuedDay", "lshBand", "happeningKey")}
+                                         "issuedDay", "lshBand", "happeningKey", "beginSlot")}
 _SEM_EVENT, _SEM_PLACE, _SEM_ACTOR = str(SEM.Event), str(SEM.Place), str(SEM.Actor)
 _SEM_HAS_ACTOR = str(SEM.hasActor)
 _GEO_FEATURE, _GEO_HAS, _GEO_WKT, _WKT = str(GEO.Feature), str(GEO.hasGeometry), str(GEO.asWKT), str(GEO.wktLiteral)
@@ -298,11 +298,13 @@ def _event_triples(b: _Builder, e: str, sent_prefix: str, ev: Event, day: str) -
     if stamp is not None:
         add(e, str(SEM.hasTimeStamp), stamp)
     add(e, _T["timeSource"], Lit(source))
-    add(e, str(SEM.hasEarliestBeginTimeStamp), typed(begin, _XSD_DATETIME))
+    stamp_begin = typed(begin, _XSD_DATETIME)
+    add(e, str(SEM.hasEarliestBeginTimeStamp), stamp_begin)
     add(e, _T["beginDay"], day_iri(begin))
     if ev.type:
         for n in happening_keys.nodes((CAMEO_NS + ev.type,), keys, (begin,)):
             add(e, _T["happeningKey"], n)
+    add(e, _T["beginSlot"], slot_iri(stamp_begin.lex, e))  # of the lexical form stored, as migrate computes it
     if end:
         add(e, str(SEM.hasLatestEndTimeStamp), typed(end, _XSD_DATETIME))
 

@@ -23,7 +23,7 @@ import uuid
 from collections import Counter
 from typing import Iterable
 
-from graph.ids import DAY, INDEX_GRAPH, MONTH, ONTOLOGY
+from graph.ids import DAY, INDEX_GRAPH, MONTH, ONTOLOGY, slot_iri
 from graph.store import happening_index
 from graph.store.time_index import VERSION
 
@@ -51,18 +51,34 @@ _LINK_FOR = {"http://semanticweb.cs.vu.nl/2009/11/sem/hasEarliestBeginTimeStamp"
              "http://purl.org/dc/terms/issued": "issuedDay"}
 
 
+_BEGIN = re.compile(r'^<([^>]+)> <http://semanticweb\.cs\.vu\.nl/2009/11/sem/hasEarliestBeginTimeStamp> "([^"]+)"', re.M)
+_SLOTTED = re.compile(r"^<([^>]+)> <" + re.escape(ONTOLOGY) + r"beginSlot> ", re.M)
+
+
 def with_links(nt: str) -> str:
-    """An article's N-Triples with the day links its dates call for and it does not state (graph.rdf
-    writes them; a graph built by other code gets them here, so its events are in the windows)."""
-    if all(nt.count(f"<{ONTOLOGY}{link}> ") >= nt.count(f"<{_TYPE}> <{cls}>") for cls, link in _LINKED_CLASS):
+    """An article's N-Triples with the day (and day slot) links its dates call for and it does not
+    state (graph.rdf writes them; a graph built by other code gets them here, so its events are in
+    the windows)."""
+    if (all(nt.count(f"<{ONTOLOGY}{link}> ") >= nt.count(f"<{_TYPE}> <{cls}>") for cls, link in _LINKED_CLASS)
+            and nt.count(f"<{ONTOLOGY}beginSlot> ") >= nt.count(f"<{_TYPE}> <{_LINKED_CLASS[0][0]}>")):
         return nt  # an event or article typed, a link written (what graph.rdf writes): no regex over the text
     linked = set(_LINKED.findall(nt))
     typed = set(_INDEXED.findall(nt))  # events and articles: state facts have begin times too, but no day
     extra = [f"{s} <{ONTOLOGY}{_LINK_FOR[p]}> <{DAY}{d}> .\n" for s, p, d in _DATED.findall(nt)
              if s not in linked and s in typed]
+    slotted = set(_SLOTTED.findall(nt))
+    extra += [f"<{e}> <{ONTOLOGY}beginSlot> <{slot_iri(b, e)}> .\n" for e, b in _BEGIN.findall(nt)
+              if e not in slotted and f"<{e}>" in typed]
     if not extra:
         return nt
     return (nt if not nt or nt.endswith("\n") else nt + "\n") + "".join(extra)
+
+
+def slot_links(nt: str) -> str:
+    """The `tkg:beginSlot` lines of the events an article's N-Triples state (bench/scale.py: its copies
+    get new event IRIs, so new slots)."""
+    typed = set(_INDEXED.findall(nt))
+    return "".join(f"<{e}> <{ONTOLOGY}beginSlot> <{slot_iri(b, e)}> .\n" for e, b in _BEGIN.findall(nt) if f"<{e}>" in typed)
 
 
 def token() -> str:
@@ -169,9 +185,10 @@ INSERT {{ GRAPH {_I} {{ ?t tkg:month ?m ; ?cp ?c }} }} WHERE {{
   BIND (IRI(CONCAT("{INDEX_GRAPH}/total/", ?mk)) AS ?t)
 }}""")
 
-# Stated once every event and article links to its day: readers then use the index. With it, the
+# Stated once every event and article links to its day and day slot: readers then use the index. With it, the
 # happening index's marker (every event links to its happening keys: graph/store/happening_index.py).
-MARKER = (f"INSERT DATA {{ GRAPH {_I} {{ {_I} <{ONTOLOGY}timeIndexVersion> \"{VERSION}\"^^{_INT} . "
+MARKER = (f"DELETE WHERE {{ GRAPH {_I} {{ {_I} <{ONTOLOGY}timeIndexVersion> ?v }} }}\n;\n"  # a migrated version 1
+          f"INSERT DATA {{ GRAPH {_I} {{ {_I} <{ONTOLOGY}timeIndexVersion> \"{VERSION}\"^^{_INT} . "
           f"{happening_index.MARKER_TRIPLE} }} }}")
 MARKER_QUAD = f'{_I} <{ONTOLOGY}timeIndexVersion> "{VERSION}"^^{_INT} {_I} .\n' + happening_index.MARKER_QUAD
 

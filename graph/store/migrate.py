@@ -1,7 +1,8 @@
 """`tkg migrate`: give a store written before the time index its day links and counts.
 
 A store written by an earlier version has no `tkg:beginDay` / `tkg:issuedDay` links and no
-`tkg:timeIndexVersion` marker, no `tkg:lshBand` keys (near-duplicate candidates by lookup), no
+`tkg:timeIndexVersion` marker (or version 1: day links but no `tkg:beginSlot`, the slots of a day a
+page reads in order), no `tkg:lshBand` keys (near-duplicate candidates by lookup), no
 `tkg:happeningKey` links (happening candidates by lookup: graph/store/happening_index.py), nor,
 before an earlier change, `sem:hasActor` beside every agent and target (windowed actor filters use
 it): migration adds them all; its windows still work (they fall back to a FILTER over every
@@ -35,6 +36,12 @@ LINK = (f"INSERT {{ GRAPH ?g {{ ?e <{ONTOLOGY}beginDay> ?d }} }} WHERE {{ VALUES
         f"GRAPH ?g {{ ?e a <http://semanticweb.cs.vu.nl/2009/11/sem/Event> ; "
         f"<http://semanticweb.cs.vu.nl/2009/11/sem/hasEarliestBeginTimeStamp> ?b }} "
         f"BIND ({_DAY_OF % '?b'} AS ?d) }}\n;\n"
+        # the day's slot (graph.ids.slot_key): MD5's first digit for a midnight begin, else "t"
+        f"INSERT {{ GRAPH ?g {{ ?e <{ONTOLOGY}beginSlot> ?sl }} }} WHERE {{ VALUES ?g {{ %(graphs)s }} "
+        f"GRAPH ?g {{ ?e a <http://semanticweb.cs.vu.nl/2009/11/sem/Event> ; "
+        f"<http://semanticweb.cs.vu.nl/2009/11/sem/hasEarliestBeginTimeStamp> ?b }} "
+        f'BIND (IF(REGEX(SUBSTR(STR(?b), 11), "^T00:00:00([.]0*)?$"), SUBSTR(MD5(STR(?e)), 1, 1), "t") AS ?h) '
+        f'BIND (IRI(CONCAT("{DAY}", SUBSTR(STR(?b), 1, 10), "/", ?h)) AS ?sl) }}\n;\n'
         f"INSERT {{ GRAPH ?g {{ ?a <{ONTOLOGY}issuedDay> ?d }} }} WHERE {{ VALUES ?g {{ %(graphs)s }} "
         f"GRAPH ?g {{ ?a a <https://schema.org/NewsArticle> ; <http://purl.org/dc/terms/issued> ?t }} "
         f"BIND ({_DAY_OF % '?t'} AS ?d) }}\n;\n"
@@ -65,8 +72,9 @@ class Migration:
 
 
 def needed(store: object) -> bool:
-    """Whether `store` holds articles but no time index (windows then scan every event)."""
-    return not time_index.state(store).indexed and bool(store.ox_query(  # type: ignore[attr-defined]
+    """Whether `store` holds articles but no time index (windows then scan every event), or one without
+    day slots (pages then sort whole days)."""
+    return not time_index.state(store).slotted and bool(store.ox_query(  # type: ignore[attr-defined]
         f'ASK {{ GRAPH ?g {{ ?s ?p ?o }} FILTER (STRSTARTS(STR(?g), "{BASE}article/")) }}'))
 
 
@@ -74,7 +82,7 @@ def migrate(store: object, batch: int = BATCH, progress: Optional[Callable[[int,
     """Link every event and article of `store` to its day, count every month, state the marker.
     `progress(done, total)` is called after each batch of graphs."""
     t0 = time.perf_counter()
-    report = Migration(already=time_index.state(store).indexed)
+    report = Migration(already=time_index.state(store).slotted)
     graphs = [r["g"].value for r in store.ox_query(ARTICLE_GRAPHS)]  # type: ignore[attr-defined]
     for i in range(0, len(graphs), batch):
         part = " ".join(f"<{g}>" for g in graphs[i:i + batch])

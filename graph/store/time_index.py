@@ -22,9 +22,9 @@ from dataclasses import dataclass, field
 from datetime import date
 from typing import Any, Callable, Optional
 
-from graph.ids import DAY, INDEX_GRAPH, MONTH, ONTOLOGY
+from graph.ids import DAY, INDEX_GRAPH, MONTH, ONTOLOGY, SLOTS
 
-VERSION = 1
+VERSION = 2  # 1: day links; 2: and day slots (`tkg:beginSlot`, graph.ids.slot_key), which pages read
 _I = f"<{INDEX_GRAPH}>"
 _T = f"<{ONTOLOGY}"
 _LINKS = f"VALUES ?p {{ {_T}beginDay> {_T}issuedDay> }}"
@@ -48,6 +48,7 @@ class IndexState:
     """What the time-index graph says at one store revision: flags, and the month totals read so far
     (those of a bounded window's months only, or all of them: ~12 rows a year of dates)."""
     indexed: bool = False  # every event and article links to its day (a new store, or migrated)
+    slotted: bool = False  # and every event to its day's slot (version 2): pages read a day a slot at a time
     stale: bool = False  # an update of unknown extent ran since: the counts are counted from the links
     months: dict[str, dict[str, int]] = field(default_factory=lambda: {"events": {}, "articles": {}})
     read: set[str] = field(default_factory=set)  # months whose totals are in `months`
@@ -65,10 +66,12 @@ def state(store: Any) -> IndexState:
     if cached is not None and cached[0] == revision:
         return cached[1]
     st = IndexState()
+    version = 0
     for r in store.ox_query(FLAGS):
         p = r["p"].value
         if p == f"{ONTOLOGY}timeIndexVersion":
-            st.indexed = int(r["o"].value) >= VERSION
+            version = max(version, int(r["o"].value))
+            st.indexed, st.slotted = version >= 1, version >= 2
         elif p == f"{ONTOLOGY}countsStale":
             st.stale = r["o"].value in ("true", "1")
     store._time_index_state = (revision, st)
@@ -136,19 +139,28 @@ def window_days(store: Any, start: Optional[date], end: Optional[date], kind: st
 
 
 Rows = list[Any]
+# How many more events a page's first read takes than the month's average says it needs: the default
+# timeline leaves out ~22% of the events (reporting verbs, mentions of a happening: queries.event_filter,
+# measured on the bench's store), and a second read costs a whole query more (1.25 missed page 21 of a
+# 100k-density month one time in two, 0.38 against 0.21 s).
+MARGIN = 1.5
 
 
 def page(store: Any, start: Optional[date], end: Optional[date], limit: int, offset: int,
          run: Callable[[list[str], int], Rows], filtered: bool = False) -> Optional[Rows]:
     """Rows offset..offset+limit-1 of the window (either end open) in time order, through the index;
-    None without one. `run(days, n)` answers the first n rows of those days in time order.
+    None without one. `run(units, n)` answers the first n rows of those units (`link_clause`: whole
+    days, `2008-03-01`, and slots of a day, `2008-03-01/7`) in time order.
 
     Whole months before the page are skipped by their totals (not when `run` filters the events
-    further: the totals count them all); then days are read from the first month left, as many as
-    should hold the rows wanted (by the month's average per day), four times as many each time they
-    did not: any run that gives n rows gives the first n of the window, since every event of those
-    days comes before every event of the days after them. A filter that matches little reads the
-    whole window in the end (4/3 of one read of it, at worst).
+    further: the totals count them all); then the window's days are read from the first month left,
+    each as its 17 slots in order (graph.ids.SLOTS: midnight events by their tie-breaking MD5's first
+    digit, then events with a time of day), as many slots as should hold the rows wanted (by the
+    month's average per day, with a MARGIN), two or four times as many each time they did not: any run that gives n rows
+    gives the first n of the window, since every event of those slots comes before every event of
+    the slots after them. A page of a big day thus sorts a sixteenth of it. A filter that matches
+    little reads the whole window in the end (4/3 of one read of it, at worst). A store without slots
+    (version 1, not migrated) is read by whole days.
     """
     st = state(store)
     if not st.indexed:
@@ -162,12 +174,22 @@ def page(store: Any, start: Optional[date], end: Optional[date], limit: int, off
         return []
     need = offset + limit
     per_day = st.months["events"][months[0]] / len(_month_days(months[0]))
-    k = min(len(days), max(1, math.ceil(1.25 * need / max(per_day, 0.1))))
+    width = len(SLOTS) if st.slotted else 1  # units a day is read in
+    per_unit = per_day / (width - 1 if st.slotted else 1)  # the midnight slots hold most of a day
+    total = len(days) * width
+    k = min(total, max(1, math.ceil(MARGIN * need / max(per_unit, 0.1 / width))))
     while True:
-        rows = run(days[:k], need)
-        if len(rows) >= need or k >= len(days):
+        rows = run(units(days, k, width), need)
+        if len(rows) >= need or k >= total:
             return rows[offset:need]
-        k = min(len(days), 4 * k)
+        k = min(total, (2 if 2 * len(rows) >= need else 4) * k)  # short by less than half: twice as many
+
+
+def units(days: list[str], k: int, width: int) -> list[str]:
+    """The first k units of `days` read `width` units a day: whole days, then the first slots of the
+    last day (`2008-03-01/0` ...) when k ends inside it."""
+    whole, part = divmod(k, width)
+    return days[:whole] + [f"{days[whole]}/{s}" for s in SLOTS[:part]] if part else days[:whole]
 
 
 def values(var: str, days: list[str], base: str = DAY) -> str:
@@ -176,8 +198,16 @@ def values(var: str, days: list[str], base: str = DAY) -> str:
 
 
 def link_clause(subject: str, days: list[str], prop: str = "beginDay", var: str = "?_day") -> str:
-    """The pattern that reaches `subject` through its day link: the days first, so a store joins from them."""
-    return f"{values(var, days)}\n  {subject} <{ONTOLOGY}{prop}> {var} ."
+    """The pattern that reaches `subject` through its day link: the days first, so a store joins from them.
+    Slots of a day (`2008-03-01/7`, from `units`) go through `tkg:beginSlot`, in a branch of their own."""
+    slots = [d for d in days if "/" in d]
+    if not slots:
+        return f"{values(var, days)}\n  {subject} <{ONTOLOGY}{prop}> {var} ."
+    whole = [d for d in days if "/" not in d]
+    part = f"{{ {values(var + 's', slots)} {subject} <{ONTOLOGY}beginSlot> {var}s . }}"
+    if not whole:
+        return part
+    return f"{{ {values(var, whole)} {subject} <{ONTOLOGY}{prop}> {var} . }} UNION {part}"
 
 
 def count(store: Any, start: Optional[date] = None, end: Optional[date] = None, kind: str = "events") -> Optional[int]:

@@ -22,9 +22,9 @@ TEXT_DOC = ("Free text: events whose label, trigger word, or a label of one of t
             "contains it (case ignored; typographic apostrophes match straight ones). Matched in the store, "
             "over the window and the other filters' events, not only over one page.")
 
-COMPACT_DOC = ("true: each event without `sentence`, `article` and `sources` (about a third of the answer's size "
-               "and one query less), for lists that show events and ask `/events/{id}` for one event's provenance. "
-               "Default false: the full answer.")
+COMPACT_DOC = ("true: each event without `sentence`, `article` and `sources` (a quarter to a third of the "
+               "answer's size and one query less), for lists that show events and ask `/events/{id}` for one "
+               "event's provenance. Default false: the full answer.")
 # what compact=true leaves out of every event
 LEAN = {"events": {"__all__": {"sentence", "article", "sources"}}}
 

@@ -147,9 +147,9 @@ export function mountTimeline(el, status, lanes) {
         return;
       }
     }
+    // compact: no sentences and sources (two thirds of each page's bytes): the detail panel asks /events/{id}
     const params = { from: s.from, to: s.to, actor: s.actor && s.actor.id, place: s.place && s.place.id,
-      type: s.type, q: s.text, limit: filtered(s) ? FILTERED_PAGE : PAGE, offset: append ? next : 0, compact: true }; // no sentences and sources:
-    // the detail panel asks /events/{id} for them, and they were two thirds of each page's bytes
+      type: s.type, q: s.text, limit: filtered(s) ? FILTERED_PAGE : PAGE, offset: append ? next : 0, compact: true };
     const page = await one((signal) => getJSON('/api/v1/timeline', params, signal));
     if (!page) return;
     loaded = append ? loaded.concat(page.events) : page.events;

@@ -15,7 +15,7 @@ import logging
 import httpx
 from fastapi import FastAPI
 
-LANDING = ("/api/v1/timeline?limit=100&offset=0", "/api/v1/places?limit=500")
+LANDING = ("/api/v1/timeline?limit=100&offset=0&compact=true", "/api/v1/places?limit=500")
 log = logging.getLogger(__name__)
 
 

@@ -54,6 +54,23 @@ def test_timeline_in_time_order_with_provenance(client):
     assert abs(kidal[0]["place"]["lat"] - 18.44) < 0.5 and abs(kidal[0]["place"]["lon"] - 1.41) < 0.5
 
 
+def test_timeline_compact_leaves_out_provenance_only(client):
+    """compact=true (the page's lists): the same events, in the same order, without sentence, article and
+    sources; the default answer keeps them (REST clients); the OpenAPI documents the parameter."""
+    full = client.get("/api/v1/timeline", params={"limit": 40, "actor": "MINUSMA"})
+    lean = client.get("/api/v1/timeline", params={"limit": 40, "actor": "MINUSMA", "compact": "true"})
+    assert full.status_code == lean.status_code == 200
+    assert len(lean.content) < len(full.content) * 0.8
+    drop = {"sentence", "article", "sources"}
+    full_events, lean_events = full.json()["events"], lean.json()["events"]
+    assert lean_events and all(drop <= set(e) for e in full_events)
+    assert lean_events == [{k: v for k, v in e.items() if k not in drop} for e in full_events]
+    assert lean.json()["next_offset"] == full.json()["next_offset"]
+    params = client.get("/openapi.json").json()["paths"]["/api/v1/timeline"]["get"]["parameters"]
+    assert "sources" in next(p for p in params if p["name"] == "compact")["description"]
+    assert client.get("/api/v1/timeline", params={"compact": "maybe"}).status_code == 422
+
+
 def test_timeline_filters(client):
     window = client.get("/api/v1/timeline", params={"from": "2023-10-01", "to": "2023-10-31", "limit": 500}).json()["events"]
     assert window and all("2023-10-01" <= e["begin"][:10] <= "2023-10-31" for e in window)

@@ -64,7 +64,7 @@ def test_the_pages_first_requests_are_answered_at_start(store_copy):
     src = ROOT / "web" / "src"
     page = re.search(r"^export const PAGE = (\d+);", (src / "state.js").read_text(), re.M).group(1)
     on_map = re.search(r"^const PAGE = (\d+);", (src / "map.js").read_text(), re.M).group(1)
-    assert LANDING == (f"/api/v1/timeline?limit={page}&offset=0", f"/api/v1/places?limit={on_map}")
+    assert LANDING == (f"/api/v1/timeline?limit={page}&offset=0&compact=true", f"/api/v1/places?limit={on_map}")
     store = Store(store_copy)
     try:
         app = create_app(store)
@@ -353,7 +353,7 @@ def test_main_says_when_every_view_has_drawn_and_views_share_the_first_page(page
     # the timeline and the network follow the type with one request (the network draws the timeline's page);
     # the map asks for the places of that type
     assert sorted(u for u in page.watch.requests[asked:] if "/api/v1/" in u) == [
-        f"{server.url}/api/v1/places?type=19&limit=500", f"{server.url}/api/v1/timeline?type=19&limit=100&offset=0"]
+        f"{server.url}/api/v1/places?type=19&limit=500", f"{server.url}/api/v1/timeline?type=19&limit=50&offset=0&compact=true"]
     page.fill("[name=text]", "kidal")
     page.click("button[type=reset]")  # Clear: the filters and their fields
     page.wait_for_function(DRAWN)

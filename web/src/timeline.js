@@ -9,7 +9,7 @@ import { getJSON, latest } from './api.js';
 import { classOf } from './cameo.js';
 import { drawing } from './drawn.js';
 import { eventOfItem, groupsOf, lanesOf } from './lanes.js';
-import { AGGREGATE_ABOVE, filtered, PAGE, state, subscribe, update } from './state.js';
+import { AGGREGATE_ABOVE, filtered, FILTERED_PAGE, PAGE, state, subscribe, update } from './state.js';
 
 
 const day = (d) => d.toISOString().slice(0, 10);
@@ -147,8 +147,9 @@ export function mountTimeline(el, status, lanes) {
         return;
       }
     }
+    // compact: no sentences and sources (two thirds of each page's bytes): the detail panel asks /events/{id}
     const params = { from: s.from, to: s.to, actor: s.actor && s.actor.id, place: s.place && s.place.id,
-      type: s.type, q: s.text, limit: PAGE, offset: append ? next : 0 };
+      type: s.type, q: s.text, limit: filtered(s) ? FILTERED_PAGE : PAGE, offset: append ? next : 0, compact: true };
     const page = await one((signal) => getJSON('/api/v1/timeline', params, signal));
     if (!page) return;
     loaded = append ? loaded.concat(page.events) : page.events;

@@ -35,6 +35,10 @@ function addEvent(graph, ev) {
 // Nodes laid out before keep their place (a new window or a cleared filter mostly brings them back: the
 // picture does not jump, and no layout runs unless some are new); new ones start on a circle (the same
 // every time). Sizes and colours from the counts. Returns how many nodes are new.
+// Sigma draws the labels of the biggest nodes of each part of the panel only; in a small network (a
+// filter's few actors and places) that hid the label of a small node beside a big one, so there every
+// label is drawn.
+const ALL_LABELS_UP_TO = 60;
 function dress(graph, before) {
   const n = graph.order;
   let i = 0;
@@ -44,7 +48,7 @@ function dress(graph, before) {
     added += old ? 0 : 1;
     graph.mergeNodeAttributes(id, {
       x: old ? old.x : Math.cos((2 * Math.PI * i) / n), y: old ? old.y : Math.sin((2 * Math.PI * i) / n),
-      size: 4 + 3 * Math.sqrt(attrs.events), color: COLORS[attrs.kind],
+      size: 4 + 3 * Math.sqrt(attrs.events), color: COLORS[attrs.kind], forceLabel: n <= ALL_LABELS_UP_TO,
     });
     i += 1;
   });

@@ -141,3 +141,20 @@ def test_sides_of_a_fight_and_who_did_the_attack_people_died_in():
     assert not any(text == "which" for _, text in roles(ex, "wounded"))  # the blast is an event, no participant
     assert ("target", "which") in roles(ex, "damaged")  # the clinic is one
     assert ("target", "the village") in roles(ex, "burning")  # coordinated nouns share their "of" object
+
+
+def actors_of(ex, trigger: str) -> set[str]:
+    ev = next(e for e in ex.events if e.text == trigger)
+    return {a.canonical.rsplit("/", 1)[-1] for a in ev.args if a.canonical}
+
+
+def test_a_named_subject_made_the_journey_that_timed_its_motion():
+    ex = run("The Embraer E195 touched down in Perth after a 17-hour flight from London. Embraer shares fell after "
+             "the announcement.")
+    assert any("e195" in a for a in actors_of(ex, "flight"))
+    assert actors_of(ex, "announcement") == set()  # a statement is no journey of the shares
+
+
+def test_one_of_a_named_whole_is_that_whole():
+    ex = run("The airline bought six Dreamliners in 2019. One of the Dreamliners was grounded in Sydney on Friday.")
+    assert actors_of(ex, "grounded") & actors_of(ex, "bought")  # the same aircraft type in both

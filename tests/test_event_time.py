@@ -208,3 +208,22 @@ def test_a_headline_past_is_the_news_even_when_the_story_names_no_day():
                               "Harbour pilots ended their strike\n\nShips queued outside the harbour for a week as the "
                               "pilots' union held out for a new contract.", "test"))
     assert when(event(ex, "ended")) == ("2023-05-17", "discourse")
+
+
+def test_a_day_named_for_one_event_does_not_date_later_statements():
+    # Saturday is when the arrests happened, not when the official or the minister spoke
+    ex = run("Protesters marched through the capital on Thursday, organisers said on Friday. Two students were "
+             "arrested when police fired tear gas on Saturday, a hospital official said. The interior minister "
+             "promised an inquiry and blamed foreign agitators.", "2024-06-10")
+    assert when(event(ex, "arrested")) == ("2024-06-08", "timex")
+    assert event(ex, "said", 1).time.value == "2024-06-07"  # the last day a statement was made
+    assert when(event(ex, "promised")) == ("2024-06-07", "discourse")
+    assert when(event(ex, "blamed")) == ("2024-06-07", "discourse")
+
+
+def test_the_speech_verb_is_not_dated_by_the_clause_it_reports():
+    ex = run("Three workers were injured in a blast at a chemical plant on Sunday, the fire brigade said. The "
+             "owner denied any safety failings.", "2024-06-11")
+    assert event(ex, "injured").time.value == "2024-06-09"
+    assert event(ex, "said").time.value != "2024-06-09"
+    assert event(ex, "denied").time.value != "2024-06-09"

@@ -30,6 +30,10 @@ SUPPORT_VERBS = {**dict.fromkeys(["launch", "carry", "conduct", "stage", "mount"
                                   "open", "begin", "start"], "agent"),
                  **dict.fromkeys(["suffer", "sustain", "receive", "incur"], "target")}
 MEMBER_PREPS = {"including", "among"}
+JOURNEY_PREPS = {"after", "before", "during", "following"}  # "landed after a 14-hour flight", "before the tour"
+# WordNet files of nouns that are no journey ("fell after the announcement", "after a delay", "after an accident")
+NOT_JOURNEYS = {"noun.communication", "noun.cognition", "noun.time", "noun.event", "noun.state", "noun.attribute",
+                "noun.feeling", "noun.phenomenon", "noun.possession", "noun.person"}
 SERIES_NOUNS = {"series", "wave", "spate", "string", "number", "campaign", "spree", "round"}
 RESPONSIBILITY = {"responsibility", "credit"}
 # verbs that hold their object responsible for an event ("blamed X for", "accused X of", "arrested X over")
@@ -151,6 +155,8 @@ def argument(tok: Token, role: str, ix: TokenIndex, split: bool = False) -> Opti
         # hangs the name on it as an apposition; the name is the argument's actor
         ent = next((ix.ent[c.i] for c in tok.children if c.dep_ == "appos" and ix.ent[c.i] is not None
                     and ix.ent[c.i].canonical), None)
+    if ent is None and loc is None:
+        ent = _partitive_whole(tok, ix)  # "one of the A380s", "two of its jets": the named whole is who it is
     if ent is None and loc is None and antecedent(tok) != tok:
         # "the militia, which ...": the relative pronoun is the argument's words, its noun's actor is who it is
         ent = ix.ent[antecedent(tok).i]
@@ -159,6 +165,19 @@ def argument(tok: Token, role: str, ix: TokenIndex, split: bool = False) -> Opti
     if ent is not None and not (span.start_char <= ent.start and ent.end <= span.end_char):
         return Argument(ent.start, ent.end, ent.text, role, canonical)
     return Argument(span.start_char, span.end_char, span.text, role, canonical)
+
+
+def _partitive_whole(tok: Token, ix: TokenIndex) -> Optional[Entity]:
+    """The named actor a count or a quantifier picks members of: "one of the A380s", "two of Boeing's jets"."""
+    if not (tok.like_num or tok.pos_ == "NUM" or tok.tag_ == "DT" and tok.dep_ in SUBJECTS | {"dobj", "pobj"}):
+        return None
+    for prep in tok.children:
+        if prep.dep_ == "prep" and prep.lower_ == "of":
+            for obj in prep.children:
+                ent = ix.ent[obj.i] if obj.dep_ == "pobj" else None
+                if ent is not None and ent.canonical:
+                    return ent
+    return None
 
 
 def _pobjs(tok: Token):
@@ -300,7 +319,24 @@ def noun_args(noun: Token, ix: TokenIndex) -> list[tuple[Token, str]]:
         out.append((obj, role))
     if noun.dep_ == "nsubj" and noun.head.lemma_ == "be":  # "the blast was at the station": where it was
         out += [(obj, "other") for prep, obj in _pobjs(noun.head) if prep.dep_ == "prep"]
+    if not any(role == "agent" for _, role in out):
+        out += _traveller(noun, ix)
     return _with_conjuncts(out + _support(noun) + _held_responsible(noun))
+
+
+def _traveller(noun: Token, ix: TokenIndex) -> list[tuple[Token, str]]:
+    """Who made the journey a verb of motion is timed by ("the jet landed after a 14-hour flight": its named active
+    subject), not a statement, a thought or a mishap ("Airbus fell after the announcement")."""
+    prep = noun.head
+    if noun.dep_ != "pobj" or prep.lower_ not in JOURNEY_PREPS or prep.head.pos_ != "VERB":
+        return []
+    verb = prep.head
+    prt = next((f"{verb.lemma_} {c.lower_}" for c in verb.children if c.dep_ == "prt"), "")  # "touched down"
+    motion = wn.verb(prt).lexfile or wn.verb(verb.lemma_).lexfile
+    if motion != "verb.motion" or wn.noun(noun.lemma_).lexfile in NOT_JOURNEYS:
+        return []
+    subs = [s for s in _subjects(verb) if s.dep_ == "nsubj"]
+    return [(s, "agent") for s in subs if ix.ent[s.i] is not None and ix.ent[s.i].canonical]
 
 
 def _support(noun: Token) -> list[tuple[Token, str]]:

@@ -16,7 +16,11 @@ In order (the first that answers wins; `EventTime.source` says which):
    background, some time before, and stays undated); the last such day before it for a
    past event or a report ("raised rates on Wednesday. The governor said ..."), the publication day for the
    lead's past and the story's reporting when none is named; the publication day for what is under way or
-   said now ("is seeking", "says"); the last date for a past event placed after it ("later", "then").
+   said now ("is seeking", "says"); the last date for a past event placed after it ("later", "then"). A
+   statement or intention told in the past (TimeML reporting, i_action, i_state; "accused", "condemned") takes
+   only the day of an earlier statement or the lead's own day: "were killed on Saturday. The general vowed ..."
+   and "were killed on Saturday, the emergency room said" date the killing, not the speaking, which stays on
+   the publication day (reporting) or undated.
 4. ``article``: the text does not say; the event carries the publication day only so that date filters still
    reach it, and timelines order it as undated.
 
@@ -29,29 +33,19 @@ from typing import Optional
 
 from spacy.tokens import Doc, Span, Token
 
-from graph.extract.events.event_modality import INTENT, SPEECH
+from graph.extract.events.event_frame import JUDGEMENT, REPORTING, in_report, is_frame, reported_by
+from graph.extract.events.event_modality import INTENT
 from graph.extract.model import EventTime, Timex
 from graph.extract.text.doc_text import doc_text
-from graph.extract.text.verb_forms import is_same_past_form
 from graph.extract.time.timex_ranges import range_value
-from graph.extract.time.timex_tense import shared_tense
+from graph.extract.time.timex_tense import clause_tense
 
 # "When MINUSMA left ... on October 31, the rebels seized control": a clause opened by one of these shares its time
 SAME_TIME_MARKS = {"when", "as", "while", "once"}
 # "began on Monday to withdraw": the controlled verb is the same happening seen through its phase
 ASPECTUAL = {"begin", "start", "continue", "resume", "stop", "cease", "finish", "complete", "keep", "end"}
-# Verbs that speak of, judge or answer an event that came before them: "blamed the ELN for the bombing",
-# "condemned the attack", "were compensated for the delays" (VerbNet's judgement, say and punishment classes)
-JUDGEMENT = {"blame", "accuse", "condemn", "denounce", "criticize", "criticise", "praise", "thank", "apologize",
-             "apologise", "compensate", "punish", "sentence", "convict", "charge", "sue", "arrest", "investigate",
-             "probe", "mourn", "celebrate", "commemorate", "protest", "welcome", "applaud", "regret", "deplore",
-             "forgive", "fine", "reward", "credit", "cite", "attribute", "recall", "remember", "deny", "confirm",
-             "acknowledge", "admit", "discuss", "debate", "review", "examine", "question"}
 # Verbs whose subject came before them: "the bombing prompted protests on Friday" does not date the bombing
 CAUSE = {"cause", "prompt", "trigger", "spark", "provoke", "lead", "force", "result", "fuel", "drive"}
-# TimeML's reporting events (say, tell, comment ...): what a story's sources said, on its day
-REPORTING = SPEECH | {"comment", "remark", "stress", "emphasize", "emphasise", "mention", "observe", "describe",
-                     "respond", "reply", "concede", "tell", "announce", "report", "add", "quote"}
 # "regained a foothold ... until now": the time a state lasts up to is its end, not when it happened
 BOUND_WORDS = {"until", "till", "til"}
 # "One year later he ... founded NeXT", "then", "afterwards": after the last date the story gave
@@ -61,7 +55,7 @@ WHEN_PREPS = {"in", "on", "at", "during", "after", "before", "within", "througho
 # values that place nothing on a calendar
 VAGUE_VALUES = {"PAST_REF", "FUTURE_REF"}
 NOUN_MODIFIER_DEPS = {"amod", "compound", "poss", "nmod", "nummod", "appos", "quantmod"}
-PERFECT_AUX = {"has", "have", "'s", "'ve"}
+
 
 
 def event_times(doc: Doc, timexes: list[Timex], triggers: dict[int, bool], byline: frozenset[int],
@@ -77,6 +71,7 @@ class _Dater:
         self.free: dict[int, list[tuple[int, Timex]]] = {}  # sentence start -> (root token, timex) of no event
         self.anchors: list[tuple[int, Timex]] = []  # (root token, timex) of every usable date, in text order
         self.at: dict[int, Timex] = {}  # root token -> its timex, of every date or time
+        self.dates_frame: set[int] = set()  # root tokens of the anchors that date a statement or no event at all
         for tx in timexes:
             self._place(tx)
         self.anchors.sort(key=lambda a: a[0])
@@ -95,6 +90,8 @@ class _Dater:
         root = span.root
         self.anchors.append((root.i, tx))
         gov = _governor(root, self.triggers)
+        if gov is None and not _modifies_noun(root) and not in_report(root) or gov is not None and is_frame(gov):
+            self.dates_frame.add(root.i)
         if gov is not None and _since_before(span, gov):
             return
         if gov is not None:
@@ -174,6 +171,8 @@ class _Dater:
 
     def _sentence(self, trig: Token) -> Optional[Timex]:
         free = self.free.get(trig.sent.start)
+        if free and is_frame(trig):  # "were injured ... on Sunday, the fire brigade said": Sunday is the injuries'
+            free = [rt for rt in free if not reported_by(self.doc[rt[0]], trig)]
         if not free:
             return None
         return min(free, key=lambda rt: abs(rt[0] - trig.i))[1]
@@ -188,7 +187,7 @@ class _Dater:
                 return EventTime(last.value, last.begin, None, "discourse") if last is not None else None
             # "Shares fell", "GM said": the day the story's news happened ("raised rates on Wednesday ... The
             # governor said"); the story's own reporting without one is the publication day
-            day = self._news_day(trig) or self._story_day()
+            day = self._frame_day(trig) if is_frame(trig) else self._news_day(trig) or self._story_day()
             if day is not None:
                 return _from(day, "discourse")
             # the headline's and the lead's news and the story's reporting are of its day; a later past may be any
@@ -228,6 +227,21 @@ class _Dater:
         """The last recent day named before the trigger."""
         before = [tx for i, tx in self.anchors if i < trig.i and self._recent(tx)]
         return before[-1] if before else None
+
+    def _frame_day(self, trig: Token) -> Optional[Timex]:
+        """The day of a statement or intention told in the past: the last recent day named before it for another
+        statement ("residents said on Monday ... The general vowed"), else the lead's day ("raised rates on Wednesday.
+        The governor said"). Not the day of an event told after the lead ("were killed on Saturday. The general
+        vowed ...") nor of the clause it reports ("were killed on Saturday, the emergency room said"): that is
+        when the killing happened, not when anyone spoke of it."""
+        before = [tx for i, tx in self.anchors if i < trig.i and i in self.dates_frame and self._recent(tx)]
+        if before:
+            return before[-1]
+        first = next(((i, tx) for i, tx in self.anchors if self._recent(tx)), None)
+        if first is None or first[0] >= trig.sent.start:
+            return None
+        tok = self.doc[first[0]]  # the lead's own news, not what a source it quotes says happened then
+        return first[1] if (_headline(tok.sent) or self._lead(tok.sent)) and not in_report(tok) else None
 
     def _story_day(self) -> Optional[Timex]:
         """The first recent day the story names: the day its news happened ("Boeing unveiled ... on Sunday")."""
@@ -341,30 +355,6 @@ def _sharing_head(tok: Token, triggers: set[int]) -> Optional[Token]:
 def _participial(tok: Token) -> bool:
     """ "..., saying that ...", "Speaking to the press, he ...": a participle adjunct without a conjunction."""
     return tok.dep_ == "advcl" and tok.tag_ == "VBG" and not any(c.dep_ == "mark" for c in tok.children)
-
-
-def clause_tense(trig: Token) -> Optional[str]:
-    """present | progressive | perfect | pluperfect | past | future | None for the verb of a trigger (a noun has none of its
-    own)."""
-    if trig.pos_ not in {"VERB", "AUX"}:
-        return None
-    auxes = [c for c in trig.children if c.dep_ in {"aux", "auxpass"}]
-    words = {a.lower_ for a in auxes}
-    if any(a.tag_ == "MD" for a in auxes) or "going" in words:
-        return "future"
-    if any(a.lower_ in PERFECT_AUX and a.tag_ in {"VBZ", "VBP"} for a in auxes):
-        return "perfect"
-    if any(a.lemma_ == "have" and a.tag_ == "VBD" for a in auxes):
-        return "pluperfect"  # "had offered": before the story's time, not at it
-    if trig.tag_ in {"VBD", "VBP"} and not auxes and is_same_past_form(trig.lower_):
-        return shared_tense(trig)  # "were killed when shells hit": the governing clause says which "hit"
-    if trig.tag_ == "VBD" or any(a.tag_ == "VBD" for a in auxes):
-        return "past"
-    if trig.tag_ == "VBG" and any(a.tag_ in {"VBZ", "VBP"} and a.lemma_ == "be" for a in auxes):
-        return "progressive"
-    if trig.tag_ in {"VBZ", "VBP"} or any(a.tag_ in {"VBZ", "VBP"} for a in auxes):
-        return "present"
-    return None
 
 
 def _headline(sent: Span) -> bool:

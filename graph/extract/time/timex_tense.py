@@ -6,6 +6,8 @@ from __future__ import annotations
 
 from typing import Optional
 
+from spacy.tokens import Token
+
 from graph.extract.text.verb_forms import is_past_form, is_same_past_form
 
 _FUTURE_AUX = {"will", "shall", "'ll", "wo", "would", "should", "may", "might", "must"}
@@ -115,3 +117,30 @@ def tense_of(span) -> Optional[str]:
     if cue == "past" or cue == "future" and tense != "past":
         return cue
     return tense
+
+
+_PERFECT_AUX = {"has", "have", "'s", "'ve"}
+
+
+def clause_tense(trig: Token) -> Optional[str]:
+    """present | progressive | perfect | pluperfect | past | future | None for the verb of a trigger (a noun has none of its
+    own)."""
+    if trig.pos_ not in {"VERB", "AUX"}:
+        return None
+    auxes = [c for c in trig.children if c.dep_ in {"aux", "auxpass"}]
+    words = {a.lower_ for a in auxes}
+    if any(a.tag_ == "MD" for a in auxes) or "going" in words:
+        return "future"
+    if any(a.lower_ in _PERFECT_AUX and a.tag_ in {"VBZ", "VBP"} for a in auxes):
+        return "perfect"
+    if any(a.lemma_ == "have" and a.tag_ == "VBD" for a in auxes):
+        return "pluperfect"  # "had offered": before the story's time, not at it
+    if trig.tag_ in {"VBD", "VBP"} and not auxes and is_same_past_form(trig.lower_):
+        return shared_tense(trig)  # "were killed when shells hit": the governing clause says which "hit"
+    if trig.tag_ == "VBD" or any(a.tag_ == "VBD" for a in auxes):
+        return "past"
+    if trig.tag_ == "VBG" and any(a.tag_ in {"VBZ", "VBP"} and a.lemma_ == "be" for a in auxes):
+        return "progressive"
+    if trig.tag_ in {"VBZ", "VBP"} or any(a.tag_ in {"VBZ", "VBP"} for a in auxes):
+        return "present"
+    return None

@@ -133,7 +133,10 @@ def clause_subject_cluster(tok: Token, at: dict):
 def another_party(place: Token, tok: Token) -> bool:
     """The country is another party than the body tok names: named after it in its sentence (but "the army
     in Niger"), or (in) what a verb acts on ("accused the UAE of", "attacked Mali", "sanctions against Iran")."""
-    located = place.dep_ == "pobj" and place.head.lower_ in {"in", "inside"}
+    head = place  # "in Bamako, Ouagadougou and Niamey": the conjuncts are where "in" says, as their first is
+    while head.dep_ == "conj" and head.head is not head:
+        head = head.head
+    located = head.dep_ == "pobj" and head.head.lower_ in {"in", "inside"}
     if place.i > tok.i and place.sent == tok.sent and not located:
         return True  # named after the body, not where it is: "the army's commander ... accused Eritrea"
     for x in (place, *place.ancestors):  # also inside it: "accused X of arming the RSF, a charge the UAE denies"

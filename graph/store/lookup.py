@@ -12,7 +12,8 @@ from typing import Any, Optional
 from graph.ids import BASE, id_of, valid_iri
 from graph.store import time_index
 from graph.store.embedded import Store
-from graph.store.queries import PREFIXES, _quote, actor_filter, text_filter, type_filter, window_filter
+from graph.store.free_text import text_filter
+from graph.store.queries import PREFIXES, _quote, actor_filter, type_filter, window_filter
 
 KIND_PREFIX = {"actor": "actor/", "place": "place/", "event": "event/"}
 

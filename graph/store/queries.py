@@ -10,18 +10,12 @@ import pyoxigraph as ox
 from graph.ids import BASE, id_of, valid_iri
 from graph.store import time_index
 from graph.store.embedded import Store
+from graph.store.free_text import TEXT_MAX as TEXT_MAX  # the routers read queries.TEXT_MAX
+from graph.store.free_text import text_filter
 from graph.store.happenings import HIDE_MENTIONS, sources
 from graph.store.places_within import PLACE_PATH, within
+from graph.store.sparql_text import PREFIXES, QueryError, _quote, normal_name
 
-PREFIXES = """PREFIX sem: <http://semanticweb.cs.vu.nl/2009/11/sem/>
-PREFIX tkg: <https://w3id.org/timeline-kg/ontology#>
-PREFIX rdfs: <http://www.w3.org/2000/01/rdf-schema#>
-PREFIX prov: <http://www.w3.org/ns/prov#>
-PREFIX dcterms: <http://purl.org/dc/terms/>
-PREFIX schema: <https://schema.org/>
-PREFIX skos: <http://www.w3.org/2004/02/skos/core#>
-PREFIX xsd: <http://www.w3.org/2001/XMLSchema#>
-"""
 _XSD_DT = "<http://www.w3.org/2001/XMLSchema#dateTime>"
 
 
@@ -119,19 +113,7 @@ SELECT ?place ?p ?o WHERE {
 """
 
 
-class QueryError(ValueError):
-    """A parameter that cannot go into a query; `field` names it."""
-
-    def __init__(self, field: str, message: str) -> None:
-        super().__init__(message)
-        self.field = field
-
-
 _CODE = re.compile(r"^\d{2,4}$")
-
-
-def _quote(s: str) -> str:
-    return '"' + s.replace("\\", "\\\\").replace('"', '\\"').replace("\n", " ") + '"'
 
 
 class UnknownRef(LookupError):
@@ -150,14 +132,6 @@ SELECT DISTINCT ?n WHERE {
   FILTER (STRLEN(?name) = %(len)d && REPLACE(LCASE(STR(?name)), "[\u2018\u2019\u02BC]", "'") = %(name)s)
 } LIMIT 1000
 """
-
-_APOSTROPHES = str.maketrans({"\u2018": "'", "\u2019": "'", "\u02bc": "'"})
-
-
-def normal_name(name: str) -> str:
-    """A name as filters compare it: spaces collapsed, lower case, apostrophes straight."""
-    return " ".join(name.split()).lower().translate(_APOSTROPHES)
-
 
 def _id_iri(kind: str, ref: str) -> Optional[str]:
     """The IRI an id-shaped `ref` would name (`actor/apple-inc`, `apple-inc`, or the full IRI); None
@@ -230,50 +204,6 @@ def type_filter(event_type: str) -> str:
     if not _CODE.match(code):
         raise QueryError("type", f"not a CAMEO code: {event_type!r}")
     return f"?e sem:eventType ?t0 . FILTER (STRSTARTS(STR(?t0), \"https://w3id.org/timeline-kg/cameo/{code}\"))"
-
-
-# Free text (`q=`): the words as typed, in the event's label or trigger word or in a label of one of its
-# actors or of its place, case ignored. Oxigraph has no text index: the actors and places whose labels hold
-# the text are found first (a few thousand labels), then events are kept by their own label or trigger or
-# by those nodes. A FILTER EXISTS over the labels of each event's actors took 50-66 s for a month's page on
-# 1.3M quads (bench/page.py's store), this 0.15-0.25 s.
-TEXT_MAX = 200
-TEXT_NODES = PREFIXES + """
-SELECT DISTINCT ?n WHERE { VALUES ?c { sem:Actor sem:Place } ?n a ?c ; rdfs:label ?l . FILTER (%s) } LIMIT 2000
-"""
-
-
-def _contains(var: str, words: str) -> str:
-    label = f"LCASE(STR({var}))"
-    if "'" in words:  # a regex per label only when the apostrophes matter
-        label = f"REPLACE({label}, \"[\u2018\u2019\u02BC]\", \"'\")"
-    return f"CONTAINS({label}, {_quote(words)})"
-
-
-def text_filter(store: Store, text: str, windowed: bool = False) -> str:
-    """The pattern keeping events `?e` whose label or trigger, or an actor's or their place's label, holds
-    `text` (spaces collapsed, case and typographic apostrophes ignored); QueryError if it is too long.
-    `windowed`: the events come from a window's days, each checked (FILTER IN); else the nodes' events
-    are looked up from the nodes (VALUES)."""
-    words = normal_name(text)
-    if len(words) > TEXT_MAX:
-        raise QueryError("q", f"free text longer than {TEXT_MAX} characters")
-    nodes = [f"<{r['n'].value}>" for r in store.ox_query(TEXT_NODES % _contains("?l", words))
-             if isinstance(r["n"], ox.NamedNode)]
-    branches = [f"{{ ?e rdfs:label ?_tx . FILTER ({_contains('?_tx', words)}) }}",
-                f"{{ ?e tkg:trigger ?_tx . FILTER ({_contains('?_tx', words)}) }}"]
-    if nodes:
-        actor = _WINDOWED["actor"] if time_index.state(store).indexed else "sem:hasActor|tkg:agent|tkg:target"
-        for prop in (actor, "sem:hasPlace"):
-            if windowed:
-                branches.append(f"{{ ?e {prop} ?_tn . FILTER (?_tn IN ({', '.join(nodes)})) }}")
-            else:
-                branches.append(f"{{ VALUES ?_tn {{ {' '.join(nodes)} }} ?e {prop} ?_tn }}")
-    if windowed:
-        return " UNION ".join(branches)
-    # a sub-select, which Oxigraph evaluates once: joined in the page query, it checked every event's
-    # class and happening first (12 s for a text that matches nothing on 1.3M quads)
-    return f"{{ SELECT DISTINCT ?e WHERE {{ {' UNION '.join(branches)} }} }}"
 
 
 def actor_filter(store: Store, actor: str, windowed: bool = False) -> str:

@@ -12,7 +12,8 @@ from typing import Any, Optional
 from graph.ids import BASE, id_of, valid_iri
 from graph.store import time_index
 from graph.store.embedded import Store
-from graph.store.queries import PREFIXES, _quote, actor_filter, text_filter, type_filter, window_filter
+from graph.store.free_text import text_filter
+from graph.store.queries import PREFIXES, _quote, actor_filter, type_filter, window_filter
 
 KIND_PREFIX = {"actor": "actor/", "place": "place/", "event": "event/"}
 
@@ -180,7 +181,7 @@ def places(store: Store, start: Optional[date] = None, end: Optional[date] = Non
     """Places with coordinates and event counts, most events first; a window, an actor (id or name), a
     CAMEO type or free text (as the timeline's `q`) keeps the places of the events it keeps, counting only those."""
     keep = [actor_filter(store, actor)] if actor else []
-    keep += [type_filter(event_type)] if event_type else []
+    keep += [type_filter(event_type, store)] if event_type else []
     keep += [text_filter(store, text)] if text and text.strip() else []
     if keep:
         # with an actor or a type, the events are chosen by a subquery of their own (Oxigraph evaluates it once;

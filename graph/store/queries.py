@@ -10,18 +10,13 @@ import pyoxigraph as ox
 from graph.ids import BASE, id_of, valid_iri
 from graph.store import time_index
 from graph.store.embedded import Store
+from graph.store.free_text import TEXT_MAX as TEXT_MAX  # the routers read queries.TEXT_MAX
+from graph.store.free_text import text_filter
 from graph.store.happenings import HIDE_MENTIONS, sources
+from graph.store.per_revision import PerRevision
 from graph.store.places_within import PLACE_PATH, within
+from graph.store.sparql_text import PREFIXES, QueryError, _quote, normal_name
 
-PREFIXES = """PREFIX sem: <http://semanticweb.cs.vu.nl/2009/11/sem/>
-PREFIX tkg: <https://w3id.org/timeline-kg/ontology#>
-PREFIX rdfs: <http://www.w3.org/2000/01/rdf-schema#>
-PREFIX prov: <http://www.w3.org/ns/prov#>
-PREFIX dcterms: <http://purl.org/dc/terms/>
-PREFIX schema: <https://schema.org/>
-PREFIX skos: <http://www.w3.org/2004/02/skos/core#>
-PREFIX xsd: <http://www.w3.org/2001/XMLSchema#>
-"""
 _XSD_DT = "<http://www.w3.org/2001/XMLSchema#dateTime>"
 
 
@@ -42,6 +37,9 @@ def window_filter(var: str, start: Optional[date], end: Optional[date]) -> str:
 SHOWN_EVENTS = ('FILTER ((EXISTS { ?e sem:eventType ?anyType } && NOT EXISTS { ?e tkg:eventClass "intention" }) || '
                 'NOT EXISTS { ?e tkg:eventClass ?cls . FILTER (?cls != "occurrence") })')
 
+# SHOWN_EVENTS for an event that has a type: (true && not an intention) || no class but occurrence; an
+# intention has a class other than occurrence, so the second branch adds nothing
+TYPED_SHOWN = 'FILTER NOT EXISTS { ?e tkg:eventClass "intention" }'
 
 # One actor's story (actors/{id}/timeline unless asked otherwise): what happened to it, what it said, and what the
 # text states will come ("will cut 3,000 jobs"), as the SemEval-2015 TimeLine task lists an entity's events; not
@@ -51,13 +49,17 @@ STORY_EVENTS = ('FILTER NOT EXISTS { ?e tkg:modality ?mod . FILTER (?mod IN ("ne
                 'FILTER NOT EXISTS { ?e tkg:eventClass ?cls . FILTER (?cls IN ("i_state", "aspectual")) }')
 
 
-def event_filter(all_events: bool, story: bool = False) -> str:
+def event_filter(all_events: bool, story: bool = False, typed: bool = False) -> str:
     """The FILTERs on `?e` that keep the events a default timeline shows (with the switch on: every class; for one
     actor's story: STORY_EVENTS), one event per happening (the mentions other articles make of it are its
-    `sources`, graph/store/happenings.py)."""
+    `sources`, graph/store/happenings.py). `typed`: the events have a CAMEO type (a type filter), which
+    leaves of SHOWN_EVENTS its test for intentions (two tests less per event: a type's first page cost a
+    third more)."""
     if all_events:
         return HIDE_MENTIONS
-    return (STORY_EVENTS if story else SHOWN_EVENTS) + "\n" + HIDE_MENTIONS
+    if story:
+        return STORY_EVENTS + "\n" + HIDE_MENTIONS
+    return (TYPED_SHOWN if typed else SHOWN_EVENTS) + "\n" + HIDE_MENTIONS
 
 
 # The page is chosen first (PAGE: filter, order, limit), then only its events are described
@@ -119,19 +121,7 @@ SELECT ?place ?p ?o WHERE {
 """
 
 
-class QueryError(ValueError):
-    """A parameter that cannot go into a query; `field` names it."""
-
-    def __init__(self, field: str, message: str) -> None:
-        super().__init__(message)
-        self.field = field
-
-
 _CODE = re.compile(r"^\d{2,4}$")
-
-
-def _quote(s: str) -> str:
-    return '"' + s.replace("\\", "\\\\").replace('"', '\\"').replace("\n", " ") + '"'
 
 
 class UnknownRef(LookupError):
@@ -150,14 +140,6 @@ SELECT DISTINCT ?n WHERE {
   FILTER (STRLEN(?name) = %(len)d && REPLACE(LCASE(STR(?name)), "[\u2018\u2019\u02BC]", "'") = %(name)s)
 } LIMIT 1000
 """
-
-_APOSTROPHES = str.maketrans({"\u2018": "'", "\u2019": "'", "\u02bc": "'"})
-
-
-def normal_name(name: str) -> str:
-    """A name as filters compare it: spaces collapsed, lower case, apostrophes straight."""
-    return " ".join(name.split()).lower().translate(_APOSTROPHES)
-
 
 def _id_iri(kind: str, ref: str) -> Optional[str]:
     """The IRI an id-shaped `ref` would name (`actor/apple-inc`, `apple-inc`, or the full IRI); None
@@ -224,56 +206,27 @@ def _node_filter(store: Store, var: str, prop: str, kind: str, ref: str, windowe
     return f"VALUES {var} {{ {values} }}\n?e {prop} {var} ."
 
 
-def type_filter(event_type: str) -> str:
-    """The pattern keeping events `?e` of a CAMEO code or its descendants (`19` keeps 190-196); 422 if not a code."""
+def type_filter(event_type: str, store: Optional[Store] = None) -> str:
+    """The pattern keeping events `?e` of a CAMEO code or its descendants (`19` keeps 190-196); 422 if not a code.
+    With the `store`: its types of that code, listed (VALUES); comparing every event's type as a string
+    (STRSTARTS) cost a type's first page a third more on 1.3M quads."""
     code = event_type.strip().rsplit("/", 1)[-1]
     if not _CODE.match(code):
         raise QueryError("type", f"not a CAMEO code: {event_type!r}")
-    return f"?e sem:eventType ?t0 . FILTER (STRSTARTS(STR(?t0), \"https://w3id.org/timeline-kg/cameo/{code}\"))"
+    prefix = f"https://w3id.org/timeline-kg/cameo/{code}"
+    if store is None:
+        return f"?e sem:eventType ?t0 . FILTER (STRSTARTS(STR(?t0), \"{prefix}\"))"
+    kept = [t for t in event_types.get(store, "types", lambda: _event_types(store)) if t.startswith(prefix)]
+    return f"VALUES ?t0 {{ {' '.join(f'<{t}>' for t in kept)} }} ?e sem:eventType ?t0 ."
 
 
-# Free text (`q=`): the words as typed, in the event's label or trigger word or in a label of one of its
-# actors or of its place, case ignored. Oxigraph has no text index: the actors and places whose labels hold
-# the text are found first (a few thousand labels), then events are kept by their own label or trigger or
-# by those nodes. A FILTER EXISTS over the labels of each event's actors took 50-66 s for a month's page on
-# 1.3M quads (bench/page.py's store), this 0.15-0.25 s.
-TEXT_MAX = 200
-TEXT_NODES = PREFIXES + """
-SELECT DISTINCT ?n WHERE { VALUES ?c { sem:Actor sem:Place } ?n a ?c ; rdfs:label ?l . FILTER (%s) } LIMIT 2000
-"""
+# the event types a store holds (a few dozen), per store revision
+event_types = PerRevision("_event_types", max_entries=1)
 
 
-def _contains(var: str, words: str) -> str:
-    label = f"LCASE(STR({var}))"
-    if "'" in words:  # a regex per label only when the apostrophes matter
-        label = f"REPLACE({label}, \"[\u2018\u2019\u02BC]\", \"'\")"
-    return f"CONTAINS({label}, {_quote(words)})"
-
-
-def text_filter(store: Store, text: str, windowed: bool = False) -> str:
-    """The pattern keeping events `?e` whose label or trigger, or an actor's or their place's label, holds
-    `text` (spaces collapsed, case and typographic apostrophes ignored); QueryError if it is too long.
-    `windowed`: the events come from a window's days, each checked (FILTER IN); else the nodes' events
-    are looked up from the nodes (VALUES)."""
-    words = normal_name(text)
-    if len(words) > TEXT_MAX:
-        raise QueryError("q", f"free text longer than {TEXT_MAX} characters")
-    nodes = [f"<{r['n'].value}>" for r in store.ox_query(TEXT_NODES % _contains("?l", words))
-             if isinstance(r["n"], ox.NamedNode)]
-    branches = [f"{{ ?e rdfs:label ?_tx . FILTER ({_contains('?_tx', words)}) }}",
-                f"{{ ?e tkg:trigger ?_tx . FILTER ({_contains('?_tx', words)}) }}"]
-    if nodes:
-        actor = _WINDOWED["actor"] if time_index.state(store).indexed else "sem:hasActor|tkg:agent|tkg:target"
-        for prop in (actor, "sem:hasPlace"):
-            if windowed:
-                branches.append(f"{{ ?e {prop} ?_tn . FILTER (?_tn IN ({', '.join(nodes)})) }}")
-            else:
-                branches.append(f"{{ VALUES ?_tn {{ {' '.join(nodes)} }} ?e {prop} ?_tn }}")
-    if windowed:
-        return " UNION ".join(branches)
-    # a sub-select, which Oxigraph evaluates once: joined in the page query, it checked every event's
-    # class and happening first (12 s for a text that matches nothing on 1.3M quads)
-    return f"{{ SELECT DISTINCT ?e WHERE {{ {' UNION '.join(branches)} }} }}"
+def _event_types(store: Store) -> list[str]:
+    return sorted(r["t"].value for r in store.ox_query(f"{PREFIXES} SELECT DISTINCT ?t WHERE {{ ?e sem:eventType ?t }}")
+                  if isinstance(r["t"], ox.NamedNode))
 
 
 def actor_filter(store: Store, actor: str, windowed: bool = False) -> str:
@@ -303,10 +256,11 @@ def timeline(store: Store, start: Optional[date] = None, end: Optional[date] = N
         # the place or any place inside it
         f.append(_node_filter(store, "?p", PLACE_PATH, "place", place, windowed))
     if event_type:
-        f.append(type_filter(event_type))
+        # in a window each candidate event's type is checked: listing the types made Oxigraph start from them
+        f.append(type_filter(event_type, None if windowed else store))
     if text and text.strip():
         f.append(text_filter(store, text, windowed))
-    page = _page(store, event_filter(all_events, story), f, "\n".join(window), start, end, limit, offset)
+    page = _page(store, event_filter(all_events, story, typed=bool(event_type) and not windowed), f, "\n".join(window), start, end, limit, offset)
     if not page:
         return []
     details = {r["e"].value: r for r in store.ox_query(EVENT_DETAILS % " ".join(f"<{e}>" for e, _ in page))}

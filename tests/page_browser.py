@@ -11,6 +11,7 @@ from contextlib import contextmanager
 from dataclasses import dataclass, field
 from urllib.parse import urlsplit
 
+import httpx
 import pytest
 
 # Chromium's GPU-less WebGL (SwiftShader) for sigma.js; a desktop browser uses its GPU instead.
@@ -78,3 +79,10 @@ def watched_page(browser, base_url: str):
     finally:
         context.close()
     pg.watch.check()
+
+
+def api(srv, path: str, **params) -> dict:
+    """The REST answer the page reads, from the same server: what a view should show is asked of the API."""
+    r = httpx.get(srv.url + "/api/v1" + path, params=params, timeout=60)
+    assert r.status_code == 200, r.text
+    return r.json()

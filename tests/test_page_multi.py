@@ -6,9 +6,8 @@ from __future__ import annotations
 
 import shutil
 
-import httpx
 import pytest
-from page_browser import browser, watched_page  # noqa: F401 (browser: a fixture)
+from page_browser import api, browser, watched_page  # noqa: F401 (browser: a fixture)
 
 OCTOBER = ("2023-10-01", "2023-10-25")  # 18 events from four articles
 FAMA = "actor/malian-armed-forces"
@@ -30,12 +29,6 @@ def sahel(sahel_store, tmp_path_factory):
 def page(browser, sahel):  # noqa: F811
     with watched_page(browser, sahel.url) as pg:
         yield pg
-
-
-def api(srv, path: str, **params) -> dict:
-    r = httpx.get(srv.url + "/api/v1" + path, params=params, timeout=60)
-    assert r.status_code == 200, r.text
-    return r.json()
 
 
 def events(srv, **params) -> list[dict]:

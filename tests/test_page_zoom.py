@@ -7,10 +7,9 @@ from __future__ import annotations
 
 import sys
 
-import httpx
 import pytest
 from conftest import ROOT
-from page_browser import browser, watched_page  # noqa: F401 (browser: a fixture)
+from page_browser import api, browser, watched_page  # noqa: F401 (browser: a fixture)
 
 DRAWN = "() => { const m = document.querySelector('main'); return m.dataset.drawn && !m.dataset.drawing; }"
 COPIES = 4
@@ -44,12 +43,6 @@ def replicated(seed_store, tmp_path_factory):
 def page(browser, replicated):  # noqa: F811
     with watched_page(browser, replicated.url) as pg:
         yield pg
-
-
-def api(srv, path: str, **params) -> dict:
-    r = httpx.get(srv.url + "/api/v1" + path, params=params, timeout=60)
-    assert r.status_code == 200, r.text
-    return r.json()
 
 
 def bars(page) -> dict[str, int]:

@@ -8,6 +8,7 @@ from spacy.tokens import Span, Token
 
 from graph.extract.actors.actors_lexicon import COUNTRIES, DEMONYM_TO_ISO, NAME_TO_ISO
 from graph.extract.model import Location
+from graph.extract.text.phrases import first_conjunct
 
 
 def country_of_token(tok: Token, loc_at: list[Optional[Location]]) -> Optional[str]:
@@ -95,9 +96,7 @@ def names_the_setting(t: Token, tok: Token, loc_at: list[Optional[Location]]) ->
     loc = loc_at[t.i]
     if loc_at[t.head.i] is loc and t.head is not t:
         return False
-    first = t
-    while first.dep_ == "conj" and first.head is not first:  # "British and Irish stock markets"
-        first = first.head
+    first = first_conjunct(t)  # "British and Irish stock markets"
     if first.dep_ in {"amod", "compound", "nmod", "poss"} and loc_at[first.head.i] is not loc and first.head is not tok:
         return False
     return not (first.dep_ in {"dobj", "dative", "nsubj", "nsubjpass"} and first.head.pos_ in {"VERB", "AUX"}

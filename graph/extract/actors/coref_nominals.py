@@ -8,6 +8,7 @@ from typing import Optional
 from spacy.tokens import Token
 
 from graph.extract.text.nominals import NOMINAL_HEADS, person_nouns
+from graph.extract.text.phrases import first_conjunct
 
 ARMED_MODIFIERS = {"armed", "separatist", "rebel", "militant", "jihadist", "insurgent", "islamist", "terrorist"}
 MEDIA_WORDS = {"news", "television", "tv", "broadcasting", "media", "radio", "cable", "satellite"}
@@ -133,9 +134,7 @@ def clause_subject_cluster(tok: Token, at: dict):
 def another_party(place: Token, tok: Token) -> bool:
     """The country is another party than the body tok names: named after it in its sentence (but "the army
     in Niger"), or (in) what a verb acts on ("accused the UAE of", "attacked Mali", "sanctions against Iran")."""
-    head = place  # "in Bamako, Ouagadougou and Niamey": the conjuncts are where "in" says, as their first is
-    while head.dep_ == "conj" and head.head is not head:
-        head = head.head
+    head = first_conjunct(place)  # "in Bamako, Ouagadougou and Niamey": all are where "in" says
     located = head.dep_ == "pobj" and head.head.lower_ in {"in", "inside"}
     if place.i > tok.i and place.sent == tok.sent and not located:
         return True  # named after the body, not where it is: "the army's commander ... accused Eritrea"

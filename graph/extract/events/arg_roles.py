@@ -17,6 +17,7 @@ from spacy.tokens import Token
 
 from graph.extract.events import wordnet_lexicon as wn
 from graph.extract.events.event_args import TokenIndex, antecedent
+from graph.extract.text.phrases import first_conjunct
 
 LOCATIVE = {"in", "at", "near", "on", "outside", "inside", "across", "throughout", "around", "along", "into",
             "onto", "within", "beside", "behind", "off", "past", "opposite", "outside of", "towards", "toward"}
@@ -84,9 +85,7 @@ def _undergone(noun: Token, code: str) -> bool:
 
 def _between(tok: Token) -> bool:
     """tok is a side named by "between": its first object ("between troops and ...") or a conjunct of it."""
-    first = tok
-    while first.dep_ == "conj" and first.head is not first:
-        first = first.head
+    first = first_conjunct(tok)
     return first.dep_ == "pobj" and first.head.lower_ == "between"
 
 

@@ -1,8 +1,17 @@
-"""Scans over a parsed doc that every dimension uses: tokens picked by one attribute array, and the
-left extent of the noun phrase a name heads ("US automaker General Motors")."""
+"""Scans over a parsed doc that every dimension uses: tokens picked by one attribute array, the
+left extent of the noun phrase a name heads ("US automaker General Motors"), and the first conjunct
+of a coordination, which holds the syntactic role its conjuncts share."""
 from __future__ import annotations
 
-from spacy.tokens import Doc
+from spacy.tokens import Doc, Token
+
+
+def first_conjunct(tok: Token) -> Token:
+    """The first of the conjuncts tok is one of ("Bamako" of "in Bamako, Ouagadougou and Niamey"): spaCy
+    attaches later conjuncts to the first, which alone carries the dependency they share."""
+    while tok.dep_ == "conj" and tok.head is not tok:
+        tok = tok.head
+    return tok
 
 
 def token_indices(doc: Doc, attr: int, accept) -> list[int]:

@@ -144,6 +144,10 @@ def _add_event(g: Graph, key: str, index: int, ev: Event, day: str) -> None:
     begin, end, source, stamp = time.begin, time.end_value, time.source, timestamp(time.value)
     if not begin:  # no earliest instant ("recently", or no time): placed on the publication day, and says so
         begin, end, source, stamp = f"{day}T00:00:00", f"{day}T23:59:59", "article", timestamp(day)
+        # an intention the text gives no time of ("vowed to retake the city") has not happened: no date at all
+        # (sem:hasTimeStamp), only the article's day in the time index, so that date filters still reach it
+        if ev.event_class == "intention":
+            stamp = None
     if stamp is not None:
         g.add((e, SEM.hasTimeStamp, stamp))
     g.add((e, TKG.timeSource, Literal(source)))

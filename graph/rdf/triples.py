@@ -295,6 +295,8 @@ def _event_triples(b: _Builder, e: str, sent_prefix: str, ev: Event, day: str) -
     begin, end, source, stamp = time.begin, time.end_value, time.source, _stamp(time.value)
     if not begin:  # as _add_event: placed on the publication day, and says so
         begin, end, source, stamp = f"{day}T00:00:00", f"{day}T23:59:59", "article", _stamp(day)
+        if ev.event_class == "intention":  # as _add_event: only intended, not dated by the article
+            stamp = None
     if stamp is not None:
         add(e, str(SEM.hasTimeStamp), stamp)
     add(e, _T["timeSource"], Lit(source))

@@ -72,6 +72,7 @@ class _Dater:
         self.anchors: list[tuple[int, Timex]] = []  # (root token, timex) of every usable date, in text order
         self.at: dict[int, Timex] = {}  # root token -> its timex, of every date or time
         self.dates_frame: set[int] = set()  # root tokens of the anchors that date a statement or no event at all
+        self.began: set[int] = set()  # ids of the timexes after "since": when what holds began
         for tx in timexes:
             self._place(tx)
         self.anchors.sort(key=lambda a: a[0])
@@ -94,6 +95,8 @@ class _Dater:
             self.dates_frame.add(root.i)
         if gov is not None and _since_before(span, gov):
             return
+        if gov is not None and _since(span):
+            self.began.add(id(tx))  # it holds since then: its begin, with an open end (a state still holding)
         if gov is not None:
             held = self.time_of.get(gov.i)
             if held is None or held.value == "PRESENT_REF" and tx.value != "PRESENT_REF":
@@ -128,6 +131,8 @@ class _Dater:
 
     def _time(self, trig: Token) -> EventTime:
         tx = self._own(trig)
+        if tx is not None and id(tx) in self.began:  # "since October 2023": began then, holds on (no end)
+            return EventTime(range_value(tx) or tx.value, tx.begin, None, "timex")
         if tx is not None:
             return _from(tx, "timex")
         head = _sharing_head(trig, self.triggers)
@@ -290,7 +295,18 @@ def _since_before(span: Span, gov: Token) -> bool:
         return False
     between = doc[min(gov.i, span.start):max(gov.i, span.start)]
     return gov.pos_ == "NOUN" or clause_tense(gov) == "past" or any(
-        t.tag_ in {"JJS", "RBS"} or t.lower_ in {"first", "only"} for t in between)
+        t.tag_ in {"JJS", "RBS"} and not _partitive(t) or t.lower_ in {"first", "only"} for t in between)
+
+
+def _partitive(tok: Token) -> bool:
+    """ "most of Darfur", "most of the north": a quantity of something, not a superlative of a record ("the most
+    since 2008", "its lowest close since")."""
+    return any(c.dep_ == "prep" and c.lower_ == "of" for c in tok.children)
+
+
+def _since(span: Span) -> bool:
+    """ "has controlled Darfur since October 2023": the time a state or a perfect began, not when it happened."""
+    return span.start > 0 and span.doc[span.start - 1].lower_ == "since"
 
 
 def _date_line(span: Span) -> bool:

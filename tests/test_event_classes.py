@@ -43,9 +43,12 @@ def test_default_timeline_hides_untyped_non_occurrences(client):
     every = client.get("/api/v1/timeline", params={"limit": 1000, "all": "true"}).json()["events"]
     assert shown and all(e["class"] in CLASSES for e in every)
     assert all((e["class"] == "occurrence" or e["type"]) and e["class"] != "intention" for e in shown)
-    # untyped reporting, states ...; and intended events even when typed ("vowed to retake": not happened)
-    hidden = [e for e in every if e["class"] != "occurrence" and not e["type"] or e["class"] == "intention"]
+    # untyped reporting, states ...; intended events even when typed ("vowed to retake": not happened); reports
+    # and perceptions CAMEO codes as a plain statement ("officials said": 010), whatever their type
+    hidden = [e for e in every if e["class"] != "occurrence" and not e["type"] or e["class"] == "intention"
+              or e["class"] in {"reporting", "perception"} and (e["type"] or "").startswith("01")]
     assert hidden and len(every) == len(shown) + len(hidden)
+    assert any(e["class"] == "reporting" and e["type"] == "010" for e in hidden)
     assert any(e["class"] == "intention" and e["type"] for e in hidden)
     one = client.get(f"/api/v1/events/{hidden[0]['id']}").json()
     assert one["class"] == hidden[0]["class"]

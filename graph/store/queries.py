@@ -7,6 +7,7 @@ from typing import Any, Optional
 
 import pyoxigraph as ox
 
+from graph.extract.events.cameo import CAMEO_NS
 from graph.ids import BASE, id_of, valid_iri
 from graph.store import time_index
 from graph.store.embedded import Store
@@ -34,12 +35,18 @@ def window_filter(var: str, start: Optional[date], end: Optional[date]) -> str:
 # perceptions, aspectual and intensional events without a type ("said", "remains", "want", "began") only with
 # the switch (`all`). Events stored before event classes existed have no class and are kept.
 # Intended events ("vowed to retake the city": class intention) have not happened: not shown even when typed.
-SHOWN_EVENTS = ('FILTER ((EXISTS { ?e sem:eventType ?anyType } && NOT EXISTS { ?e tkg:eventClass "intention" }) || '
-                'NOT EXISTS { ?e tkg:eventClass ?cls . FILTER (?cls != "occurrence") })')
+# A report or a perception tells of another event: shown only when CAMEO codes the saying itself as an act beyond
+# a public statement (root 01: "said" 010, "denied" 016), as an accusation, a demand, an appeal or a rejection
+# ("accused the UAE" 112); "residents said", "officials said" only with the switch.
+STATEMENT = CAMEO_NS + "01"  # the start of the type IRIs of CAMEO root 01
+NOT_SAYING = ('NOT EXISTS { ?e tkg:eventClass ?said ; sem:eventType ?sayType . '
+              f'FILTER (?said IN ("reporting", "perception") && STRSTARTS(STR(?sayType), "{STATEMENT}")) }}')
+SHOWN_EVENTS = ('FILTER ((EXISTS { ?e sem:eventType ?anyType } && NOT EXISTS { ?e tkg:eventClass "intention" } && '
+                f'{NOT_SAYING}) || NOT EXISTS {{ ?e tkg:eventClass ?cls . FILTER (?cls != "occurrence") }})')
 
-# SHOWN_EVENTS for an event that has a type: (true && not an intention) || no class but occurrence; an
-# intention has a class other than occurrence, so the second branch adds nothing
-TYPED_SHOWN = 'FILTER NOT EXISTS { ?e tkg:eventClass "intention" }'
+# SHOWN_EVENTS for an event that has a type: (true && not an intention && not a plain statement) || no class but
+# occurrence; an intention or a report has a class other than occurrence, so the second branch adds nothing
+TYPED_SHOWN = f'FILTER NOT EXISTS {{ ?e tkg:eventClass "intention" }}\nFILTER ({NOT_SAYING})'
 
 # One actor's story (actors/{id}/timeline unless asked otherwise): what happened to it, what it said, and what the
 # text states will come ("will cut 3,000 jobs"), as the SemEval-2015 TimeLine task lists an entity's events; not

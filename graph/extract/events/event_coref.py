@@ -78,6 +78,11 @@ def _headline_from_body(doc: Doc, events: list[Event], at: dict[int, Token]) -> 
     return out
 
 
+def antecedent_of(tok: Token, before: list[Event], at: dict[int, Token]) -> Optional[Event]:
+    """The event told before that a definite event noun repeats ("Congress voted ... the vote"), else None."""
+    return _antecedent(tok, before, at) if _definite(tok) else None
+
+
 def _antecedent(tok: Token, before: list[Event], at: dict[int, Token]) -> Optional[Event]:
     lemma = tok.lemma_.lower()
     for prev in reversed(before):

@@ -11,13 +11,14 @@ left out otherwise ("tell I" -> "tell"), a relative pronoun for the noun it modi
 from __future__ import annotations
 
 import re
-from typing import Optional
+from typing import Optional, Sequence
 
 from spacy.tokens import Token
 
 from graph.extract.events import wordnet_lexicon as wn
 from graph.extract.events.event_args import TokenIndex, argument
 from graph.extract.events.event_type import phrase
+from graph.extract.events.events_lexicon import is_event_noun
 from graph.extract.model import Argument
 
 PRONOUNS = {"i", "me", "you", "he", "him", "she", "her", "it", "we", "us", "they", "them", "this", "that", "these",
@@ -25,11 +26,23 @@ PRONOUNS = {"i", "me", "you", "he", "him", "she", "her", "it", "we", "us", "they
             "herself", "myself", "ourselves", "yourself"}
 RELATIVES = {"which", "that", "who", "whom", "whose", "what"}
 QUOTES = "'\"‘’“”`´«»"
+WHERE_PREPS = {"in", "at", "near", "around", "across", "outside", "inside", "throughout", "within", "along"}
+
+
+# where a nominal or a verb named with no one happened, or what it is about or with: "fighting in Nyala",
+# "clashes with the army", "protests over prices", "an inquiry into bank mergers" (not "after", "since": when)
+SETTING_PREPS = {"in", "at", "near", "around", "across", "outside", "inside", "throughout", "within", "along",
+                 "with", "against", "over", "between", "among", "into", "from", "on", "toward", "towards"}
+# said of a label that names only its predicate: the text names no one and nowhere for it
+UNNAMED = "(no participant named)"
 
 
 def event_label(trig: Token, noun: bool, agent: Optional[Argument], target: Optional[Argument],
-                ix: TokenIndex) -> str:
+                ix: TokenIndex, args: Sequence[Argument] = ()) -> str:
     subject, obj = name(agent, trig, ix), name(target, trig, ix)
+    if not noun:  # an event named as the subject or the object: "violence escalate", "UAE deny charge"
+        subject = subject or _event_word(trig, "nsubj")
+        obj = obj or _event_word(trig, "dobj") or _event_word(trig, "nsubjpass")
     lemma = trig.lemma_.lower()
     if not noun and not subject and obj and _passive(trig):
         return f"{obj} {trig.lower_}"  # no one named as doing it: "At least 40 civilians killed", not "kill ..."
@@ -37,9 +50,62 @@ def event_label(trig: Token, noun: bool, agent: Optional[Argument], target: Opti
         parts = [subject, lemma, f"of {obj}" if obj else ""]  # "withdrawal of the troops"
     elif noun:
         parts = [subject, lemma, obj]  # a noun that is also a verb reads as one: "Rebels capture Kidal"
+    elif trig.tag_ == "VBG" and trig.dep_ in {"nsubj", "nsubjpass", "dobj", "pobj"}:
+        parts = [subject, trig.lower_, f"of {obj}" if obj else ""]  # a gerund as a noun: "Shelling near the camp"
     else:
         parts = [subject, phrase(trig), obj]
-    return " ".join(p for p in parts if p) or trig.lemma_.lower()
+    if subject or obj:
+        return " ".join(p for p in parts if p)
+    pred = parts[1]
+    setting = _setting(trig, args, ix) or (_setting(trig.head, args, ix, own=False) if noun and trig.dep_ == "nsubj"
+                                           and trig.head.pos_ in {"VERB", "AUX"} else "")
+    return f"{pred} {setting}" if setting else f"{pred} {UNNAMED}"
+
+
+def bare(label: str) -> bool:
+    """The label names only its predicate (see UNNAMED)."""
+    return label.endswith(UNNAMED)
+
+
+def with_participants(trig: Token, agent: Optional[Argument], target: Optional[Argument], ix: TokenIndex) -> str:
+    """A nominal's label from the participants of the clause it sums up ("accused the UAE of arming the RSF, a
+    charge ...": "Burhan charge United Arab Emirates"); "" when that clause names no one either."""
+    return event_label(trig, True, agent, target, ix) if agent is not None or target is not None else ""
+
+
+def _event_word(trig: Token, dep: str) -> str:
+    """The event noun that is the verb's subject or object ("Violence has escalated", "denied the allegations"),
+    an argument of no actor, or the noun a relative clause without a pronoun is the object of ("a charge the UAE
+    denies"): its word as a label shows it; "" if none."""
+    for c in trig.children:
+        if c.dep_ == dep and c.pos_ == "NOUN" and is_event_noun(c.lemma_):
+            return c.lower_
+    if trig.head.pos_ != "NOUN" or not is_event_noun(trig.head.lemma_):
+        return ""
+    if dep == "dobj" and trig.dep_ == "relcl" and not any(
+            c.dep_ in {"dobj", "nsubjpass"} or c.lower_ in RELATIVES for c in trig.children):
+        return trig.head.lower_
+    if dep == "nsubjpass" and trig.dep_ in {"acl", "relcl"} and trig.tag_ == "VBN" and not any(
+            c.dep_ in {"nsubj", "nsubjpass"} for c in trig.children):
+        return trig.head.lower_  # "the losses inflicted on the enemy": "losses inflicted"
+    return ""
+
+
+def _setting(trig: Token, args: Sequence[Argument], ix: TokenIndex, own: bool = True) -> str:
+    """The first prepositional participant of `trig` that says where, with whom or about what ("in Nyala",
+    "with the army"), as the label writes it; for the verb a nominal is the subject of (`own` False) only where
+    ("Violence has escalated in the north": "violence in the north")."""
+    for prep in trig.children:
+        if prep.dep_ != "prep" or prep.lower_ not in (SETTING_PREPS if own else WHERE_PREPS):
+            continue
+        obj = next((o for o in prep.children if o.dep_ == "pobj"), None)
+        if obj is None:
+            continue
+        arg = next((a for a in args if a.start <= obj.idx < a.end), None) if own else None
+        words = name(arg, trig, ix) if arg is not None else name(argument(obj, "other", ix), trig, ix)
+        if words:
+            return f"{prep.lower_} {words}"
+    return ""
 
 
 def _passive(trig: Token) -> bool:
@@ -62,9 +128,12 @@ def name(arg: Optional[Argument], trig: Token, ix: TokenIndex) -> str:
         return ix.labels[arg.canonical]
     text = arg.text.strip(QUOTES + " ")
     low = text.lower()
-    if low in RELATIVES and trig.dep_ == "relcl" and trig.head.pos_ in {"NOUN", "PROPN"}:
-        head = argument(trig.head, arg.role, ix)  # "the report, which the Taliban dismissed"
-        return name(head, trig.head, ix) if head is not None and head.text.lower() not in RELATIVES else ""
+    clause = trig
+    while clause.dep_ == "conj" and clause.head is not clause:  # "the opposition, which called it ... and promised"
+        clause = clause.head
+    if low in RELATIVES and clause.dep_ == "relcl" and clause.head.pos_ in {"NOUN", "PROPN"}:
+        head = argument(clause.head, arg.role, ix)  # "the report, which the Taliban dismissed"
+        return name(head, clause.head, ix) if head is not None and head.text.lower() not in RELATIVES else ""
     if not text or low in PRONOUNS or low in RELATIVES:
         return ""
     head = re.split(r",(?!\d{3})|\s(?:which|who|that|where)\s", text, maxsplit=1)[0].strip(QUOTES + " ")

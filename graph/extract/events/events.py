@@ -31,9 +31,9 @@ from graph.extract.events.arg_roles import refine
 from graph.extract.events.cameo import noun_code_for
 from graph.extract.events.event_args import IDIOM_OBJECTS, TokenIndex, antecedent, argument, is_name, participants
 from graph.extract.events.event_class import event_class
-from graph.extract.events.event_coref import follow_mentions
+from graph.extract.events.event_coref import antecedent_of, follow_mentions
 from graph.extract.events.event_intent import intention_of, threat_code
-from graph.extract.events.event_label import event_label, with_intended
+from graph.extract.events.event_label import bare, event_label, name, with_intended, with_participants
 from graph.extract.events.event_modality import modality_of
 from graph.extract.events.event_time import event_times
 from graph.extract.events.event_type import ATTEMPT_NOUNS, needs_speaker, phrase, speakerless, type_triggers
@@ -55,6 +55,8 @@ TOPIC_HOLDERS = {"noun.person", "noun.artifact", "noun.communication", "noun.cog
 # CAMEO roots of what is said, not done somewhere: statements, appeals, intents, consultations, demands,
 # disapproval, rejection, threats
 VERBAL_ROOTS = {"01", "02", "03", "04", "10", "11", "12", "13"}
+# "seized the town after two weeks of fighting": the clause's circumstance, where the clause happened
+CIRCUMSTANCE_PREPS = {"after", "amid", "during", "following", "before", "in"}
 
 
 def _is_verb_trigger(tok: Token) -> bool:
@@ -126,6 +128,51 @@ def _with_particle(trig: Token) -> int:
     if nxt is not None and nxt.dep_ == "prt" and nxt.head.i == trig.i and trig.whitespace_ == " ":
         return nxt.idx + len(nxt.text)
     return trig.idx + len(trig.text)
+
+
+def _label_from_clause(noun: Token, events: list[Event], event_at: dict[int, int], at: dict[int, Token],
+                       ix: TokenIndex) -> str:
+    """The label of an event noun with no participant of its own, from the clause it belongs to: the event it
+    repeats ("Congress voted ... the vote": "Congress vote", event_coref.py) or the clause it sums up in apposition
+    give its participants ("accused the UAE of arming the RSF, a charge ...": "Burhan charge
+    United Arab Emirates"); the statement a speaker speaks in, its speaker ("the UN said in a statement":
+    "statement by United Nations"); the circumstance a clause happened after or amid, its place ("seized Nyala
+    after two weeks of fighting": "fighting in Nyala"). "" when none applies."""
+    clause = _summed_up(noun, event_at)
+    ante = antecedent_of(noun, events, at)  # (it looks at the events before the noun only)
+    if clause is not None or ante is not None:  # "Congress voted to remove her ... the vote": Congress's vote
+        ev = ante if ante is not None else events[event_at[clause.i]]
+        agent = next((a for a in ev.args if a.role == "agent" and not speakerless(a)), None)
+        return with_participants(noun, agent, next((a for a in ev.args if a.role == "target"), None), ix)
+    tok = noun
+    while tok.dep_ == "pobj" and tok.head.lower_ == "of" and tok.head.head.dep_ == "pobj":  # "weeks of fighting"
+        tok = tok.head.head
+    prep = tok.head
+    verb = prep.head
+    if tok.dep_ != "pobj" or prep.dep_ != "prep" or verb.i not in event_at:
+        return ""
+    ev = events[event_at[verb.i]]
+    if prep.lower_ == "in" and event_class(noun, True) == "reporting" and event_class(verb, False) == "reporting":
+        speaker = next((a for a in ev.args if a.role == "agent" and not speakerless(a)), None)
+        words = name(speaker, verb, ix)
+        return f"{noun.lemma_.lower()} by {words}" if words else ""
+    if prep.lower_ in CIRCUMSTANCE_PREPS and ev.place is not None:
+        return f"{noun.lemma_.lower()} in {ev.place.text}"
+    return ""
+
+
+def _summed_up(noun: Token, event_at: dict[int, int]) -> Optional[Token]:
+    """The clause an event noun in apposition sums up ("accused the UAE of arming the RSF, a charge the UAE denies",
+    "shelled the market, an attack that killed 40"): the nearest verb event above it that heads a clause of its own
+    (not a gerund or an infinitive inside it: the charge is the accusation, not the arming)."""
+    if not (noun.dep_ == "appos" or noun.dep_ == "npadvmod" and noun.i > 1 and any(
+            t.text == "," for t in noun.doc[max(0, noun.left_edge.i - 1):noun.i])):
+        return None
+    for anc in noun.ancestors:
+        if anc.i in event_at and anc.pos_ in {"VERB", "AUX"} and anc.dep_ in {"ROOT", "conj", "ccomp", "advcl",
+                                                                                "parataxis"}:
+            return anc
+    return None
 
 
 def _governor(tok: Token, triggers: set[int]) -> Optional[int]:
@@ -232,7 +279,7 @@ def find_events(doc: Doc, timexes: list[Timex], locations: list[Location],
                 trig.idx, end, doc_text(doc)[trig.idx:end], code,  # doc_text: Doc.text rejoins every token at each read
                 args=args, time=time, place=place, sentence=si, modality=modality,
                 confidence=_confidence(code, noun, agent is not None, time.source if time else "", modality),
-                label=event_label(trig, noun, agent, target, ix),
+                label=event_label(trig, noun, agent, target, ix, args),
                 event_class="intention" if trig.i in intended else event_class(trig, noun, "" if noun else phrase(trig)),
                 fatalities=fatalities(trig, triggers),
             ))
@@ -241,5 +288,9 @@ def find_events(doc: Doc, timexes: list[Timex], locations: list[Location],
             ev, comp = events[event_at[gov.i]], events[event_at[i]]
             if not any(a.role == "target" for a in ev.args):
                 ev.label = with_intended(ev.label, doc[i], next((a for a in comp.args if a.role == "target"), None), ix)
+    at = {events[k].start: doc[i] for i, k in event_at.items()}
+    for i, k in event_at.items():  # a nominal that names no one, labelled from the clause it belongs to
+        if trig_kind[i] and bare(events[k].label):
+            events[k].label = _label_from_clause(doc[i], events, event_at, at, ix) or events[k].label
     # "the bankruptcy" after "filed for bankruptcy": event_coref.py (given the triggers, not every token)
-    return follow_mentions(doc, events, {events[k].start: doc[i] for i, k in event_at.items()})
+    return follow_mentions(doc, events, at)

@@ -51,7 +51,9 @@ TYPED_SHOWN = f'FILTER NOT EXISTS {{ ?e tkg:eventClass "intention" }}\nFILTER ({
 # One actor's story (actors/{id}/timeline unless asked otherwise): what happened to it, what it said, and what the
 # text states will come ("will cut 3,000 jobs"), as the SemEval-2015 TimeLine task lists an entity's events; not
 # what did not happen, what may or is meant to ("could cut", "plans to cut": modality negated or hypothetical),
-# nor the wanting or the phase of another event ("wants", "began": classes i_state and aspectual).
+# nor the wanting or the phase of another event ("wants", "began": classes i_state and aspectual). Its plain
+# statements stay ("GM said"): the task's gold lists them (leaving root-01 reports out of stories, as the default
+# timeline does, took the dev TimeLine F1 from 0.305 to 0.246 on airbus and from 0.321 to 0.178 on gm).
 STORY_EVENTS = ('FILTER NOT EXISTS { ?e tkg:modality ?mod . FILTER (?mod IN ("negated", "hypothetical")) }\n'
                 'FILTER NOT EXISTS { ?e tkg:eventClass ?cls . FILTER (?cls IN ("i_state", "aspectual")) }')
 

@@ -81,3 +81,17 @@ def test_no_label_is_a_bare_word(stories, conflict):
             words = e.label.removesuffix(UNNAMED).split()
             assert words, e.label
         assert any(e.label.endswith(UNNAMED) for e in ex.events) or ex is conflict
+
+
+def test_no_quote_mark_inside_a_label_but_apostrophes_stay():
+    ex = run('The ministry quoted a "senior officer", who asked not to be named. Kenya’s police raided the '
+             '‘safe house’ in Eastleigh.', "2025-04-02")
+    assert labels(ex, "quoted")[0].endswith("quote a senior officer")  # not a "senior officer
+    raided = labels(ex, "raided")[0]
+    assert "safe house" in raided and not any(q in raided for q in "\"“”‘") and "’" not in raided.replace("’s", "")
+
+
+def test_a_participle_of_an_event_noun_takes_its_maker():
+    ex = run("The separatists issued a statement admitting they had lost the port.", "2025-04-02")
+    admit = labels(ex, "admitting")[0]
+    assert admit.endswith("admit") and "separatists" in admit.lower()  # the statement's issuer admits

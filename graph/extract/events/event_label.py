@@ -137,6 +137,8 @@ def name(arg: Optional[Argument], trig: Token, ix: TokenIndex) -> str:
     if not text or low in PRONOUNS or low in RELATIVES:
         return ""
     head = re.split(r",(?!\d{3})|\s(?:which|who|that|where)\s", text, maxsplit=1)[0].strip(QUOTES + " ")
+    # a quote mark inside ('a "Senate aide'), not an apostrophe ("Russia’s", "d’Ivoire"): the label quotes no one
+    head = re.sub(r'["“”«»]|(?<![A-Za-z])[‘’\'`]|[‘’\'`](?![A-Za-z])', "", head).strip()
     head = re.sub(r"\s*['’]s$", "", head)  # a possessor: "the army's shelling" -> "the army"
     words = head.split()
     return " ".join(words[:8]) + (" …" if len(words) > 8 else "")

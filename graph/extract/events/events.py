@@ -132,12 +132,19 @@ def _with_particle(trig: Token) -> int:
 
 def _label_from_clause(noun: Token, events: list[Event], event_at: dict[int, int], at: dict[int, Token],
                        ix: TokenIndex) -> str:
-    """The label of an event noun with no participant of its own, from the clause it belongs to: the event it
+    """The label of an event noun (or a participle of one) with no participant of its own, from the clause it
+    belongs to: the maker of the event noun a participle modifies ("issued a statement admitting ...": "Tuareg
+    rebels admit"); the event it
     repeats ("Congress voted ... the vote": "Congress vote", event_coref.py) or the clause it sums up in apposition
     give its participants ("accused the UAE of arming the RSF, a charge ...": "Burhan charge
     United Arab Emirates"); the statement a speaker speaks in, its speaker ("the UN said in a statement":
     "statement by United Nations"); the circumstance a clause happened after or amid, its place ("seized Nyala
     after two weeks of fighting": "fighting in Nyala"). "" when none applies."""
+    if noun.pos_ in {"VERB", "AUX"}:  # "issued a statement admitting ...": the statement's maker admits
+        ante = events[event_at[noun.head.i]] if noun.dep_ == "acl" and noun.head.i in event_at else None
+        agent = next((a for a in ante.args if a.role == "agent" and not speakerless(a)), None) if ante else None
+        words = name(agent, noun.head, ix)
+        return f"{words} {phrase(noun)}" if words else ""
     clause = _summed_up(noun, event_at)
     ante = antecedent_of(noun, events, at)  # (it looks at the events before the noun only)
     if clause is not None or ante is not None:  # "Congress voted to remove her ... the vote": Congress's vote
@@ -290,7 +297,7 @@ def find_events(doc: Doc, timexes: list[Timex], locations: list[Location],
                 ev.label = with_intended(ev.label, doc[i], next((a for a in comp.args if a.role == "target"), None), ix)
     at = {events[k].start: doc[i] for i, k in event_at.items()}
     for i, k in event_at.items():  # a nominal that names no one, labelled from the clause it belongs to
-        if trig_kind[i] and bare(events[k].label):
+        if bare(events[k].label):
             events[k].label = _label_from_clause(doc[i], events, event_at, at, ix) or events[k].label
     # "the bankruptcy" after "filed for bankruptcy": event_coref.py (given the triggers, not every token)
     return follow_mentions(doc, events, at)

@@ -62,8 +62,8 @@ def event_filter(all_events: bool, story: bool = False, typed: bool = False) -> 
     """The FILTERs on `?e` that keep the events a default timeline shows (with the switch on: every class; for one
     actor's story: STORY_EVENTS), one event per happening (the mentions other articles make of it are its
     `sources`, graph/store/happenings.py). `typed`: the events have a CAMEO type (a type filter), which
-    leaves of SHOWN_EVENTS its test for intentions (two tests less per event: a type's first page cost a
-    third more)."""
+    leaves of SHOWN_EVENTS its tests for intentions and plain statements (two tests less per event: a type's
+    first page cost a third more)."""
     if all_events:
         return HIDE_MENTIONS
     if story:

@@ -61,7 +61,8 @@ function itemOf(ev) {
     end: ranged ? ev.end : undefined,
     type: ranged ? 'range' : 'box',
     className: `ev ev-${cls.key}${articleDated ? ' ev-article' : ''}`,
-    title: `${ev.date}${articleDated ? ' (article date)' : ''} \u2014 ${ev.type_label || 'no CAMEO type'}`,
+    // an intention the text gives no time of has no date (null): placed on its article's day, said undated
+    title: `${ev.date || 'undated'}${articleDated ? ' (article date)' : ''} \u2014 ${ev.type_label || 'no CAMEO type'}`,
   };
 }
 
@@ -80,7 +81,7 @@ function template(item) {
   el.dataset.eventId = ev.id;
   el.tabIndex = 0;
   el.setAttribute('role', 'button');
-  el.setAttribute('aria-label', `${ev.label || ev.trigger}, ${ev.date}` +
+  el.setAttribute('aria-label', `${ev.label || ev.trigger}, ${ev.date || 'undated'}` +
     `${ev.time_source === 'article' ? ', dated by the article' : ''}, ${ev.type_label || 'no CAMEO type'}`);
   return el;
 }

@@ -95,3 +95,9 @@ def test_a_participle_of_an_event_noun_takes_its_maker():
     ex = run("The separatists issued a statement admitting they had lost the port.", "2025-04-02")
     admit = labels(ex, "admitting")[0]
     assert admit.endswith("admit") and "separatists" in admit.lower()  # the statement's issuer admits
+
+
+def test_a_passive_phrasal_verb_keeps_its_particle():
+    ex = run("The settlers were driven out on Monday. The old market was torn down last year.", "2025-04-02")
+    assert labels(ex, "driven out") == ["The settlers driven out"]
+    assert labels(ex, "torn down") == ["The old market torn down"]

@@ -45,7 +45,8 @@ def event_label(trig: Token, noun: bool, agent: Optional[Argument], target: Opti
         obj = obj or _event_word(trig, "dobj") or _event_word(trig, "nsubjpass")
     lemma = trig.lemma_.lower()
     if not noun and not subject and obj and _passive(trig):
-        return f"{obj} {trig.lower_}"  # no one named as doing it: "At least 40 civilians killed", not "kill ..."
+        prt = next((f" {c.lower_}" for c in trig.children if c.dep_ == "prt"), "")  # "the rebels driven out"
+        return f"{obj} {trig.lower_}{prt}"  # no one named as doing it: "At least 40 civilians killed", not "kill ..."
     if noun and not wn.verb(lemma).lexfile:
         parts = [subject, lemma, f"of {obj}" if obj else ""]  # "withdrawal of the troops"
     elif noun:

@@ -101,3 +101,8 @@ def test_a_passive_phrasal_verb_keeps_its_particle():
     ex = run("The settlers were driven out on Monday. The old market was torn down last year.", "2025-04-02")
     assert labels(ex, "driven out") == ["The settlers driven out"]
     assert labels(ex, "torn down") == ["The old market torn down"]
+
+
+def test_an_object_event_noun_takes_the_doer_of_its_verb():
+    ex = run("The dockworkers' union postponed the strike until further notice.", "2025-04-02")
+    assert labels(ex, "strike")[0].endswith("union postpone strike")  # not "strike (no participant named)"

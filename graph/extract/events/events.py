@@ -138,7 +138,8 @@ def _label_from_clause(noun: Token, events: list[Event], event_at: dict[int, int
     repeats ("Congress voted ... the vote": "Congress vote", event_coref.py) or the clause it sums up in apposition
     give its participants ("accused the UAE of arming the RSF, a charge ...": "Burhan charge
     United Arab Emirates"); the statement a speaker speaks in, its speaker ("the UN said in a statement":
-    "statement by United Nations"); the circumstance a clause happened after or amid, its place ("seized Nyala
+    "statement by United Nations"); the doer of the act it is the object of ("Lockheed won the contest": "Lockheed win
+    contest"); the circumstance a clause happened after or amid, its place ("seized Nyala
     after two weeks of fighting": "fighting in Nyala"). "" when none applies."""
     if noun.pos_ in {"VERB", "AUX"}:  # "issued a statement admitting ...": the statement's maker admits
         ante = events[event_at[noun.head.i]] if noun.dep_ == "acl" and noun.head.i in event_at else None
@@ -151,6 +152,10 @@ def _label_from_clause(noun: Token, events: list[Event], event_at: dict[int, int
         ev = ante if ante is not None else events[event_at[clause.i]]
         agent = next((a for a in ev.args if a.role == "agent" and not speakerless(a)), None)
         return with_participants(noun, agent, next((a for a in ev.args if a.role == "target"), None), ix)
+    if noun.dep_ == "dobj" and noun.head.i in event_at:  # "Lockheed won the contest": "Lockheed win contest"
+        ev = events[event_at[noun.head.i]]
+        words = name(next((a for a in ev.args if a.role == "agent" and not speakerless(a)), None), noun.head, ix)
+        return f"{words} {phrase(noun.head)} {noun.lower_}" if words else ""
     tok = noun
     while tok.dep_ == "pobj" and tok.head.lower_ == "of" and tok.head.head.dep_ == "pobj":  # "weeks of fighting"
         tok = tok.head.head

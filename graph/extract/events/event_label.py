@@ -7,6 +7,14 @@ left out otherwise ("tell I" -> "tell"), a relative pronoun for the noun it modi
 "Taliban dismiss the report"), quote marks are no names. The predicate is the verb's lemma with its particle
 ("ramp up"); a nominal that is also a verb reads as one ("capture Kidal"), another takes its target with "of"
 ("withdrawal of the troops").
+
+An event named as a verb's subject or object is a word of its label ("Violence has escalated": "violence
+escalate"; "a charge the UAE denies": "United Arab Emirates deny charge"). A label with no subject and no object
+takes the event's first prepositional participant ("fighting around Sake", "protest over rising food prices"),
+or for a nominal subject the place of its verb ("violence in the north of Mali"); events.py then labels a nominal
+still bare from its clause (the event it repeats, the clause it sums up, the act it is the object of, the speaker
+it is spoken by, the place of the clause it is a circumstance of: "fighting in Nyala"). What names no one at all
+says so, in one form: "clash (no participant named)" (UNNAMED), never a bare word.
 """
 from __future__ import annotations
 

@@ -94,7 +94,9 @@ class _ArticleActors:
         self.place_pronouns = {loc.start: loc for loc in locations if loc.mention == "pronoun"}
         self.locations = [loc for loc in locations if loc.mention in ("name", "demonym")]
         self.loc_at = _place_at_tokens(doc, self.locations)
-        prod_spans = find_products(doc)
+        placed = {(loc.start, loc.end) for loc in self.locations if loc.geonames_id}
+        # "Drones hit Kursk": a name the small model calls a product that the places geocoded is the place
+        prod_spans = [sp for sp in find_products(doc) if (sp.start_char, sp.end_char) not in placed]
         index_spans = [sp for sp in find_indices(doc) if not any(a.start < sp.end and sp.start < a.end
                                                                  for a in prod_spans)]
         self.in_product = _product_tokens(doc, prod_spans) | {i for sp in index_spans for i in range(sp.start, sp.end)}

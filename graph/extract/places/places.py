@@ -43,6 +43,7 @@ from graph.extract.places.place_spans import (
 from graph.extract.places.place_towns import (
     _english_words,
     dateline_place,
+    foreign_object_town,
     mislabelled_towns,
     repeated_places,
     untagged_towns,
@@ -122,8 +123,9 @@ def find_locations(doc: Doc, gaz: Optional[Gazetteer] = None) -> list[Location]:
                 if p is not None and p.kind in ("city", "village") and p.country not in (qual or ctx) \
                         and p.population < RULER_MIN_CITY_POPULATION and gaz.quality(core.text, p) < 2:
                     # "the town of Ber" (Mali) is not Véroia, Greece, whose alternate names include "Ber": a
-                    # foreign town known only by an alternate spelling gets no id rather than a wrong one
-                    p = None
+                    # foreign town known only by an alternate spelling gets no id rather than a wrong one, unless
+                    # a verb of place takes it as its object ("pounded Kupiansk": Kupyansk)
+                    p = foreign_object_town(core, gaz, ctx)
             if p is None:
                 # the NER cut a hyphenated name short ("Deir" of "Deir ez-Zor"): the longest longer name
                 for k in range(min(len(doc), ent.end + 4), ent.end, -1):
@@ -157,7 +159,7 @@ def find_locations(doc: Doc, gaz: Optional[Gazetteer] = None) -> list[Location]:
                 p, kind = _region_or_its_people(core.text, gaz, ctx)
             if p is not None:
                 add(ent, p, core.text, kind)
-        elif label in ("PERSON", "ORG"):
+        elif label in ("PERSON", "ORG", "PRODUCT"):  # "Drones hit Kursk": the small model's PRODUCT
             text = core.text
             if region_word(doc, ent.end, PLACE_SUFFIXES):  # "in Tachira state": the region the NER called an ORG
                 p = gaz.lookup(text, ctx)

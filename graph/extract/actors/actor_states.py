@@ -21,6 +21,13 @@ def country_of_token(tok: Token, loc_at: list[Optional[Location]]) -> Optional[s
     return DEMONYM_TO_ISO.get(tok.lower_) or DEMONYM_TO_ISO.get(low) or NAME_TO_ISO.get(tok.lower_)
 
 
+def region_people(tok: Token, loc_at: list[Optional[Location]]) -> bool:
+    """Is ``tok`` the word for a region's people ("Chechen", "Tigrayan"), whose fighters are a group of their own
+    and no state's?"""
+    loc = loc_at[tok.i]
+    return loc is not None and loc.mention == "demonym" and not _names_a_country(loc)
+
+
 def _names_a_country(loc: Location) -> bool:
     from graph.extract.places.gazetteer_cache import default_gazetteer
 

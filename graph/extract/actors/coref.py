@@ -70,6 +70,7 @@ def resolve_nominals_and_pronouns(doc: Doc, named: list, reg, loc_at: list[Optio
         junta_label,
         military_label,
         names_the_setting,
+        region_people,
         seat_country,
     )
 
@@ -90,7 +91,8 @@ def resolve_nominals_and_pronouns(doc: Doc, named: list, reg, loc_at: list[Optio
             for c in t.subtree:
                 if c.i >= t.i:
                     break
-                if c.ent_type_ == "NORP" and c.lower_ not in DEMONYM_TO_ISO and c.i not in markers:
+                if (c.ent_type_ == "NORP" and c.lower_ not in DEMONYM_TO_ISO and c.i not in markers) or \
+                        region_people(c, loc_at):  # "Chechen fighters", the tagger silent
                     doc_ethnic.setdefault(cls, c.text)
                     break
     roles: dict[str, object] = {}  # "leader:<cluster key>" -> person cluster
@@ -135,7 +137,8 @@ def resolve_nominals_and_pronouns(doc: Doc, named: list, reg, loc_at: list[Optio
         for c in tok.subtree:
             if c.i >= tok.i:
                 break
-            if c.ent_type_ == "NORP" and c.lower_ not in DEMONYM_TO_ISO and c.i not in markers:
+            if (c.ent_type_ == "NORP" and c.lower_ not in DEMONYM_TO_ISO and c.i not in markers) or \
+                    region_people(c, loc_at):
                 return c.text
         return None
 

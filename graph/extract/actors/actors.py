@@ -33,6 +33,7 @@ from graph.extract.actors.actor_clusters import (
     norm_name,
     org_kind,
 )
+from graph.extract.actors.actor_countries import cluster_countries
 from graph.extract.actors.actor_spans import described_as_non_place, described_names, repair_spans
 from graph.extract.actors.actor_states import military_label, military_name
 from graph.extract.actors.actors_lexicon import ARMED_WORDS, ARMY_ACRONYMS, drop_titles
@@ -94,8 +95,7 @@ class _ArticleActors:
         self.place_pronouns = {loc.start: loc for loc in locations if loc.mention == "pronoun"}
         self.locations = [loc for loc in locations if loc.mention in ("name", "demonym")]
         self.loc_at = _place_at_tokens(doc, self.locations)
-        placed = {(loc.start, loc.end) for loc in self.locations if loc.geonames_id}
-        # "Drones hit Kursk": a name the small model calls a product that the places geocoded is the place
+        placed = {(loc.start, loc.end) for loc in self.locations if loc.geonames_id}  # "hit Kursk": no product
         prod_spans = [sp for sp in find_products(doc) if (sp.start_char, sp.end_char) not in placed]
         index_spans = [sp for sp in find_indices(doc) if not any(a.start < sp.end and sp.start < a.end
                                                                  for a in prod_spans)]
@@ -385,6 +385,7 @@ class _ArticleActors:
         mentions += self.extents
         mentions.sort(key=lambda m: (m.start, -m.end))
         out = self.out
+        countries = cluster_countries(doc, mentions, self.loc_at)
         for m in mentions:
             if m.form == "place":
                 continue
@@ -393,6 +394,7 @@ class _ArticleActors:
             etype = c.type if c else m.type
             out.append(Entity(span.start_char, span.end_char, span.text, etype,
                               canonical=c.iri if c else None, label=c.label if c else None,
-                              kind=(c.kind if c else m.kind), mention=m.form))
+                              kind=(c.kind if c else m.kind), mention=m.form,
+                              country=countries.get(id(c)) if c else None))
         out.sort(key=lambda e: (e.start, -e.end))
         return out

@@ -68,6 +68,8 @@ class Entity(Span):
     # name | nominal | pronoun | extent (a name with the description glued to it, "US automaker GM", or
     # with its acronym, "General Motors (GM)": the name is also a mention of its own)
     mention: str = "name"
+    # the country the actor belongs to as the article ties it to one (ISO 3166 alpha-2; actors/actor_countries.py)
+    country: Optional[str] = None
 
 
 @dataclass

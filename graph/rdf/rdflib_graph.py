@@ -110,6 +110,8 @@ def _add_actor(g: Graph, ent: Entity) -> None:
     alias = alias_of(ent)  # names, not "US automaker GM" nor "the computer company" (graph.extract.actors.aliases)
     if alias:
         g.add((a, SKOS.altLabel, Literal(alias)))
+    if ent.country:  # the country the article ties the actor to (graph/extract/actors/actor_countries.py)
+        g.set((a, TKG.countryCode, Literal(ent.country)))
 
 
 def _add_event(g: Graph, key: str, index: int, ev: Event, day: str) -> None:

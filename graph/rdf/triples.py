@@ -262,6 +262,8 @@ def _actor_triples(b: _Builder, ent: Entity) -> None:
     alias = alias_of(ent)  # as _add_actor
     if alias:
         b.add(a, _ALT, Lit(alias))
+    if ent.country:  # as _add_actor: the country the article ties the actor to
+        b.set(a, _T["countryCode"], Lit(ent.country))
 
 
 def _event_triples(b: _Builder, e: str, sent_prefix: str, ev: Event, day: str) -> None:

@@ -21,6 +21,16 @@ def country_of_token(tok: Token, loc_at: list[Optional[Location]]) -> Optional[s
     return DEMONYM_TO_ISO.get(tok.lower_) or DEMONYM_TO_ISO.get(low) or NAME_TO_ISO.get(tok.lower_)
 
 
+def people_word(tok: Token, loc_at: list[Optional[Location]], markers: set[int]) -> bool:
+    """Is ``tok`` the word for a people of no state of its own, whose fighters are a group of their own: a NORP
+    that is no country's people ("Tuareg", not a glued country code: "BO rebels"), or a region's people's word
+    ("Chechen", "Tigrayan"), whatever the tagger made of it?"""
+    if tok.ent_type_ == "NORP" and tok.lower_ not in DEMONYM_TO_ISO and tok.i not in markers:
+        return True
+    loc = loc_at[tok.i]
+    return loc is not None and loc.mention == "demonym" and not _names_a_country(loc)
+
+
 def _names_a_country(loc: Location) -> bool:
     from graph.extract.places.gazetteer_cache import default_gazetteer
 

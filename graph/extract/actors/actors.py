@@ -33,9 +33,10 @@ from graph.extract.actors.actor_clusters import (
     norm_name,
     org_kind,
 )
+from graph.extract.actors.actor_countries import cluster_countries
 from graph.extract.actors.actor_spans import described_as_non_place, described_names, repair_spans
 from graph.extract.actors.actor_states import military_label, military_name
-from graph.extract.actors.actors_lexicon import ARMED_WORDS, ARMY_ACRONYMS, TITLES
+from graph.extract.actors.actors_lexicon import ARMED_WORDS, ARMY_ACRONYMS, drop_titles
 from graph.extract.actors.described import find_described
 from graph.extract.actors.indices import find_indices, index_entities
 from graph.extract.actors.name_spans import STATE_BODY_HEADS, country_prefixed
@@ -44,6 +45,7 @@ from graph.extract.actors.products import find_products, product_entities
 from graph.extract.model import Entity, Location
 from graph.extract.places.place_spans import described_as_town, is_river
 from graph.extract.text.nominals import NOMINAL_HEADS
+from graph.extract.text.person_names import bare_surname
 from graph.ids import actor_iri
 
 APPOS_KINDS = {"mission": "igo", "military": "state", "junta": "state", "government": "state",
@@ -93,7 +95,8 @@ class _ArticleActors:
         self.place_pronouns = {loc.start: loc for loc in locations if loc.mention == "pronoun"}
         self.locations = [loc for loc in locations if loc.mention in ("name", "demonym")]
         self.loc_at = _place_at_tokens(doc, self.locations)
-        prod_spans = find_products(doc)
+        placed = {(loc.start, loc.end) for loc in self.locations if loc.geonames_id}  # "hit Kursk": no product
+        prod_spans = [sp for sp in find_products(doc) if (sp.start_char, sp.end_char) not in placed]
         index_spans = [sp for sp in find_indices(doc) if not any(a.start < sp.end and sp.start < a.end
                                                                  for a in prod_spans)]
         self.in_product = _product_tokens(doc, prod_spans) | {i for sp in index_spans for i in range(sp.start, sp.end)}
@@ -127,14 +130,15 @@ class _ArticleActors:
 
     def person_cluster(self, name: str) -> Cluster:
         """The person a name refers to: an earlier person sharing the name or its surname, else a new one."""
-        parts = [w for w in name.split() if w.lower().rstrip(".") not in TITLES and w.lower() not in TITLES]
-        name = " ".join(parts) or name
+        name = drop_titles(name)
+        parts = name.split()
         same = self.reg.alias.get(norm_name(name))
         if same is not None and same.type != "PERSON" and same.named:
             return same  # "Ryanair" read as a person after "Ryanair" the company: one sense per article
         for c in reversed(self.persons):
             cw = c.label.split()
-            if name == c.label or (len(parts) == 1 and parts[0] in cw) or (len(cw) == 1 and cw[0] in parts):
+            if name == c.label or (len(parts) == 1 and bare_surname(parts[0]) in map(bare_surname, cw)) or (
+                    len(cw) == 1 and bare_surname(cw[0]) in map(bare_surname, parts)):
                 if len(name) > len(c.label):
                     c.label = name
                 return c
@@ -143,6 +147,7 @@ class _ArticleActors:
         self.reg.add_alias(name, c)
         if len(parts) > 1:
             self.reg.add_alias(parts[-1], c)  # a later bare surname the NER missed
+            self.reg.add_alias(bare_surname(parts[-1]), c)  # "Burhan" after "Abdel Fattah al-Burhan"
         return c
 
     def org_cluster(self, name: str, etype: str, span: Span, acr: Optional[str] = None) -> Cluster:
@@ -380,6 +385,7 @@ class _ArticleActors:
         mentions += self.extents
         mentions.sort(key=lambda m: (m.start, -m.end))
         out = self.out
+        countries = cluster_countries(doc, mentions, self.loc_at)
         for m in mentions:
             if m.form == "place":
                 continue
@@ -388,6 +394,7 @@ class _ArticleActors:
             etype = c.type if c else m.type
             out.append(Entity(span.start_char, span.end_char, span.text, etype,
                               canonical=c.iri if c else None, label=c.label if c else None,
-                              kind=(c.kind if c else m.kind), mention=m.form))
+                              kind=(c.kind if c else m.kind), mention=m.form,
+                              country=countries.get(id(c)) if c else None))
         out.sort(key=lambda e: (e.start, -e.end))
         return out

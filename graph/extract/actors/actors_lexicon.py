@@ -92,3 +92,14 @@ TITLES = {"colonel", "col.", "col", "general", "gen.", "president", "prime", "mi
           "mrs.", "ms", "ms.", "dr", "dr.", "senator", "sen.", "captain", "capt.", "major", "lieutenant",
           "lt.", "king", "queen", "prince", "sheikh", "chief", "commander", "then", "former", "interim",
           "transitional", "junta", "leader", "ceo", "chairman", "spokesman", "spokeswoman", "sir"}
+
+
+def drop_titles(name: str) -> str:
+    """`name` without the titles it opens with ("President Hassan Sheikh Mohamud" -> "Hassan Sheikh Mohamud"): a
+    title word after the first word of the name proper is part of it (Somali and Arabic names carry "Sheikh",
+    "Amir", "Malik" inside), so only the leading run is dropped; the name itself if it is all titles."""
+    words = name.split()
+    i = 0
+    while i < len(words) and (words[i].lower() in TITLES or words[i].lower().rstrip(".") in TITLES):
+        i += 1
+    return " ".join(words[i:]) or name

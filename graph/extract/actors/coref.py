@@ -26,7 +26,6 @@ from graph.extract.actors.actors_lexicon import (
     CATEGORY_KIND,
     CATEGORY_TYPE,
     COUNTRIES,
-    DEMONYM_TO_ISO,
     LEADER_ROLES,
 )
 from graph.extract.actors.coref_nominals import (
@@ -70,6 +69,7 @@ def resolve_nominals_and_pronouns(doc: Doc, named: list, reg, loc_at: list[Optio
         junta_label,
         military_label,
         names_the_setting,
+        people_word,
         seat_country,
     )
 
@@ -90,7 +90,7 @@ def resolve_nominals_and_pronouns(doc: Doc, named: list, reg, loc_at: list[Optio
             for c in t.subtree:
                 if c.i >= t.i:
                     break
-                if c.ent_type_ == "NORP" and c.lower_ not in DEMONYM_TO_ISO and c.i not in markers:
+                if people_word(c, loc_at, markers):  # "Tuareg rebels", "Chechen fighters"
                     doc_ethnic.setdefault(cls, c.text)
                     break
     roles: dict[str, object] = {}  # "leader:<cluster key>" -> person cluster
@@ -135,7 +135,7 @@ def resolve_nominals_and_pronouns(doc: Doc, named: list, reg, loc_at: list[Optio
         for c in tok.subtree:
             if c.i >= tok.i:
                 break
-            if c.ent_type_ == "NORP" and c.lower_ not in DEMONYM_TO_ISO and c.i not in markers:
+            if people_word(c, loc_at, markers):
                 return c.text
         return None
 

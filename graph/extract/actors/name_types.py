@@ -22,6 +22,7 @@ from graph.extract.text.person_names import (
     COMPANY_WORDS,
     NOT_PERSON_WORDS,
     TITLE_WORDS,
+    bare_surname,
     given_names,
     looks_like_person,
     name_words,
@@ -41,7 +42,7 @@ def person_surnames(ents: list[tuple[Span, str, Optional[str]]]) -> frozenset[st
     for ent, label, acr in ents:
         if acr is None and (label == "PERSON" or (looks_like_person(ent) and _person_cue(ent))) and \
                 not any(w.lower() in NOT_PERSON_WORDS for w in name_words(ent)):
-            out.add(surname(ent))
+            out.update((surname(ent), bare_surname(surname(ent))))  # "al-Burhan", and "Burhan" said later
     return frozenset(out)
 
 

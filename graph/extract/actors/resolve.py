@@ -30,7 +30,7 @@ from functools import lru_cache
 from typing import Iterable, Optional
 
 from graph.extract.actors.actor_clusters import canonical_name
-from graph.extract.actors.actors_lexicon import TITLES
+from graph.extract.actors.actors_lexicon import drop_titles
 from graph.extract.actors.name_keys import acronyms, is_acronym, key_tokens, similar, skeleton
 from graph.extract.model import Entity, Extraction
 
@@ -283,7 +283,7 @@ def actor_records(ex: Extraction) -> list[ActorRecord]:
         person = first.type == "PERSON"
         names = [canonical_name(e.text) for e in ents if e.mention == "name"]
         if person:
-            names = [" ".join(w for w in n.split() if w.lower().rstrip(".") not in TITLES) for n in names]
+            names = [drop_titles(n) for n in names]
         last = ents[-1]  # the label the article's triples state (the last mention's: graph.rdf.triples sets it)
         label = " ".join((last.label or canonical_name(last.text)).split())
         names = [" ".join(n.split()) for n in names]  # one line each: no tab, no newline

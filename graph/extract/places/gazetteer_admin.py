@@ -10,6 +10,9 @@ maintained data packages, with no coordinates placed by hand:
 
 The names a region is indexed under are its names with the type words taken off ("Maidan Wardak Province" ->
 "Maidan Wardak", "Dagestan, Respublika" -> "Dagestan"): see :func:`base_names`.
+
+Regions that several first-level regions were cut out of and are still named after ("North Darfur", "South Darfur"
+... -> Darfur; Kordofan, Kivu, Sulawesi) are derived from the same data: :func:`shared_regions`.
 """
 from __future__ import annotations
 
@@ -119,3 +122,57 @@ def admin1_regions(largest_city: dict[str, tuple[float, float]]) -> Iterator[Adm
 def region_keys(names: Iterable[str]) -> set[str]:
     """Normalized index keys of names."""
     return {k for k in (normalize(n) for n in names) if k}
+
+
+# a compass word that opens the name of one of several regions cut out of one larger one ("North Darfur",
+# "Sud-Kivu" is written "South Kivu" in GeoNames' English names); "Upper"/"Lower" are left out: "Upper Nile" is
+# no part of a region "Nile"
+_COMPASS = ("north south east west central northern southern eastern western northeast northwest southeast "
+            "southwest north-east north-west south-east south-west").split()
+_COMPASS_NAME = re.compile(rf"^(?:{'|'.join(_COMPASS)})\s+(\S.+)$", re.IGNORECASE)
+
+
+@dataclass
+class SharedRegion:
+    """A region named by what several first-level regions of one country share after a compass word: Darfur
+    (North, South, East, West and Central Darfur), Kordofan, Kivu, Equatoria, Sulawesi."""
+    name: str
+    country: str
+    members: list[Admin1]
+
+    @property
+    def point(self) -> tuple[float, float]:
+        """The mean of its members' points: a point inside it when they tile a compact area (derived from the
+        packages' points, never placed by hand)."""
+        pts = [(m.lat, m.lon) for m in self.members if m.lat is not None and m.lon is not None]
+        return sum(p[0] for p in pts) / len(pts), sum(p[1] for p in pts) / len(pts)
+
+
+def shared_regions(regions: Iterable[Admin1], generic: frozenset[str] = frozenset()) -> Iterator[SharedRegion]:
+    """The regions two or more first-level regions of a country are named after ("North Darfur", "South
+    Darfur" -> Darfur), each with its members. A stem holding a ``generic`` word (a kind of region or of
+    landform: "Cape" of "Western Cape", "Province" of "Eastern Province") or a compass word names no region."""
+    stems: dict[tuple[str, str], list[Admin1]] = {}
+    for r in regions:
+        if r.lat is None:
+            continue
+        for n in r.names:
+            m = _COMPASS_NAME.match(n)
+            if m is None:
+                continue
+            stem = m.group(1).strip()
+            words = [w.lower() for w in re.split(r"[\s-]+", stem)]
+            if len(stem) > 3 and stem[:1].isupper() and not any(
+                    w in generic or w in GENERIC_WORDS or w in _COMPASS for w in words):
+                group = stems.setdefault((r.country, stem), [])
+                if r not in group:
+                    group.append(r)
+            break  # one compass name per region: its English one comes first (label, then names)
+    for (country, stem), members in stems.items():
+        if len(members) >= 2:
+            yield SharedRegion(stem, country, members)
+
+
+# kinds of region and of landform: a stem holding one is no region's name ("Western Cape", "Eastern Highlands")
+GENERIC_WORDS = frozenset(_TYPE_WORDS) | frozenset("""cape coast river sea island islands hill hills mountain
+    mountains valley lake bay gulf end highlands lowlands atoll atolls desert plateau chain aimak aimag""".split())

@@ -7,8 +7,8 @@ import csv
 import re
 from pathlib import Path
 
-from graph.extract.places.gazetteer import MIN_CITY_POPULATION, Q_ALTERNATE, Q_CURATED, Gazetteer, GeoPlace
-from graph.extract.places.gazetteer_admin import admin1_regions
+from graph.extract.places.gazetteer import MIN_CITY_POPULATION, Q_ALTERNATE, Q_CURATED, Q_PRIMARY, Gazetteer, GeoPlace
+from graph.extract.places.gazetteer_admin import admin1_regions, shared_regions
 from graph.extract.places.gazetteer_keys import normalize, skeleton
 
 DATA_DIR = Path(__file__).resolve().parent / "data"
@@ -95,6 +95,8 @@ def build(min_city_population: int = MIN_CITY_POPULATION) -> Gazetteer:
         if p is not None:
             g.add(p, s["name"])
             g.add(p, f"{s['name']} state", Q_ALTERNATE)
+
+    _add_shared_regions(g, regions)
 
     # ---- continents
     for code, c in gc.get_continents().items():
@@ -184,6 +186,21 @@ def _add_regions(g: Gazetteer, regions) -> None:
             g.add_admin(p, name)
             if owners.get(name) is None:
                 g.add(p, name, Q_ALTERNATE)
+
+
+def _add_shared_regions(g: Gazetteer, regions) -> None:
+    """Index the regions several first-level regions are named after ("Darfur": North, South, East, West and
+    Central Darfur; see gazetteer_admin.shared_regions) under that name, unless a country, a first-level region
+    or a place's primary name already bears it ("Azerbaijan" of Iran's East and West Azerbaijan stays the
+    country, "Carolina" the towns). GeoNames ids of such regions (feature
+    class L) are in no data package the project uses: they have none; their point is their members' mean."""
+    for r in shared_regions(regions):
+        key = normalize(r.name)
+        if g._bucket(key, g._admin) or any(q >= Q_PRIMARY or g._place(n).kind in ("country", "admin1")
+                                            for n, q in g._bucket(key).items()):
+            continue  # a town's alternate name does not hide it ("Bahr el Ghazal" of a town in Chad)
+        lat, lon = r.point
+        g.add(GeoPlace(None, r.name, round(lat, 4), round(lon, 4), r.country, "region", 0), r.name)
 
 
 def _owner(g: Gazetteer, name: str, region) -> str | None:

@@ -4,11 +4,13 @@ evidence: a town of the article's countries, in place position, big enough, not 
 from __future__ import annotations
 
 from functools import lru_cache
+from typing import Optional
 
 from spacy.tokens import Doc, Span
 
 from graph.extract.model import Location
 from graph.extract.places.gazetteer import Gazetteer, GeoPlace, normalize
+from graph.extract.places.place_sense import acts_as_actor
 from graph.extract.places.place_spans import (
     AddPlace,
     described_as_town,
@@ -18,9 +20,18 @@ from graph.extract.places.place_spans import (
     place_object,
     strip_det,
 )
-from graph.extract.places.places_lexicon import AMBIGUOUS, LOCATIVE, TOWN_NOUNS, UNTAGGED_NOUN_TOWN, UNTAGGED_TOWN
+from graph.extract.places.places_lexicon import (
+    AMBIGUOUS,
+    LOCATIVE,
+    PLACE_OBJECT_VERBS,
+    TOWN_NOUNS,
+    UNTAGGED_NOUN_TOWN,
+    UNTAGGED_TOWN,
+)
 from graph.extract.text.dateline import Dateline
 from graph.extract.text.doc_text import doc_text
+from graph.extract.text.nominals import NOMINAL_HEADS, person_nouns
+from graph.extract.text.person_names import given_names
 
 
 def mislabelled_towns(deferred: list[Span], gaz: Gazetteer, ctx: set[str], out: list[Location],
@@ -47,7 +58,9 @@ def mislabelled_towns(deferred: list[Span], gaz: Gazetteer, ctx: set[str], out: 
         if p is None and described_as_town(core):  # "seized Rubaya, a major coltan mining town": a place,
             add(ent, None, text)  # though the gazetteer does not know it (no coordinates rather than an actor)
             continue
-        if p is None or p.kind not in ("city", "village", "admin1") or p.country not in ctx:
+        if p is not None and p.kind in ("city", "village", "admin1") and p.country not in ctx:
+            p, exact = foreign_object_town(core, gaz, ctx), True  # "Drones hit Belgorod" in a story about Ukraine
+        if p is None or p.kind not in ("city", "village", "admin1"):
             continue
         if not exact and " " not in normalize(text) and (p.population < UNTAGGED_NOUN_TOWN or _is_english(text)):
             continue  # a one-word loose spelling of an ORG/PERSON is too often a word ("Defense" ~ Defiance); a
@@ -57,11 +70,76 @@ def mislabelled_towns(deferred: list[Span], gaz: Gazetteer, ctx: set[str], out: 
         found = {l.geonames_id for l in out if l.geonames_id}
         rest = []
         for ent, core, p in pending:
-            if p.geonames_id in found or locative(core) or place_object(core) or _coordinated(core, out):
+            if p.geonames_id in found or locative(core) or place_object(core) or _after_place_verb(core) or \
+                    _coordinated(core, out):
                 add(ent, p, core.text)
             else:
                 rest.append((ent, core, p))
         pending = rest
+
+
+def foreign_object_town(core: Span, gaz: Gazetteer, ctx: set[str]) -> Optional[GeoPlace]:
+    """A town outside the article's countries that the sentence attacks, takes or enters ("Drones hit Belgorod",
+    "stormed Avdiivka" where the story names no country): the direct object of a verb of place, exactly the
+    primary name (or, in a story that names no country, an alternate one) of a town of at least UNTAGGED_TOWN
+    inhabitants or of a first-level region (wherever it is), and no English word ("hit Reading"). Whether the sentence makes it a person or a company is decided after
+    (not_a_place)."""
+    text = core.text
+    if not (place_object(core) or _after_place_verb(core)) or text in AMBIGUOUS or not text[:1].isupper():
+        return None
+    if text in given_names() or _people_do_it(core) or _an_actor_elsewhere(core):
+        return None  # "The senator attacked Kennedy", "attacked Toyota ... Toyota said": a person or a company
+    p = gaz.lookup(text)
+    if p is None or gaz.quality(text, p) < (2 if text.isupper() or ctx else 1):
+        # an exact alternate name will do ("Avdiivka": Avdiyivka) in a story that names no country, not for an
+        # acronym ("RAND"), nor beside other countries ("attacked Ber" in Mali is not Véroia, Greece)
+        return None
+    other, nouns = _english_words()
+    low = text.lower()
+    if not other or low in other:
+        return None  # no word tables: the pass stays off rather than guess
+    if p.kind == "admin1" and low not in nouns:
+        return p
+    if p.kind in ("city", "village") and p.population >= (UNTAGGED_NOUN_TOWN if low in nouns else UNTAGGED_TOWN):
+        return p  # "besieged Goma": a noun too (WordNet), so a big town only
+    return None
+
+
+def _people_do_it(core: Span) -> bool:
+    """The verb's subject is a person or people ("The senator attacked", "Critics hit", "Biden attacked"): words,
+    not arms, and aimed at an actor as often as at a town."""
+    verb = core.root
+    while verb.dep_ in ("conj", "appos", "dobj", "advmod", "npadvmod") and verb.head.i != verb.i:
+        verb = verb.head
+        if verb.pos_ in ("VERB", "AUX"):
+            break
+    for subj in verb.children:
+        if subj.dep_ == "nsubj":
+            lemma = subj.lemma_.lower()
+            category = NOMINAL_HEADS.get(lemma)  # "fighters", "troops": armed, though people too
+            return subj.ent_type_ == "PERSON" or category == "person" or (category is None and lemma in person_nouns())
+    return False
+
+
+def _an_actor_elsewhere(core: Span) -> bool:
+    """Another mention of the name in the article is a person's or a company's by what its sentence does with it
+    ("Toyota said"; see acts_as_actor)."""
+    doc, n = core.doc, len(core)
+    words = [t.text for t in core]
+    for t in doc:
+        if t.text == words[0] and not core.start <= t.i < core.end and [x.text for x in doc[t.i:t.i + n]] == words:
+            if acts_as_actor(doc[t.i:t.i + n]):
+                return True
+    return False
+
+
+def _after_place_verb(core: Span) -> bool:
+    """'recaptured Bakhmut after ...' parsed as an adverb of the verb: a name right after a verb of place that
+    the parse hangs on it in no subject's role is its object."""
+    root, doc = core.root, core.doc
+    head = root.head
+    return core.start > 0 and doc[core.start - 1].i == head.i and head.pos_ == "VERB" and \
+        head.lemma_.lower() in PLACE_OBJECT_VERBS and not root.dep_.startswith("nsubj")
 
 
 def _coordinated(core: Span, out: list[Location]) -> bool:
@@ -121,11 +199,11 @@ def untagged_towns(doc: Doc, gaz: Gazetteer, ctx: set[str], taken: set[int], add
     proper noun inside a sentence (not its first word), standing alone (not part of a longer capitalised
     name), that is exactly the name of a town in one of the article's countries with at least UNTAGGED_TOWN
     inhabitants, and not an English verb, adjective or adverb (a noun needs UNTAGGED_NOUN_TOWN), unless the
-    text says it is a town ("the town of Sake", whatever the tagger made of it). Its other mentions then
-    follow (repeated_places: one sense per article)."""
-    if not ctx:
-        return
-    _untagged_long_towns(doc, gaz, ctx, taken, add)
+    text says it is a town ("the town of Sake", whatever the tagger made of it); a town of another country
+    when a verb of place takes it as its object (foreign_object_town). Its other mentions then follow
+    (repeated_places: one sense per article)."""
+    if ctx:
+        _untagged_long_towns(doc, gaz, ctx, taken, add)
     other, nouns = (), ()
     for tok in doc:
         if tok.i in taken or tok.ent_type_ or not tok.is_title or not tok.is_alpha \
@@ -146,6 +224,11 @@ def untagged_towns(doc: Doc, gaz: Gazetteer, ctx: set[str], taken: set[int], add
         if p is None and prv is not None and prv.lower_ in LOCATIVE:  # "off Hodeidah" (Al Ḩudaydah): a big
             q = gaz.lookup_loose(tok.text, ctx)[0]  # town's transliteration that is no English word, in place position
             p = q if q is not None and q.population >= UNTAGGED_NOUN_TOWN and not _is_english(tok.text) else None
+        if (p is None or p.country not in ctx) and not described:
+            p = foreign_object_town(doc[tok.i:tok.i + 1], gaz, ctx)  # "stormed Avdiivka", its country unnamed
+            if p is not None:
+                add(doc[tok.i:tok.i + 1], p, tok.text)
+            continue
         if p is None or p.kind not in ("city", "village") or p.country not in ctx or p.population < UNTAGGED_TOWN:
             continue
         if not other:

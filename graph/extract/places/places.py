@@ -43,6 +43,7 @@ from graph.extract.places.place_spans import (
 from graph.extract.places.place_towns import (
     _english_words,
     dateline_place,
+    foreign_object_town,
     mislabelled_towns,
     repeated_places,
     untagged_towns,
@@ -122,8 +123,9 @@ def find_locations(doc: Doc, gaz: Optional[Gazetteer] = None) -> list[Location]:
                 if p is not None and p.kind in ("city", "village") and p.country not in (qual or ctx) \
                         and p.population < RULER_MIN_CITY_POPULATION and gaz.quality(core.text, p) < 2:
                     # "the town of Ber" (Mali) is not Véroia, Greece, whose alternate names include "Ber": a
-                    # foreign town known only by an alternate spelling gets no id rather than a wrong one
-                    p = None
+                    # foreign town known only by an alternate spelling gets no id rather than a wrong one, unless
+                    # a verb of place takes it as its object ("pounded Kupiansk": Kupyansk)
+                    p = foreign_object_town(core, gaz, ctx)
             if p is None:
                 # the NER cut a hyphenated name short ("Deir" of "Deir ez-Zor"): the longest longer name
                 for k in range(min(len(doc), ent.end + 4), ent.end, -1):
@@ -144,7 +146,7 @@ def find_locations(doc: Doc, gaz: Optional[Gazetteer] = None) -> list[Location]:
                 continue  # "Junta extends transition", "M23 rebels": a headline's actor, a group's code name
             if label != "FAC" and embedded_in_name(ent, p):
                 continue
-            if core.text in AMBIGUOUS and not locative(core):
+            if core.text in AMBIGUOUS and not locative(core) and not _names_a_body(core):
                 continue
             add(span, p, core.text, kind)
         elif label == "NORP":
@@ -157,7 +159,7 @@ def find_locations(doc: Doc, gaz: Optional[Gazetteer] = None) -> list[Location]:
                 p, kind = _region_or_its_people(core.text, gaz, ctx)
             if p is not None:
                 add(ent, p, core.text, kind)
-        elif label in ("PERSON", "ORG"):
+        elif label in ("PERSON", "ORG", "PRODUCT"):  # "Drones hit Kursk": the small model's PRODUCT
             text = core.text
             if region_word(doc, ent.end, PLACE_SUFFIXES):  # "in Tachira state": the region the NER called an ORG
                 p = gaz.lookup(text, ctx)
@@ -186,6 +188,9 @@ def find_locations(doc: Doc, gaz: Optional[Gazetteer] = None) -> list[Location]:
         if tok.pos_ not in ("ADJ", "PROPN", "NOUN"):
             continue
         p = gaz.demonym(tok.text)
+        if p is None and tok.dep_ in ("amod", "compound") and tok.head.pos_ == "NOUN":
+            p, kind = _region_or_its_people(tok.text, gaz, ctx)  # "Chechen fighters": a region's people
+            p = p if kind == "demonym" else None
         if p is not None:
             add(doc[tok.i:tok.i + 1], p, tok.text, "demonym")
     dateline = doc_dateline(doc)
@@ -249,12 +254,33 @@ def _region_or_its_people(text: str, gaz: Gazetteer, ctx: set[str]) -> tuple[Opt
         if not text.endswith(end) or len(base) < 4 or not base[:1].isupper():
             continue
         words, nouns = _english_words()
-        if (not end and text.lower() in words) or (end and base.lower() in words | nouns):
-            continue  # "Jewish", "Western": English adjectives; "Chinese" is not of "Chin" (a noun)
+        if end and base.lower() in words | nouns:
+            continue  # "Chinese" is not of "Chin" (a noun)
         p = gaz.lookup(base, ctx)
-        if p is not None and p.kind in ("country", "admin1") and gaz.quality(base, p) >= 1:
-            return p, "demonym" if end else "name"
+        if p is None or p.kind not in ("country", "admin1") or gaz.quality(base, p) < 1:
+            continue
+        if not end and text.lower() in words:  # an English adjective: "Jewish", "Western" are no places, while
+            if _formed_on(text, p.name):  # "Chechen" (one of Chechnya's names) is its people's word
+                return p, "demonym"
+            continue
+        return p, "demonym" if end else "name"
     return None, "name"
+
+
+def _names_a_body(core: Span) -> bool:
+    """'Gaza health officials', 'Georgia officials': a name the NER called a place that modifies the noun of a
+    public body or its people is that body's place (a possessive is left out: "Jackson's spokesman")."""
+    root = core.root
+    head = root.head
+    return root.dep_ == "compound" and head.i > root.i and head.pos_ == "NOUN" and \
+        NOMINAL_HEADS.get(head.lemma_.lower()) in ("person", "government", "military")
+
+
+def _formed_on(word: str, name: str) -> bool:
+    """Is the adjective ``word`` formed on the place name ``name`` rather than the name itself ("Chechen" on
+    "Chechnya": another word sharing its first five letters; not "Afar" of Afar, "Western" of Western)?"""
+    a, b = normalize(word), normalize(name)
+    return a != b and len(a) >= 5 and b.startswith(a[:5])
 
 
 def _gov_org(ent: Span, gaz: Gazetteer, ctx: set[str], add: AddPlace) -> bool:

@@ -53,7 +53,8 @@ DIRECTIONS = frozenset("North South East West Northern Southern Eastern Western 
 
 # verbs whose direct object is a place: ground taken, lost, attacked, entered or left
 PLACE_OBJECT_VERBS = frozenset("""retake recapture capture seize occupy liberate reclaim regain besiege overrun storm
-    encircle surround evacuate abandon shell bomb bombard attack strike raid enter reach flee leave visit""".split())
+    encircle surround evacuate abandon shell bomb bombard attack strike raid enter reach flee leave visit pound hit
+    target blockade""".split())
 
 RIVER_WORDS = frozenset({"river", "River"})
 

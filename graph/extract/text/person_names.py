@@ -91,6 +91,20 @@ def looks_like_person(span: Span) -> bool:
     return words[-1][:1].isupper()
 
 
+# the Arabic article a surname may open with, written apart from it later ("al-Burhan", then "Burhan")
+_ARTICLES = ("al-", "el-", "ad-", "ar-", "as-", "ash-", "at-", "az-", "an-", "ul-", "ud-")
+
+
+def bare_surname(word: str) -> str:
+    """`word` without the Arabic article it opens with ("al-Burhan" -> "Burhan", "El-Sisi" -> "Sisi"); as it is
+    otherwise (and when nothing capitalised follows the article: "al-")."""
+    low = word.lower()
+    for a in _ARTICLES:
+        if low.startswith(a) and word[len(a):][:1].isupper():
+            return word[len(a):]
+    return word
+
+
 def surname(span: Span) -> str:
     """The last word of a person's name ("Fritz Henderson" -> "Henderson"; "Ford Jr." -> "Ford")."""
     words = [w for w in name_words(span) if w.rstrip(".").lower() not in ("jr", "sr", "ii", "iii", "iv")]

@@ -47,6 +47,7 @@ from graph.extract.actors.name_spans import glued_markers
 from graph.extract.model import Location
 from graph.extract.text.dateline import dateline_tokens
 from graph.extract.text.nominals import NOMINAL_HEADS
+from graph.extract.text.phrases import relative_antecedent
 
 PERSON_PRONOUNS = {"he", "him", "his", "she", "her", "hers", "himself", "herself"}
 IT_PRONOUNS = {"it", "its", "itself"}
@@ -290,7 +291,7 @@ def resolve_nominals_and_pronouns(doc: Doc, named: list, reg, loc_at: list[Optio
             return "PERSON", recent(lambda m: m.cluster.type == "PERSON", tok.i, 3)
         if low in RELATIVE:
             if tok.head.dep_ == "relcl" and tok.dep_ in {"nsubj", "nsubjpass", "dobj", "pobj", "poss"}:
-                m = at.get(tok.head.head.i)
+                m = at.get(relative_antecedent(tok).i)
                 if m is not None and m.cluster is not None:
                     return m.cluster.type, m.cluster
             return None, None

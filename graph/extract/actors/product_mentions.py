@@ -3,7 +3,7 @@
 "The Airbus A380 ... The plane is built with four engines", "its new A380 airliner", "the aircraft flew into
 clear skies": a definite singular noun of the product's category (an aircraft noun after an aircraft, a car noun
 after a car) refers to the last product named in the preceding sentences, and the noun a product name modifies
-("A380 airliner") is that product. "it"/"its" is the product when the nearest subject before it is one ("The
+("A380 airliner", "777 planes") is that product. "it"/"its" is the product when the nearest subject before it is one ("The
 A380 has made its maiden flight"), as actors' pronouns follow the nearest subject (coref.py). These mentions make
 the product a participant of the events said of it.
 """
@@ -44,7 +44,7 @@ def product_nominals(doc: Doc, spans: list[Span]) -> list[tuple[int, Span]]:
     for sp in spans:  # "its new A380 airliner": the noun the name modifies
         head = sp.root.head
         if head.i not in covered and head.i >= sp.end and head.lemma_.lower() in _category(sp) and \
-                sp.root.dep_ in {"compound", "nmod", "amod"}:
+                sp.root.dep_ in {"compound", "nmod", "amod", "nummod"}:  # the parser takes "777 planes" for a count
             out.append((head.i, sp))
             covered.add(head.i)
     ordered = sorted(spans, key=lambda s: s.start)

@@ -11,6 +11,7 @@ from spacy.tokens import Doc, Span, Token
 from graph.extract.events import wordnet_lexicon as wn
 from graph.extract.events.cameo import noun_code_for
 from graph.extract.model import Argument, Entity, Location, Timex
+from graph.extract.text.phrases import relative_antecedent
 
 SUBJECTS = {"nsubj", "nsubjpass", "csubj"}
 OBJECTS = {"dobj", "dative", "attr", "oprd"}
@@ -27,10 +28,15 @@ CAUSATIVE = {"have", "get"}
 SUPPORT_VERBS = {**dict.fromkeys(["launch", "carry", "conduct", "stage", "mount", "commit", "perpetrate", "wage",
                                   "unleash", "execute", "orchestrate", "claim", "accept", "admit", "give", "make",
                                   "hold", "issue", "deliver", "reach", "sign", "impose", "declare", "order",
-                                  "open", "begin", "start"], "agent"),
+                                  "open", "begin", "start",
+                                  # who reports or lays out its own loss, cuts or plan: "GM reported a loss",
+                                  # "Ford announced deep production cuts", "presented a rescue plan"
+                                  "report", "post", "announce", "unveil", "present", "outline", "set"], "agent"),
                  **dict.fromkeys(["suffer", "sustain", "receive", "incur"], "target")}
 MEMBER_PREPS = {"including", "among"}
 JOURNEY_PREPS = {"after", "before", "during", "following"}  # "landed after a 14-hour flight", "before the tour"
+# verbs whose "for" object is the event their subject is in: "filed for bankruptcy", "applied for protection"
+FOR_SUPPORT = {"file", "apply"}
 # WordNet files of nouns that are no journey ("fell after the announcement", "after a delay", "after an accident")
 NOT_JOURNEYS = {"noun.communication", "noun.cognition", "noun.time", "noun.event", "noun.state", "noun.attribute",
                 "noun.feeling", "noun.phenomenon", "noun.possession", "noun.person"}
@@ -110,10 +116,7 @@ def conjuncts(tok: Token) -> list[Token]:
 
 def antecedent(tok: Token) -> Token:
     """A relative pronoun's noun ("the museum, which was damaged": the museum), else tok itself."""
-    if tok.lower_ not in {"which", "that", "who", "whom"} or tok.tag_ not in {"WDT", "WP"}:
-        return tok
-    clause = next((a for a in tok.ancestors if a.dep_ == "relcl"), None)
-    return clause.head if clause is not None else tok
+    return relative_antecedent(tok)
 
 
 class TokenIndex:
@@ -157,6 +160,8 @@ def argument(tok: Token, role: str, ix: TokenIndex, split: bool = False) -> Opti
                     and ix.ent[c.i].canonical), None)
     if ent is None and loc is None:
         ent = _partitive_whole(tok, ix)  # "one of the A380s", "two of its jets": the named whole is who it is
+    if ent is None and loc is None:
+        ent = _product_of(tok, ix)  # "the long-range 777", "a new version of its 777 airliner"
     if ent is None and loc is None and antecedent(tok) != tok:
         # "the militia, which ...": the relative pronoun is the argument's words, its noun's actor is who it is
         ent = ix.ent[antecedent(tok).i]
@@ -177,6 +182,27 @@ def _partitive_whole(tok: Token, ix: TokenIndex) -> Optional[Entity]:
                 ent = ix.ent[obj.i] if obj.dep_ == "pobj" else None
                 if ent is not None and ent.canonical:
                     return ent
+    return None
+
+
+# nouns that name a make of a product: "a new version of its 777", "a freighter variant of the A330"
+PRODUCT_KIND_NOUNS = {"version", "variant", "model", "derivative", "edition", "generation", "member", "family"}
+
+
+def _product_of(tok: Token, ix: TokenIndex) -> Optional[Entity]:
+    """The named product a phrase without an actor of its own is about: its head's modifier ("long-range 777",
+    which the parser reads as a count of "range"; "the A380 programme"), or what its head is a make of ("a new
+    version of its 777 airliner"). Not a person's title ("787 project manager")."""
+    if tok.pos_ != "NOUN" or wn.noun(tok.lemma_).lexfile == "noun.person":
+        return None
+    mods = [c for c in tok.children if c.dep_ in {"compound", "nummod", "nmod"}]
+    if tok.lemma_.lower() in PRODUCT_KIND_NOUNS:
+        mods += [o for p in tok.children if p.dep_ == "prep" and p.lower_ == "of" for o in p.children
+                 if o.dep_ == "pobj"]
+    for c in mods:
+        ent = ix.ent[c.i]
+        if ent is not None and ent.kind == "product" and ent.canonical:
+            return ent
     return None
 
 
@@ -343,6 +369,11 @@ def _support(noun: Token) -> list[tuple[Token, str]]:
     """The subject a support verb lends its event noun: who "launched a series of attacks", "carried out the
     bombing", "claimed responsibility for the bombing" did it; who "suffered injuries" was hurt."""
     tok = noun
+    while tok.dep_ == "conj" and tok.head.pos_ == "NOUN":
+        tok = tok.head  # "filed for bankruptcy and Chapter 11 protection": the coordination's first noun
+    if tok.dep_ == "pobj" and tok.head.lower_ == "for" and tok.head.head.lemma_.lower() in FOR_SUPPORT:
+        subs = [s for s in _subjects(tok.head.head) if s.dep_ == "nsubj"]
+        return [(s, "agent") for s in subs] or [(s, r) for s, r in _inherited_subject(tok.head.head) if r == "agent"]
     if tok.dep_ == "pobj" and tok.head.lower_ in {"of", "for"} and (
             tok.head.head.lemma_.lower() in SERIES_NOUNS | RESPONSIBILITY):
         tok = tok.head.head  # "a series of attacks", "responsibility for the bombing"

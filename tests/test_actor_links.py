@@ -66,3 +66,27 @@ def test_who_files_for_bankruptcy_takes_part_in_it(carmaker):
 def test_which_after_a_company_is_the_company(carmaker):
     got = actors_of(carmaker, "filed")
     assert "vantor-motors" in got and "dana-whitcombe" not in got
+
+
+def we_of(ex) -> list[tuple[str, str | None]]:
+    return [(e.text, e.label) for e in ex.entities if e.text.lower() in {"we", "our"}]
+
+
+def test_we_in_a_quotation_is_the_speakers_organisation():
+    # a person speaks for the company the article describes them by: in the sentence, in an earlier one, or
+    # in the sentence that opens a quotation running over two
+    ex = run("Regional jet delayed again",
+             "Bombardier Aerospace has delayed its new regional jet by two years. \"We have cut our design effort and "
+             "are focusing on new engines,\" said Ingrid Moe, the chief executive of Bombardier Aerospace.\n\n"
+             "In a statement, Moe said, \"We want to know what happened. We are fully committed to supporting the "
+             "search.\"")
+    got = we_of(ex)
+    assert len(got) == 4 and all(label == "Bombardier Aerospace" for _, label in got), got
+    assert "bombardier-aerospace" in actors_of(ex, "cut")
+    assert "bombardier-aerospace" in actors_of(ex, "want")  # the speaker of the sentence that opens the quotation
+
+
+def test_we_of_a_speaker_tied_to_no_organisation_stays_unresolved():
+    ex = run("Search goes on",
+             "Rescuers searched the coast again on Monday. \"We will not give up,\" said Ingrid Moe, a volunteer.")
+    assert all(label is None for _, label in we_of(ex)), we_of(ex)

@@ -44,6 +44,7 @@ from graph.extract.actors.coref_nominals import (
 )
 from graph.extract.actors.described import NAMING_VERBS
 from graph.extract.actors.name_spans import glued_markers
+from graph.extract.actors.quote_speakers import employers_of, quotations, speaker_organisation
 from graph.extract.model import Location
 from graph.extract.text.dateline import dateline_tokens
 from graph.extract.text.nominals import NOMINAL_HEADS
@@ -54,7 +55,6 @@ IT_PRONOUNS = {"it", "its", "itself"}
 THEY_PRONOUNS = {"they", "them", "their", "theirs", "themselves"}
 WE_PRONOUNS = {"we", "us", "our", "ours"}
 RELATIVE = {"which", "who", "whom", "whose", "that"}
-SPEECH = {"say", "tell", "state", "announce", "declare", "add", "insist", "claim", "write", "explain"}
 STATE_CATEGORIES = {"military", "junta", "government"}
 REBEL_CLASS = {"rebel": "rebels", "separatist": "rebels", "guerrilla": "rebels", "mutineer": "rebels",
                "fighter": "rebels", "group": "rebels", "jihadist": "jihadists", "militant": "jihadists",
@@ -295,15 +295,9 @@ def resolve_nominals_and_pronouns(doc: Doc, named: list, reg, loc_at: list[Optio
                 if m is not None and m.cluster is not None:
                     return m.cluster.type, m.cluster
             return None, None
-        if low in WE_PRONOUNS:
-            for t in tok.sent:
-                if t.lemma_ in SPEECH:
-                    for s in t.children:
-                        m = at.get(s.i)
-                        if s.dep_ == "nsubj" and m is not None and m.cluster is not None \
-                                and m.cluster.kind != "person":
-                            return m.cluster.type, m.cluster
-            return None, None
+        if low in WE_PRONOUNS:  # the organisation its speaker speaks for (quote_speakers.py)
+            org = speaker_organisation(tok, at, employers, quotes, is_role)
+            return (org.type, org) if org is not None else (None, None)
         plural = low in THEY_PRONOUNS
         if not plural and low not in IT_PRONOUNS:
             return None, None
@@ -357,6 +351,12 @@ def resolve_nominals_and_pronouns(doc: Doc, named: list, reg, loc_at: list[Optio
             return None, None
         return None, None
 
+    quotes = quotations(doc)
+
+    def is_role(t: Token) -> bool:
+        return nominal_category(t) == "person" or role_title(t) or t.lower_ in LEADER_ROLES
+
+    employers = employers_of(doc, named, at, is_role)
     for tok in doc:
         if tok.i in at:
             continue

@@ -8,6 +8,7 @@ from typing import Optional
 
 from spacy.tokens import Doc, Span, Token
 
+from graph.extract.actors.phrase_actor import phrase_actor
 from graph.extract.events import wordnet_lexicon as wn
 from graph.extract.events.cameo import noun_code_for
 from graph.extract.model import Argument, Entity, Location, Timex
@@ -159,9 +160,7 @@ def argument(tok: Token, role: str, ix: TokenIndex, split: bool = False) -> Opti
         ent = next((ix.ent[c.i] for c in tok.children if c.dep_ == "appos" and ix.ent[c.i] is not None
                     and ix.ent[c.i].canonical), None)
     if ent is None and loc is None:
-        ent = _partitive_whole(tok, ix)  # "one of the A380s", "two of its jets": the named whole is who it is
-    if ent is None and loc is None:
-        ent = _product_of(tok, ix)  # "the long-range 777", "a new version of its 777 airliner"
+        ent = phrase_actor(tok, ix.ent)  # "one of the A380s", "the long-range 777", "a version of its 777"
     if ent is None and loc is None and antecedent(tok) != tok:
         # "the militia, which ...": the relative pronoun is the argument's words, its noun's actor is who it is
         ent = ix.ent[antecedent(tok).i]
@@ -170,40 +169,6 @@ def argument(tok: Token, role: str, ix: TokenIndex, split: bool = False) -> Opti
     if ent is not None and not (span.start_char <= ent.start and ent.end <= span.end_char):
         return Argument(ent.start, ent.end, ent.text, role, canonical)
     return Argument(span.start_char, span.end_char, span.text, role, canonical)
-
-
-def _partitive_whole(tok: Token, ix: TokenIndex) -> Optional[Entity]:
-    """The named actor a count or a quantifier picks members of: "one of the A380s", "two of Boeing's jets"."""
-    if not (tok.like_num or tok.pos_ == "NUM" or tok.tag_ == "DT" and tok.dep_ in SUBJECTS | {"dobj", "pobj"}):
-        return None
-    for prep in tok.children:
-        if prep.dep_ == "prep" and prep.lower_ == "of":
-            for obj in prep.children:
-                ent = ix.ent[obj.i] if obj.dep_ == "pobj" else None
-                if ent is not None and ent.canonical:
-                    return ent
-    return None
-
-
-# nouns that name a make of a product: "a new version of its 777", "a freighter variant of the A330"
-PRODUCT_KIND_NOUNS = {"version", "variant", "model", "derivative", "edition", "generation", "member", "family"}
-
-
-def _product_of(tok: Token, ix: TokenIndex) -> Optional[Entity]:
-    """The named product a phrase without an actor of its own is about: its head's modifier ("long-range 777",
-    which the parser reads as a count of "range"; "the A380 programme"), or what its head is a make of ("a new
-    version of its 777 airliner"). Not a person's title ("787 project manager")."""
-    if tok.pos_ != "NOUN" or wn.noun(tok.lemma_).lexfile == "noun.person":
-        return None
-    mods = [c for c in tok.children if c.dep_ in {"compound", "nummod", "nmod"}]
-    if tok.lemma_.lower() in PRODUCT_KIND_NOUNS:
-        mods += [o for p in tok.children if p.dep_ == "prep" and p.lower_ == "of" for o in p.children
-                 if o.dep_ == "pobj"]
-    for c in mods:
-        ent = ix.ent[c.i]
-        if ent is not None and ent.kind == "product" and ent.canonical:
-            return ent
-    return None
 
 
 def _pobjs(tok: Token):

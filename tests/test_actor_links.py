@@ -90,3 +90,22 @@ def test_we_of_a_speaker_tied_to_no_organisation_stays_unresolved():
     ex = run("Search goes on",
              "Rescuers searched the coast again on Monday. \"We will not give up,\" said Ingrid Moe, a volunteer.")
     assert all(label is None for _, label in we_of(ex)), we_of(ex)
+
+
+FAR = ("Bombardier Aerospace has flown its new CS300 airliner for the first time. The test took place near Montreal "
+       "on Tuesday. Hundreds of workers watched from the runway. The weather was clear and calm. Engineers will study "
+       "the data for several weeks. The company has spent years on the project. Its shares rose three percent in "
+       "Toronto. Analysts welcomed the news. The airliner is due to enter service next year. Air Baltic will receive "
+       "the planes in 2016.")
+
+
+def test_the_one_model_an_article_names_is_its_airliner_however_far_back():
+    ex = run("New jet takes to the air", FAR)
+    assert "cs300" in actors_of(ex, "enter")  # "The airliner", nine sentences after the CS300
+    assert "cs300" in actors_of(ex, "receive")  # "the planes": units of the one model named
+
+
+def test_the_planes_of_an_article_naming_two_models_are_neither():
+    ex = run("New jet takes to the air", FAR.replace("Analysts welcomed the news.",
+                                                     "Analysts compared it with the Embraer E195."))
+    assert not {"cs300", "embraer-e195"} & actors_of(ex, "receive")

@@ -237,7 +237,7 @@ def product_entities(doc: Doc, spans: Optional[list[Span]] = None) -> list[Entit
     family = _with_makers(doc, {(sp.start, sp.end): product_family(product_label(sp)) for sp in spans})
     out = [Entity(sp.start_char, sp.end_char, sp.text, "PRODUCT", canonical=actor_iri(family[sp.start, sp.end]),
                   label=family[sp.start, sp.end], kind="product", mention="name") for sp in spans]
-    for i, sp in product_nominals(doc, spans):
+    for i, sp in product_nominals(doc, spans, lambda sp: family[sp.start, sp.end]):
         tok, name = doc[i], family[sp.start, sp.end]
         out.append(Entity(tok.idx, tok.idx + len(tok.text), tok.text, "PRODUCT", canonical=actor_iri(name), label=name,
                           kind="product", mention="nominal"))

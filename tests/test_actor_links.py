@@ -109,3 +109,11 @@ def test_the_planes_of_an_article_naming_two_models_are_neither():
     ex = run("New jet takes to the air", FAR.replace("Analysts welcomed the news.",
                                                      "Analysts compared it with the Embraer E195."))
     assert not {"cs300", "embraer-e195"} & actors_of(ex, "receive")
+
+
+def test_the_predicate_of_a_named_subject_is_that_actor():
+    # "X is the first carrier to fly ...": the carrier is X (not the company named last), and so is who flies
+    ex = run("Route news", "SAS, which has a partnership with Lufthansa, was the first carrier to fly the new route "
+                           "to Tromso.")
+    got = actors_of(ex, "fly")
+    assert "sas" in got and "lufthansa" not in got

@@ -34,6 +34,7 @@ from graph.extract.actors.coref_nominals import (
     another_party,
     clause_subject_cluster,
     definite,
+    described_cluster,
     label_words,
     modifier_words,
     names_a_person,
@@ -42,7 +43,6 @@ from graph.extract.actors.coref_nominals import (
     owned_by_pronoun,
     span_bounds,
 )
-from graph.extract.actors.described import NAMING_VERBS
 from graph.extract.actors.name_spans import glued_markers
 from graph.extract.actors.quote_speakers import employers_of, quotations, speaker_organisation
 from graph.extract.model import Location
@@ -141,17 +141,7 @@ def resolve_nominals_and_pronouns(doc: Doc, named: list, reg, loc_at: list[Optio
         return None
 
     def appos_cluster(tok: Token):
-        for c in tok.children:
-            if c.dep_ == "appos" and c.i in at and at[c.i].cluster is not None:
-                return at[c.i].cluster
-        if tok.dep_ == "appos" and tok.head.i in at and at[tok.head.i].cluster is not None:
-            return at[tok.head.i].cluster
-        for c in tok.children:  # "The gang coalition, known as Viv Ansanm": the name it is known as
-            if c.dep_ in {"acl", "relcl"} and c.tag_ == "VBN" and c.lemma_.lower() in NAMING_VERBS:
-                for g in c.subtree:
-                    if g.i > c.i and g.i in at and at[g.i].form == "name" and at[g.i].cluster is not None:
-                        return at[g.i].cluster
-        return None
+        return described_cluster(tok, at)
 
     byline = dateline_tokens(doc)
 

@@ -117,3 +117,13 @@ def test_the_predicate_of_a_named_subject_is_that_actor():
                            "to Tromso.")
     got = actors_of(ex, "fly")
     assert "sas" in got and "lufthansa" not in got
+
+
+def test_the_company_is_the_one_the_story_is_about_not_the_last_named():
+    # centering: the organisation that was the subject, not the one named last ("to Magna International")
+    ex = run("Sale called off", "Vantor Group said on Tuesday that it was cancelling a deal to sell its Kestrel unit "
+                                "to Magna International. Analysts were surprised by the company's move. Magna "
+                                "International's parts division said it would keep hiring.")
+    assert "vantor-group" in actors_of(ex, "move")
+    division = [e for e in ex.entities if e.text.endswith("parts division")]
+    assert division and division[0].label == "Magna International"  # a named owner's part is the owner's

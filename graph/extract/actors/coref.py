@@ -42,6 +42,7 @@ from graph.extract.actors.coref_nominals import (
     not_a_state_body,
     owned_by_pronoun,
     span_bounds,
+    subject_of_clause,
 )
 from graph.extract.actors.name_spans import glued_markers
 from graph.extract.actors.quote_speakers import employers_of, quotations, speaker_organisation
@@ -257,8 +258,16 @@ def resolve_nominals_and_pronouns(doc: Doc, named: list, reg, loc_at: list[Optio
             return recent(lambda m: m.form == "name" and lemma in label_words(m.cluster.label), tok.i, 60)
         if cat in {"group", "org"}:
             want = {"armed_group", "organization", "igo"} if cat == "group" else {"organization"}
-            return recent(lambda m: m.form == "name" and m.cluster.kind in want and m.cluster.type != "PERSON",
-                          tok.i, 8)
+
+            def named_org(m) -> bool:
+                return m.form == "name" and m.cluster.kind in want and m.cluster.type != "PERSON"
+            owner = next((at[c.i].cluster for c in tok.children if c.dep_ == "poss" and c.i in at
+                          and at[c.i].cluster is not None and named_org(at[c.i])), None)
+            # a named owner's part is the owner's ("GM's automotive division"); else the organisation the story
+            # is about: the last one that was a subject ("GM said it would sell Opel to Magna ... the company's
+            # move" is GM's), else the last one named
+            return owner or recent(lambda m: named_org(m) and subject_of_clause(doc[m.head]), tok.i, 8) or \
+                recent(named_org, tok.i, 8)
         return None
 
     def _org_of(t: Token):

@@ -169,3 +169,11 @@ def described_cluster(tok: Token, at: dict):
         if m is not None and m.form == "name" and m.cluster is not None:
             return m.cluster
     return None
+
+
+def subject_of_clause(tok: Token) -> bool:
+    """The name is its clause's subject, or part of it ("GM and Chrysler said", "Ford Motor Co. said")."""
+    t = first_conjunct(tok)
+    while t.dep_ in {"compound", "flat"}:
+        t = t.head
+    return t.dep_ in {"nsubj", "nsubjpass"}

@@ -33,6 +33,7 @@ from graph.extract.actors.coref_nominals import (
     another_party,
     clause_subject_cluster,
     definite,
+    described_cluster,
     label_words,
     modifier_words,
     names_a_person,
@@ -40,19 +41,20 @@ from graph.extract.actors.coref_nominals import (
     not_a_state_body,
     owned_by_pronoun,
     span_bounds,
+    subject_of_clause,
 )
-from graph.extract.actors.described import NAMING_VERBS
 from graph.extract.actors.name_spans import glued_markers
+from graph.extract.actors.quote_speakers import employers_of, quotations, speaker_organisation
 from graph.extract.model import Location
 from graph.extract.text.dateline import dateline_tokens
 from graph.extract.text.nominals import NOMINAL_HEADS
+from graph.extract.text.phrases import relative_antecedent
 
 PERSON_PRONOUNS = {"he", "him", "his", "she", "her", "hers", "himself", "herself"}
 IT_PRONOUNS = {"it", "its", "itself"}
 THEY_PRONOUNS = {"they", "them", "their", "theirs", "themselves"}
 WE_PRONOUNS = {"we", "us", "our", "ours"}
 RELATIVE = {"which", "who", "whom", "whose", "that"}
-SPEECH = {"say", "tell", "state", "announce", "declare", "add", "insist", "claim", "write", "explain"}
 STATE_CATEGORIES = {"military", "junta", "government"}
 REBEL_CLASS = {"rebel": "rebels", "separatist": "rebels", "guerrilla": "rebels", "mutineer": "rebels",
                "fighter": "rebels", "group": "rebels", "jihadist": "jihadists", "militant": "jihadists",
@@ -140,17 +142,7 @@ def resolve_nominals_and_pronouns(doc: Doc, named: list, reg, loc_at: list[Optio
         return None
 
     def appos_cluster(tok: Token):
-        for c in tok.children:
-            if c.dep_ == "appos" and c.i in at and at[c.i].cluster is not None:
-                return at[c.i].cluster
-        if tok.dep_ == "appos" and tok.head.i in at and at[tok.head.i].cluster is not None:
-            return at[tok.head.i].cluster
-        for c in tok.children:  # "The gang coalition, known as Viv Ansanm": the name it is known as
-            if c.dep_ in {"acl", "relcl"} and c.tag_ == "VBN" and c.lemma_.lower() in NAMING_VERBS:
-                for g in c.subtree:
-                    if g.i > c.i and g.i in at and at[g.i].form == "name" and at[g.i].cluster is not None:
-                        return at[g.i].cluster
-        return None
+        return described_cluster(tok, at)
 
     byline = dateline_tokens(doc)
 
@@ -266,8 +258,16 @@ def resolve_nominals_and_pronouns(doc: Doc, named: list, reg, loc_at: list[Optio
             return recent(lambda m: m.form == "name" and lemma in label_words(m.cluster.label), tok.i, 60)
         if cat in {"group", "org"}:
             want = {"armed_group", "organization", "igo"} if cat == "group" else {"organization"}
-            return recent(lambda m: m.form == "name" and m.cluster.kind in want and m.cluster.type != "PERSON",
-                          tok.i, 8)
+
+            def named_org(m) -> bool:
+                return m.form == "name" and m.cluster.kind in want and m.cluster.type != "PERSON"
+            owner = next((at[c.i].cluster for c in tok.children if c.dep_ == "poss" and c.i in at
+                          and at[c.i].cluster is not None and named_org(at[c.i])), None)
+            # a named owner's part is the owner's ("GM's automotive division"); else the organisation the story
+            # is about: the last one that was a subject ("GM said it would sell Opel to Magna ... the company's
+            # move" is GM's), else the last one named
+            return owner or recent(lambda m: named_org(m) and subject_of_clause(doc[m.head]), tok.i, 8) or \
+                recent(named_org, tok.i, 8)
         return None
 
     def _org_of(t: Token):
@@ -290,19 +290,13 @@ def resolve_nominals_and_pronouns(doc: Doc, named: list, reg, loc_at: list[Optio
             return "PERSON", recent(lambda m: m.cluster.type == "PERSON", tok.i, 3)
         if low in RELATIVE:
             if tok.head.dep_ == "relcl" and tok.dep_ in {"nsubj", "nsubjpass", "dobj", "pobj", "poss"}:
-                m = at.get(tok.head.head.i)
+                m = at.get(relative_antecedent(tok).i)
                 if m is not None and m.cluster is not None:
                     return m.cluster.type, m.cluster
             return None, None
-        if low in WE_PRONOUNS:
-            for t in tok.sent:
-                if t.lemma_ in SPEECH:
-                    for s in t.children:
-                        m = at.get(s.i)
-                        if s.dep_ == "nsubj" and m is not None and m.cluster is not None \
-                                and m.cluster.kind != "person":
-                            return m.cluster.type, m.cluster
-            return None, None
+        if low in WE_PRONOUNS:  # the organisation its speaker speaks for (quote_speakers.py)
+            org = speaker_organisation(tok, at, employers, quotes, is_role)
+            return (org.type, org) if org is not None else (None, None)
         plural = low in THEY_PRONOUNS
         if not plural and low not in IT_PRONOUNS:
             return None, None
@@ -356,6 +350,12 @@ def resolve_nominals_and_pronouns(doc: Doc, named: list, reg, loc_at: list[Optio
             return None, None
         return None, None
 
+    quotes = quotations(doc)
+
+    def is_role(t: Token) -> bool:
+        return nominal_category(t) == "person" or role_title(t) or t.lower_ in LEADER_ROLES
+
+    employers = employers_of(doc, named, at, is_role)
     for tok in doc:
         if tok.i in at:
             continue

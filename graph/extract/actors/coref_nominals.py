@@ -7,6 +7,7 @@ from typing import Optional
 
 from spacy.tokens import Token
 
+from graph.extract.actors.described import NAMING_VERBS
 from graph.extract.text.nominals import NOMINAL_HEADS, person_nouns
 from graph.extract.text.phrases import first_conjunct
 
@@ -145,3 +146,34 @@ def another_party(place: Token, tok: Token) -> bool:
                 x.dep_ == "pobj" and x.head.lower_ in {"against", "with", "to", "on", "at", "for"}):
             return True
     return False
+
+
+def described_cluster(tok: Token, at: dict):
+    """The actor (cluster) a nominal describes: by apposition ("the UN mission, MINUSMA"), by the name it is known
+    as ("The gang coalition, known as Viv Ansanm"), or as the predicate of a named subject ("Ryanair is the
+    world's most profitable airline", "Kestrel was the first carrier to fly it"; not "is not")."""
+    for c in tok.children:
+        if c.dep_ == "appos" and c.i in at and at[c.i].cluster is not None:
+            return at[c.i].cluster
+    if tok.dep_ == "appos" and tok.head.i in at and at[tok.head.i].cluster is not None:
+        return at[tok.head.i].cluster
+    for c in tok.children:  # "The gang coalition, known as Viv Ansanm": the name it is known as
+        if c.dep_ in {"acl", "relcl"} and c.tag_ == "VBN" and c.lemma_.lower() in NAMING_VERBS:
+            for g in c.subtree:
+                if g.i > c.i and g.i in at and at[g.i].form == "name" and at[g.i].cluster is not None:
+                    return at[g.i].cluster
+    verb = tok.head
+    if tok.dep_ == "attr" and verb.lemma_ == "be" and not any(c.dep_ == "neg" for c in verb.children):
+        subj = next((c for c in verb.children if c.dep_ == "nsubj"), None)
+        m = at.get(subj.i) if subj is not None else None
+        if m is not None and m.form == "name" and m.cluster is not None:
+            return m.cluster
+    return None
+
+
+def subject_of_clause(tok: Token) -> bool:
+    """The name is its clause's subject, or part of it ("GM and Chrysler said", "Ford Motor Co. said")."""
+    t = first_conjunct(tok)
+    while t.dep_ in {"compound", "flat"}:
+        t = t.head
+    return t.dep_ in {"nsubj", "nsubjpass"}

@@ -215,13 +215,29 @@ def product_family(label: str) -> str:
     return named or " ".join(words[:words.index(models[0])] + [model]) or model
 
 
+def _with_makers(doc: Doc, family: dict[tuple[int, int], str]) -> dict[tuple[int, int], str]:
+    """A model written without its maker is the maker's model the article names: "Embraer's E195" (a possessive
+    maker stays an organisation mention of its own), and "the E195" after "Embraer E195" are the Embraer E195."""
+    known = {f.split(" ", 1)[1]: f for f in family.values() if " " in f and f.split(" ", 1)[0] in MANUFACTURERS}
+    out = {}
+    for (s, e), f in family.items():
+        k = s
+        while k > 0 and doc[k - 1].pos_ == "ADJ":
+            k -= 1  # "Embraer's larger E195"
+        if " " not in f and k >= 2 and doc[k - 1].tag_ == "POS" and doc[k - 2].text in MANUFACTURERS:
+            f = f"{doc[k - 2].text} {f}"
+        out[s, e] = known.get(f, f)
+    known.update({f.split(" ", 1)[1]: f for f in out.values() if " " in f and f.split(" ", 1)[0] in MANUFACTURERS})
+    return {k: known.get(f, f) for k, f in out.items()}
+
+
 def product_entities(doc: Doc, spans: Optional[list[Span]] = None) -> list[Entity]:
     """The product names of `doc` and the nouns that stand for them ("the plane": product_mentions.py)."""
     spans = spans if spans is not None else find_products(doc)
-    family = {(sp.start, sp.end): product_family(product_label(sp)) for sp in spans}
+    family = _with_makers(doc, {(sp.start, sp.end): product_family(product_label(sp)) for sp in spans})
     out = [Entity(sp.start_char, sp.end_char, sp.text, "PRODUCT", canonical=actor_iri(family[sp.start, sp.end]),
                   label=family[sp.start, sp.end], kind="product", mention="name") for sp in spans]
-    for i, sp in product_nominals(doc, spans):
+    for i, sp in product_nominals(doc, spans, lambda sp: family[sp.start, sp.end]):
         tok, name = doc[i], family[sp.start, sp.end]
         out.append(Entity(tok.idx, tok.idx + len(tok.text), tok.text, "PRODUCT", canonical=actor_iri(name), label=name,
                           kind="product", mention="nominal"))

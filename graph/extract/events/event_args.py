@@ -8,9 +8,11 @@ from typing import Optional
 
 from spacy.tokens import Doc, Span, Token
 
+from graph.extract.actors.phrase_actor import phrase_actor
 from graph.extract.events import wordnet_lexicon as wn
 from graph.extract.events.cameo import noun_code_for
 from graph.extract.model import Argument, Entity, Location, Timex
+from graph.extract.text.phrases import relative_antecedent
 
 SUBJECTS = {"nsubj", "nsubjpass", "csubj"}
 OBJECTS = {"dobj", "dative", "attr", "oprd"}
@@ -27,10 +29,15 @@ CAUSATIVE = {"have", "get"}
 SUPPORT_VERBS = {**dict.fromkeys(["launch", "carry", "conduct", "stage", "mount", "commit", "perpetrate", "wage",
                                   "unleash", "execute", "orchestrate", "claim", "accept", "admit", "give", "make",
                                   "hold", "issue", "deliver", "reach", "sign", "impose", "declare", "order",
-                                  "open", "begin", "start"], "agent"),
+                                  "open", "begin", "start",
+                                  # who reports or lays out its own loss, cuts or plan: "GM reported a loss",
+                                  # "Ford announced deep production cuts", "presented a rescue plan"
+                                  "report", "post", "announce", "unveil", "present", "outline", "set"], "agent"),
                  **dict.fromkeys(["suffer", "sustain", "receive", "incur"], "target")}
 MEMBER_PREPS = {"including", "among"}
 JOURNEY_PREPS = {"after", "before", "during", "following"}  # "landed after a 14-hour flight", "before the tour"
+# verbs whose "for" object is the event their subject is in: "filed for bankruptcy", "applied for protection"
+FOR_SUPPORT = {"file", "apply"}
 # WordNet files of nouns that are no journey ("fell after the announcement", "after a delay", "after an accident")
 NOT_JOURNEYS = {"noun.communication", "noun.cognition", "noun.time", "noun.event", "noun.state", "noun.attribute",
                 "noun.feeling", "noun.phenomenon", "noun.possession", "noun.person"}
@@ -110,10 +117,7 @@ def conjuncts(tok: Token) -> list[Token]:
 
 def antecedent(tok: Token) -> Token:
     """A relative pronoun's noun ("the museum, which was damaged": the museum), else tok itself."""
-    if tok.lower_ not in {"which", "that", "who", "whom"} or tok.tag_ not in {"WDT", "WP"}:
-        return tok
-    clause = next((a for a in tok.ancestors if a.dep_ == "relcl"), None)
-    return clause.head if clause is not None else tok
+    return relative_antecedent(tok)
 
 
 class TokenIndex:
@@ -156,7 +160,7 @@ def argument(tok: Token, role: str, ix: TokenIndex, split: bool = False) -> Opti
         ent = next((ix.ent[c.i] for c in tok.children if c.dep_ == "appos" and ix.ent[c.i] is not None
                     and ix.ent[c.i].canonical), None)
     if ent is None and loc is None:
-        ent = _partitive_whole(tok, ix)  # "one of the A380s", "two of its jets": the named whole is who it is
+        ent = phrase_actor(tok, ix.ent)  # "one of the A380s", "the long-range 777", "a version of its 777"
     if ent is None and loc is None and antecedent(tok) != tok:
         # "the militia, which ...": the relative pronoun is the argument's words, its noun's actor is who it is
         ent = ix.ent[antecedent(tok).i]
@@ -165,19 +169,6 @@ def argument(tok: Token, role: str, ix: TokenIndex, split: bool = False) -> Opti
     if ent is not None and not (span.start_char <= ent.start and ent.end <= span.end_char):
         return Argument(ent.start, ent.end, ent.text, role, canonical)
     return Argument(span.start_char, span.end_char, span.text, role, canonical)
-
-
-def _partitive_whole(tok: Token, ix: TokenIndex) -> Optional[Entity]:
-    """The named actor a count or a quantifier picks members of: "one of the A380s", "two of Boeing's jets"."""
-    if not (tok.like_num or tok.pos_ == "NUM" or tok.tag_ == "DT" and tok.dep_ in SUBJECTS | {"dobj", "pobj"}):
-        return None
-    for prep in tok.children:
-        if prep.dep_ == "prep" and prep.lower_ == "of":
-            for obj in prep.children:
-                ent = ix.ent[obj.i] if obj.dep_ == "pobj" else None
-                if ent is not None and ent.canonical:
-                    return ent
-    return None
 
 
 def _pobjs(tok: Token):
@@ -343,6 +334,11 @@ def _support(noun: Token) -> list[tuple[Token, str]]:
     """The subject a support verb lends its event noun: who "launched a series of attacks", "carried out the
     bombing", "claimed responsibility for the bombing" did it; who "suffered injuries" was hurt."""
     tok = noun
+    while tok.dep_ == "conj" and tok.head.pos_ == "NOUN":
+        tok = tok.head  # "filed for bankruptcy and Chapter 11 protection": the coordination's first noun
+    if tok.dep_ == "pobj" and tok.head.lower_ == "for" and tok.head.head.lemma_.lower() in FOR_SUPPORT:
+        subs = [s for s in _subjects(tok.head.head) if s.dep_ == "nsubj"]
+        return [(s, "agent") for s in subs] or [(s, r) for s, r in _inherited_subject(tok.head.head) if r == "agent"]
     if tok.dep_ == "pobj" and tok.head.lower_ in {"of", "for"} and (
             tok.head.head.lemma_.lower() in SERIES_NOUNS | RESPONSIBILITY):
         tok = tok.head.head  # "a series of attacks", "responsibility for the bombing"

@@ -63,3 +63,25 @@ def left_extent(doc: Doc, start: int, end: int) -> int:
     while s < start and doc[s].is_punct:
         s += 1
     return s
+
+
+def relative_antecedent(tok: Token) -> Token:
+    """The noun a relative pronoun stands for ("the museum, which was damaged": the museum), else tok itself.
+
+    A non-restrictive "which" (after a comma) stands for the noun phrase right before the comma, a thing: the
+    parser often hangs its clause on a farther noun ("Dana Whitcombe, the head of Vantor Motors, which filed for
+    bankruptcy": on the person; "In Detroit, X, the head of Y, which ...": on the place), so the phrase before the
+    comma is taken when it is no person."""
+    if tok.lower_ not in {"which", "that", "who", "whom"} or tok.tag_ not in {"WDT", "WP"}:
+        return tok
+    clause = next((a for a in tok.ancestors if a.dep_ == "relcl"), None)
+    if clause is None:
+        return tok
+    doc = tok.doc
+    if tok.lower_ == "which" and tok.i >= 2 and doc[tok.i - 1].text == ",":
+        near = doc[tok.i - 2]
+        while near.dep_ == "compound" and near.head.i < tok.i and near.head.i > near.i:
+            near = near.head  # "Vantor Motors": the name's head
+        if near.pos_ in {"NOUN", "PROPN"} and near.ent_type_ != "PERSON" and near != clause.head:
+            return near
+    return clause.head

@@ -3,12 +3,12 @@ from __future__ import annotations
 
 import re
 from datetime import date
-from typing import Any, Optional
+from typing import Any, Callable, Optional
 
 import pyoxigraph as ox
 
 from graph.ids import BASE, id_of, valid_iri
-from graph.store import time_index
+from graph.store import filter_share, time_index
 from graph.store.embedded import Store
 from graph.store.free_text import TEXT_MAX as TEXT_MAX  # the routers read queries.TEXT_MAX
 from graph.store.free_text import text_filter
@@ -182,16 +182,19 @@ def resolve(store: Store, kind: str, ref: str) -> list[str]:
 _WINDOWED = {"actor": "sem:hasActor", "place": "sem:hasPlace"}  # a place: its places within, listed first (below)
 
 
-def _node_filter(store: Store, var: str, prop: str, kind: str, ref: str, windowed: bool = False) -> str:
-    """The page's pattern for events linked by `prop` to the node(s) `ref` names.
+def _node_filter(store: Store, var: str, prop: str, kind: str, ref: str, windowed: bool = False,
+                 nodes: Optional[list[str]] = None) -> str:
+    """The page's pattern for events linked by `prop` to the node(s) `ref` names (or `nodes`, resolved
+    already, and for a `windowed` place with the places inside it).
 
     Names are resolved to nodes by a query of their own, then given to the page as VALUES:
     in one query Oxigraph joined every event to every label first.
     """
-    nodes = resolve(store, kind, ref)
+    given = nodes is not None
+    nodes = nodes if nodes is not None else resolve(store, kind, ref)
     # a happening's event matches through the mentions merged into it too (an article that names who did it)
     if windowed:  # a UNION of the event's own and its mentions' (the path `(^tkg:sameHappeningAs)?/…` cost 1.6x)
-        if kind == "place":
+        if kind == "place" and not given:
             # the place and every place inside it, by a query of their own, then each candidate's own place checked
             # against them: Virtuoso 7.2 answered the window's days joined with `sem:hasPlace/containedInPlace*`
             # wrongly once its store had seen other writes (1 of 14 events; tests/test_store_backends.py)
@@ -210,14 +213,23 @@ def type_filter(event_type: str, store: Optional[Store] = None) -> str:
     """The pattern keeping events `?e` of a CAMEO code or its descendants (`19` keeps 190-196); 422 if not a code.
     With the `store`: its types of that code, listed (VALUES); comparing every event's type as a string
     (STRSTARTS) cost a type's first page a third more on 1.3M quads."""
+    prefix = _type_prefix(event_type)
+    if store is None:
+        return f"?e sem:eventType ?t0 . FILTER (STRSTARTS(STR(?t0), \"{prefix}\"))"
+    return f"VALUES ?t0 {{ {' '.join(f'<{t}>' for t in type_iris(store, event_type))} }} ?e sem:eventType ?t0 ."
+
+
+def _type_prefix(event_type: str) -> str:
     code = event_type.strip().rsplit("/", 1)[-1]
     if not _CODE.match(code):
         raise QueryError("type", f"not a CAMEO code: {event_type!r}")
-    prefix = f"https://w3id.org/timeline-kg/cameo/{code}"
-    if store is None:
-        return f"?e sem:eventType ?t0 . FILTER (STRSTARTS(STR(?t0), \"{prefix}\"))"
-    kept = [t for t in event_types.get(store, "types", lambda: _event_types(store)) if t.startswith(prefix)]
-    return f"VALUES ?t0 {{ {' '.join(f'<{t}>' for t in kept)} }} ?e sem:eventType ?t0 ."
+    return f"https://w3id.org/timeline-kg/cameo/{code}"
+
+
+def type_iris(store: Store, event_type: str) -> list[str]:
+    """The store's event types of a CAMEO code or its descendants (its types are kept per revision)."""
+    prefix = _type_prefix(event_type)
+    return [t for t in event_types.get(store, "types", lambda: _event_types(store)) if t.startswith(prefix)]
 
 
 # the event types a store holds (a few dozen), per store revision
@@ -243,24 +255,41 @@ def timeline(store: Store, start: Optional[date] = None, end: Optional[date] = N
     typed events, every event with `all_events`, or with `story` what happened or will (STORY_EVENTS);
     `text`: only those whose labels hold it (text_filter). `with_sources=False` leaves out every row's
     `sources` (one query less, for lean answers)."""
-    f: list[str] = []
     window = []
     if start:
         window.append(f'FILTER (?begin >= "{start.isoformat()}T00:00:00"^^xsd:dateTime)')
     if end:
         window.append(f'FILTER (?begin <= "{end.isoformat()}T23:59:59"^^xsd:dateTime)')
-    windowed = bool(start or end) and time_index.state(store).indexed
-    if actor:
-        f.append(actor_filter(store, actor, windowed))
-    if place:
-        # the place or any place inside it
-        f.append(_node_filter(store, "?p", PLACE_PATH, "place", place, windowed))
-    if event_type:
-        # in a window each candidate event's type is checked: listing the types made Oxigraph start from them
-        f.append(type_filter(event_type, None if windowed else store))
-    if text and text.strip():
-        f.append(text_filter(store, text, windowed))
-    page = _page(store, event_filter(all_events, story, typed=bool(event_type) and not windowed), f, "\n".join(window), start, end, limit, offset)
+    indexed = time_index.state(store).indexed
+    windowed = bool(start or end) and indexed
+    actor_nodes = resolve(store, "actor", actor) if actor else None
+    place_nodes = resolve(store, "place", place) if place else None
+    typed = bool(event_type) and not windowed
+
+    def filters(through_days: bool, inside: Optional[list[str]] = None) -> list[str]:
+        f: list[str] = []
+        if actor_nodes:  # agents, targets, other participants
+            f.append(_node_filter(store, "?a", "sem:hasActor", "actor", actor or "", through_days, actor_nodes))
+        if place_nodes:  # the place or any place inside it (through the days: listed, each candidate's place checked)
+            listed = (inside if inside is not None else within(store, place_nodes)) if through_days else place_nodes
+            f.append(_node_filter(store, "?p", PLACE_PATH, "place", place or "", through_days, listed))
+        if event_type:
+            # in a window each candidate event's type is checked: listing the types made Oxigraph start from them
+            f.append(type_filter(event_type, None if through_days else store))
+        if text and text.strip():
+            f.append(text_filter(store, text, through_days))
+        return f
+
+    page = None
+    if indexed and not windowed and (actor or place or event_type) and not (text and text.strip()):
+        # read from the earliest day on when that is cheaper than ordering every event the filters keep
+        inside = within(store, place_nodes) if place_nodes else None
+        kept = filter_share.counts(store, actor_nodes, inside, type_iris(store, event_type) if event_type else None)
+        run = _runner(store, event_filter(all_events, story), filters(True, inside), "")
+        page = filter_share.first_days_page(store, kept, run, limit, offset)
+    if page is None:
+        page = _page(store, event_filter(all_events, story, typed=typed), filters(windowed), "\n".join(window),
+                     start, end, limit, offset)
     if not page:
         return []
     details = {r["e"].value: r for r in store.ox_query(EVENT_DETAILS % " ".join(f"<{e}>" for e, _ in page))}
@@ -271,18 +300,26 @@ def timeline(store: Store, start: Optional[date] = None, end: Optional[date] = N
             for e, begin in page if e in details]
 
 
-def _page(store: Store, shown: str, f: list[str], window: str, start: Optional[date], end: Optional[date],
-          limit: int, offset: int) -> list[tuple[str, str]]:
-    """(event IRI, begin) of the page, through the time index: only the days that hold the page are
-    read (no filter `f`; or filtered by actor, place or type within a window). A filter without a
-    window, or a store without the index: the FILTER over every date of the filter's events. `shown`
-    (event_filter) always applies, so the month totals (every event) cannot skip months for it."""
+def _runner(store: Store, shown: str, f: list[str], window: str) -> Callable[..., list[tuple[str, str]]]:
+    """run(days, n, skip): (event IRI, begin) of the events `f` and `shown` keep, in time order (ties
+    by TIE: every page is a slice of one total order), reached through the day links of `days` (units
+    of time_index.units) or, with None, by the filters alone."""
     def run(days: Optional[list[str]], n: int, skip: int = 0) -> list[tuple[str, str]]:
         pattern = [time_index.link_clause("?e", days)] if days is not None else []
         return [(r["e"].value, r["begin"].value) for r in store.ox_query(
             PAGE % {"filters": "\n".join(pattern + [shown] + f), "window": window, "limit": n, "offset": skip,
-                    "order": "?begin" if days is None else f"?begin {TIE}"})]
+                    "order": f"?begin {TIE}"})]
+    return run
 
+
+def _page(store: Store, shown: str, f: list[str], window: str, start: Optional[date], end: Optional[date],
+          limit: int, offset: int) -> list[tuple[str, str]]:
+    """(event IRI, begin) of the page, through the time index: only the days that hold the page are
+    read (no filter `f`; or filtered by actor, place or type within a window). A filter without a
+    window (when _sparse_page did not take it), or a store without the index: the FILTER over every
+    date of the filter's events. `shown` (event_filter) always applies, so the month totals (every
+    event) cannot skip months for it."""
+    run = _runner(store, shown, f, window)
     if not f or start or end:
         rows = time_index.page(store, start, end, limit, offset, run, filtered=True)
         if rows is not None:

@@ -19,7 +19,7 @@ import pytest
 from test_time_index import ACTORS, BASE, DCT, LABEL, PLACES, RDF_TYPE, SEM, T, _nt, lit
 
 from graph.ids import DAY
-from graph.store import queries
+from graph.store import free_text, queries
 from graph.store.embedded import Store
 
 CAMEO = "https://w3id.org/timeline-kg/cameo/"
@@ -96,7 +96,8 @@ ASKED = [("/api/v1/timeline", {}), ("/api/v1/timeline", {"type": "01"}), ("/api/
          ("/api/v1/timeline", {"actor": ACTORS[0][len(BASE):]}), ("/api/v1/timeline", {"place": PLACES[1][len(BASE):]}),
          ("/api/v1/timeline", {"type": "01", "actor": ACTORS[1][len(BASE):]}),
          ("/api/v1/timeline", {"type": "01", "from": "2008-03-01", "to": "2008-03-31"}),
-         ("/api/v1/timeline", {"all": "true", "type": "01"}),
+         ("/api/v1/timeline", {"all": "true", "type": "01"}), ("/api/v1/timeline", {"q": "clash 1"}),
+         ("/api/v1/timeline", {"q": "clash", "place": PLACES[0][len(BASE):]}),
          (f"/api/v1/actors/{ACTORS[2][len(BASE):]}/timeline", {}),
          (f"/api/v1/actors/{ACTORS[2][len(BASE):]}/timeline", {"all": "false"})]
 
@@ -112,7 +113,7 @@ def test_pages_are_slices_of_one_order(served, path, params):
         assert pages == whole, f"pages of {size} skip or reorder events"
 
 
-def test_the_order_is_begin_then_tie(crowded, tmp_path):
+def test_the_order_is_begin_then_tie(crowded, tmp_path, monkeypatch):
     """The whole answer is in (begin, MD5 of the IRI) order, whichever way its pages were read: the time
     index from the earliest day (a type of two thirds of the events), or every match ordered (a type of a third,
     pages far from the start)."""
@@ -121,13 +122,21 @@ def test_the_order_is_begin_then_tie(crowded, tmp_path):
     try:
         tie = {r["e"].value[len(BASE):]: r["t"].value for r in store.ox_query(
             f"SELECT ?e (MD5(STR(?e)) AS ?t) WHERE {{ ?e a <{SEM}Event> }}")}
-        for kw in ({"event_type": "01"}, {"event_type": "04"}, {"actor": ACTORS[0][len(BASE):]}, {}):
+        for kw in ({"event_type": "01"}, {"event_type": "04"}, {"actor": ACTORS[0][len(BASE):]}, {}, {"text": "clash 2"}):
             rows = queries.timeline(store, limit=1000, with_sources=False, **kw)
             keys = [(r["begin"], tie[r["id"]]) for r in rows]
             assert len(rows) > 40 and keys == sorted(keys)
             paged = [r["id"] for o in range(0, len(rows), 9) for r in
                      queries.timeline(store, limit=9, offset=o, with_sources=False, **kw)]
             assert paged == [r["id"] for r in rows]
+        # a text that matches more events than are listed (free_text.TEXT_LISTED; 5,000 in use): its own
+        # sub-select in the query, the same answer, its pages read day by day
+        listed = [r["id"] for r in queries.timeline(store, limit=1000, with_sources=False, text="clash")]
+        monkeypatch.setattr(free_text, "TEXT_LISTED", 100)
+        store._text_matches = None  # the matches kept for this revision: dropped
+        assert [r["id"] for r in queries.timeline(store, limit=1000, with_sources=False, text="clash")] == listed
+        assert [r["id"] for o in range(0, 60, 12) for r in
+                queries.timeline(store, limit=12, offset=o, with_sources=False, text="clash")] == listed[:60]
         seen: list[str] = []
         reads = store.ox_query
         store.ox_query = lambda q, *a, **k: (seen.append(q), reads(q, *a, **k))[1]  # type: ignore[method-assign]

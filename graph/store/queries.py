@@ -11,7 +11,7 @@ from graph.ids import BASE, id_of, valid_iri
 from graph.store import filter_share, time_index
 from graph.store.embedded import Store
 from graph.store.free_text import TEXT_MAX as TEXT_MAX  # the routers read queries.TEXT_MAX
-from graph.store.free_text import text_filter
+from graph.store.free_text import text_count, text_filter
 from graph.store.happenings import HIDE_MENTIONS, sources
 from graph.store.per_revision import PerRevision
 from graph.store.places_within import within
@@ -280,10 +280,11 @@ def timeline(store: Store, start: Optional[date] = None, end: Optional[date] = N
         return f
 
     page = None
-    if indexed and not windowed and (actor or place or event_type) and not (text and text.strip()):
+    if indexed and not windowed and (actor or place or event_type or (text and text.strip())):
         # read from the earliest day on when that is cheaper than ordering every event the filters keep
         inside = within(store, place_nodes) if place_nodes else None
         kept = filter_share.counts(store, actor_nodes, inside, type_iris(store, event_type) if event_type else None)
+        kept += [text_count(store, text)] if text and text.strip() else []
         run = _runner(store, event_filter(all_events, story), filters(True, inside), "")
         page = filter_share.first_days_page(store, kept, run, limit, offset)
     if page is None:

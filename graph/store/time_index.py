@@ -203,11 +203,13 @@ def sparse_page(store: Any, limit: int, offset: int, run: Callable[[list[str], i
     st = state(store)
     if not st.indexed or share <= 0:
         return None
+    need = offset + limit
+    want = MARGIN * need / share
+    if want > budget:
+        return None
     totals = st.months["events"]
     months = _months(store, st, "", "\uffff", "events")
     held = held_days(store, st, months)
-    need = offset + limit
-    want = MARGIN * need / share
     rows: Rows = []
     done = 0  # days read so far
     while want <= budget:

@@ -228,11 +228,10 @@ def held_days(store: Any, st: IndexState, months: list[str]) -> dict[str, list[s
     the links once per store revision, kept in `st`); the other months are not in the answer."""
     sparse = [m for m in months if m not in st.held and st.months["events"].get(m, 0) < len(_month_days(m))]
     if sparse:
-        found = sorted(counted(store, _days(sparse, "", "\uffff")))
-        for m in sparse:
-            st.held[m] = []
-        for d in found:
-            st.held.setdefault(d[:7], []).append(d)
+        found: dict[str, list[str]] = {m: [] for m in sparse}
+        for d in sorted(counted(store, _days(sparse, "", "\uffff"))):
+            found[d[:7]].append(d)
+        st.held.update(found)  # whole lists at once: other threads read them meanwhile
     return st.held
 
 

@@ -11,6 +11,11 @@ write): the API shows counts without counting, empty months are skipped, and a t
 skips whole months by their totals, then reads days from the month that holds it, a few at a
 time (as many as should hold the page, judging by the month's total), whatever the store's size.
 
+A filter without a window (actor, place, type, text) reads the days from the earliest on
+(`sparse_page`) when the filter keeps enough of the events for that to read fewer than ordering all
+its matches would (graph/store/filter_share.py decides); months with fewer events than days are read
+by the days that hold events (`held_days`, counted once per store revision).
+
 A store written before the index has no `tkg:timeIndexVersion` in that graph: windows then fall
 back to the FILTER over every event (correct, slow) until `tkg migrate` adds the links.
 """

@@ -6,6 +6,8 @@ PAGE; tests/test_page.py checks they agree): the timeline's page when the store 
 (on a big one it asks /timeline/counts, read from the kept counts, and no page), so they are requested here through the app itself once it has started: the response cache
 (api/response_cache.py) then holds them, and a visitor arriving meanwhile waits for the same
 computation instead of starting another. A write makes a new revision and the next visitor pays.
+Then what the first filtered page without a window reads before its events: every month's total, the
+days of the sparse months that hold events and the store's event types (kept per store revision).
 """
 from __future__ import annotations
 
@@ -14,6 +16,9 @@ import logging
 
 import httpx
 from fastapi import FastAPI
+from fastapi.concurrency import run_in_threadpool
+
+from graph.store import queries, time_index
 
 LANDING = ("/api/v1/timeline?limit=100&offset=0&compact=true", "/api/v1/places?limit=500")
 log = logging.getLogger(__name__)
@@ -28,6 +33,9 @@ async def warm(app: FastAPI) -> None:
                 r = await client.get(url)
                 if r.status_code != 200:
                     log.warning("landing request %s answered %s", url, r.status_code)
+        # what a filter's first page without a window reads before its events (graph/store/filter_share.py)
+        store = app.state.store
+        await run_in_threadpool(lambda: (time_index.warm(store), queries.type_iris(store, "01")))
     except asyncio.CancelledError:
         raise
     except Exception as e:  # a cache that stays cold is no reason to stop the server

@@ -21,7 +21,6 @@ from graph.store import time_index
 from graph.store.dates import next_second, xsd_utc
 from graph.store.embedded import Store
 from graph.store.happenings import HIDE_MENTIONS
-from graph.store.places_within import PLACE_PATH
 from graph.store.queries import _CODE, PREFIXES, QueryError, _node_filter, _quote
 
 CHUNK = 200
@@ -112,10 +111,10 @@ def patterns(store: Store, f: EventFilter) -> tuple[str, str]:
     if f.end:
         window.append(f"FILTER (?begin <= {_xsd(f.end.isoformat() + 'T23:59:59')})")
     if f.actor:
-        pats.append(_node_filter(store, "?a", "sem:hasActor", "actor", f.actor, windowed))
+        pats.append(_node_filter(store, "?a", "actor", f.actor, windowed))
     if f.place:
         # the place or any place inside it
-        pats.append(_node_filter(store, "?p", PLACE_PATH, "place", f.place, windowed))
+        pats.append(_node_filter(store, "?p", "place", f.place, windowed))
     if f.type:
         code = f.type.strip().rsplit("/", 1)[-1]
         if not _CODE.match(code):

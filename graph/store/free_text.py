@@ -53,15 +53,28 @@ def text_filter(store: Store, text: str, windowed: bool = False) -> str:
     return f"VALUES ?e {{ {' '.join(f'<{e}>' for e in events)} }}"
 
 
+def text_count(store: Store, text: str) -> int:
+    """How many events the text keeps (from the kept match: TEXT_LISTED + 1 when there are more than that)."""
+    words = normal_name(text)
+    events, _ = text_matches.get(store, words, lambda: _text_events(store, words))
+    return TEXT_LISTED + 1 if events is None else len(events)
+
+
 TEXT_LISTED = 5000  # more matching events than this are left to a sub-select (a query text of ~0.5 MB)
 
 
 def _text_events(store: Store, words: str) -> tuple[Optional[list[str]], list[str]]:
     """The events the text keeps, sorted (None if there are more than TEXT_LISTED), and the UNION's branches."""
     branches = _text_branches(store, words, False)
-    query = f"{PREFIXES} SELECT DISTINCT ?e WHERE {{ {' UNION '.join(branches)} }} LIMIT {TEXT_LISTED + 1}"
-    events = sorted(r["e"].value for r in store.ox_query(query) if isinstance(r["e"], ox.NamedNode))
-    return (None if len(events) > TEXT_LISTED else events), branches
+    # each branch a query of its own: the UNION of them in one query took a third more (0.20 against 0.15 s
+    # for `american` on 1.3M quads)
+    found: set[str] = set()
+    for branch in branches:
+        query = f"{PREFIXES} SELECT DISTINCT ?e WHERE {{ {branch} }} LIMIT {TEXT_LISTED + 1}"
+        found.update(r["e"].value for r in store.ox_query(query) if isinstance(r["e"], ox.NamedNode))
+        if len(found) > TEXT_LISTED:
+            return None, branches
+    return sorted(found), branches
 
 
 def _text_branches(store: Store, words: str, windowed: bool) -> list[str]:

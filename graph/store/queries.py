@@ -3,19 +3,19 @@ from __future__ import annotations
 
 import re
 from datetime import date
-from typing import Any, Optional
+from typing import Any, Callable, Optional
 
 import pyoxigraph as ox
 
 from graph.extract.events.cameo import CAMEO_NS
 from graph.ids import BASE, id_of, valid_iri
-from graph.store import time_index
+from graph.store import filter_share, time_index
 from graph.store.embedded import Store
 from graph.store.free_text import TEXT_MAX as TEXT_MAX  # the routers read queries.TEXT_MAX
-from graph.store.free_text import text_filter
+from graph.store.free_text import text_count, text_filter
 from graph.store.happenings import HIDE_MENTIONS, sources
 from graph.store.per_revision import PerRevision
-from graph.store.places_within import PLACE_PATH, within
+from graph.store.places_within import within
 from graph.store.sparql_text import PREFIXES, QueryError, _quote, normal_name
 
 _XSD_DT = "<http://www.w3.org/2001/XMLSchema#dateTime>"
@@ -200,42 +200,53 @@ def resolve(store: Store, kind: str, ref: str) -> list[str]:
 _WINDOWED = {"actor": "sem:hasActor", "place": "sem:hasPlace"}  # a place: its places within, listed first (below)
 
 
-def _node_filter(store: Store, var: str, prop: str, kind: str, ref: str, windowed: bool = False) -> str:
-    """The page's pattern for events linked by `prop` to the node(s) `ref` names.
+def _node_filter(store: Store, var: str, kind: str, ref: str, windowed: bool = False,
+                 nodes: Optional[list[str]] = None) -> str:
+    """The page's pattern for events linked (sem:hasActor, sem:hasPlace) to the node(s) `ref` names (or `nodes`, resolved
+    already, a place's with the places inside it: `within`).
 
     Names are resolved to nodes by a query of their own, then given to the page as VALUES:
     in one query Oxigraph joined every event to every label first.
     """
-    nodes = resolve(store, kind, ref)
-    # a happening's event matches through the mentions merged into it too (an article that names who did it)
-    if windowed:  # a UNION of the event's own and its mentions' (the path `(^tkg:sameHappeningAs)?/…` cost 1.6x)
+    if nodes is None:
+        nodes = resolve(store, kind, ref)
         if kind == "place":
-            # the place and every place inside it, by a query of their own, then each candidate's own place checked
+            # the place and every place inside it, by a query of their own, then each event's own place checked
             # against them: Virtuoso 7.2 answered the window's days joined with `sem:hasPlace/containedInPlace*`
             # wrongly once its store had seen other writes (1 of 14 events; tests/test_store_backends.py)
             nodes = within(store, nodes)
-        mention = f"?_m{var[1:]}"
-        return (f"{{ ?e {_WINDOWED[kind]} {var} }} UNION {{ {mention} tkg:sameHappeningAs ?e . "
-                f"{mention} {_WINDOWED[kind]} {var} }} FILTER ({var} IN ({', '.join(f'<{n}>' for n in nodes)}))")
-    prop = f"(^tkg:sameHappeningAs)?/({prop})"
-    if len(nodes) == 1:
-        return f"?e {prop} <{nodes[0]}> ."
-    values = " ".join(f"<{n}>" for n in nodes)
-    return f"VALUES {var} {{ {values} }}\n?e {prop} {var} ."
+    # a happening's event matches through the mentions merged into it too (an article that names who did it):
+    # a UNION of the event's own and its mentions' (the path `(^tkg:sameHappeningAs)?/…` cost 1.6x in a window,
+    # and without one, twice as much: 0.2 against 0.1 s for the 3,736 events of an actor on 1.3M quads)
+    mention = f"?_m{var[1:]}"
+    either = (f"{{ ?e {_WINDOWED[kind]} {var} }} UNION {{ {mention} tkg:sameHappeningAs ?e . "
+              f"{mention} {_WINDOWED[kind]} {var} }}")
+    if windowed:  # each candidate's node checked
+        return f"{either} FILTER ({var} IN ({', '.join(f'<{n}>' for n in nodes)}))"
+    return f"VALUES {var} {{ {' '.join(f'<{n}>' for n in nodes)} }}\n{either}"
 
 
 def type_filter(event_type: str, store: Optional[Store] = None) -> str:
     """The pattern keeping events `?e` of a CAMEO code or its descendants (`19` keeps 190-196); 422 if not a code.
     With the `store`: its types of that code, listed (VALUES); comparing every event's type as a string
     (STRSTARTS) cost a type's first page a third more on 1.3M quads."""
+    prefix = _type_prefix(event_type)
+    if store is None:
+        return f"?e sem:eventType ?t0 . FILTER (STRSTARTS(STR(?t0), \"{prefix}\"))"
+    return f"VALUES ?t0 {{ {' '.join(f'<{t}>' for t in type_iris(store, event_type))} }} ?e sem:eventType ?t0 ."
+
+
+def _type_prefix(event_type: str) -> str:
     code = event_type.strip().rsplit("/", 1)[-1]
     if not _CODE.match(code):
         raise QueryError("type", f"not a CAMEO code: {event_type!r}")
-    prefix = f"https://w3id.org/timeline-kg/cameo/{code}"
-    if store is None:
-        return f"?e sem:eventType ?t0 . FILTER (STRSTARTS(STR(?t0), \"{prefix}\"))"
-    kept = [t for t in event_types.get(store, "types", lambda: _event_types(store)) if t.startswith(prefix)]
-    return f"VALUES ?t0 {{ {' '.join(f'<{t}>' for t in kept)} }} ?e sem:eventType ?t0 ."
+    return f"https://w3id.org/timeline-kg/cameo/{code}"
+
+
+def type_iris(store: Store, event_type: str) -> list[str]:
+    """The store's event types of a CAMEO code or its descendants (its types are kept per revision)."""
+    prefix = _type_prefix(event_type)
+    return [t for t in event_types.get(store, "types", lambda: _event_types(store)) if t.startswith(prefix)]
 
 
 # the event types a store holds (a few dozen), per store revision
@@ -250,7 +261,7 @@ def _event_types(store: Store) -> list[str]:
 def actor_filter(store: Store, actor: str, windowed: bool = False) -> str:
     """The pattern keeping events `?e` an actor (id or name) takes part in; UnknownRef if nothing has it.
     `windowed`: the events come from a window's days (the time index), each checked against the actor."""
-    return _node_filter(store, "?a", "sem:hasActor", "actor", actor, windowed)  # agents, targets, other participants
+    return _node_filter(store, "?a", "actor", actor, windowed)  # agents, targets, other participants
 
 
 def timeline(store: Store, start: Optional[date] = None, end: Optional[date] = None,
@@ -261,24 +272,42 @@ def timeline(store: Store, start: Optional[date] = None, end: Optional[date] = N
     typed events, every event with `all_events`, or with `story` what happened or will (STORY_EVENTS);
     `text`: only those whose labels hold it (text_filter). `with_sources=False` leaves out every row's
     `sources` (one query less, for lean answers)."""
-    f: list[str] = []
     window = []
     if start:
         window.append(f'FILTER (?begin >= "{start.isoformat()}T00:00:00"^^xsd:dateTime)')
     if end:
         window.append(f'FILTER (?begin <= "{end.isoformat()}T23:59:59"^^xsd:dateTime)')
-    windowed = bool(start or end) and time_index.state(store).indexed
-    if actor:
-        f.append(actor_filter(store, actor, windowed))
-    if place:
-        # the place or any place inside it
-        f.append(_node_filter(store, "?p", PLACE_PATH, "place", place, windowed))
-    if event_type:
-        # in a window each candidate event's type is checked: listing the types made Oxigraph start from them
-        f.append(type_filter(event_type, None if windowed else store))
-    if text and text.strip():
-        f.append(text_filter(store, text, windowed))
-    page = _page(store, event_filter(all_events, story, typed=bool(event_type) and not windowed), f, "\n".join(window), start, end, limit, offset)
+    indexed = time_index.state(store).indexed
+    windowed = bool(start or end) and indexed
+    actor_nodes = resolve(store, "actor", actor) if actor else None
+    place_nodes = resolve(store, "place", place) if place else None
+    typed = bool(event_type) and not windowed
+
+    def filters(through_days: bool, inside: Optional[list[str]] = None) -> list[str]:
+        f: list[str] = []
+        if actor_nodes:  # agents, targets, other participants
+            f.append(_node_filter(store, "?a", "actor", actor or "", through_days, actor_nodes))
+        if place_nodes:  # the place or any place inside it
+            listed = inside if inside is not None else within(store, place_nodes)
+            f.append(_node_filter(store, "?p", "place", place or "", through_days, listed))
+        if event_type:
+            # in a window each candidate event's type is checked: listing the types made Oxigraph start from them
+            f.append(type_filter(event_type, None if through_days else store))
+        if text and text.strip():
+            f.append(text_filter(store, text, through_days))
+        return f
+
+    page = None
+    if indexed and not windowed and (actor or place or event_type or (text and text.strip())):
+        # read from the earliest day on when that is cheaper than ordering every event the filters keep
+        inside = within(store, place_nodes) if place_nodes else None
+        kept = filter_share.counts(store, actor_nodes, inside, type_iris(store, event_type) if event_type else None)
+        kept += [text_count(store, text)] if text and text.strip() else []
+        run = _runner(store, event_filter(all_events, story), filters(True, inside), "")
+        page = filter_share.first_days_page(store, kept, run, limit, offset)
+    if page is None:
+        page = _page(store, event_filter(all_events, story, typed=typed), filters(windowed), "\n".join(window),
+                     start, end, limit, offset)
     if not page:
         return []
     details = {r["e"].value: r for r in store.ox_query(EVENT_DETAILS % " ".join(f"<{e}>" for e, _ in page))}
@@ -289,18 +318,26 @@ def timeline(store: Store, start: Optional[date] = None, end: Optional[date] = N
             for e, begin in page if e in details]
 
 
-def _page(store: Store, shown: str, f: list[str], window: str, start: Optional[date], end: Optional[date],
-          limit: int, offset: int) -> list[tuple[str, str]]:
-    """(event IRI, begin) of the page, through the time index: only the days that hold the page are
-    read (no filter `f`; or filtered by actor, place or type within a window). A filter without a
-    window, or a store without the index: the FILTER over every date of the filter's events. `shown`
-    (event_filter) always applies, so the month totals (every event) cannot skip months for it."""
+def _runner(store: Store, shown: str, f: list[str], window: str) -> Callable[..., list[tuple[str, str]]]:
+    """run(days, n, skip): (event IRI, begin) of the events `f` and `shown` keep, in time order (ties
+    by TIE: every page is a slice of one total order), reached through the day links of `days` (units
+    of time_index.units) or, with None, by the filters alone."""
     def run(days: Optional[list[str]], n: int, skip: int = 0) -> list[tuple[str, str]]:
         pattern = [time_index.link_clause("?e", days)] if days is not None else []
         return [(r["e"].value, r["begin"].value) for r in store.ox_query(
             PAGE % {"filters": "\n".join(pattern + [shown] + f), "window": window, "limit": n, "offset": skip,
-                    "order": "?begin" if days is None else f"?begin {TIE}"})]
+                    "order": f"?begin {TIE}"})]
+    return run
 
+
+def _page(store: Store, shown: str, f: list[str], window: str, start: Optional[date], end: Optional[date],
+          limit: int, offset: int) -> list[tuple[str, str]]:
+    """(event IRI, begin) of the page, through the time index: only the days that hold the page are
+    read (no filter `f`; or filtered by actor, place or type within a window). A filter without a
+    window (when _sparse_page did not take it), or a store without the index: the FILTER over every
+    date of the filter's events. `shown` (event_filter) always applies, so the month totals (every
+    event) cannot skip months for it."""
+    run = _runner(store, shown, f, window)
     if not f or start or end:
         rows = time_index.page(store, start, end, limit, offset, run, filtered=True)
         if rows is not None:

@@ -249,7 +249,7 @@ def _region_or_its_people(text: str, gaz: Gazetteer, ctx: set[str]) -> tuple[Opt
         if not text.endswith(end) or len(base) < 4 or not base[:1].isupper():
             continue
         words, nouns = _english_words()
-        if (not end and text.lower() in words) or (end and base.lower() in words | nouns):
+        if (not end and text.lower() in words) or (end and (base.lower() in words or base.lower() in nouns)):
             continue  # "Jewish", "Western": English adjectives; "Chinese" is not of "Chin" (a noun)
         p = gaz.lookup(base, ctx)
         if p is not None and p.kind in ("country", "admin1") and gaz.quality(base, p) >= 1:

@@ -1,7 +1,6 @@
 """Imported once by the ingest pool's fork server (graph.ingest.cluster.Pool): loads the spaCy pipeline,
-the gazetteer and the SHACL shapes there, and runs one warm-up article through extraction (the
-modules, regexes and lexicons loaded on first use: graph.ingest.workers.warm), so every worker forked
-from it starts with them instead of loading its own copy (~2.5 s of CPU per worker, and the pages stay shared).
+the gazetteer and the SHACL shapes there, so every worker forked from it starts with them
+instead of loading its own copy (~2.2 s of CPU per worker, and the pages stay shared).
 
 If loading fails here, the fork server still runs and each worker loads (and reports the
 error) itself, as a spawned worker would.

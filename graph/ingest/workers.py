@@ -65,24 +65,7 @@ def warm() -> None:
 
     load_nlp()
     supported()
-    _warm_up()
     gc.freeze()
-
-
-# A short story that takes extraction through its rules once: the modules they import, the regular
-# expressions and lexicons they load on first use (~1.5 s of CPU in all, measured with bench/ingest.py)
-# are then loaded in the fork server, once, instead of in every worker at its first chunk.
-WARM_UP = ("Rebels attacked the town of Goma in eastern Congo on Tuesday, killing 12 soldiers, the army said. "
-           "Apple Inc. said on March 3, 2024 that its chief executive Tim Cook would meet President Joe Biden "
-           "in Washington next week.\n\nThe company's shares rose 5 percent a year ago; two days later, police "
-           "arrested three men in London and charged them with the bombing.")
-
-
-def _warm_up() -> None:
-    from datetime import datetime, timezone
-
-    process([Job(Article(title="Warm-up", published=datetime(2024, 3, 5, 12, tzinfo=timezone.utc), text=WARM_UP,
-                         url="https://warm-up.invalid/"))])
 
 
 def _extract(articles: list[Article], batch_size: int) -> list[object]:

@@ -3,6 +3,8 @@ from __future__ import annotations
 
 import json
 import shutil
+import subprocess
+import sys
 from pathlib import Path
 
 import pyoxigraph as ox
@@ -158,3 +160,11 @@ def test_store_holds_exactly_what_the_workers_stated(tmp_path, monkeypatch):
         shared |= parse(d.shared_nt)
     assert graph(ENTITIES_GRAPH) == shared and len(shared) > 100
     assert store.graph_count() == 10
+
+
+def test_the_ingesting_process_does_not_import_spacy():
+    """The ingesting process reads, deduplicates and writes; spaCy (0.7 s of CPU to import) is the workers'
+    business. Actor names (graph.ingest.identity) and the write path must not pull it in through annotations."""
+    code = "import sys, graph.ingest.run, graph.cli; print(sorted(m for m in ('spacy', 'thinc') if m in sys.modules))"
+    out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True).stdout
+    assert out.strip() == "[]", out

@@ -2,13 +2,14 @@
 the labels of its armed forces, government and junta ("Malian Armed Forces", "Government of Haiti")."""
 from __future__ import annotations
 
-from typing import Optional
-
-from spacy.tokens import Span, Token
+from typing import TYPE_CHECKING, Optional
 
 from graph.extract.actors.actors_lexicon import COUNTRIES, DEMONYM_TO_ISO, NAME_TO_ISO
 from graph.extract.model import Location
 from graph.extract.text.phrases import first_conjunct
+
+if TYPE_CHECKING:  # annotations only: the ingesting process imports this module (actor names), not spaCy (0.7 s)
+    from spacy.tokens import Span, Token
 
 
 def country_of_token(tok: Token, loc_at: list[Optional[Location]]) -> Optional[str]:

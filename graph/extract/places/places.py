@@ -254,8 +254,8 @@ def _region_or_its_people(text: str, gaz: Gazetteer, ctx: set[str]) -> tuple[Opt
         if not text.endswith(end) or len(base) < 4 or not base[:1].isupper():
             continue
         words, nouns = _english_words()
-        if end and base.lower() in words | nouns:
-            continue  # "Chinese" is not of "Chin" (a noun)
+        if end and (base.lower() in words or base.lower() in nouns):
+            continue  # "Chinese" is not of "Chin" (a noun); two lookups, not a union of the sets per call
         p = gaz.lookup(base, ctx)
         if p is None or p.kind not in ("country", "admin1") or gaz.quality(base, p) < 1:
             continue

@@ -3,7 +3,10 @@ left extent of the noun phrase a name heads ("US automaker General Motors"), and
 of a coordination, which holds the syntactic role its conjuncts share."""
 from __future__ import annotations
 
-from spacy.tokens import Doc, Token
+from typing import TYPE_CHECKING
+
+if TYPE_CHECKING:  # annotations only: the ingesting process imports this module for names, not spaCy (0.7 s)
+    from spacy.tokens import Doc, Token
 
 
 def first_conjunct(tok: Token) -> Token:

@@ -13,6 +13,8 @@ import re
 from dataclasses import dataclass
 from typing import Optional
 
+from spacy.attrs import IDX
+
 from graph.extract.text.doc_text import doc_text
 from graph.extract.time import timex_anaphora as anaphora
 from graph.extract.time import timex_lexicon as L
@@ -73,10 +75,10 @@ def _year_is_quantity(text: str, m: re.Match, doc) -> bool:
 
 
 def _token_after(doc, char: int):
-    for tok in doc:
-        if tok.idx >= char:
-            return tok
-    return None
+    """The first token starting at or after `char` (token offsets rise through a doc: a bisection over them, not a
+    walk that makes a Token object of every token before it)."""
+    i = bisect.bisect_left(doc.to_array(IDX).tolist(), char)
+    return doc[i] if i < len(doc) else None
 
 
 def _context_ok(c: Candidate, text: str, doc) -> bool:

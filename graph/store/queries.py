@@ -41,23 +41,21 @@ def window_filter(var: str, start: Optional[date], end: Optional[date]) -> str:
 STATEMENT = CAMEO_NS + "01"  # the start of the type IRIs of CAMEO root 01
 
 
-def _not_hidden(type_var: str) -> str:
-    """The test that an event of type `type_var` is no intention and no report or perception of root 01."""
-    return (f'NOT EXISTS {{ ?e tkg:eventClass ?cls0 . FILTER (?cls0 = "intention" || ?cls0 IN ("reporting", '
-            f'"perception") && STRSTARTS(STR({type_var}), "{STATEMENT}")) }}')
+def _plain_statement(class_var: str, type_var: str) -> str:
+    """The FILTER expression: an event of class `class_var` and type `type_var` is a report or perception of root 01."""
+    return f'{class_var} IN ("reporting", "perception") && STRSTARTS(STR({type_var}), "{STATEMENT}")'
 
 
 # Flat, not nested: a NOT EXISTS inside the FILTER of an EXISTS ran past a 20 s timeout on Virtuoso 7.2 for a
 # place's window of the seed (tests/test_store_backends.py); Oxigraph answers either form alike.
 SHOWN_EVENTS = ('FILTER ((EXISTS { ?e sem:eventType ?anyType } && NOT EXISTS { ?e tkg:eventClass "intention" } && '
-                f'NOT EXISTS {{ ?e tkg:eventClass ?cls0 ; sem:eventType ?t1 . FILTER (?cls0 IN ("reporting", '
-                f'"perception") && STRSTARTS(STR(?t1), "{STATEMENT}")) }}) || '
+                f'NOT EXISTS {{ ?e tkg:eventClass ?cls0 ; sem:eventType ?t1 . FILTER ({_plain_statement("?cls0", "?t1")}) }}) || '
                 'NOT EXISTS { ?e tkg:eventClass ?cls . FILTER (?cls != "occurrence") })')
 
 # SHOWN_EVENTS for an event that has a type, bound to ?t0 by type_filter: (not an intention nor a plain statement)
 # || no class but occurrence; an intention or a report has a class other than occurrence, so the second branch
 # adds nothing
-TYPED_SHOWN = f"FILTER {_not_hidden('?t0')}"
+TYPED_SHOWN = f'FILTER NOT EXISTS {{ ?e tkg:eventClass ?cls0 . FILTER (?cls0 = "intention" || {_plain_statement("?cls0", "?t0")}) }}'
 
 # One actor's story (actors/{id}/timeline unless asked otherwise): what happened to it, what it said, and what the
 # text states will come ("will cut 3,000 jobs"), as the SemEval-2015 TimeLine task lists an entity's events; not
@@ -283,15 +281,16 @@ def timeline(store: Store, start: Optional[date] = None, end: Optional[date] = N
     windowed = bool(start or end) and indexed
     actor_nodes = resolve(store, "actor", actor) if actor else None
     place_nodes = resolve(store, "place", place) if place else None
+    # the place and every place inside it, listed once for the filters and the counts
+    inside = within(store, place_nodes) if place_nodes else None
     typed = bool(event_type) and not windowed
 
-    def filters(through_days: bool, inside: Optional[list[str]] = None) -> list[str]:
+    def filters(through_days: bool) -> list[str]:
         f: list[str] = []
         if actor_nodes:  # agents, targets, other participants
             f.append(_node_filter(store, "?a", "actor", actor or "", through_days, actor_nodes))
-        if place_nodes:  # the place or any place inside it
-            listed = inside if inside is not None else within(store, place_nodes)
-            f.append(_node_filter(store, "?p", "place", place or "", through_days, listed))
+        if inside:  # the place or any place inside it
+            f.append(_node_filter(store, "?p", "place", place or "", through_days, inside))
         if event_type:
             # in a window each candidate event's type is checked: listing the types made Oxigraph start from them
             f.append(type_filter(event_type, None if through_days else store))
@@ -302,10 +301,9 @@ def timeline(store: Store, start: Optional[date] = None, end: Optional[date] = N
     page = None
     if indexed and not windowed and (actor or place or event_type or (text and text.strip())):
         # read from the earliest day on when that is cheaper than ordering every event the filters keep
-        inside = within(store, place_nodes) if place_nodes else None
         kept = filter_share.counts(store, actor_nodes, inside, type_iris(store, event_type) if event_type else None)
         kept += [text_count(store, text)] if text and text.strip() else []
-        run = _runner(store, event_filter(all_events, story), filters(True, inside), "")
+        run = _runner(store, event_filter(all_events, story), filters(True), "")
         page = filter_share.first_days_page(store, kept, run, limit, offset)
     if page is None:
         page = _page(store, event_filter(all_events, story, typed=typed), filters(windowed), "\n".join(window),

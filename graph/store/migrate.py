@@ -18,6 +18,7 @@ is idempotent: an interrupted migration (no marker yet) is simply run again.
 """
 from __future__ import annotations
 
+import re
 import time
 from dataclasses import dataclass
 from typing import Callable, Optional
@@ -26,6 +27,7 @@ from graph.ids import BASE, DAY, ONTOLOGY
 from graph.rdf.lsh import band_keys
 from graph.store import happening_index, time_index
 from graph.store import index_writes as iw
+from graph.store.queries import SHOWN_EVENTS
 
 BATCH = 500  # article graphs per update (~20k links for news articles)
 
@@ -51,6 +53,18 @@ LINK = (f"INSERT {{ GRAPH ?g {{ ?e <{ONTOLOGY}beginDay> ?d }} }} WHERE {{ VALUES
         f"VALUES ?g {{ %(graphs)s }} GRAPH ?g {{ ?e <{ONTOLOGY}agent>|<{ONTOLOGY}target> ?a }} }}")
 
 
+def _spelt(sparql: str) -> str:
+    """`sem:x` and `tkg:x` spelt out (no PREFIX: the operations join any request)."""
+    return re.sub(r"\b(sem|tkg):(\w+)", lambda m: f"<{_NS[m.group(1)]}{m.group(2)}>", sparql)
+
+
+_NS = {"sem": "http://semanticweb.cs.vu.nl/2009/11/sem/", "tkg": ONTOLOGY}
+# The default timeline's verdict (graph/rdf/shown.py), by the very filter it replaces on reading: each event it
+# keeps links to its day slot by tkg:shownSlot. Inside GRAPH ?g, the filter's EXISTS read the event's own graph,
+# where its class and type are written.
+SHOWN_LINK = _spelt(f"INSERT {{ GRAPH ?g {{ ?e tkg:shownSlot ?sl }} }} WHERE {{ VALUES ?g {{ %(graphs)s }} "
+                    f"GRAPH ?g {{ ?e a sem:Event ; tkg:beginSlot ?sl . {SHOWN_EVENTS} }} }}")
+
 SIGNATURES = (f"SELECT ?g ?a ?sig WHERE {{ VALUES ?g {{ %s }} GRAPH ?g {{ ?a <{ONTOLOGY}minhash> ?sig }} }}")
 
 
@@ -72,25 +86,31 @@ class Migration:
 
 
 def needed(store: object) -> bool:
-    """Whether `store` holds articles but no time index (windows then scan every event), or one without
-    day slots (pages then sort whole days)."""
-    return not time_index.state(store).slotted and bool(store.ox_query(  # type: ignore[attr-defined]
+    """Whether `store` holds articles but no time index (windows then scan every event), one without
+    day slots (pages then sort whole days), or one without shown slots (the default timeline then tests
+    every candidate event)."""
+    return not time_index.state(store).shown and bool(store.ox_query(  # type: ignore[attr-defined]
         f'ASK {{ GRAPH ?g {{ ?s ?p ?o }} FILTER (STRSTARTS(STR(?g), "{BASE}article/")) }}'))
 
 
 def migrate(store: object, batch: int = BATCH, progress: Optional[Callable[[int, int], None]] = None) -> Migration:
     """Link every event and article of `store` to its day, count every month, state the marker.
+    A store of version 2 or later (day links and slots, band keys and happening keys all there) gets only
+    the shown slots (graph/rdf/shown.py) and the marker: its links and counts are left as they are.
     `progress(done, total)` is called after each batch of graphs."""
     t0 = time.perf_counter()
-    report = Migration(already=time_index.state(store).slotted)
+    st = time_index.state(store)
+    report = Migration(already=st.shown)
+    only_shown = st.slotted and bool(store.ox_query(happening_index.ASK))  # type: ignore[attr-defined]
     graphs = [r["g"].value for r in store.ox_query(ARTICLE_GRAPHS)]  # type: ignore[attr-defined]
     for i in range(0, len(graphs), batch):
         part = " ".join(f"<{g}>" for g in graphs[i:i + batch])
-        store.maintain(iw.join(LINK % {"graphs": part}, happening_index.LINK % {"graphs": part},  # type: ignore[attr-defined]
-                               _bands(store, part)))
+        ops = [] if only_shown else [LINK % {"graphs": part}, happening_index.LINK % {"graphs": part},
+                                     _bands(store, part)]
+        store.maintain(iw.join(*ops, SHOWN_LINK % {"graphs": part}))  # type: ignore[attr-defined]
         report.graphs += len(graphs[i:i + batch])
         if progress:
             progress(report.graphs, len(graphs))
-    store.maintain(iw.join(iw.RECOUNT, iw.MARKER))  # type: ignore[attr-defined]
+    store.maintain(iw.MARKER if only_shown else iw.join(iw.RECOUNT, iw.MARKER))  # type: ignore[attr-defined]
     report.seconds = time.perf_counter() - t0
     return report

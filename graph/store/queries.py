@@ -306,8 +306,10 @@ def timeline(store: Store, start: Optional[date] = None, end: Optional[date] = N
         run = _runner(store, event_filter(all_events, story), filters(True), "")
         page = filter_share.first_days_page(store, kept, run, limit, offset)
     if page is None:
+        # the default timeline of a store that keeps its verdict reads only the events it shows (graph/rdf/shown.py)
+        through_shown = not (all_events or story or typed) and time_index.state(store).shown
         page = _page(store, event_filter(all_events, story, typed=typed), filters(windowed), "\n".join(window),
-                     start, end, limit, offset)
+                     start, end, limit, offset, through_shown)
     if not page:
         return []
     details = {r["e"].value: r for r in store.ox_query(EVENT_DETAILS % " ".join(f"<{e}>" for e, _ in page))}
@@ -318,26 +320,33 @@ def timeline(store: Store, start: Optional[date] = None, end: Optional[date] = N
             for e, begin in page if e in details]
 
 
-def _runner(store: Store, shown: str, f: list[str], window: str) -> Callable[..., list[tuple[str, str]]]:
+def _runner(store: Store, shown: str, f: list[str], window: str,
+            through_shown: bool = False) -> Callable[..., list[tuple[str, str]]]:
     """run(days, n, skip): (event IRI, begin) of the events `f` and `shown` keep, in time order (ties
     by TIE: every page is a slice of one total order), reached through the day links of `days` (units
-    of time_index.units) or, with None, by the filters alone."""
+    of time_index.units) or, with None, by the filters alone. `through_shown` (`shown` is the default
+    timeline's SHOWN_EVENTS, the store keeps its verdict): the days' events are reached through their
+    `tkg:shownSlot` links instead, and only HIDE_MENTIONS is left to test (a lookup or five less per
+    candidate, and the hidden events never read: issue #19, docs/scale.md)."""
     def run(days: Optional[list[str]], n: int, skip: int = 0) -> list[tuple[str, str]]:
-        pattern = [time_index.link_clause("?e", days)] if days is not None else []
+        if days is not None and through_shown:
+            pattern, kept = [time_index.shown_clause("?e", days)], HIDE_MENTIONS
+        else:
+            pattern, kept = ([time_index.link_clause("?e", days)] if days is not None else []), shown
         return [(r["e"].value, r["begin"].value) for r in store.ox_query(
-            PAGE % {"filters": "\n".join(pattern + [shown] + f), "window": window, "limit": n, "offset": skip,
+            PAGE % {"filters": "\n".join(pattern + [kept] + f), "window": window, "limit": n, "offset": skip,
                     "order": f"?begin {TIE}"})]
     return run
 
 
 def _page(store: Store, shown: str, f: list[str], window: str, start: Optional[date], end: Optional[date],
-          limit: int, offset: int) -> list[tuple[str, str]]:
+          limit: int, offset: int, through_shown: bool = False) -> list[tuple[str, str]]:
     """(event IRI, begin) of the page, through the time index: only the days that hold the page are
     read (no filter `f`; or filtered by actor, place or type within a window). A filter without a
     window (when _sparse_page did not take it), or a store without the index: the FILTER over every
     date of the filter's events. `shown` (event_filter) always applies, so the month totals (every
     event) cannot skip months for it."""
-    run = _runner(store, shown, f, window)
+    run = _runner(store, shown, f, window, through_shown)
     if not f or start or end:
         rows = time_index.page(store, start, end, limit, offset, run, filtered=True)
         if rows is not None:

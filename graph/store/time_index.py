@@ -29,7 +29,9 @@ from typing import Any, Callable, Optional
 
 from graph.ids import DAY, INDEX_GRAPH, MONTH, ONTOLOGY, SLOTS
 
-VERSION = 2  # 1: day links; 2: and day slots (`tkg:beginSlot`, graph.ids.slot_key), which pages read
+# 1: day links; 2: and day slots (`tkg:beginSlot`, graph.ids.slot_key), which pages read; 3: and the slots of
+# the events the default timeline shows (`tkg:shownSlot`, graph/rdf/shown.py), which its pages read instead
+VERSION = 3
 _I = f"<{INDEX_GRAPH}>"
 _T = f"<{ONTOLOGY}"
 _LINKS = f"VALUES ?p {{ {_T}beginDay> {_T}issuedDay> }}"
@@ -54,6 +56,7 @@ class IndexState:
     (those of a bounded window's months only, or all of them: ~12 rows a year of dates)."""
     indexed: bool = False  # every event and article links to its day (a new store, or migrated)
     slotted: bool = False  # and every event to its day's slot (version 2): pages read a day a slot at a time
+    shown: bool = False  # and every event the default timeline shows to its shown slot (version 3: shown_clause)
     stale: bool = False  # an update of unknown extent ran since: the counts are counted from the links
     months: dict[str, dict[str, int]] = field(default_factory=lambda: {"events": {}, "articles": {}})
     read: set[str] = field(default_factory=set)  # months whose totals are in `months`
@@ -77,7 +80,7 @@ def state(store: Any) -> IndexState:
         p = r["p"].value
         if p == f"{ONTOLOGY}timeIndexVersion":
             version = max(version, int(r["o"].value))
-            st.indexed, st.slotted = version >= 1, version >= 2
+            st.indexed, st.slotted, st.shown = version >= 1, version >= 2, version >= 3
         elif p == f"{ONTOLOGY}countsStale":
             st.stale = r["o"].value in ("true", "1")
     store._time_index_state = (revision, st)
@@ -288,6 +291,13 @@ def link_clause(subject: str, days: list[str], prop: str = "beginDay", var: str 
     if not whole:
         return part
     return f"{{ {values(var, whole)} {subject} <{ONTOLOGY}{prop}> {var} . }} UNION {part}"
+
+
+def shown_clause(subject: str, days: list[str], var: str = "?_shown") -> str:
+    """What link_clause reaches, kept to the events the default timeline shows (a store of version 3): their
+    `tkg:shownSlot` links, a whole day as its 17 slots (graph.ids.SLOTS), a slot (`2008-03-01/7`) as itself."""
+    slots = [u for d in days for u in ([d] if "/" in d else [f"{d}/{s}" for s in SLOTS])]
+    return f"{values(var, slots)}\n  {subject} <{ONTOLOGY}shownSlot> {var} ."
 
 
 def count(store: Any, start: Optional[date] = None, end: Optional[date] = None, kind: str = "events") -> Optional[int]:

@@ -11,8 +11,9 @@ candidates through those links: the hidden events are never read, and no candida
 The verdict depends on the event's class and CAMEO type only (both written with the event, in its
 article's graph, and changed by nothing but a re-ingest, which rewrites the graph whole), so it
 cannot go stale: analysts' corrections (graph/store/corrections.py) rewrite actors and places only.
-`tkg migrate` adds the links to a store written before (graph/store/migrate.py: SHOWN_LINK, the same
-filter in SPARQL), and `tests/test_shown.py` checks the two agree on every class and type.
+`tkg migrate` adds the links to a store written before (graph/store/migrate.py reads each event's classes
+and types and decides by `shown_all`), and `tests/test_shown.py` checks every verdict against the SPARQL
+filter on every class and type.
 """
 from __future__ import annotations
 
@@ -61,10 +62,11 @@ def shown_links(nt: str) -> str:
         types.setdefault(e, set()).add(t)
     done = set(_LINKED.findall(nt))
     return "".join(f"<{e}> <{SHOWN_SLOT}> <{slot_iri(b, e)}> .\n" for e, b in _BEGIN.findall(nt)
-                   if e in events and e not in done and _shown_all(classes.get(e, set()), types.get(e, set())))
+                   if e in events and e not in done and shown_all(classes.get(e, set()), types.get(e, set())))
 
 
-def _shown_all(classes: set[str], types: set[str]) -> bool:
+def shown_all(classes: set[str], types: set[str]) -> bool:
+    """`shown` for an event with any number of classes and type IRIs, as the SPARQL filter reads them."""
     if classes <= {"occurrence"}:
         return True
     return bool(types) and "intention" not in classes and not any(

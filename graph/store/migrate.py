@@ -2,7 +2,9 @@
 
 A store written by an earlier version has no `tkg:beginDay` / `tkg:issuedDay` links and no
 `tkg:timeIndexVersion` marker (or version 1: day links but no `tkg:beginSlot`, the slots of a day a
-page reads in order), no `tkg:lshBand` keys (near-duplicate candidates by lookup), no
+page reads in order; or version 2: no `tkg:shownSlot`, the slots of the events the default timeline
+shows, graph/rdf/shown.py, which is all a version-2 store is given), no `tkg:lshBand` keys
+(near-duplicate candidates by lookup), no
 `tkg:happeningKey` links (happening candidates by lookup: graph/store/happening_index.py), nor,
 before an earlier change, `sem:hasActor` beside every agent and target (windowed actor filters use
 it): migration adds them all; its windows still work (they fall back to a FILTER over every
@@ -18,17 +20,17 @@ is idempotent: an interrupted migration (no marker yet) is simply run again.
 """
 from __future__ import annotations
 
-import re
 import time
 from dataclasses import dataclass
 from typing import Callable, Optional
 
 from graph.ids import BASE, DAY, ONTOLOGY
 from graph.rdf.lsh import band_keys
+from graph.rdf.shown import SHOWN_SLOT, shown_all
 from graph.store import happening_index, time_index
 from graph.store import index_writes as iw
-from graph.store.queries import SHOWN_EVENTS
 
+_SEM = "http://semanticweb.cs.vu.nl/2009/11/sem/"
 BATCH = 500  # article graphs per update (~20k links for news articles)
 
 ARTICLE_GRAPHS = (f'SELECT DISTINCT ?g WHERE {{ GRAPH ?g {{ ?a a <https://schema.org/NewsArticle> }} '
@@ -53,17 +55,27 @@ LINK = (f"INSERT {{ GRAPH ?g {{ ?e <{ONTOLOGY}beginDay> ?d }} }} WHERE {{ VALUES
         f"VALUES ?g {{ %(graphs)s }} GRAPH ?g {{ ?e <{ONTOLOGY}agent>|<{ONTOLOGY}target> ?a }} }}")
 
 
-def _spelt(sparql: str) -> str:
-    """`sem:x` and `tkg:x` spelt out (no PREFIX: the operations join any request)."""
-    return re.sub(r"\b(sem|tkg):(\w+)", lambda m: f"<{_NS[m.group(1)]}{m.group(2)}>", sparql)
+# The default timeline's verdict (graph/rdf/shown.py) for a batch of graphs: each event's slot, classes and types
+# read by plain patterns, decided in Python. Not the filter itself in an INSERT WHERE: inside GRAPH ?g, Oxigraph
+# evaluated its NOT EXISTS (and an OPTIONAL) over every graph of the store, 160 s a batch of 500 at 100k articles.
+SHOWN_PARTS = {"slot": f"?e a <{_SEM}Event> ; <{ONTOLOGY}beginSlot> ?o", "class": f"?e <{ONTOLOGY}eventClass> ?o",
+               "type": f"?e <{_SEM}eventType> ?o"}
+SHOWN_READ = "SELECT ?g ?e ?o WHERE { VALUES ?g { %s } GRAPH ?g { %s } }"
 
 
-_NS = {"sem": "http://semanticweb.cs.vu.nl/2009/11/sem/", "tkg": ONTOLOGY}
-# The default timeline's verdict (graph/rdf/shown.py), by the very filter it replaces on reading: each event it
-# keeps links to its day slot by tkg:shownSlot. Inside GRAPH ?g, the filter's EXISTS read the event's own graph,
-# where its class and type are written.
-SHOWN_LINK = _spelt(f"INSERT {{ GRAPH ?g {{ ?e tkg:shownSlot ?sl }} }} WHERE {{ VALUES ?g {{ %(graphs)s }} "
-                    f"GRAPH ?g {{ ?e a sem:Event ; tkg:beginSlot ?sl . {SHOWN_EVENTS} }} }}")
+def _shown_slots(store: object, graphs: str) -> str:
+    """INSERT DATA of the `tkg:shownSlot` links of the events in `graphs` that the default timeline shows."""
+    found: dict[str, dict[tuple[str, str], set[str]]] = {k: {} for k in SHOWN_PARTS}
+    for part, pattern in SHOWN_PARTS.items():
+        for r in store.ox_query(SHOWN_READ % (graphs, pattern)):  # type: ignore[attr-defined]
+            found[part].setdefault((r["g"].value, r["e"].value), set()).add(r["o"].value)
+    by_graph: dict[str, list[str]] = {}
+    for (g, e), slots in found["slot"].items():
+        if shown_all(found["class"].get((g, e), set()), found["type"].get((g, e), set())):
+            by_graph.setdefault(g, []).extend(f"<{e}> <{SHOWN_SLOT}> <{s}> ." for s in slots)
+    parts = [f"GRAPH <{g}> {{ {' '.join(lines)} }}" for g, lines in by_graph.items()]
+    return "INSERT DATA { " + " ".join(parts) + " }" if parts else ""
+
 
 SIGNATURES = (f"SELECT ?g ?a ?sig WHERE {{ VALUES ?g {{ %s }} GRAPH ?g {{ ?a <{ONTOLOGY}minhash> ?sig }} }}")
 
@@ -83,6 +95,7 @@ class Migration:
     graphs: int = 0  # article graphs linked
     seconds: float = 0.0
     already: bool = False  # the store had the index (the links were checked and recounted all the same)
+    only_shown: bool = False  # a version-2 store: only the shown slots were added
 
 
 def needed(store: object) -> bool:
@@ -100,14 +113,17 @@ def migrate(store: object, batch: int = BATCH, progress: Optional[Callable[[int,
     `progress(done, total)` is called after each batch of graphs."""
     t0 = time.perf_counter()
     st = time_index.state(store)
-    report = Migration(already=st.shown)
     only_shown = st.slotted and bool(store.ox_query(happening_index.ASK))  # type: ignore[attr-defined]
+    report = Migration(already=st.shown, only_shown=only_shown)
     graphs = [r["g"].value for r in store.ox_query(ARTICLE_GRAPHS)]  # type: ignore[attr-defined]
     for i in range(0, len(graphs), batch):
         part = " ".join(f"<{g}>" for g in graphs[i:i + batch])
-        ops = [] if only_shown else [LINK % {"graphs": part}, happening_index.LINK % {"graphs": part},
-                                     _bands(store, part)]
-        store.maintain(iw.join(*ops, SHOWN_LINK % {"graphs": part}))  # type: ignore[attr-defined]
+        if not only_shown:
+            store.maintain(iw.join(LINK % {"graphs": part}, happening_index.LINK % {"graphs": part},  # type: ignore[attr-defined]
+                                   _bands(store, part)))
+        shown = _shown_slots(store, part)  # of the slots just linked
+        if shown:
+            store.maintain(shown)  # type: ignore[attr-defined]
         report.graphs += len(graphs[i:i + batch])
         if progress:
             progress(report.graphs, len(graphs))

@@ -305,11 +305,9 @@ def timeline(store: Store, start: Optional[date] = None, end: Optional[date] = N
         kept += [text_count(store, text)] if text and text.strip() else []
         run = _runner(store, event_filter(all_events, story), filters(True), "")
         page = filter_share.first_days_page(store, kept, run, limit, offset)
-    if page is None:
-        # the default timeline of a store that keeps its verdict reads only the events it shows (graph/rdf/shown.py)
-        through_shown = not (all_events or story or typed) and time_index.state(store).shown
+    if page is None:  # the default timeline reads only the events it shows where the store keeps the verdict
         page = _page(store, event_filter(all_events, story, typed=typed), filters(windowed), "\n".join(window),
-                     start, end, limit, offset, through_shown)
+                     start, end, limit, offset, not (all_events or story or typed) and time_index.state(store).shown)
     if not page:
         return []
     details = {r["e"].value: r for r in store.ox_query(EVENT_DETAILS % " ".join(f"<{e}>" for e, _ in page))}
@@ -320,19 +318,14 @@ def timeline(store: Store, start: Optional[date] = None, end: Optional[date] = N
             for e, begin in page if e in details]
 
 
-def _runner(store: Store, shown: str, f: list[str], window: str,
-            through_shown: bool = False) -> Callable[..., list[tuple[str, str]]]:
-    """run(days, n, skip): (event IRI, begin) of the events `f` and `shown` keep, in time order (ties
-    by TIE: every page is a slice of one total order), reached through the day links of `days` (units
-    of time_index.units) or, with None, by the filters alone. `through_shown` (`shown` is the default
-    timeline's SHOWN_EVENTS, the store keeps its verdict): the days' events are reached through their
-    `tkg:shownSlot` links instead, and only HIDE_MENTIONS is left to test (a lookup or five less per
-    candidate, and the hidden events never read: issue #19, docs/scale.md)."""
+def _runner(store: Store, shown: str, f: list[str], window: str, through_shown: bool = False) -> Callable[..., Any]:
+    """run(days, n, skip): (event IRI, begin) of the events `f` and `shown` keep, in time order (ties by TIE: every
+    page is a slice of one total order), reached through the day links of `days` (units of time_index.units) or,
+    with None, by the filters alone; `through_shown` (`shown` is SHOWN_EVENTS, kept as a verdict): through the
+    days' `tkg:shownSlot` links, HIDE_MENTIONS the only test left (graph/rdf/shown.py)."""
     def run(days: Optional[list[str]], n: int, skip: int = 0) -> list[tuple[str, str]]:
-        if days is not None and through_shown:
-            pattern, kept = [time_index.shown_clause("?e", days)], HIDE_MENTIONS
-        else:
-            pattern, kept = ([time_index.link_clause("?e", days)] if days is not None else []), shown
+        clause, kept = (time_index.shown_clause, HIDE_MENTIONS) if through_shown else (time_index.link_clause, shown)
+        pattern, kept = ([], shown) if days is None else ([clause("?e", days)], kept)
         return [(r["e"].value, r["begin"].value) for r in store.ox_query(
             PAGE % {"filters": "\n".join(pattern + [kept] + f), "window": window, "limit": n, "offset": skip,
                     "order": f"?begin {TIE}"})]

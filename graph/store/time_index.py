@@ -17,7 +17,9 @@ its matches would (graph/store/filter_share.py decides); months with fewer event
 by the days that hold events (`held_days`, counted once per store revision).
 
 A store written before the index has no `tkg:timeIndexVersion` in that graph: windows then fall
-back to the FILTER over every event (correct, slow) until `tkg migrate` adds the links.
+back to the FILTER over every event (correct, slow) until `tkg migrate` adds the links. From version 3
+on, the events the default timeline shows also link to their slot by `tkg:shownSlot` (graph/rdf/shown.py),
+which its pages read instead of testing every candidate (`shown_clause`); a version-2 store tests them.
 """
 from __future__ import annotations
 

@@ -341,7 +341,7 @@ def _page(store: Store, shown: str, f: list[str], window: str, start: Optional[d
     event) cannot skip months for it."""
     run = _runner(store, shown, f, window, through_shown)
     if not f or start or end:
-        rows = time_index.page(store, start, end, limit, offset, run, filtered=True)
+        rows = time_index.page(store, start, end, limit, offset, run, True, time_index.SHOWN_SHARE if through_shown else 1)
         if rows is not None:
             return rows
     return run(None, limit, offset)

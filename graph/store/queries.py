@@ -320,14 +320,14 @@ def timeline(store: Store, start: Optional[date] = None, end: Optional[date] = N
 
 def _runner(store: Store, shown: str, f: list[str], window: str, through_shown: bool = False) -> Callable[..., Any]:
     """run(days, n, skip): (event IRI, begin) of the events `f` and `shown` keep, in time order (ties by TIE: every
-    page is a slice of one total order), reached through the day links of `days` (units of time_index.units) or,
-    with None, by the filters alone; `through_shown` (`shown` is SHOWN_EVENTS, kept as a verdict): through the
-    days' `tkg:shownSlot` links, HIDE_MENTIONS the only test left (graph/rdf/shown.py)."""
+    page is a slice of one total order), reached through the day links of `days` (time_index.units) or,
+    with None, by the filters alone; `through_shown` (`shown` is SHOWN_EVENTS): through the days' shown slots
+    where time_index.shown_clause allows, HIDE_MENTIONS the only test left (graph/rdf/shown.py)."""
     def run(days: Optional[list[str]], n: int, skip: int = 0) -> list[tuple[str, str]]:
-        clause, kept = (time_index.shown_clause, HIDE_MENTIONS) if through_shown else (time_index.link_clause, shown)
-        pattern, kept = ([], shown) if days is None else ([clause("?e", days)], kept)
+        verdict = time_index.shown_clause(store, "?e", days) if through_shown and days is not None else None
+        pattern = [] if days is None else [verdict or time_index.link_clause("?e", days)]
         return [(r["e"].value, r["begin"].value) for r in store.ox_query(
-            PAGE % {"filters": "\n".join(pattern + [kept] + f), "window": window, "limit": n, "offset": skip,
+            PAGE % {"filters": "\n".join(pattern + [HIDE_MENTIONS if verdict else shown] + f), "window": window, "limit": n, "offset": skip,
                     "order": f"?begin {TIE}"})]
     return run
 

@@ -6,11 +6,14 @@ candidate event, that filter cost several index lookups for every event a page r
 costs more in a big store than in a small one (a month's first page: 2.0-2.9x at 100k articles what it
 cost at 1k, issue #19). So the writer decides once: an event the filter would keep also links to its
 day slot by `tkg:shownSlot` (the same node as its `tkg:beginSlot`), and the default page reads its
-candidates through those links: the hidden events are never read, and no candidate is tested.
+candidates through those links: the hidden events are never read, and no candidate is tested (where the days
+are full enough for that to pay: graph/store/time_index.shown_clause).
 
 The verdict depends on the event's class and CAMEO type only (both written with the event, in its
 article's graph, and changed by nothing but a re-ingest, which rewrites the graph whole), so it
-cannot go stale: analysts' corrections (graph/store/corrections.py) rewrite actors and places only.
+cannot go stale: analysts' corrections (graph/store/corrections.py) rewrite actors and places only. (A
+SPARQL update that rewrites an event's class or type by hand leaves its shown slot as it was, as one that
+rewrites its begin leaves its day links: such edits go through a re-ingest.)
 `tkg migrate` adds the links to a store written before (graph/store/migrate.py reads each event's classes
 and types and decides by `shown_all`), and `tests/test_shown.py` checks every verdict against the SPARQL
 filter on every class and type.

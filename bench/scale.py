@@ -79,7 +79,9 @@ class Template:
 
     def __init__(self, nt: str) -> None:
         # day slots follow the event IRIs (MD5), which every copy renames: recomputed per copy (`copy`)
-        nt = "".join(ln for ln in nt.splitlines(keepends=True) if " <https://w3id.org/timeline-kg/ontology#beginSlot> " not in ln)
+        nt = "".join(ln for ln in nt.splitlines(keepends=True)
+                     if " <https://w3id.org/timeline-kg/ontology#beginSlot> " not in ln
+                     and " <https://w3id.org/timeline-kg/ontology#shownSlot> " not in ln)
         self.issued = date.fromisoformat(ISSUED.search(nt).group(1))
         self.pieces, self.slots, pos = [], [], 0
         for m in SLOT.finditer(nt):

@@ -47,5 +47,6 @@ def migrate_cmd(data: Optional[Path] = typer.Option(None, "--data", help="Store 
     finally:
         store.close()
     what = "checked" if done.already else "migrated"
-    err.print(f"{what} {store.location}: {done.graphs} article graphs linked to their days, "
-              f"counts kept per month, in {done.seconds:.1f} s", highlight=False)
+    linked = "given the shown slots of their events" if done.only_shown else \
+        "linked to their days, counts kept per month"
+    err.print(f"{what} {store.location}: {done.graphs} article graphs {linked}, in {done.seconds:.1f} s", highlight=False)

@@ -199,8 +199,10 @@ def test_windows_reach_their_events_through_the_day_links(stores):
     new, old = stores
     start, end = date(2008, 2, 1), date(2008, 2, 29)
     victim = pages(new, start, end)[3]
-    new.ox.remove(next(new.ox.quads_for_pattern(ox.NamedNode(BASE + victim), ox.NamedNode(T + "beginDay"), None, None)))
+    for link in ("beginDay", "beginSlot", "shownSlot"):  # what the default timeline and `all` read
+        new.ox.remove(next(new.ox.quads_for_pattern(ox.NamedNode(BASE + victim), ox.NamedNode(T + link), None, None)))
     assert victim not in pages(new, start, end, size=1000)
+    assert victim not in pages(new, start, end, size=1000, all_events=True)
     assert victim in pages(old, start, end, size=1000)
     assert victim not in {k for _, _, k in views.build(new, start, end).edges(keys=True)}
 
@@ -276,7 +278,7 @@ def test_a_store_written_before_the_index_is_migrated_by_tkg_migrate(tmp_path, c
     old = Store(data)
     try:
         assert time_index.state(old).slotted and not needed(old)
-        for prop in (T + "beginDay", T + "beginSlot", T + "issuedDay", SEM + "hasActor"):  # what the writer states, no more, no fewer
+        for prop in (T + "beginDay", T + "beginSlot", T + "shownSlot", T + "issuedDay", SEM + "hasActor"):  # what the writer states, no more, no fewer
             written = {str(q) for q in new.ox.quads_for_pattern(None, ox.NamedNode(prop), None, None)}
             assert {str(q) for q in old.ox.quads_for_pattern(None, ox.NamedNode(prop), None, None)} == written
         assert per_day(old) == per_day(new) and per_day(old, "articles") == per_day(new, "articles")
@@ -357,7 +359,7 @@ def test_a_version_1_store_pages_by_whole_days_until_migrated(tmp_path, corpus):
         expected = {day_q: pages(store, *day_q) for day_q in ((date(2008, 2, 10),) * 2, (None, None))}
         for q in list(store.ox.quads_for_pattern(None, ox.NamedNode(T + "beginSlot"), None, None)):
             store.ox.remove(q)
-        store.ox.update(iw.MARKER.replace('"2"', '"1"'))
+        store.ox.update(iw.MARKER.replace(f'"{time_index.VERSION}"', '"1"'))
         store._time_index_state = None
         st = time_index.state(store)
         assert st.indexed and not st.slotted and needed(store)
@@ -397,6 +399,9 @@ def test_migration_over_a_sparql_server(tmp_path, corpus):
         begins = {r["e"].value: r["b"].value for r in remote.ox_query(
             f"SELECT ?e ?b WHERE {{ ?e a <{SEM}Event> ; <{SEM}hasEarliestBeginTimeStamp> ?b }}")}
         assert slots == {e: slot_iri(b, e) for e, b in begins.items()} and len(slots) > 100  # the writer's slots
+        # and the default timeline's verdict (graph/rdf/shown.py): these events have no class, so all are shown
+        assert time_index.state(remote).shown
+        assert {r["e"].value: r["s"].value for r in remote.ox_query(f"SELECT ?e ?s WHERE {{ ?e <{T}shownSlot> ?s }}")} == slots
         assert sorted(pages(remote, start, end)) == sorted(before) and before
         assert time_index.count(remote, start, end) == len(before)
         graphs = [g for g in (r["g"].value for r in remote.ox_query("SELECT DISTINCT ?g WHERE { GRAPH ?g { ?s ?p ?o } }"))

@@ -16,6 +16,7 @@ from graph.extract.model import Entity, Event, EventTime, Extraction, Location, 
 from graph.ids import article_iri, day_iri, event_iri, sentence_iri, slot_iri
 from graph.rdf import happening_keys
 from graph.rdf.fact_triples import fact_triples
+from graph.rdf.shown import SHOWN_SLOT, shown
 from graph.rdf.terms import Lit
 from graph.rdf.triples import (
     ACTOR_CLASSES,
@@ -160,6 +161,9 @@ def _add_event(g: Graph, key: str, index: int, ev: Event, day: str) -> None:
             [str(o) for o in g.objects(e, SEM.hasPlace)]
         for n in happening_keys.nodes((str(CAMEO[ev.type]),), keys, (begin,)):
             g.add((e, TKG.happeningKey, URIRef(n)))
-    g.add((e, TKG.beginSlot, URIRef(slot_iri(str(Literal(begin, datatype=XSD.dateTime)), str(e)))))  # and pages
+    slot = URIRef(slot_iri(str(Literal(begin, datatype=XSD.dateTime)), str(e)))
+    g.add((e, TKG.beginSlot, slot))  # and pages
+    if shown(ev.event_class, str(CAMEO[ev.type]) if ev.type else None):  # the default timeline's verdict (graph/rdf/shown.py)
+        g.add((e, URIRef(SHOWN_SLOT), slot))
     if end:  # open-ended intervals ("from next year on") have no latest end
         g.add((e, SEM.hasLatestEndTimeStamp, Literal(end, datatype=XSD.dateTime)))

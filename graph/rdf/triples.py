@@ -23,6 +23,7 @@ from graph.ids import BASE, ENTITIES_GRAPH, ONTOLOGY, article_iri, day_iri, even
 from graph.rdf import happening_keys
 from graph.rdf.fact_triples import fact_triples
 from graph.rdf.lsh import band_keys
+from graph.rdf.shown import SHOWN_SLOT, shown
 from graph.rdf.terms import Lit, Term, Triple, term_nt
 from graph.sources.articles import Article
 
@@ -313,7 +314,10 @@ def _event_triples(b: _Builder, e: str, sent_prefix: str, ev: Event, day: str) -
     if ev.type:
         for n in happening_keys.nodes((CAMEO_NS + ev.type,), keys, (begin,)):
             add(e, _T["happeningKey"], n)
-    add(e, _T["beginSlot"], slot_iri(stamp_begin.lex, e))  # of the lexical form stored, as migrate computes it
+    slot = slot_iri(stamp_begin.lex, e)  # of the lexical form stored, as migrate computes it
+    add(e, _T["beginSlot"], slot)
+    if shown(ev.event_class, CAMEO_NS + ev.type if ev.type else None):  # the default timeline's verdict (graph/rdf/shown.py)
+        add(e, SHOWN_SLOT, slot)
     if end:
         add(e, _SEM_END, typed(end, _XSD_DATETIME))
 

@@ -24,6 +24,7 @@ from collections import Counter
 from typing import Iterable
 
 from graph.ids import DAY, INDEX_GRAPH, MONTH, ONTOLOGY, slot_iri
+from graph.rdf.shown import SHOWN_SLOT, shown_links
 from graph.store import happening_index
 from graph.store.time_index import VERSION
 
@@ -56,11 +57,12 @@ _SLOTTED = re.compile(r"^<([^>]+)> <" + re.escape(ONTOLOGY) + r"beginSlot> ", re
 
 
 def with_links(nt: str) -> str:
-    """An article's N-Triples with the day (and day slot) links its dates call for and it does not
-    state (graph.rdf writes them; a graph built by other code gets them here, so its events are in
-    the windows)."""
+    """An article's N-Triples with the day (and day slot, and shown slot: graph/rdf/shown.py) links its
+    dates call for and it does not state (graph.rdf writes them; a graph built by other code gets them
+    here, so its events are in the windows and on the default timeline)."""
+    events = nt.count(f"<{_TYPE}> <{_LINKED_CLASS[0][0]}>")
     if (all(nt.count(f"<{ONTOLOGY}{link}> ") >= nt.count(f"<{_TYPE}> <{cls}>") for cls, link in _LINKED_CLASS)
-            and nt.count(f"<{ONTOLOGY}beginSlot> ") >= nt.count(f"<{_TYPE}> <{_LINKED_CLASS[0][0]}>")):
+            and nt.count(f"<{ONTOLOGY}beginSlot> ") >= events and (not events or f"<{SHOWN_SLOT}> " in nt)):
         return nt  # an event or article typed, a link written (what graph.rdf writes): no regex over the text
     linked = set(_LINKED.findall(nt))
     typed = set(_INDEXED.findall(nt))  # events and articles: state facts have begin times too, but no day
@@ -69,16 +71,19 @@ def with_links(nt: str) -> str:
     slotted = set(_SLOTTED.findall(nt))
     extra += [f"<{e}> <{ONTOLOGY}beginSlot> <{slot_iri(b, e)}> .\n" for e, b in _BEGIN.findall(nt)
               if e not in slotted and f"<{e}>" in typed]
+    extra.append(shown_links(nt))  # those graph.rdf writes too: none for an article whose events are all hidden
+    extra = [x for x in extra if x]
     if not extra:
         return nt
     return (nt if not nt or nt.endswith("\n") else nt + "\n") + "".join(extra)
 
 
 def slot_links(nt: str) -> str:
-    """The `tkg:beginSlot` lines of the events an article's N-Triples state (bench/scale.py: its copies
-    get new event IRIs, so new slots)."""
+    """The `tkg:beginSlot` and `tkg:shownSlot` lines of the events an article's N-Triples state (bench/scale.py:
+    its copies get new event IRIs, so new slots)."""
     typed = set(_INDEXED.findall(nt))
-    return "".join(f"<{e}> <{ONTOLOGY}beginSlot> <{slot_iri(b, e)}> .\n" for e, b in _BEGIN.findall(nt) if f"<{e}>" in typed)
+    return "".join(f"<{e}> <{ONTOLOGY}beginSlot> <{slot_iri(b, e)}> .\n" for e, b in _BEGIN.findall(nt)
+                   if f"<{e}>" in typed) + shown_links(nt)
 
 
 def token() -> str:

@@ -2,7 +2,9 @@
 
 A store written by an earlier version has no `tkg:beginDay` / `tkg:issuedDay` links and no
 `tkg:timeIndexVersion` marker (or version 1: day links but no `tkg:beginSlot`, the slots of a day a
-page reads in order), no `tkg:lshBand` keys (near-duplicate candidates by lookup), no
+page reads in order; or version 2: no `tkg:shownSlot`, the slots of the events the default timeline
+shows, graph/rdf/shown.py, which is all a version-2 store is given), no `tkg:lshBand` keys
+(near-duplicate candidates by lookup), no
 `tkg:happeningKey` links (happening candidates by lookup: graph/store/happening_index.py), nor,
 before an earlier change, `sem:hasActor` beside every agent and target (windowed actor filters use
 it): migration adds them all; its windows still work (they fall back to a FILTER over every
@@ -24,9 +26,11 @@ from typing import Callable, Optional
 
 from graph.ids import BASE, DAY, ONTOLOGY
 from graph.rdf.lsh import band_keys
+from graph.rdf.shown import SHOWN_SLOT, shown_all
 from graph.store import happening_index, time_index
 from graph.store import index_writes as iw
 
+_SEM = "http://semanticweb.cs.vu.nl/2009/11/sem/"
 BATCH = 500  # article graphs per update (~20k links for news articles)
 
 ARTICLE_GRAPHS = (f'SELECT DISTINCT ?g WHERE {{ GRAPH ?g {{ ?a a <https://schema.org/NewsArticle> }} '
@@ -51,6 +55,28 @@ LINK = (f"INSERT {{ GRAPH ?g {{ ?e <{ONTOLOGY}beginDay> ?d }} }} WHERE {{ VALUES
         f"VALUES ?g {{ %(graphs)s }} GRAPH ?g {{ ?e <{ONTOLOGY}agent>|<{ONTOLOGY}target> ?a }} }}")
 
 
+# The default timeline's verdict (graph/rdf/shown.py) for a batch of graphs: each event's slot, classes and types
+# read by plain patterns, decided in Python. Not the filter itself in an INSERT WHERE: inside GRAPH ?g, Oxigraph
+# evaluated its NOT EXISTS (and an OPTIONAL) over every graph of the store, 160 s a batch of 500 at 100k articles.
+SHOWN_PARTS = {"slot": f"?e a <{_SEM}Event> ; <{ONTOLOGY}beginSlot> ?o", "class": f"?e <{ONTOLOGY}eventClass> ?o",
+               "type": f"?e <{_SEM}eventType> ?o"}
+SHOWN_READ = "SELECT ?g ?e ?o WHERE { VALUES ?g { %s } GRAPH ?g { %s } }"
+
+
+def _shown_slots(store: object, graphs: str) -> str:
+    """INSERT DATA of the `tkg:shownSlot` links of the events in `graphs` that the default timeline shows."""
+    found: dict[str, dict[tuple[str, str], set[str]]] = {k: {} for k in SHOWN_PARTS}
+    for part, pattern in SHOWN_PARTS.items():
+        for r in store.ox_query(SHOWN_READ % (graphs, pattern)):  # type: ignore[attr-defined]
+            found[part].setdefault((r["g"].value, r["e"].value), set()).add(r["o"].value)
+    by_graph: dict[str, list[str]] = {}
+    for (g, e), slots in found["slot"].items():
+        if shown_all(found["class"].get((g, e), set()), found["type"].get((g, e), set())):
+            by_graph.setdefault(g, []).extend(f"<{e}> <{SHOWN_SLOT}> <{s}> ." for s in slots)
+    parts = [f"GRAPH <{g}> {{ {' '.join(lines)} }}" for g, lines in by_graph.items()]
+    return "INSERT DATA { " + " ".join(parts) + " }" if parts else ""
+
+
 SIGNATURES = (f"SELECT ?g ?a ?sig WHERE {{ VALUES ?g {{ %s }} GRAPH ?g {{ ?a <{ONTOLOGY}minhash> ?sig }} }}")
 
 
@@ -69,28 +95,38 @@ class Migration:
     graphs: int = 0  # article graphs linked
     seconds: float = 0.0
     already: bool = False  # the store had the index (the links were checked and recounted all the same)
+    only_shown: bool = False  # a version-2 store: only the shown slots were added
 
 
 def needed(store: object) -> bool:
-    """Whether `store` holds articles but no time index (windows then scan every event), or one without
-    day slots (pages then sort whole days)."""
-    return not time_index.state(store).slotted and bool(store.ox_query(  # type: ignore[attr-defined]
+    """Whether `store` holds articles but no time index (windows then scan every event), one without
+    day slots (pages then sort whole days), or one without shown slots (the default timeline then tests
+    every candidate event)."""
+    return not time_index.state(store).shown and bool(store.ox_query(  # type: ignore[attr-defined]
         f'ASK {{ GRAPH ?g {{ ?s ?p ?o }} FILTER (STRSTARTS(STR(?g), "{BASE}article/")) }}'))
 
 
 def migrate(store: object, batch: int = BATCH, progress: Optional[Callable[[int, int], None]] = None) -> Migration:
     """Link every event and article of `store` to its day, count every month, state the marker.
+    A store of version 2 or later (day links and slots, band keys and happening keys all there) gets only
+    the shown slots (graph/rdf/shown.py) and the marker: its links and counts are left as they are.
     `progress(done, total)` is called after each batch of graphs."""
     t0 = time.perf_counter()
-    report = Migration(already=time_index.state(store).slotted)
+    st = time_index.state(store)
+    only_shown = st.slotted and bool(store.ox_query(happening_index.ASK))  # type: ignore[attr-defined]
+    report = Migration(already=st.shown, only_shown=only_shown)
     graphs = [r["g"].value for r in store.ox_query(ARTICLE_GRAPHS)]  # type: ignore[attr-defined]
     for i in range(0, len(graphs), batch):
         part = " ".join(f"<{g}>" for g in graphs[i:i + batch])
-        store.maintain(iw.join(LINK % {"graphs": part}, happening_index.LINK % {"graphs": part},  # type: ignore[attr-defined]
-                               _bands(store, part)))
+        if not only_shown:
+            store.maintain(iw.join(LINK % {"graphs": part}, happening_index.LINK % {"graphs": part},  # type: ignore[attr-defined]
+                                   _bands(store, part)))
+        shown = _shown_slots(store, part)  # of the slots just linked
+        if shown:
+            store.maintain(shown)  # type: ignore[attr-defined]
         report.graphs += len(graphs[i:i + batch])
         if progress:
             progress(report.graphs, len(graphs))
-    store.maintain(iw.join(iw.RECOUNT, iw.MARKER))  # type: ignore[attr-defined]
+    store.maintain(iw.MARKER if only_shown else iw.join(iw.RECOUNT, iw.MARKER))  # type: ignore[attr-defined]
     report.seconds = time.perf_counter() - t0
     return report

@@ -305,9 +305,9 @@ def timeline(store: Store, start: Optional[date] = None, end: Optional[date] = N
         kept += [text_count(store, text)] if text and text.strip() else []
         run = _runner(store, event_filter(all_events, story), filters(True), "")
         page = filter_share.first_days_page(store, kept, run, limit, offset)
-    if page is None:
+    if page is None:  # the default timeline reads only the events it shows where the store keeps the verdict
         page = _page(store, event_filter(all_events, story, typed=typed), filters(windowed), "\n".join(window),
-                     start, end, limit, offset)
+                     start, end, limit, offset, not (all_events or story or typed) and time_index.state(store).shown)
     if not page:
         return []
     details = {r["e"].value: r for r in store.ox_query(EVENT_DETAILS % " ".join(f"<{e}>" for e, _ in page))}
@@ -318,28 +318,30 @@ def timeline(store: Store, start: Optional[date] = None, end: Optional[date] = N
             for e, begin in page if e in details]
 
 
-def _runner(store: Store, shown: str, f: list[str], window: str) -> Callable[..., list[tuple[str, str]]]:
-    """run(days, n, skip): (event IRI, begin) of the events `f` and `shown` keep, in time order (ties
-    by TIE: every page is a slice of one total order), reached through the day links of `days` (units
-    of time_index.units) or, with None, by the filters alone."""
+def _runner(store: Store, shown: str, f: list[str], window: str, through_shown: bool = False) -> Callable[..., Any]:
+    """run(days, n, skip): (event IRI, begin) of the events `f` and `shown` keep, in time order (ties by TIE: every
+    page is a slice of one total order), reached through the day links of `days` (time_index.units) or,
+    with None, by the filters alone; `through_shown` (`shown` is SHOWN_EVENTS): through the days' shown slots
+    where time_index.shown_clause allows, HIDE_MENTIONS the only test left (graph/rdf/shown.py)."""
     def run(days: Optional[list[str]], n: int, skip: int = 0) -> list[tuple[str, str]]:
-        pattern = [time_index.link_clause("?e", days)] if days is not None else []
+        verdict = time_index.shown_clause(store, "?e", days) if through_shown and days is not None else None
+        pattern = [] if days is None else [verdict or time_index.link_clause("?e", days)]
         return [(r["e"].value, r["begin"].value) for r in store.ox_query(
-            PAGE % {"filters": "\n".join(pattern + [shown] + f), "window": window, "limit": n, "offset": skip,
+            PAGE % {"filters": "\n".join(pattern + [HIDE_MENTIONS if verdict else shown] + f), "window": window, "limit": n, "offset": skip,
                     "order": f"?begin {TIE}"})]
     return run
 
 
 def _page(store: Store, shown: str, f: list[str], window: str, start: Optional[date], end: Optional[date],
-          limit: int, offset: int) -> list[tuple[str, str]]:
+          limit: int, offset: int, through_shown: bool = False) -> list[tuple[str, str]]:
     """(event IRI, begin) of the page, through the time index: only the days that hold the page are
     read (no filter `f`; or filtered by actor, place or type within a window). A filter without a
     window (when _sparse_page did not take it), or a store without the index: the FILTER over every
     date of the filter's events. `shown` (event_filter) always applies, so the month totals (every
     event) cannot skip months for it."""
-    run = _runner(store, shown, f, window)
+    run = _runner(store, shown, f, window, through_shown)
     if not f or start or end:
-        rows = time_index.page(store, start, end, limit, offset, run, filtered=True)
+        rows = time_index.page(store, start, end, limit, offset, run, True, time_index.SHOWN_SHARE if through_shown else 1)
         if rows is not None:
             return rows
     return run(None, limit, offset)

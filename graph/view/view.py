@@ -32,6 +32,7 @@ import networkx as nx
 from graph.ids import id_of
 from graph.store import time_index
 from graph.store.embedded import Store
+from graph.store.happenings import HIDE_MENTIONS
 from graph.store.queries import event_filter, window_filter
 
 KINDS = ("actor", "place", "event")
@@ -80,16 +81,22 @@ CO_MENTIONS = """UNION {
 
 def view_query(start: Optional[date] = None, end: Optional[date] = None, co_mentions: bool = False,
                all_events: bool = False, days: Optional[list[str]] = None,
-               article_days: Optional[list[str]] = None) -> str:
+               article_days: Optional[list[str]] = None, through_shown: Optional[str] = None) -> str:
     """The view's one query; `days` / `article_days` (the window's days with events / articles, from the
-    time index) make the window a few index lookups, the FILTER then only checks those candidates."""
+    time index) make the window a few index lookups, the FILTER then only checks those candidates.
+    `through_shown` (time_index.shown_clause of the days, where the store keeps the default timeline's verdict,
+    graph/rdf/shown.py): without `all_events` the days' shown events are reached through it, not tested."""
     def reach(var: str, ds: Optional[list[str]], prop: str) -> str:
         return time_index.link_clause(var, ds, prop) if ds is not None else ""
 
     co = CO_MENTIONS % (reach("?art", article_days, "issuedDay"), window_filter("?issued", start, end)) \
         if co_mentions else ""
+    if through_shown and not all_events:
+        events, shown = through_shown, HIDE_MENTIONS
+    else:
+        events, shown = reach("?e", days, "beginDay"), event_filter(all_events)
     return VIEW_ROWS % {"window": window_filter("?begin", start, end), "co_mentions": co,
-                        "days": reach("?e", days, "beginDay"), "shown": event_filter(all_events)}
+                        "days": events, "shown": shown}
 
 
 def _kinds(kinds: Iterable[str]) -> tuple[str, ...]:
@@ -106,7 +113,8 @@ def build(store: Store, start: Optional[date] = None, end: Optional[date] = None
     occurrences and typed events, or all events with `all_events` (queries.SHOWN_EVENTS)."""
     days = time_index.window_days(store, start, end)
     article_days = time_index.window_days(store, start, end, "articles") if co_mentions else None
-    return from_rows(store.ox_query(view_query(start, end, co_mentions, all_events, days, article_days)), kinds)
+    verdict = time_index.shown_clause(store, "?e", days) if days is not None and time_index.state(store).shown else None
+    return from_rows(store.ox_query(view_query(start, end, co_mentions, all_events, days, article_days, verdict)), kinds)
 
 
 def from_rows(rows: Iterable[Any], kinds: Iterable[str] = DEFAULT_KINDS) -> nx.MultiDiGraph:

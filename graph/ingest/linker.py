@@ -126,6 +126,13 @@ def _triple(line: str) -> tuple[str, str, str, str]:
     return t.subject.value, t.predicate.value, value, datatype
 
 
+def _is_event_type(line: str) -> bool:
+    """Whether a kept line states a property named `eventType` (what event() asks for first)."""
+    k = line.find("> <")
+    p = line[k + 3:line.find(">", k + 3)]
+    return p.endswith("eventType") and _local(p) == "eventType"
+
+
 def read_events(graphs: dict[str, str]) -> dict[str, dict[str, Written]]:
     """The events each article's N-Triples (article IRI -> N-Triples) state, by article, described as the store
     describes them: typed literals in the canonical forms the store gives (record times lose trailing zeros),
@@ -135,7 +142,13 @@ def read_events(graphs: dict[str, str]) -> dict[str, dict[str, Written]]:
     typed: set[tuple[str, str]] = set()
     for g, nt in graphs.items():
         seen: set[tuple[str, str, str, str]] = set()
-        for line in _kept_lines(nt):
+        lines = _kept_lines(nt)
+        # only events with a type become an Ev (event() gives None for the others, about half of them): their
+        # lines are the only ones worth parsing (the subject and predicate are cut as _triple cuts them)
+        typed_subjects = {line[1:line.find("> <")] for line in lines if _is_event_type(line)}
+        for line in lines:
+            if line[1:line.find("> <")] not in typed_subjects:
+                continue
             t = _triple(line)
             if t in seen:
                 continue

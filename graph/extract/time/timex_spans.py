@@ -21,6 +21,7 @@ from graph.extract.time import timex_lexicon as L
 from graph.extract.time.timex_anchor import Ctx
 from graph.extract.time.timex_calendar import value_to_date
 from graph.extract.time.timex_context import is_age, is_generic, is_name
+from graph.extract.time.timex_factors import factors
 from graph.extract.time.timex_rules import RULES, Result, Rule
 
 _NAME_RE = re.compile(rf"\b(?:{L.MONTH}|{L.WEEKDAY})(?!\w)", re.I)
@@ -154,6 +155,9 @@ def _lowercase_twin(regex: re.Pattern) -> Optional[re.Pattern]:
 
 
 _TWINS = {id(rule): _lowercase_twin(rule.regex) for rule in RULES}
+# literals one of which each twin's every match contains (timex_factors): a rule whose literals the text lacks
+# finds nothing, without the scan (~37 scans an article)
+_FACTORS = {i: factors(twin) if twin is not None else None for i, twin in _TWINS.items()}
 
 
 def _matches(rule: Rule, flat: str, lower: Optional[str]) -> list[re.Match]:
@@ -162,6 +166,9 @@ def _matches(rule: Rule, flat: str, lower: Optional[str]) -> list[re.Match]:
     twin = _TWINS.get(id(rule))
     if twin is None or lower is None:
         return list(rule.regex.finditer(flat))
+    needed = _FACTORS.get(id(rule))
+    if needed and not any(f in lower for f in needed):
+        return []
     out = []
     for fast in twin.finditer(lower):
         m = rule.regex.match(flat, fast.start())

@@ -152,6 +152,20 @@ def whole_year(m: re.Match, ctx: Ctx) -> Optional[Result]:
     return "DATE", prev.group() if prev else str(ctx.day.year)
 
 
+def in_the_unit(m: re.Match, ctx: Ctx) -> Optional[Result]:
+    """'later in the day' (the day the sentence is at: ctx.anchor, else the publication day), 'earlier in the week',
+    'for the month' (the publication date's), 'ended the year' (the year of the period just reported on, as
+    `whole_year`)."""
+    unit = m["u"].lower()
+    if unit == "day":
+        return "DATE", day_value(ctx.anchor or ctx.day)
+    if unit == "week":
+        return "DATE", week_value(ctx.day)
+    if unit == "month":
+        return "DATE", month_value(ctx.day.year, ctx.day.month)
+    return whole_year(m, ctx)
+
+
 def _that_unit(unit: str, prev: str) -> Optional[Result]:
     """'that year', 'the same month', 'that week': the date the story last gave, at that unit (nothing when it
     gave none that precise)."""

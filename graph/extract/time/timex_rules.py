@@ -104,6 +104,10 @@ RULES: list[Rule] = [
     # "returned to profit the next year": in a past narrative, the year after the one the story gave
     Rule("the_next", _compile(r"the next (?P<u>week|month|year)"), deictic.the_next),
     Rule("whole_year", _compile(r"the (?:full|entire|whole)(?: fiscal| calendar)? year"), anaphora.whole_year),
+    # "later in the day", "ended the day down 3%", "for the week": the unit the story is at (see timex_spans)
+    Rule("in_the_unit", _compile(r"(?:(?P<dir>earlier|later|early|late) in )?the (?P<u>day|week|month|year)"
+                                 r"(?! (?:before|after|earlier|previous|prior|of|that|when|ago|later|ended|ending|to)\b)"
+                                 r"(?!['’-])"), anaphora.in_the_unit),
     Rule("that_day", _compile(rf"(?:(?P<rel>that|the same|the following|the next) (?:(?P<part>{L.DAYPART})|day"
                               rf"|(?P<unit>week|month|year)))(?! (?:one|two|\d))"),
          anaphora.that_day),

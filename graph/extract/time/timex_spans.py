@@ -32,7 +32,10 @@ _VAGUE_CUES = {"for", "over", "in", "within", "after", "recent", "past", "coming
                "few", "several", "the", "of", "some", "two", "three"}
 # words after a bare "days"/"hours" that make it a length of time ("hours after the blast", "days before the vote")
 _VAGUE_AFTER = {"ago", "later", "earlier", "after", "before"}
-_ANCHORED_RULES = {"clock", "day_part"}
+_ANCHORED_RULES = {"clock", "day_part", "in_the_unit"}
+# verbs and prepositions before a bare "the day/week/month/year" that make it the unit a figure is counted over
+# ("ended the day down", "for the week"); elsewhere the phrase is too often generic ("the day the wall fell")
+_UNIT_CUES = {"for", "ended", "closed", "finished", "ending", "during", "throughout", "end", "close", "finish"}
 _ANAPHORIC_RULES = {"same_period", "year_previous", "later", "following", "the_quarter", "that_day", "the_next",
                     "whole_year"}
 _SHIFTING_RULES = {"year_previous", "later", "following"}  # counted from the date before them
@@ -103,6 +106,8 @@ def _context_ok(c: Candidate, text: str, doc) -> bool:
     if name == "bare_month" and m.group().lower() in ("may", "march") and prev not in _MONTH_CUES:
         return False
     if name in ("year", "old_year") and m.group().isdigit() and _year_is_quantity(text, m, doc):
+        return False
+    if name == "in_the_unit" and not m["dir"] and prev not in _UNIT_CUES:
         return False
     if name == "old_year" and (prev not in _OLD_YEAR_CUES or _NUMBER_AROUND.search(text, m.end(), m.end() + 8)):
         return False
@@ -285,7 +290,7 @@ def reresolve(doc, kept: list[Candidate], dct, tense_of) -> None:
             ctx = _tense_ctx(doc, c, dct, tense_of)
             ctx.anchor = _day_anchor(doc, c, kept, quotes)
             ctx.previous = previous
-            if c.rule.name == "whole_year":  # "for the full year": of the period just reported on, if any
+            if c.rule.name in ("whole_year", "in_the_unit"):  # "for the full year": of the period just reported on
                 ctx.previous = period[0] if period and sent - period[1] <= 2 else None
             c.result = c.rule.resolve(c.match, ctx) or c.result
         elif c.rule.name == "today" and _era_today(doc, c):

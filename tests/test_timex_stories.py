@@ -211,6 +211,11 @@ SPANS = _cases(
     ("since-past-day", "He had been on medical leave since January 17.", "2011-10-06", [("January 17", "2011-01-17")]),
     ("past-day-far-back", "The minister resigned on January 17.", "2011-10-06", [("January 17", "2011-01-17")]),
     ("past-plan-ahead", "The vote was scheduled for May 3.", "2013-04-20", [("May 3", "2013-05-03")]),
+    ("rate-after-noun", "The factory produces 1,200 cars a day.", THU, [("a day", "P1D")]),
+    ("the-autumn", "Elections are scheduled for the autumn.", THU, [("autumn", "2013-FA")]),
+    ("season-in-name", "The Spring Festival begins on Feb. 10, and the Arab Spring is two years old.", "2013-01-21",
+     [("Feb. 10", "2013-02-10")]),
+    ("season-capitalised-lead", "In Spring 2014, the line will open.", THU, [("Spring 2014", "2014-SP")]),
     ("entire-year-anchored", "The firm lost $2 billion in the fourth quarter of 2005 and $8 billion for the entire year.",
      "2006-01-27", [("the fourth quarter of 2005", "2005-Q4"), ("the entire year", "2005")]),
 )

@@ -67,6 +67,18 @@ def _next_word(text: str, i: int) -> str:
     return m.group(1).lower() if m else ""
 
 
+# a count and up to three lower-case words before "a day"/"an hour": "1,200 cars a day", "$5 an hour"
+_COUNT_BEFORE = re.compile(r"(?:\d[\d.,]*|\b(?:once|twice|thrice|times))(?:\s+[a-z][\w-]*){1,3}\s+$")
+
+
+def _rate_before(text: str, i: int, prev: str) -> bool:
+    """What precedes position i makes "a <unit>" a rate (a TIMEX3 SET): a count right before it ("15 a year",
+    "twice a week", "three a day") or a counted thing ("1,200 cars a day")."""
+    if re.fullmatch(r"[\d.,]+|once|twice|times|thrice", prev) or prev in L.SMALL_NUMBERS:
+        return True
+    return bool(_COUNT_BEFORE.search(text, max(0, i - 40), i))
+
+
 def _after_comma(text: str, i: int) -> bool:
     """Punctuation right before position i: what precedes belongs to another phrase."""
     return bool(re.search(r"[,;:.]\s*$", text[max(0, i - 3):i]))
@@ -116,10 +128,10 @@ def _context_ok(c: Candidate, text: str, doc) -> bool:
     if name == "every" and first in ("a", "an"):
         if _after_comma(text, m.start()):
             return False  # "in 1962, a year later": no "15 a year" across a comma
-        return bool(re.fullmatch(r"[\d.,]+|once|twice|times|thrice", prev)) or prev in L.SMALL_NUMBERS
+        return _rate_before(text, m.start(), prev)
     if name == "duration" and first in ("a", "an"):
-        if re.fullmatch(r"[\d.,]+|once|twice|times|thrice", prev) and not _after_comma(text, m.start()):
-            return False  # "15 a year" is a frequency (rule "every"); not "on March 14, a day after the vote"
+        if _rate_before(text, m.start(), prev) and not _after_comma(text, m.start()):
+            return False  # "15 a year", "1,200 cars a day" are frequencies (rule "every"); not "on March 14, a day after"
         if m["u"].lower().startswith("second"):
             return False  # "a second plant"
         if m["u"].lower().endswith("s") or m.group().lower().endswith("long"):

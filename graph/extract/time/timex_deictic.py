@@ -167,10 +167,19 @@ def same_period(m: re.Match, ctx: Ctx) -> Optional[Result]:
     return "DATE", str(ctx.dct.year - 1)  # no antecedent: read "a year ago" against the DCT
 
 
+# a noun phrase or a clause after "the week before": "before" is a preposition there ("before the election",
+# "before he died", "prior to ...")
+_OBJECT_AFTER = re.compile(r" (?:to |the |an? |his |her |their |its |our |my |this |that |these |those |he |she |they "
+                           r"|it |we |I |[A-Z][a-z]|\w+ing\b)")
+
+
 def relative_word(m: re.Match, ctx: Ctx) -> Optional[Result]:
     """'the year before', 'the previous month', 'the week before': the unit before the date the story last gave
     (anaphoric, also in a comparison: "$118 billion last year, $19 billion less than the year previous"), else
-    before the publication date."""
+    before the publication date. "the week before the election" is counted from an event, not a date: no value
+    (unless it stands beside a date, see timex_spans)."""
+    if _OBJECT_AFTER.match(m.string, m.end()):
+        return None
     return anaphora.shift(-1, m["u"].lower(), ctx)
 
 

@@ -39,7 +39,9 @@ _UNIT_CUES = {"for", "ended", "closed", "finished", "ending", "during", "through
 _ANAPHORIC_RULES = {"same_period", "year_previous", "later", "following", "the_quarter", "that_day", "the_next",
                     "whole_year"}
 _SHIFTING_RULES = {"year_previous", "later", "following"}  # counted from the date before them
-_LATE_RULES = {"that_day"}  # valued only in the second pass, from the day named before ("that night")
+# valued only in the second pass, from the day named before ("that night"), or kept for it ("on Monday, the day
+# before the fire": the date it stands beside)
+_LATE_RULES = {"that_day", "year_previous"}
 # Aspectual adverbs/adjectives ("currently under development", "its current models",
 # "the formerly state-owned company") qualify a state rather than locate an event; MEANTIME
 # mostly leaves them unannotated, so we only value them when asked (normalize).

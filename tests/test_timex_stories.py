@@ -210,7 +210,7 @@ SPANS = _cases(
      [("the day", "2008-10-16"), ("the week", "2008-W42")]),
     ("earlier-in-the-year", "Earlier in the year, oil had hit a record $147 a barrel.", "2008-10-16",
      [("Earlier in the year", "2008")]),
-    ("generic-day", "She still remembers the day the wall fell.", THU, []),
+    ("generic-day", "She still remembers the day the wall fell. The shops open during the day.", THU, []),
     ("since-past-day", "He had been on medical leave since January 17.", "2011-10-06", [("January 17", "2011-01-17")]),
     ("past-day-far-back", "The minister resigned on January 17.", "2011-10-06", [("January 17", "2011-01-17")]),
     ("past-plan-ahead", "The vote was scheduled for May 3.", "2013-04-20", [("May 3", "2013-05-03")]),

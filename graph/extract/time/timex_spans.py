@@ -34,8 +34,9 @@ _VAGUE_CUES = {"for", "over", "in", "within", "after", "recent", "past", "coming
 _VAGUE_AFTER = {"ago", "later", "earlier", "after", "before"}
 _ANCHORED_RULES = {"clock", "day_part", "in_the_unit"}
 # verbs and prepositions before a bare "the day/week/month/year" that make it the unit a figure is counted over
-# ("ended the day down", "for the week"); elsewhere the phrase is too often generic ("the day the wall fell")
-_UNIT_CUES = {"for", "ended", "closed", "finished", "ending", "during", "throughout", "end", "close", "finish"}
+# ("ended the day down", "for the week", "throughout the day"); elsewhere, "during the day" included, the phrase is
+# too often generic ("the day the wall fell", "schools open during the day") to date
+_UNIT_CUES = {"for", "ended", "closed", "finished", "ending", "throughout", "end", "close", "finish"}
 _ANAPHORIC_RULES = {"same_period", "year_previous", "later", "following", "the_quarter", "that_day", "the_next",
                     "whole_year"}
 _SHIFTING_RULES = {"year_previous", "later", "following"}  # counted from the date before them

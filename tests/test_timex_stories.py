@@ -186,6 +186,8 @@ DISCOURSE = _cases(
      [("2009", "2009"), ("the next year", "2010")]),
     ("week-before-anchored", "The bill passed the Senate on June 12, 2012; the week before, it had nearly failed.", THU,
      [("June 12, 2012", "2012-06-12"), ("the week before", "2012-W23")]),
+    ("previous-month-after-year", "Sales fell 17 percent compared to 2008, an improvement from the previous month.",
+     THU, [("2008", "2008"), ("the previous month", "2013-02")]),
     ("week-before-event", "The clinic treated 300 patients in the week before the election.", THU, []),
     ("day-before-apposed", "The suspect was seen on Tuesday, the day before the fire.", THU,
      [("Tuesday", "2013-03-12"), ("the day before", "2013-03-12")]),

@@ -46,6 +46,11 @@ def _anchor(ctx: Ctx) -> tuple[dt.date, str, str]:
     return ctx.day, "day", ""
 
 
+def anchor_as_fine_as(unit: str, ctx: Ctx) -> bool:
+    """The date the story last gave (or the publication date) names at least a `unit` (a day or a week for "week")."""
+    return _ORDER.index(_anchor(ctx)[1]) <= _ORDER.index(unit)
+
+
 def _value(d: dt.date, precision: str, suffix: str) -> str:
     if precision == "day":
         return day_value(d)

@@ -180,7 +180,12 @@ def relative_word(m: re.Match, ctx: Ctx) -> Optional[Result]:
     (unless it stands beside a date, see timex_spans)."""
     if _OBJECT_AFTER.match(m.string, m.end()):
         return None
-    return anaphora.shift(-1, m["u"].lower(), ctx)
+    unit = m["u"].lower()
+    if unit != "year" and not anaphora.anchor_as_fine_as(unit, ctx):
+        # "fell 17% compared to 2008, an increase from the previous month": a year is no month to count back
+        # from; the month before is the publication date's
+        ctx = Ctx(dct=ctx.dct, tense=ctx.tense)
+    return anaphora.shift(-1, unit, ctx)
 
 
 # ---------------------------------------------------------------- clock times

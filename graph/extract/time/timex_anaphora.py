@@ -46,6 +46,11 @@ def _anchor(ctx: Ctx) -> tuple[dt.date, str, str]:
     return ctx.day, "day", ""
 
 
+def anchor_as_fine_as(unit: str, ctx: Ctx) -> bool:
+    """The date the story last gave (or the publication date) names at least a `unit` (a day or a week for "week")."""
+    return _ORDER.index(_anchor(ctx)[1]) <= _ORDER.index(unit)
+
+
 def _value(d: dt.date, precision: str, suffix: str) -> str:
     if precision == "day":
         return day_value(d)
@@ -58,11 +63,25 @@ def _value(d: dt.date, precision: str, suffix: str) -> str:
     return f"{d.year}{suffix}"
 
 
+def _last_day(start: dt.date, precision: str) -> dt.date:
+    """The last day of the anchor that begins on `start`."""
+    if precision == "week":
+        return start + dt.timedelta(days=6)
+    if precision == "month":
+        return start + relativedelta(months=1, days=-1)
+    if precision == "year":
+        return dt.date(start.year, 12, 31)
+    return start
+
+
 def shift(n: int, unit: str, ctx: Ctx) -> Result:
-    """The date n units (negative: before) from the last date mentioned, at the coarser precision."""
+    """The date n units (negative: before) from the last date mentioned, at the coarser precision. Counted back
+    from a coarser anchor, from its last day: "the week before" a June is in June, not in May."""
     unit = unit.lower().rstrip("s")
     start, precision, suffix = _anchor(ctx)
     amount = n * (10 if unit == "decade" else 1)
+    if amount < 0 and _ORDER.index(precision) > _ORDER.index(unit):
+        start = _last_day(start, precision)
     moved = start + relativedelta(**{_STEP[unit]: amount})
     coarser = max(precision, unit, key=_ORDER.index)
     return "DATE", _value(moved, coarser, suffix if unit in ("year", "decade") else "")
@@ -73,6 +92,12 @@ def shift(n: int, unit: str, ctx: Ctx) -> Result:
 _COMPARED = re.compile(r"\b(?:from|than|over|with|to|versus|vs\.?)\s+(?:\S*\d\S*\s+(?:[a-z]+\s+)?)?$", re.I)
 
 
+def is_comparison(m: re.Match) -> bool:
+    """The expression is the base of a comparison of figures ("rose 8% from a year earlier", "than the previous
+    year")."""
+    return bool(_COMPARED.search(m.string[max(0, m.start() - 40):m.start()]))
+
+
 def later(m: re.Match, ctx: Ctx) -> Optional[Result]:
     """'One year later', 'two weeks earlier', 'a month or so later'."""
     n = word_number(m["n"])
@@ -81,7 +106,7 @@ def later(m: re.Match, ctx: Ctx) -> Optional[Result]:
     if m["than"]:  # "a year later than planned": a delay, unless it stands beside the date (see timex_spans)
         return "DURATION", duration_value(n, m["u"])
     sign = 1 if m["dir"].lower() == "later" else -1
-    if _COMPARED.search(m.string[max(0, m.start() - 40):m.start()]):
+    if is_comparison(m):
         ctx = Ctx(dct=ctx.dct, tense=ctx.tense)
     return shift(sign * int(n), m["u"], ctx)
 
@@ -124,9 +149,48 @@ def compared_base(m: re.Match, period: str) -> Optional[Result]:
     return ("DATE", f"{int(p[1]) - int(n)}{p[2]}") if p else None
 
 
+def whole_year(m: re.Match, ctx: Ctx) -> Optional[Result]:
+    """'for the full year', 'the entire year': the year of the quarter, half or month just reported on ("the fourth
+    quarter of 2005 and ... for the entire year"; `timex_spans` passes it as ctx.previous), else the publication
+    year."""
+    prev = re.match(r"\d{4}", ctx.previous or "")
+    return "DATE", prev.group() if prev else str(ctx.day.year)
+
+
+def in_the_unit(m: re.Match, ctx: Ctx) -> Optional[Result]:
+    """'later in the day' (the day the sentence is at: ctx.anchor, else the publication day), 'earlier in the week',
+    'for the month' (the publication date's), 'ended the year' (the year of the period just reported on, as
+    `whole_year`)."""
+    unit = m["u"].lower()
+    if unit == "day":
+        return "DATE", day_value(ctx.anchor or ctx.day)
+    if unit == "week":
+        return "DATE", week_value(ctx.day)
+    if unit == "month":
+        return "DATE", month_value(ctx.day.year, ctx.day.month)
+    return whole_year(m, ctx)
+
+
+def _that_unit(unit: str, prev: str) -> Optional[Result]:
+    """'that year', 'the same month', 'that week': the date the story last gave, at that unit (nothing when it
+    gave none that precise)."""
+    if unit == "year" and (m := re.match(r"\d{4}(?![\dX])", prev)):
+        return "DATE", m.group()
+    if unit == "month" and (m := re.match(r"\d{4}-\d\d(?![\dW])", prev)):
+        return "DATE", m.group()
+    if unit == "week" and (m := re.match(r"\d{4}-W\d\d", prev)):
+        return "DATE", m.group()
+    if unit == "week" and (m := re.match(r"(\d{4})-(\d\d)-(\d\d)", prev)):
+        return "DATE", week_value(dt.date(int(m[1]), int(m[2]), int(m[3])))
+    return None
+
+
 def that_day(m: re.Match, ctx: Ctx) -> Optional[Result]:
     """'that night', 'the same day', 'the following morning': the day the story last named (the next one for
-    "following"/"next"), with the part of the day; nothing when the story named no day."""
+    "following"/"next"), with the part of the day; nothing when the story named no day. 'that year', 'the same
+    month', 'that week': the year, month or week of the date last given."""
+    if m["unit"]:
+        return None if m["rel"].lower() in ("the following", "the next") else _that_unit(m["unit"].lower(), ctx.previous or "")
     prev = re.fullmatch(r"(\d{4})-(\d\d)-(\d\d)", ctx.previous or "")
     if not prev:
         return None

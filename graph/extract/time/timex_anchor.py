@@ -40,9 +40,10 @@ _NEWS_PAST = 30  # no tense to go by: news mostly reports what has happened
 
 def _penalty(delta_days: float, tense: Optional[str], weight: float, future_weight: Optional[float] = None) -> float:
     """delta_days = candidate - DCT; a past tense penalises the future by `weight` and a future tense the past
-    by `future_weight` (default: the same)."""
+    by `future_weight` (default: the same). A past tense reports a plan only a little ahead ("was scheduled for May
+    3"): the further ahead, the less likely ("had been on leave since January 17", in October, is the last one)."""
     if tense == "past" and delta_days > 0:
-        return weight
+        return weight + 2 * delta_days
     if tense is None and delta_days > 0:
         return _NEWS_PAST
     if tense == "future" and delta_days < 0:

@@ -24,7 +24,7 @@ _AGE = re.compile(r"\s?-?\s?(?:old\b)|\s+of\s+age\b", re.I)
 
 def is_age(text: str, m: re.Match, rule: str, prev: str) -> bool:
     """ "37-year-old", "37 years old", "in his 30s", "aged 37 years"."""
-    if rule == "duration" and (_AGE.match(text, m.end()) or prev == "aged"):
+    if rule in ("duration", "vague_duration") and (_AGE.match(text, m.end()) or prev == "aged"):
         return True
     return rule == "decade" and prev in _POSSESSIVES  # "in his (early) 30s": the match holds "early"
 
@@ -36,6 +36,8 @@ _NAMED_DAY = re.compile(r"\b(?:Black|Cyber|Super|Bloody|Blue|Manic|Giving)\s+$")
 def is_name(text: str, m: re.Match, rule: str, doc) -> bool:
     """A year after a proper noun ("Orion 1980"), a title inside a sentence ("This Week With David Brinkley"),
     a named day ("Black Monday")."""
+    if rule == "season" and m.group()[:1].isupper() and _capitalised_neighbour(text, m):
+        return True  # "the Spring Festival", "the Arab Spring", "Summer Olympics"
     if rule == "weekday" and not m["rel"]:
         return bool(_NAMED_DAY.search(text[max(0, m.start() - 8):m.start()]))
     if rule == "year" and m.group().isdigit():
@@ -49,6 +51,20 @@ def is_name(text: str, m: re.Match, rule: str, doc) -> bool:
         inside = bool(before.strip()) and not re.search(r"[.!?:;\"“”'‘’(\n]\s*$", before)
         return inside or bool(re.match(r"\s+[A-Z]", text[m.end():m.end() + 2]))  # "This Week With David Brinkley"
     return False
+
+
+# words that open a sentence or a title before a season ("In Spring 2014", "Last Summer")
+_LEADS = {"in", "by", "this", "last", "next", "the", "since", "during", "until", "early", "late", "mid", "of", "each",
+          "every", "that", "a", "for", "from", "after", "before", "through"}
+
+
+def _capitalised_neighbour(text: str, m: re.Match) -> bool:
+    """A capitalised word right before (inside the sentence) or right after the match: the match is part of a name."""
+    before = re.search(r"([\w.]+)(\s+)$", text[max(0, m.start() - 25):m.start()])
+    inside = before is not None and not before.group(1).endswith(".") and "\n" not in before.group(2)
+    after = re.match(r" +([A-Z][a-z]+)", text[m.end():m.end() + 20])
+    return bool(inside and before.group(1)[:1].isupper() and before.group(1).lower() not in _CALENDAR_NAMES | _LEADS
+                or after and after.group(1).lower() not in _CALENDAR_NAMES)
 
 
 def is_generic(text: str, m: re.Match, rule: str, prev: str, doc) -> bool:

@@ -146,7 +146,7 @@ def _the_fall(m: re.Match) -> bool:
 def season(m: re.Match, ctx: Ctx) -> Optional[Result]:
     code = L.SEASONS[m["s"].lower()]
     rel = (m["rel"] or "").lower()
-    if code == "FA" and not (rel in ("this", "last", "next", "past", "coming") or m["y"] or _the_fall(m)):
+    if m["s"].lower() == "fall" and not (rel in ("this", "last", "next", "past", "coming") or m["y"] or _the_fall(m)):
         return None  # bare "fall" is nearly always the verb
     first = _SEASON_FIRST_MONTH[code]
     if m["y"]:

@@ -78,6 +78,21 @@ def relative(m: re.Match, ctx: Ctx) -> Optional[Result]:
     return None
 
 
+def the_next(m: re.Match, ctx: Ctx) -> Optional[Result]:
+    """'the next year': in a past narrative ("lost money in 2009 but returned to profit the next year") the unit
+    after the date the story last gave, as "the following year"; otherwise the one after the publication date, as
+    "next year"."""
+    unit = m["u"].lower()
+    if ctx.tense == "past":
+        return anaphora.shift(1, unit, ctx)
+    day = ctx.day
+    if unit == "week":
+        return "DATE", week_value(day + dt.timedelta(weeks=1))
+    if unit == "month":
+        return "DATE", month_value(*add_months(day.year, day.month, 1))
+    return "DATE", str(day.year + 1)
+
+
 def part_of_unit(m: re.Match, ctx: Ctx) -> Optional[Result]:
     """'the end of the month', 'by year-end': a part of the publication date's month, year, week or quarter (TimeML
     keeps the unit as the value and the part as a modifier)."""
@@ -152,20 +167,25 @@ def same_period(m: re.Match, ctx: Ctx) -> Optional[Result]:
     return "DATE", str(ctx.dct.year - 1)  # no antecedent: read "a year ago" against the DCT
 
 
+# a noun phrase or a clause after "the week before": "before" is a preposition there ("before the election",
+# "before he died", "prior to ...")
+_OBJECT_AFTER = re.compile(r" (?:to |the |an? |his |her |their |its |our |my |this |that |these |those |he |she |they "
+                           r"|it |we |I |[A-Z][a-z]|\w+ing\b)")
+
+
 def relative_word(m: re.Match, ctx: Ctx) -> Optional[Result]:
-    """'the year before' / 'the previous year': the year before the one just mentioned
-    (anaphoric), else the year before the DCT."""
+    """'the year before', 'the previous month', 'the week before': the unit before the date the story last gave
+    (anaphoric, also in a comparison: "$118 billion last year, $19 billion less than the year previous"), else
+    before the publication date. "the week before the election" is counted from an event, not a date: no value
+    (unless it stands beside a date, see timex_spans)."""
+    if _OBJECT_AFTER.match(m.string, m.end()):
+        return None
     unit = m["u"].lower()
-    day = ctx.day
-    if unit == "year":
-        prev = ctx.previous or ""
-        year = int(prev[:4]) if re.match(r"\d{4}", prev) else day.year
-        return "DATE", str(year - 1)
-    if unit == "month":
-        return "DATE", month_value(*add_months(day.year, day.month, -1))
-    if unit == "day":  # "the previous day", "the day before": the day before the one last named
-        return anaphora.shift(-1, "day", ctx)
-    return "DATE", week_value(day - dt.timedelta(weeks=1))
+    if unit != "year" and not anaphora.anchor_as_fine_as(unit, ctx):
+        # "fell 17% compared to 2008, an increase from the previous month": a year is no month to count back
+        # from; the month before is the publication date's
+        ctx = Ctx(dct=ctx.dct, tense=ctx.tense)
+    return anaphora.shift(-1, unit, ctx)
 
 
 # ---------------------------------------------------------------- clock times

@@ -41,7 +41,10 @@ M, WD, Y, D, N = L.MONTH, L.WEEKDAY, L.YEAR, L.DAY, L.NUMBER
 _REL_YEAR = r"(?:the )?(?P<rel>this|last|next|previous|current|coming|following) year"
 # A closing parenthesis belongs to the zone only if the zone opened one.
 _TZ = (r"(?: ?(?P<par>\()?(?P<tz>utc|gmt|z|est|edt|cst|cdt|pst|pdt|cet|cest|bst)"
-       r"(?: ?(?P<off>[+-−] ?\d{1,2})(?::?(?P<offm>\d\d))?)?(?(par)\)))")
+       r"(?: ?(?P<off>[+-−] ?\d{1,2})(?::?(?P<offm>\d\d))?)?(?(par)\))"
+       # a zone named in words or by its US wire abbreviation: the clock stays local ("10 a.m. Pacific time")
+       r"|(?P<zone> (?:et|pt|ct|mt|local time|(?:(?:pacific|eastern|central|mountain|atlantic)(?: (?:standard|daylight))?"
+       r"|british summer|greenwich mean|moscow|japan|india|beijing) time)))")
 
 RULES: list[Rule] = [
     Rule("iso", _compile(rf"(?P<y>{Y})-(?P<m>[01]\d)-(?P<d>[0-3]\d)"), dates.iso),
@@ -60,6 +63,8 @@ RULES: list[Rule] = [
         dates.week_of_month),
     Rule("bare_month", _compile(rf"{L.MOD}?(?:(?P<rel>this|last|next|past) )?(?P<mon>{M})"), dates.bare_month),
     Rule("year", _compile(rf"{L.MOD}?(?:the (?:fiscal )?year |fiscal |fy ?)?(?P<y>{Y})"), dates.year),
+    # a year before 1600 only after a preposition ("since 1415"), checked in timex_spans
+    Rule("old_year", _compile(r"(?P<y>1[0-5]\d\d)"), dates.year),
     Rule("decade", _compile(
         rf"(?:the )?{L.MOD}?(?:(?P<full>(?:1[6-9]|20)\d0)|['’]?(?P<two>\d0))['’]?s"), dates.decade),
     Rule("quarter", _compile(
@@ -96,10 +101,20 @@ RULES: list[Rule] = [
          anaphora.later),
     Rule("following", _compile(r"the (?:following (?P<u>day|week|month|year)|next (?P<u_>day))"),
          lambda m, c: anaphora.following(_Swap(m), c)),
-    Rule("that_day", _compile(rf"(?:(?P<rel>that|the same|the following|the next) (?:(?P<part>{L.DAYPART})|day))"
-                              rf"(?! (?:one|two|\d))"),
+    # "returned to profit the next year": in a past narrative, the year after the one the story gave
+    Rule("the_next", _compile(r"the next (?P<u>week|month|year)"), deictic.the_next),
+    Rule("whole_year", _compile(r"the (?:full|entire|whole)(?: fiscal| calendar)? year"), anaphora.whole_year),
+    # "later in the day", "ended the day down 3%", "for the week": the unit the story is at (see timex_spans)
+    Rule("in_the_unit", _compile(r"(?:(?P<dir>earlier|later|early|late) in )?the (?P<u>day|week|month|year)"
+                                 r"(?! (?:before|after|earlier|previous|prior|of|that|when|ago|later|ended|ending|to)\b)"
+                                 r"(?!['’-])"), anaphora.in_the_unit),
+    Rule("that_day", _compile(rf"(?:(?P<rel>that|the same|the following|the next) (?:(?P<part>{L.DAYPART})|day"
+                              rf"|(?P<unit>week|month|year)))(?! (?:one|two|\d))"),
          anaphora.that_day),
 
+    Rule("year_previous", _compile(r"the (?:(?P<u>year|month|week|day) (?:before|previous|prior|earlier)"
+                                   r"|(?:previous|prior|preceding) (?P<u_>year|month|week|day))"),
+         lambda m, c: deictic.relative_word(_Swap(m), c)),
     Rule("relative", _compile(
         r"(?:(?:later|earlier|early|late|the end of|the beginning of|the start of|the middle of"
         r"|the rest of|the remainder of|the first half of|the second half of|the spring of"
@@ -107,9 +122,6 @@ RULES: list[Rule] = [
         r"(?:the )?(?P<rel>this|last|next|past|coming|previous|current|following)"
         r" (?P<u>week|weekend|month|year|quarter|decade)"), deictic.relative),
     Rule("the_weekend", _compile(r"the weekend"), deictic.the_weekend),
-    Rule("year_previous", _compile(r"the (?:(?P<u>year|month|week|day) (?:before|previous|prior|earlier)"
-                                   r"|(?:previous|prior|preceding) (?P<u_>year|month|week|day))"),
-         lambda m, c: deictic.relative_word(_Swap(m), c)),
     Rule("ago", _compile(rf"(?:(?P<n>{N}) )?(?P<u>{L.UNITS_PL})(?: or so)? (?P<dir>ago|from now|hence)"), deictic.ago),
     Rule("same_period", _compile(
         r"the (?:same (?:month|week|period|quarter|time|day|year)(?: a year (?:ago|earlier)| last year"
@@ -151,6 +163,9 @@ class _Swap:
 
     def __getitem__(self, key: str):
         return self._m[key] or self._m.groupdict().get(key + "_")
+
+    def __getattr__(self, name: str):  # .string, .start(), .group() of the match itself
+        return getattr(self._m, name)
 
 
 RULE_BY_NAME = {r.name: r for r in RULES}

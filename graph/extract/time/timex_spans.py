@@ -31,14 +31,25 @@ _MONTH_CUES = {"in", "since", "by", "until", "till", "of", "early", "late", "mid
                "or", "between", "on", "end", "its", "their", "for", "-"}
 _VAGUE_CUES = {"for", "over", "in", "within", "after", "recent", "past", "coming", "many",
                "few", "several", "the", "of", "some", "two", "three"}
-_ANCHORED_RULES = {"clock", "day_part"}
-_ANAPHORIC_RULES = {"same_period", "year_previous", "later", "following", "the_quarter", "that_day"}
+# words after a bare "days"/"hours" that make it a length of time ("hours after the blast", "days before the vote")
+_VAGUE_AFTER = {"ago", "later", "earlier", "after", "before"}
+_ANCHORED_RULES = {"clock", "day_part", "in_the_unit"}
+# verbs and prepositions before a bare "the day/week/month/year" that make it the unit a figure is counted over
+# ("ended the day down", "for the week", "throughout the day"); elsewhere, "during the day" included, the phrase is
+# too often generic ("the day the wall fell", "schools open during the day") to date
+_UNIT_CUES = {"for", "ended", "closed", "finished", "ending", "throughout", "end", "close", "finish"}
+_ANAPHORIC_RULES = {"same_period", "year_previous", "later", "following", "the_quarter", "that_day", "the_next",
+                    "whole_year"}
 _SHIFTING_RULES = {"year_previous", "later", "following"}  # counted from the date before them
-_LATE_RULES = {"that_day"}  # valued only in the second pass, from the day named before ("that night")
+# valued only in the second pass, from the day named before ("that night"), or kept for it ("on Monday, the day
+# before the fire": the date it stands beside)
+_LATE_RULES = {"that_day", "year_previous"}
 # Aspectual adverbs/adjectives ("currently under development", "its current models",
 # "the formerly state-owned company") qualify a state rather than locate an event; MEANTIME
 # mostly leaves them unannotated, so we only value them when asked (normalize).
 _UNANCHORED_REFS = {"currently", "current", "formerly", "presently"}
+# before a year written before 1600, which is otherwise a number ("since 1415", "in 1066")
+_OLD_YEAR_CUES = {"in", "since", "until", "till", "by", "from", "before", "after", "of", "around", "circa", "c."}
 
 
 @dataclass
@@ -58,6 +69,26 @@ def _prev_word(text: str, i: int) -> str:
 def _next_word(text: str, i: int) -> str:
     m = re.match(r"\W*?([\w-]+)", text[i:i + 30])
     return m.group(1).lower() if m else ""
+
+
+# a count and up to three lower-case words before "a day"/"an hour": "1,200 cars a day", "$5 an hour"
+_COUNT_BEFORE = re.compile(r"(?:\d[\d.,]*|\b(?:once|twice|thrice|times))(?:\s+[a-z][\w-]*){1,3}\s+$")
+
+
+def _rate_before(text: str, i: int, prev: str) -> bool:
+    """What precedes position i makes "a <unit>" a rate (a TIMEX3 SET): a count right before it ("15 a year",
+    "twice a week", "three a day") or a counted thing ("1,200 cars a day")."""
+    if re.fullmatch(r"[\d.,]+|once|twice|times|thrice", prev) or prev in L.SMALL_NUMBERS:
+        return True
+    return bool(_COUNT_BEFORE.search(text, max(0, i - 40), i))
+
+
+def _after_comma(text: str, i: int) -> bool:
+    """Punctuation right before position i: what precedes belongs to another phrase."""
+    return bool(re.search(r"[,;:.]\s*$", text[max(0, i - 3):i]))
+
+
+_NUMBER_AROUND = re.compile(r"\s*(?:[-–]\s*\d|%|percent\b|per cent\b)", re.I)
 
 
 def _names_capitalised(text: str, m: re.Match) -> bool:
@@ -90,26 +121,30 @@ def _context_ok(c: Candidate, text: str, doc) -> bool:
     first = m.group().split()[0].lower()
     if name == "bare_month" and m.group().lower() in ("may", "march") and prev not in _MONTH_CUES:
         return False
-    if name == "year" and m.group().isdigit() and _year_is_quantity(text, m, doc):
+    if name in ("year", "old_year") and m.group().isdigit() and _year_is_quantity(text, m, doc):
+        return False
+    if name == "in_the_unit" and not m["dir"] and prev not in _UNIT_CUES:
+        return False
+    if name == "old_year" and (prev not in _OLD_YEAR_CUES or _NUMBER_AROUND.search(text, m.end(), m.end() + 8)):
         return False
     if is_age(text, m, name, prev) or is_name(text, m, name, doc) or is_generic(text, m, name, prev, doc):
         return False
     if name == "every" and first in ("a", "an"):
-        if re.search(r"[,;:.]\s*$", text[max(0, m.start() - 3):m.start()]):
+        if _after_comma(text, m.start()):
             return False  # "in 1962, a year later": no "15 a year" across a comma
-        return bool(re.fullmatch(r"[\d.,]+|once|twice|times|thrice", prev)) or prev in L.SMALL_NUMBERS
+        return _rate_before(text, m.start(), prev)
     if name == "duration" and first in ("a", "an"):
-        if re.fullmatch(r"[\d.,]+|once|twice|times|thrice", prev):
-            return False  # "15 a year" is a frequency (rule "every")
+        if _rate_before(text, m.start(), prev) and not _after_comma(text, m.start()):
+            return False  # "15 a year", "1,200 cars a day" are frequencies (rule "every"); not "on March 14, a day after"
         if m["u"].lower().startswith("second"):
             return False  # "a second plant"
         if m["u"].lower().endswith("s") or m.group().lower().endswith("long"):
             return False  # "a decades-long feud", "a day-long meeting": the unit's own rules
     if name == "vague_duration" and m["u"].lower() in ("days", "hours") and not m["mod"]:
         # "for days", "within hours"; "the days" alone is too often a noun ("those were the days")
-        return prev in _VAGUE_CUES - {"the"} and first != "the" or nxt in ("ago", "later", "earlier")
+        return prev in _VAGUE_CUES - {"the"} and first != "the" or nxt in _VAGUE_AFTER
     if name == "vague_duration" and first not in ("over", "the", "recent", "past", "last", "next"):
-        return prev in _VAGUE_CUES or nxt in ("ago", "later", "earlier", "of", "in", "before") or \
+        return prev in _VAGUE_CUES or nxt in _VAGUE_AFTER | {"of", "in"} or \
             m.group().lower().endswith("-long")
     if name == "duration" and first in ("a", "an") and m["u"].lower() == "quarter":
         return False  # "about a quarter of its dealers" is a fraction
@@ -132,6 +167,10 @@ def _detection_text(text: str) -> str:
 
 def _tense_ctx(doc, c: Candidate, dct, tense_of) -> Ctx:
     span = doc.char_span(c.start, c.end, alignment_mode="expand")
+    if span is not None and span[0].sent.end < span.end:
+        # the parser ended a sentence inside the expression ("at 10 a.m. | Pacific time on Wednesday"): the
+        # expression belongs to the clause it starts in
+        span = doc[span.start:span[0].sent.end]
     text = doc_text(doc)
     return Ctx(dct=dct, tense=tense_of(span) if span is not None else None, headline=_in_title(text, c.start))
 
@@ -273,6 +312,8 @@ def reresolve(doc, kept: list[Candidate], dct, tense_of) -> None:
             ctx = _tense_ctx(doc, c, dct, tense_of)
             ctx.anchor = _day_anchor(doc, c, kept, quotes)
             ctx.previous = previous
+            if c.rule.name in ("whole_year", "in_the_unit"):  # "for the full year": of the period just reported on
+                ctx.previous = period[0] if period and sent - period[1] <= 2 else None
             c.result = c.rule.resolve(c.match, ctx) or c.result
         elif c.rule.name == "today" and _era_today(doc, c):
             c.result = ("DATE", "PRESENT_REF")

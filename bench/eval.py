@@ -1,7 +1,7 @@
 #!/usr/bin/env python3
 """Score timeline-kg on every development set in ../shared/eval and print the figures.
 
-    python bench/eval.py [EVAL_DIR] [--speed] [--pred OUT.jsonl] [--only meantime,tbaq,...]
+    python bench/eval.py [EVAL_DIR] [--speed] [--pred OUT.jsonl] [--keep DIR] [--only meantime,tbaq,...]
 
 EVAL_DIR (default ../shared/eval relative to the repository). Every set goes through the real
 CLI (`python -m graph extract FILE --format jsonl`) or, for the TimeLine task, the REST API
@@ -11,7 +11,8 @@ serve` and reads the timelines over HTTP), and is scored by the set's own scorer
 * meantime: meantime-dev.jsonl with score.py (a table: ours next to the baseline and the goals);
 * xdoc: one entity across articles, score_xdoc.py on the MEANTIME predictions;
 * tbaq: TimeBank/AQUAINT times, score.py (TIMEX value F1);
-* wikievents: conflict events and roles, score_events.py with wikievents_to_cameo.json (the
+* wikievents: conflict events and roles, score_events.py with wikievents_to_cameo.json, and
+  score.py's location and entity F1 (the
   documents have no date: each is given 2000-01-01, so relative times are not scored here);
 * timeline: SemEval-2015 TimeLine airbus and gm, temporal-awareness F1.
 
@@ -107,9 +108,17 @@ def wikievents(eval_dir: Path, tmp: Path) -> str:
     secs = run_extract(dated, pred)
     r = _scorer_json([str(eval_dir / "score_events.py"), str(gold), str(pred),
                       "--map", str(eval_dir / "wikievents_to_cameo.json"), "--json"])
+    ents = score(eval_dir, gold, pred)  # entities and places in conflict news (score.py's layers)
     return (f"wikievents-dev ({r['docs']} docs, {secs:.1f} s): conflict trigger F1 {r['conflict_trigger']['f1']:.3f}, "
             f"conflict role-aware argument F1 {r['conflict_arg_role']['f1']:.3f}, CAMEO root accuracy "
-            f"{r['type_acc']['acc']:.3f} (all triggers F1 {r['trigger']['f1']:.3f})")
+            f"{r['type_acc']['acc']:.3f} (all triggers F1 {r['trigger']['f1']:.3f}); score.py: "
+            f"location F1 {_f1(ents, 'loc')}, named entity F1 {_f1(ents, 'entity_names')}, "
+            f"typed entity F1 {_f1(ents, 'entity_typed')}")
+
+
+def _f1(res: dict, key: str) -> str:
+    m = res.get(key)
+    return "n/a" if not isinstance(m, dict) or m.get("f1") is None else f"{m['f1']:.3f}"
 
 
 def timeline(eval_dir: Path, tmp: Path) -> str:
@@ -184,6 +193,7 @@ def main(argv: list[str] | None = None) -> int:
     ap.add_argument("eval_dir", nargs="?", default=str(ROOT.parent / "shared" / "eval"))
     ap.add_argument("--speed", action="store_true", help="also measure throughput against bare spaCy")
     ap.add_argument("--pred", help="keep the MEANTIME predictions in this file")
+    ap.add_argument("--keep", help="keep every set's predictions in this directory (created)")
     ap.add_argument("--only", default="meantime,xdoc,tbaq,wikievents,timeline",
                     help="comma-separated sets to run (default: all)")
     args = ap.parse_args(argv)
@@ -194,7 +204,8 @@ def main(argv: list[str] | None = None) -> int:
         print(f"error: {eval_dir} has no meantime-dev.jsonl and score.py", file=sys.stderr)
         return 2
     with tempfile.TemporaryDirectory() as tmpdir:
-        tmp = Path(tmpdir)
+        tmp = Path(args.keep or tmpdir)
+        tmp.mkdir(parents=True, exist_ok=True)
         pred = Path(args.pred) if args.pred else tmp / "pred.jsonl"
         if sets & {"meantime", "xdoc"}:
             secs = run_extract(gold, pred)

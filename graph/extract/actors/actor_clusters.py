@@ -139,3 +139,19 @@ class Registry:
     def add_alias(self, text: str, c: Cluster) -> None:
         self.alias.setdefault(norm_name(text), c)
 
+
+
+def acronym_cluster(orgs: list[Cluster], name: str, acr: Optional[str]) -> Optional[Cluster]:
+    """An earlier organisation of the article named so far only by an acronym that the multi-word ``name`` spells
+    out (its initials, the acronym the text gives it in brackets, or the leading letters of its words: "SIA" of
+    "Singapore Airlines"), latest first."""
+    from graph.extract.actors.name_keys import acronyms, is_acronym, prefix_acronym
+
+    if " " not in name:
+        return None
+    spelt = acronyms(name) | ({acr} if acr else set())
+    for c in reversed(orgs):
+        if is_acronym(c.label) and (c.label.replace(".", "") in spelt or prefix_acronym(c.label, name)):
+            return c
+    return None
+

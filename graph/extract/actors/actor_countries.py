@@ -58,17 +58,41 @@ def _modifier_country(doc: Doc, m: Mention, loc_at: list[Optional[Location]]) ->
     return _before_country(doc, m, loc_at)
 
 
+def _person_country(doc: Doc, m: Mention, loc_at: list[Optional[Location]]) -> Optional[str]:
+    """The country of a person's title that is their own: a people's word or a country's possessive on the head of
+    a nominal that refers to them ("Sudanese general Abdel Fattah al-Burhan", "Zelensky, Ukraine's president",
+    "Ukrainian President Volodymyr Zelensky"); never a country's name used as a noun modifier, which as often says
+    whom the office deals with ("the Sudan envoy", "a Kenya analyst")."""
+    for c in doc[m.head].children:
+        if c.dep_ == "poss" or (c.dep_ in ("amod", "compound") and c.ent_type_ == "NORP"):
+            loc = loc_at[c.i]
+            if c.dep_ == "poss" and (loc is None or loc.mention != "name"):
+                continue  # "Kenya's": a country named, not a person's or a company's possessive
+            iso = _iso_at(c, loc_at)
+            if iso:
+                return iso
+    if m.start > 0:  # "- Sudanese general Abdel Fattah al-Burhan" parsed with the people's word apart
+        loc = loc_at[m.start - 1]
+        if loc is not None and loc.mention == "demonym" and doc[m.start].lower_ not in ("the", "a", "an"):
+            return _iso_at(doc[m.start - 1], loc_at)
+    return None
+
+
 def cluster_countries(doc: Doc, mentions: list[Mention], loc_at: list[Optional[Location]]) -> dict[int, str]:
     """id(cluster) -> its country, for the clusters the article ties to one (the most named, the first on ties);
-    persons are left out (a person's country is not what modifies their title: "Somali envoy to Kenya")."""
+    a person only by a title of theirs that says whose it is (``_person_country``), not by whatever modifies it
+    ("Kenya" of "the Somali envoy to Kenya")."""
     votes: dict[int, Counter] = {}
     clusters: dict[int, Cluster] = {}
     for m in mentions:
         c = m.cluster
-        if c is None or c.kind == "person" or m.form == "place":
+        if c is None or m.form == "place":
             continue
         clusters[id(c)] = c
-        iso = _modifier_country(doc, m, loc_at) if m.form in ("name", "nominal", "extent") else None
+        if c.kind == "person":
+            iso = _person_country(doc, m, loc_at) if m.form in ("nominal", "extent") else None
+        else:
+            iso = _modifier_country(doc, m, loc_at) if m.form in ("name", "nominal", "extent") else None
         if iso:
             votes.setdefault(id(c), Counter())[iso] += 1
     out: dict[int, str] = {}

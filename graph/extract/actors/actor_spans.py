@@ -9,7 +9,14 @@ from typing import Optional
 from spacy.tokens import Doc, Span, Token
 
 from graph.extract.actors.actor_clusters import Mention
-from graph.extract.actors.name_spans import acronym_definitions, body_of_place, glued_markers, of_extension
+from graph.extract.actors.name_spans import (
+    acronym_definitions,
+    acronym_token,
+    before_tail,
+    body_of_place,
+    glued_markers,
+    of_extension,
+)
 from graph.extract.text.phrases import left_extent
 
 TIMEZONES = frozenset("UTC GMT EST EDT CST CDT MST MDT PST PDT CET CEST BST IST JST AEST AEDT WAT EAT".split())
@@ -76,7 +83,7 @@ def repair_spans(doc: Doc) -> list[tuple[Span, str, Optional[str]]]:
             while start > ent.sent.start and doc[start - 1].is_title and doc[start - 1].lower_ not in {"the", "a"} \
                     and doc[start - 1].ent_type_ not in {"GPE", "LOC"}:
                 start -= 1
-            ent = doc[start: ent.end]
+            ent = doc[start: before_tail(doc, ent.end, acr)]  # "... Company ACSA S.A. (ACSA)": not the tail
             if label in {"PERSON", "NORP"}:
                 label = "ORG"
             # the acronym's own NER span (if any) is taken care of here
@@ -94,9 +101,10 @@ def _with_definitions(doc: Doc, out: list[tuple[Span, str, Optional[str]]]) -> l
     they overlap."""
     defined = {ent.end + 1: ent.start for ent, _, acr in out if acr}  # acronym token -> start of its name
     for span, acr in acronym_definitions(doc):
-        if defined.get(span.end + 1, span.end) <= span.start:
+        a = acronym_token(doc, span.end)
+        if defined.get(a, span.end) <= span.start:
             continue  # the NER's name is as long
-        lo, hi = span.start, span.end + 3
+        lo, hi = span.start, a + 2
         out = [o for o in out if o[0].end <= lo or o[0].start >= hi]
         out.append((span, "ORG", acr))
     out.sort(key=lambda o: (o[0].start, -o[0].end))

@@ -2,6 +2,7 @@
 the labels of its armed forces, government and junta ("Malian Armed Forces", "Government of Haiti")."""
 from __future__ import annotations
 
+from functools import lru_cache
 from typing import TYPE_CHECKING, Optional
 
 from graph.extract.actors.actors_lexicon import COUNTRIES, DEMONYM_TO_ISO, NAME_TO_ISO
@@ -40,16 +41,33 @@ def _names_a_country(loc: Location) -> bool:
 
 
 def _country(iso: str) -> tuple[str, str]:
-    """(name, demonym) of a country; pycountry's name for one the table lacks ("HT" -> Haiti), never the code."""
+    """(name, demonym) of a country; for one the table lacks, pycountry's name ("HT" -> Haiti) and the demonym of
+    the places' table (demonyms.tsv: Haitian), else the name again: never the code glued to a label."""
     if iso in COUNTRIES:
         return COUNTRIES[iso]
+    return _other_country(iso)
+
+
+@lru_cache(maxsize=None)
+def _other_country(iso: str) -> tuple[str, str]:
     try:
         import pycountry
         c = pycountry.countries.get(alpha_2=iso)
     except (ImportError, LookupError, KeyError):
         c = None
     name = (getattr(c, "common_name", None) or c.name) if c is not None else iso
-    return name, name
+    return name, _adjectives().get(iso, name)
+
+
+@lru_cache(maxsize=1)
+def _adjectives() -> dict[str, str]:
+    from graph.extract.places.gazetteer_build import country_adjectives
+    return country_adjectives()
+
+
+def country_demonym(iso: str) -> str:
+    """The adjective of a country's people ("ML" -> Malian, "GE" -> Georgian), its name when it has none known."""
+    return _country(iso)[1]
 
 
 def military_label(iso: str) -> str:

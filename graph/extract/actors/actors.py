@@ -28,6 +28,7 @@ from graph.extract.actors.actor_clusters import (
     Cluster,
     Mention,
     Registry,
+    acronym_cluster,
     canonical_name,
     known_actor,
     norm_name,
@@ -36,10 +37,12 @@ from graph.extract.actors.actor_clusters import (
 from graph.extract.actors.actor_countries import cluster_countries
 from graph.extract.actors.actor_spans import described_as_non_place, described_names, repair_spans
 from graph.extract.actors.actor_states import military_label, military_name
-from graph.extract.actors.actors_lexicon import ARMED_WORDS, ARMY_ACRONYMS, drop_titles
+from graph.extract.actors.actors_lexicon import ARMY_ACRONYMS, drop_titles
+from graph.extract.actors.coref_nominals import kind_from_apposition
 from graph.extract.actors.described import find_described
 from graph.extract.actors.indices import find_indices, index_entities
-from graph.extract.actors.name_spans import STATE_BODY_HEADS, country_prefixed
+from graph.extract.actors.name_keys import prefix_acronym
+from graph.extract.actors.name_spans import STATE_BODY_HEADS, acronym_token, country_prefixed
 from graph.extract.actors.name_types import corrected_label, person_surnames
 from graph.extract.actors.products import find_products, product_entities
 from graph.extract.model import Entity, Location
@@ -48,8 +51,6 @@ from graph.extract.text.nominals import NOMINAL_HEADS
 from graph.extract.text.person_names import bare_surname
 from graph.ids import actor_iri
 
-APPOS_KINDS = {"mission": "igo", "military": "state", "junta": "state", "government": "state",
-               "rebels": "armed_group"}
 ACTOR_LABELS = {"PERSON": "PERSON", "ORG": "ORG", "NORP": "NORP"}
 PLACE_LABELS = {"GPE": "GPE", "LOC": "LOC", "FAC": "FAC"}
 
@@ -175,9 +176,14 @@ class _ArticleActors:
             initials = "".join(w[0] for w in words)
             if (name.isupper() and len(name) >= 2 and name == initials) or (
                     len(name.split()) < len(c.label.split()) and c.label.startswith(name + " ")) or \
-                    country_prefixed(c.label, name):  # "the Air Force" after "the U.S. Air Force"
-                reg.add_alias(name, c)
+                    country_prefixed(c.label, name) or prefix_acronym(name, c.label):  # "SIA": Singapore Airlines
+                reg.add_alias(name, c)  # "the Air Force" after "the U.S. Air Force"
                 return c
+        short = acronym_cluster(self.orgs, name, acr)
+        if short is not None:  # "EADS" in the headline, "European Aeronautic Defence and Space Company" after it
+            short.label = canonical_name(name)
+            reg.add_alias(name, short)
+            return short
         kind = org_kind(name, etype)
         if kind == "armed_group":
             etype = "ARMED_GROUP"
@@ -284,35 +290,15 @@ class _ArticleActors:
             c = self.person_cluster(name)
         else:
             c = self.org_cluster(name, "ORG", ent, acr)
-            self.kind_from_apposition(c, ent)
+            kind_from_apposition(c, ent)
         if acr:
             self.reg.add_alias(acr, c)
         self.mentions.append(Mention(ent.start, ent.end, ent.root.i, "name", c.type, c))
         if acr:
-            a = ent.end + 1
+            a = acronym_token(self.doc, ent.end)  # "... Space Company EADS N.V. (EADS)": past the repeated tail
             self.mentions.append(Mention(a, a + 1, a, "name", c.type, c))
             # the name with its acronym is one longer mention of the actor: "General Motors (GM)"
             self.extents.append(Mention(ent.start, a + 2, ent.root.i, "extent", c.type, c))
-
-    @staticmethod
-    def kind_from_apposition(c: Cluster, ent: Span) -> None:
-        """An organisation's kind from its appositive description: "an alliance of ... armed groups", "the UN
-        mission, MINUSCA" (only while the kind is still the default)."""
-        from graph.extract.actors.coref_nominals import nominal_category
-
-        root = ent.root
-        described = [t for t in root.children if t.dep_ == "appos"] + ([root.head] if root.dep_ == "appos" else [])
-        for t in described:
-            if c.kind != "organization":
-                break
-            if t.dep_ == "appos" and any(w.lower_ in ARMED_WORDS for w in t.subtree):
-                c.kind, c.type = "armed_group", "ARMED_GROUP"
-            elif t.pos_ == "NOUN":
-                kind = APPOS_KINDS.get(nominal_category(t) or "")
-                if kind:
-                    c.kind = kind
-                    if kind == "armed_group":
-                        c.type = "ARMED_GROUP"
 
     # -- names the NER missed --
 

@@ -25,7 +25,6 @@ from spacy.tokens import Doc, Token
 from graph.extract.actors.actors_lexicon import (
     CATEGORY_KIND,
     CATEGORY_TYPE,
-    COUNTRIES,
     LEADER_ROLES,
 )
 from graph.extract.actors.coref_nominals import (
@@ -66,6 +65,7 @@ def resolve_nominals_and_pronouns(doc: Doc, named: list, reg, loc_at: list[Optio
                                   locations: list[Location]) -> list:
     from graph.extract.actors.actor_clusters import Mention
     from graph.extract.actors.actor_states import (
+        country_demonym,
         country_of_token,
         government_label,
         junta_label,
@@ -218,7 +218,7 @@ def resolve_nominals_and_pronouns(doc: Doc, named: list, reg, loc_at: list[Optio
                     return named_group
             i2 = iso or main_iso
             if i2:
-                return reg.get(f"{cls}:{i2}", f"{COUNTRIES.get(i2, (i2, i2))[1]} {cls}", "ARMED_GROUP",
+                return reg.get(f"{cls}:{i2}", f"{country_demonym(i2)} {cls}", "ARMED_GROUP",
                                "armed_group")
             return None
         if cat == "person":

@@ -3,13 +3,17 @@ groups" -> rebels, "the telephone network" -> none), and its shape (definite, ow
 its extent)."""
 from __future__ import annotations
 
-from typing import Optional
+from typing import TYPE_CHECKING, Optional
 
-from spacy.tokens import Token
+from spacy.tokens import Span, Token
 
+from graph.extract.actors.actors_lexicon import ARMED_WORDS
 from graph.extract.actors.described import NAMING_VERBS
 from graph.extract.text.nominals import NOMINAL_HEADS, person_nouns
 from graph.extract.text.phrases import first_conjunct
+
+if TYPE_CHECKING:  # annotations only
+    from graph.extract.actors.actor_clusters import Cluster
 
 ARMED_MODIFIERS = {"armed", "separatist", "rebel", "militant", "jihadist", "insurgent", "islamist", "terrorist"}
 MEDIA_WORDS = {"news", "television", "tv", "broadcasting", "media", "radio", "cable", "satellite"}
@@ -177,3 +181,26 @@ def subject_of_clause(tok: Token) -> bool:
     while t.dep_ in {"compound", "flat"}:
         t = t.head
     return t.dep_ in {"nsubj", "nsubjpass"}
+
+
+# an apposition's nominal category -> the kind it gives an organisation ("the UN mission, MINUSCA")
+APPOS_KINDS = {"mission": "igo", "military": "state", "junta": "state", "government": "state",
+               "rebels": "armed_group"}
+
+
+def kind_from_apposition(c: "Cluster", ent: Span) -> None:
+    """An organisation's kind from its appositive description: "an alliance of ... armed groups", "the UN
+    mission, MINUSCA" (only while the kind is still the default)."""
+    root = ent.root
+    described = [t for t in root.children if t.dep_ == "appos"] + ([root.head] if root.dep_ == "appos" else [])
+    for t in described:
+        if c.kind != "organization":
+            break
+        if t.dep_ == "appos" and any(w.lower_ in ARMED_WORDS for w in t.subtree):
+            c.kind, c.type = "armed_group", "ARMED_GROUP"
+        elif t.pos_ == "NOUN":
+            kind = APPOS_KINDS.get(nominal_category(t) or "")
+            if kind:
+                c.kind = kind
+                if kind == "armed_group":
+                    c.type = "ARMED_GROUP"

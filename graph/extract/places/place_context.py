@@ -30,7 +30,39 @@ def article_countries(doc: Doc, gaz: Gazetteer) -> set[str]:
             p = gaz.demonym(ent.text)
             if p is not None and p.country:
                 ctx.add(p.country)
-    return ctx
+    return ctx | implied_countries(doc, gaz)
+
+
+def implied_countries(doc: Doc, gaz: Gazetteer) -> set[str]:
+    """The countries the article's places imply though it names none of them ("Russian forces shelled Kupiansk
+    and Chasiv Yar": Ukraine): a name in a place's role (tagged a place, or whatever the tagger made of it the
+    object of a verb of place or of a locative preposition) every town and region of which, small ones included,
+    lies in one country; never a given name, a name the sentence's people act on, nor an English word."""
+    from graph.extract.places.gazetteer_keys import normalize, skeleton
+    from graph.extract.places.place_spans import locative, place_object
+    from graph.extract.places.place_towns import _after_place_verb, _is_english, _people_do_it
+    from graph.extract.text.person_names import given_names
+
+    out: set[str] = set()
+    for ent in doc.ents:
+        core = strip_det(ent)
+        text = core.text
+        if ent.label_ not in ("GPE", "LOC", "ORG", "PERSON", "PRODUCT") or not text[:1].isupper():
+            continue
+        if ent.label_ not in ("GPE", "LOC") and not (locative(core) or place_object(core) or _after_place_verb(core)):
+            continue
+        # an alternate name counts when it spells the place's own name another way (Kupiansk: Kupyansk), not when
+        # it is another name ("Ber", one of Véroia's): that says nothing about the article's countries
+        places = [p for p in gaz.namesakes(text, min_quality=1)
+                  if gaz.quality(text, p) >= 2 or skeleton(normalize(text)) == skeleton(normalize(p.name))]
+        countries = {p.country for p in places if p.kind in ("city", "village", "admin1")}
+        if not places or len(countries) != 1 or len(places) != len([p for p in places if p.country]) or None in countries:
+            continue
+        if any(p.kind == "country" for p in places) or text in given_names() or _people_do_it(core) \
+                or (" " not in text and _is_english(text)):
+            continue
+        out |= countries
+    return out
 
 
 def context_countries(doc: Doc, gaz: Optional[Gazetteer] = None) -> set[str]:

@@ -35,6 +35,9 @@ def pick_referents(doc: Doc, locs: list[Location], gaz: Gazetteer) -> list[Locat
     towns = Counter(l.geonames_id for l in locs if l.geonames_id and places[l.geonames_id] is not None
                     and places[l.geonames_id].kind in _CITY_KINDS)
     setting = places[towns.most_common(1)[0][0]] if towns else None  # the town the story is set in
+    # the countries the article's places lie in (a people's word says whose, not where: "Russian troops")
+    where = {(normalize(p.name), p.country) for l in locs if l.geonames_id and l.mention != "demonym"
+             and (p := places[l.geonames_id]) is not None and p.country}
     out = []
     for loc in locs:
         p = places.get(loc.geonames_id) if loc.geonames_id else None
@@ -44,7 +47,7 @@ def pick_referents(doc: Doc, locs: list[Location], gaz: Gazetteer) -> list[Locat
                 new = _capital(loc.text, p, gaz) or p
             elif p.kind in _CITY_KINDS and not _qualified(doc, loc):
                 new = _nearest_namesake(loc.text, p, places, regions_named, setting, _sentence_countries(doc, loc, locs,
-                                                                                                  places), gaz)
+                                                                                                  places), gaz, where)
         if new is p:
             out.append(loc)
         else:
@@ -103,9 +106,11 @@ def _capital(name: str, region: GeoPlace, gaz: Gazetteer) -> Optional[GeoPlace]:
 
 
 def _nearest_namesake(name: str, p: GeoPlace, places: dict, regions_named: set, setting: Optional[GeoPlace],
-                      countries: set, gaz: Gazetteer) -> Optional[GeoPlace]:
+                      countries: set, gaz: Gazetteer, where: frozenset | set = frozenset()) -> Optional[GeoPlace]:
     """The namesake town in a region the article names, else the one nearest its other towns (see module doc);
-    a world city keeps its name ("London" in a story about Ohio is still London)."""
+    a world city keeps its name ("London" in a story about Ohio is still London). When none of them decides, the
+    one in a country the article's other places lie in, else (its country known only from a people's word:
+    "Russian troops advanced on Pokrovsk") the most populous (population as the prior)."""
     if p.population >= WORLD_CITY or gaz.quality(name, p) == Q_CURATED:
         return p
     same = [c for c in gaz.namesakes(name) if c.kind in _CITY_KINDS]
@@ -119,16 +124,28 @@ def _nearest_namesake(name: str, p: GeoPlace, places: dict, regions_named: set, 
     if in_region:
         return p if p in in_region else in_region[0]
     key = normalize(name)
+    where = {cc for n, cc in where if n != key and n != normalize(p.name)}  # the other places' countries
     towns = [q for q in places.values() if q is not None and q.kind in _CITY_KINDS and normalize(q.name) != key]
     if not towns:
-        return p
+        return _by_prior(p, same, where)
     best = min(same, key=lambda c: min(_km(c, t) for t in towns))
     if min(_km(best, t) for t in towns) <= NEAR_KM:
         return best
     if setting is not None and setting.population >= WORLD_CITY and gaz.quality(name, p) < Q_CURATED \
             and sum(c.country == setting.country for c in same) >= 2:
         return None  # a neighbourhood of the big city the story is set in, which the gazetteer lacks
-    return p
+    return _by_prior(p, same, where)
+
+
+def _by_prior(p: GeoPlace, same: list[GeoPlace], where: frozenset | set) -> GeoPlace:
+    """``p`` when it lies in a country of the article's other places; else the namesake that does, else the most
+    populous namesake when ``p``'s country is no place's of the article (only a people's word named it)."""
+    if p.country in where or not same:
+        return p
+    there = [c for c in same if c.country in where]
+    if there:
+        return max(there, key=lambda c: c.population)
+    return max(same, key=lambda c: c.population)
 
 
 def _km(a: GeoPlace, b: GeoPlace) -> float:

@@ -33,6 +33,10 @@ PRONOUNS = {"i", "me", "you", "he", "him", "she", "her", "it", "we", "us", "they
             "those", "one", "someone", "somebody", "anyone", "everyone", "itself", "themselves", "himself",
             "herself", "myself", "ourselves", "yourself"}
 RELATIVES = {"which", "that", "who", "whom", "whose", "what"}
+# personal pronouns a description can stand for ("a union organiser ... He"); he/she/him/her singular
+PERSONAL = {"he", "him", "she", "her", "they", "them"}
+SINGULAR = {"he", "him", "she", "her"}
+REACH_SENTENCES = 1  # the pronoun's sentence and the one before it
 QUOTES = "'\"‘’“”`´«»"
 WHERE_PREPS = {"in", "at", "near", "around", "across", "outside", "inside", "throughout", "within", "along"}
 
@@ -91,6 +95,9 @@ def _event_word(trig: Token, dep: str) -> str:
             return c.lower_
     if trig.head.pos_ != "NOUN" or not is_event_noun(trig.head.lemma_):
         return ""
+    if dep == "nsubj" and trig.dep_ == "relcl" and any(c.dep_ == "nsubj" and c.lower_ in RELATIVES
+                                                       for c in trig.children):
+        return trig.head.lower_  # "a fire that burned for hours": "fire burn"
     if dep == "dobj" and trig.dep_ == "relcl" and not any(
             c.dep_ in {"dobj", "nsubjpass"} or c.lower_ in RELATIVES for c in trig.children):
         return trig.head.lower_
@@ -102,10 +109,12 @@ def _event_word(trig: Token, dep: str) -> str:
 
 def _setting(trig: Token, args: Sequence[Argument], ix: TokenIndex, own: bool = True) -> str:
     """The first prepositional participant of `trig` that says where, with whom or about what ("in Nyala",
-    "with the army"), as the label writes it; for the verb a nominal is the subject of (`own` False) only where
-    ("Violence has escalated in the north": "violence in the north")."""
+    "with the army"; of a nominal also what it was done to: "the bombing of a fuel depot", which arg_roles.py
+    counts as the place), as the label writes it; for the verb a nominal is the subject of (`own` False) only
+    where ("Violence has escalated in the north": "violence in the north")."""
+    preps = (SETTING_PREPS | {"of"} if trig.pos_ == "NOUN" else SETTING_PREPS) if own else WHERE_PREPS
     for prep in trig.children:
-        if prep.dep_ != "prep" or prep.lower_ not in (SETTING_PREPS if own else WHERE_PREPS):
+        if prep.dep_ != "prep" or prep.lower_ not in preps:
             continue
         obj = next((o for o in prep.children if o.dep_ == "pobj"), None)
         if obj is None:
@@ -119,6 +128,9 @@ def _setting(trig: Token, args: Sequence[Argument], ix: TokenIndex, own: bool = 
 
 def _passive(trig: Token) -> bool:
     """A passive participle: "were killed", "the town, seized on Monday"."""
+    if trig.tag_ == "VBN" and trig.dep_ == "conj" and trig.head.tag_ == "VBN" and not any(
+            c.dep_ in {"nsubj", "aux"} for c in trig.children):
+        return _passive(trig.head)  # "was released and charged": the conjunct shares the passive
     return trig.tag_ == "VBN" and (any(c.dep_ in {"auxpass", "nsubjpass"} for c in trig.children)
                                    or trig.dep_ in {"acl", "relcl"} and not any(c.dep_ == "aux" for c in trig.children))
 
@@ -143,6 +155,8 @@ def name(arg: Optional[Argument], trig: Token, ix: TokenIndex) -> str:
     if low in RELATIVES and clause.dep_ == "relcl" and clause.head.pos_ in {"NOUN", "PROPN"}:
         head = argument(clause.head, arg.role, ix)  # "the report, which the Taliban dismissed"
         return name(head, clause.head, ix) if head is not None and head.text.lower() not in RELATIVES else ""
+    if low in PERSONAL:  # "He was released and charged": the person coreference left unnamed, by description
+        return _described_person(trig.doc, arg.start, low in SINGULAR)
     if not text or low in PRONOUNS or low in RELATIVES:
         return ""
     head = re.split(r",(?!\d{3})|\s(?:which|who|that|where)\s", text, maxsplit=1)[0].strip(QUOTES + " ")
@@ -151,3 +165,28 @@ def name(arg: Optional[Argument], trig: Token, ix: TokenIndex) -> str:
     head = re.sub(r"\s*['’]s$", "", head)  # a possessor: "the army's shelling" -> "the army"
     words = head.split()
     return " ".join(words[:8]) + (" …" if len(words) > 8 else "")
+
+
+def _described_person(doc, start: int, singular: bool) -> str:
+    """The description a personal pronoun coreference did not resolve stands for: the nearest person noun before
+    it, in its sentence or the one before, of its number ("The detention of a union organiser sparked the strike.
+    He was released": "union organiser"), without its determiner; "" when a named person is nearer (the pronoun is
+    theirs, and coreference has left it unresolved for a reason) or none is found."""
+    pron = next((t for t in doc if t.idx == start), None)
+    if pron is None:
+        return ""
+    sents = list(doc.sents)
+    k = next((n for n, s in enumerate(sents) if s.start <= pron.i < s.end), 0)
+    # an object pronoun is not its own clause's subject ("farmers feed them": not the farmers)
+    own_subject = {c.i for c in pron.head.subtree if c.dep_ in {"nsubj", "nsubjpass"} and c.head == pron.head} \
+        if pron.dep_ in {"dobj", "dative", "pobj"} else set()
+    for tok in reversed(doc[sents[max(0, k - REACH_SENTENCES)].start:pron.i]):
+        if tok.ent_type_ == "PERSON":
+            return ""
+        if tok.pos_ != "NOUN" or tok.dep_ in {"compound", "poss"} or (tok.tag_ == "NN") != singular \
+                or tok.i in own_subject:
+            continue
+        if wn.noun(tok.lemma_).lexfile == "noun.person":
+            words = [t.text for t in doc[tok.left_edge.i:tok.i + 1] if t.dep_ not in {"det", "poss", "punct"}]
+            return " ".join(words[-4:])
+    return ""

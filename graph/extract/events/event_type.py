@@ -20,6 +20,7 @@ from spacy.tokens import Doc, Token
 from graph.extract.events import wordnet_lexicon as wn
 from graph.extract.events.cameo import code_for, noun_code_for
 from graph.extract.events.event_args import IDIOM_OBJECTS, SUBJECTS, TokenIndex
+from graph.extract.events.event_protest import protest_code
 from graph.extract.model import Argument
 
 # "peace deals struck with the government": striking, reaching or sealing an agreement is signing it
@@ -71,7 +72,7 @@ def type_triggers(doc: Doc, noun_of: dict[int, bool], ix: TokenIndex) -> dict[in
             deaths.append(tok)
             codes[i] = ""
             continue
-        code = trigger_code(tok, noun, ix) or ""
+        code = protest_code(tok, trigger_code(tok, noun, ix) or "", noun, phrase(tok))  # "protesters marched": 141
         if code[:2] in {"18", "19", "20"} and _accidental(tok):
             code = ""  # "two accidental explosions": no one's act
         codes[i] = "" if code in {"182", "1823"} and _mishap_cause(tok) else code  # "killed in a car crash"

@@ -36,8 +36,7 @@ SUPPORT_VERBS = {**dict.fromkeys(["launch", "carry", "conduct", "stage", "mount"
                  **dict.fromkeys(["suffer", "sustain", "receive", "incur"], "target")}
 MEMBER_PREPS = {"including", "among"}
 JOURNEY_PREPS = {"after", "before", "during", "following"}  # "landed after a 14-hour flight", "before the tour"
-# verbs whose prepositional object is the event their subject is in: "filed for bankruptcy", "applied for
-# protection", "went on strike", "were on strike"
+# verbs whose prepositional object is the event their subject is in: "filed for bankruptcy", "went on strike"
 PREP_SUPPORT = {"file": "for", "apply": "for", "go": "on", "be": "on"}
 # WordNet files of nouns that are no journey ("fell after the announcement", "after a delay", "after an accident")
 NOT_JOURNEYS = {"noun.communication", "noun.cognition", "noun.time", "noun.event", "noun.state", "noun.attribute",
@@ -66,6 +65,7 @@ def is_name(tok: Token, ix: "TokenIndex") -> bool:
         return True
     ent = ix.ent[tok.i]
     return ent is not None and ent.mention == "name"
+
 
 def _np_span(tok: Token, split: bool = False) -> Span:
     """The noun phrase headed by tok: its left modifiers, plus apposition and (unless `split`: each conjunct is

@@ -38,6 +38,7 @@ PERSONAL = {"he", "him", "she", "her", "they", "them"}
 SINGULAR = {"he", "him", "she", "her"}
 REACH_SENTENCES = 1  # the pronoun's sentence and the one before it
 QUOTES = "'\"‘’“”`´«»"
+VICTIMS = {"dead", "injured", "wounded"}  # the people a killing or an injury left, named by their state
 WHERE_PREPS = {"in", "at", "near", "around", "across", "outside", "inside", "throughout", "within", "along"}
 
 
@@ -56,6 +57,9 @@ def event_label(trig: Token, noun: bool, agent: Optional[Argument], target: Opti
         subject = subject or _event_word(trig, "nsubj")
         obj = obj or _event_word(trig, "dobj") or _event_word(trig, "nsubjpass")
     lemma = trig.lemma_.lower()
+    if noun and trig.lower_ in VICTIMS and not subject:  # the people a state names: "11 of the injured"
+        head = trig.head.head
+        return f"{head.text if trig.head.lower_ == 'of' and head.like_num else obj or 'people'} {trig.lower_}"
     if not noun and not subject and obj and _passive(trig):
         prt = next((f" {c.lower_}" for c in trig.children if c.dep_ == "prt"), "")  # "the rebels driven out"
         return f"{obj} {trig.lower_}{prt}"  # no one named as doing it: "At least 40 civilians killed", not "kill ..."
@@ -91,8 +95,8 @@ def _event_word(trig: Token, dep: str) -> str:
     an argument of no actor, or the noun a relative clause without a pronoun is the object of ("a charge the UAE
     denies"): its word as a label shows it; "" if none."""
     for c in trig.children:
-        if c.dep_ == dep and c.pos_ == "NOUN" and is_event_noun(c.lemma_):
-            return c.lower_
+        if c.dep_ == dep and (c.pos_ == "NOUN" and is_event_noun(c.lemma_) or c.lower_ in VICTIMS):
+            return f"the {c.lower_}" if c.lower_ in VICTIMS else c.lower_  # "the injured taken to hospital"
     if trig.head.pos_ != "NOUN" or not is_event_noun(trig.head.lemma_):
         return ""
     if dep == "nsubj" and trig.dep_ == "relcl" and any(c.dep_ == "nsubj" and c.lower_ in RELATIVES

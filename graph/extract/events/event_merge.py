@@ -19,7 +19,7 @@ from typing import Callable, Optional
 
 from spacy.tokens import Doc, Token
 
-from graph.extract.events.event_args import SUPPORT_VERBS
+from graph.extract.events.event_args import SERIES_NOUNS, SUPPORT_VERBS
 from graph.extract.model import Event
 
 # support verbs that are acts of their own whatever noun they take: saying, reporting, claiming, ordering
@@ -36,6 +36,8 @@ def _root(code: str) -> str:
 
 def _light_verb_of(noun: Token) -> Optional[Token]:
     """The support verb whose object is `noun` ("imposed sanctions", "carried out the bombing"), else None."""
+    if noun.dep_ == "pobj" and noun.head.lower_ == "of" and noun.head.head.lemma_.lower() in SERIES_NOUNS:
+        noun = noun.head.head  # "carried out a series of attacks"
     verb = noun.head
     if noun.dep_ != "dobj" or verb.pos_ != "VERB" or verb.lemma_.lower() not in LIGHT_VERBS:
         return None

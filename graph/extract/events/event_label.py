@@ -53,6 +53,9 @@ UNNAMED = "(no participant named)"
 def event_label(trig: Token, noun: bool, agent: Optional[Argument], target: Optional[Argument],
                 ix: TokenIndex, args: Sequence[Argument] = ()) -> str:
     subject, obj = name(agent, trig, ix), name(target, trig, ix)
+    if not noun:  # a subject or object that is no agent or target still reads as one: "A bomb exploded", "set off
+        subject = subject or _arg_at(trig, "nsubj", args, ix)  # a car bomb" (a weapon: arg_roles.py, "other")
+        obj = "" if obj == subject else obj or _arg_at(trig, "dobj", args, ix)  # "Two guards die" (who undergoes)
     if not noun:  # an event named as the subject or the object: "violence escalate", "UAE deny charge"
         subject = subject or _event_word(trig, "nsubj")
         obj = obj or _event_word(trig, "dobj") or _event_word(trig, "nsubjpass")
@@ -77,6 +80,12 @@ def event_label(trig: Token, noun: bool, agent: Optional[Argument], target: Opti
     setting = _setting(trig, args, ix) or (_setting(trig.head, args, ix, own=False) if noun and trig.dep_ == "nsubj"
                                            and trig.head.pos_ in {"VERB", "AUX"} else "")
     return f"{pred} {setting}" if setting else f"{pred} {UNNAMED}"
+
+
+def _arg_at(trig: Token, dep: str, args: Sequence[Argument], ix: TokenIndex) -> str:
+    """The name of the argument at the trigger's `dep` child, whatever its role; "" if none."""
+    tok = next((c for c in trig.children if c.dep_ == dep), None)
+    return name(next((a for a in args if tok is not None and a.start <= tok.idx < a.end), None), trig, ix)
 
 
 def bare(label: str) -> bool:
@@ -160,7 +169,7 @@ def name(arg: Optional[Argument], trig: Token, ix: TokenIndex) -> str:
         head = argument(clause.head, arg.role, ix)  # "the report, which the Taliban dismissed"
         return name(head, clause.head, ix) if head is not None and head.text.lower() not in RELATIVES else ""
     if low in PERSONAL:  # "He was released and charged": the person coreference left unnamed, by description
-        return _described_person(trig.doc, arg.start, low in SINGULAR)
+        return _described_person(trig.doc, arg.start, arg.end, low in SINGULAR)
     if not text or low in PRONOUNS or low in RELATIVES:
         return ""
     head = re.split(r",(?!\d{3})|\s(?:which|who|that|where)\s", text, maxsplit=1)[0].strip(QUOTES + " ")
@@ -171,14 +180,15 @@ def name(arg: Optional[Argument], trig: Token, ix: TokenIndex) -> str:
     return " ".join(words[:8]) + (" …" if len(words) > 8 else "")
 
 
-def _described_person(doc, start: int, singular: bool) -> str:
+def _described_person(doc, start: int, end: int, singular: bool) -> str:
     """The description a personal pronoun coreference did not resolve stands for: the nearest person noun before
     it, in its sentence or the one before, of its number ("The detention of a union organiser sparked the strike.
     He was released": "union organiser"), without its determiner; "" when a named person is nearer (the pronoun is
     theirs, and coreference has left it unresolved for a reason) or none is found."""
-    pron = next((t for t in doc if t.idx == start), None)
-    if pron is None:
+    span = doc.char_span(start, end, alignment_mode="expand")
+    if span is None:
         return ""
+    pron = span.root
     sents = list(doc.sents)
     k = next((n for n, s in enumerate(sents) if s.start <= pron.i < s.end), 0)
     # an object pronoun is not its own clause's subject ("farmers feed them": not the farmers)

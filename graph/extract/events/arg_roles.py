@@ -100,6 +100,9 @@ def refine(trig: Token, tok: Token, role: str, code: str, ix: TokenIndex) -> Opt
         return "place"  # "the bombing of the city": where the violence was, not an actor it was done to
     if role == "agent" and tok.dep_ == "poss" and tok.head == trig and _undergone(trig, code):
         return "target"  # "his arrest", "her trial", "their deaths": who it was done to
+    if role == "agent" and tok.dep_ == "nsubj" and trig.dep_ == "pobj" and tok.head == trig.head.head \
+            and code in PATIENT_POSSESSOR:
+        return "target"  # "McVeigh went on trial" (not "workers went on strike"): who it is done to
     if role == "other" and tok.dep_ == "pobj" and tok.head.lower_ in OPPONENT and code[:2] in DYADIC and not weapon(tok):
         return "target"  # "clashed with police", "fought against the rebels": the other side
     if role == "other" and code[:2] in DYADIC and _between(tok):

@@ -75,9 +75,19 @@ def _pairs(g: Graph):
         yield concept, code, g.value(concept, SKOS.prefLabel)
 
 
+def american(lemma: str) -> str:
+    """The -ize spelling of a British -ise word ("criticise" -> "criticize", "mobilisation" -> "mobilization"),
+    which the lexicons list; other words unchanged."""
+    low = lemma.lower()
+    for gb, us in (("isation", "ization"), ("ise", "ize")):
+        if low.endswith(gb) and len(low) > len(gb) + 3:
+            return low[: -len(gb)] + us
+    return low
+
+
 def code_for(lemma: str) -> str | None:
-    """CAMEO code of a trigger lemma, or None when the lexicon does not know it."""
-    return VERB_CODES.get(lemma.lower())
+    """CAMEO code of a trigger lemma (either spelling), or None when the lexicon does not know it."""
+    return VERB_CODES.get(lemma.lower()) or VERB_CODES.get(american(lemma))
 
 
 # Event nominal lemma -> CAMEO code.
@@ -120,5 +130,5 @@ NOUN_CODES: dict[str, str] = {
 
 
 def noun_code_for(lemma: str) -> str | None:
-    """CAMEO code of an event nominal, or None."""
-    return NOUN_CODES.get(lemma.lower())
+    """CAMEO code of an event nominal (either spelling), or None."""
+    return NOUN_CODES.get(lemma.lower()) or NOUN_CODES.get(american(lemma))

@@ -36,8 +36,8 @@ SUPPORT_VERBS = {**dict.fromkeys(["launch", "carry", "conduct", "stage", "mount"
                  **dict.fromkeys(["suffer", "sustain", "receive", "incur"], "target")}
 MEMBER_PREPS = {"including", "among"}
 JOURNEY_PREPS = {"after", "before", "during", "following"}  # "landed after a 14-hour flight", "before the tour"
-# verbs whose "for" object is the event their subject is in: "filed for bankruptcy", "applied for protection"
-FOR_SUPPORT = {"file", "apply"}
+# verbs whose prepositional object is the event their subject is in: "filed for bankruptcy", "went on strike"
+PREP_SUPPORT = {"file": "for", "apply": "for", "go": "on", "be": "on"}
 # WordNet files of nouns that are no journey ("fell after the announcement", "after a delay", "after an accident")
 NOT_JOURNEYS = {"noun.communication", "noun.cognition", "noun.time", "noun.event", "noun.state", "noun.attribute",
                 "noun.feeling", "noun.phenomenon", "noun.possession", "noun.person"}
@@ -65,6 +65,7 @@ def is_name(tok: Token, ix: "TokenIndex") -> bool:
         return True
     ent = ix.ent[tok.i]
     return ent is not None and ent.mention == "name"
+
 
 def _np_span(tok: Token, split: bool = False) -> Span:
     """The noun phrase headed by tok: its left modifiers, plus apposition and (unless `split`: each conjunct is
@@ -336,7 +337,7 @@ def _support(noun: Token) -> list[tuple[Token, str]]:
     tok = noun
     while tok.dep_ == "conj" and tok.head.pos_ == "NOUN":
         tok = tok.head  # "filed for bankruptcy and Chapter 11 protection": the coordination's first noun
-    if tok.dep_ == "pobj" and tok.head.lower_ == "for" and tok.head.head.lemma_.lower() in FOR_SUPPORT:
+    if tok.dep_ == "pobj" and PREP_SUPPORT.get(tok.head.head.lemma_.lower()) == tok.head.lower_:
         subs = [s for s in _subjects(tok.head.head) if s.dep_ == "nsubj"]
         return [(s, "agent") for s in subs] or [(s, r) for s, r in _inherited_subject(tok.head.head) if r == "agent"]
     if tok.dep_ == "pobj" and tok.head.lower_ in {"of", "for"} and (
@@ -363,14 +364,17 @@ def _held_responsible(noun: Token) -> list[tuple[Token, str]]:
 
 
 def _held_responsible_for(prep: Token) -> list[Token]:
-    """Whom the verb of prep ("for", "of", "over") holds responsible: its object ("blamed the ELN for", "accused
-    the UAE of"), or its passive subject ("was accused of")."""
-    if prep.lower_ not in {"for", "of", "over"} or prep.head.pos_ != "VERB":
+    """Whom the verb of prep ("for", "of", "over", "with") holds responsible: its object ("blamed the ELN for",
+    "charged him with"), its passive subject ("was accused of") or its conjunct's ("was freed and charged with")."""
+    if prep.lower_ not in {"for", "of", "over", "with"} or prep.head.pos_ != "VERB":
         return []
     verb = prep.head
     if verb.lemma_.lower() not in RESPONSIBLE_VERBS:
         return []
-    return [c for c in verb.children if c.dep_ in {"dobj", "nsubjpass"}]
+    held = [c for c in verb.children if c.dep_ in {"dobj", "nsubjpass"}]
+    if not held and verb.dep_ == "conj" and verb.tag_ == "VBN":
+        held = [c for c in verb.head.children if c.dep_ == "nsubjpass"]
+    return held
 
 
 def _someone(tok: Token, ix: TokenIndex) -> bool:

@@ -33,7 +33,12 @@ PRONOUNS = {"i", "me", "you", "he", "him", "she", "her", "it", "we", "us", "they
             "those", "one", "someone", "somebody", "anyone", "everyone", "itself", "themselves", "himself",
             "herself", "myself", "ourselves", "yourself"}
 RELATIVES = {"which", "that", "who", "whom", "whose", "what"}
+# personal pronouns a description can stand for ("a union organiser ... He"); he/she/him/her singular
+PERSONAL = {"he", "him", "she", "her", "they", "them"}
+SINGULAR = {"he", "him", "she", "her"}
+REACH_SENTENCES = 1  # the pronoun's sentence and the one before it
 QUOTES = "'\"‘’“”`´«»"
+VICTIMS = {"dead", "injured", "wounded"}  # the people a killing or an injury left, named by their state
 WHERE_PREPS = {"in", "at", "near", "around", "across", "outside", "inside", "throughout", "within", "along"}
 
 
@@ -48,10 +53,16 @@ UNNAMED = "(no participant named)"
 def event_label(trig: Token, noun: bool, agent: Optional[Argument], target: Optional[Argument],
                 ix: TokenIndex, args: Sequence[Argument] = ()) -> str:
     subject, obj = name(agent, trig, ix), name(target, trig, ix)
+    if not noun:  # a subject or object that is no agent or target still reads as one: "A bomb exploded", "set off
+        subject = subject or _arg_at(trig, "nsubj", args, ix)  # a car bomb" (a weapon: arg_roles.py, "other")
+        obj = "" if obj == subject else obj or _arg_at(trig, "dobj", args, ix)  # "Two guards die" (who undergoes)
     if not noun:  # an event named as the subject or the object: "violence escalate", "UAE deny charge"
         subject = subject or _event_word(trig, "nsubj")
         obj = obj or _event_word(trig, "dobj") or _event_word(trig, "nsubjpass")
     lemma = trig.lemma_.lower()
+    if noun and trig.lower_ in VICTIMS and not subject:  # the people a state names: "11 of the injured"
+        head = trig.head.head
+        return f"{head.text if trig.head.lower_ == 'of' and head.like_num else obj or 'people'} {trig.lower_}"
     if not noun and not subject and obj and _passive(trig):
         prt = next((f" {c.lower_}" for c in trig.children if c.dep_ == "prt"), "")  # "the rebels driven out"
         return f"{obj} {trig.lower_}{prt}"  # no one named as doing it: "At least 40 civilians killed", not "kill ..."
@@ -71,6 +82,12 @@ def event_label(trig: Token, noun: bool, agent: Optional[Argument], target: Opti
     return f"{pred} {setting}" if setting else f"{pred} {UNNAMED}"
 
 
+def _arg_at(trig: Token, dep: str, args: Sequence[Argument], ix: TokenIndex) -> str:
+    """The name of the argument at the trigger's `dep` child, whatever its role; "" if none."""
+    tok = next((c for c in trig.children if c.dep_ == dep), None)
+    return name(next((a for a in args if tok is not None and a.start <= tok.idx < a.end), None), trig, ix)
+
+
 def bare(label: str) -> bool:
     """The label names only its predicate (see UNNAMED)."""
     return label.endswith(UNNAMED)
@@ -87,10 +104,13 @@ def _event_word(trig: Token, dep: str) -> str:
     an argument of no actor, or the noun a relative clause without a pronoun is the object of ("a charge the UAE
     denies"): its word as a label shows it; "" if none."""
     for c in trig.children:
-        if c.dep_ == dep and c.pos_ == "NOUN" and is_event_noun(c.lemma_):
-            return c.lower_
+        if c.dep_ == dep and (c.pos_ == "NOUN" and is_event_noun(c.lemma_) or c.lower_ in VICTIMS):
+            return f"the {c.lower_}" if c.lower_ in VICTIMS else c.lower_  # "the injured taken to hospital"
     if trig.head.pos_ != "NOUN" or not is_event_noun(trig.head.lemma_):
         return ""
+    if dep == "nsubj" and trig.dep_ == "relcl" and any(c.dep_ == "nsubj" and c.lower_ in RELATIVES
+                                                       for c in trig.children):
+        return trig.head.lower_  # "a fire that burned for hours": "fire burn"
     if dep == "dobj" and trig.dep_ == "relcl" and not any(
             c.dep_ in {"dobj", "nsubjpass"} or c.lower_ in RELATIVES for c in trig.children):
         return trig.head.lower_
@@ -102,10 +122,12 @@ def _event_word(trig: Token, dep: str) -> str:
 
 def _setting(trig: Token, args: Sequence[Argument], ix: TokenIndex, own: bool = True) -> str:
     """The first prepositional participant of `trig` that says where, with whom or about what ("in Nyala",
-    "with the army"), as the label writes it; for the verb a nominal is the subject of (`own` False) only where
-    ("Violence has escalated in the north": "violence in the north")."""
+    "with the army"; of a nominal also what it was done to: "the bombing of a fuel depot", which arg_roles.py
+    counts as the place), as the label writes it; for the verb a nominal is the subject of (`own` False) only
+    where ("Violence has escalated in the north": "violence in the north")."""
+    preps = (SETTING_PREPS | {"of"} if trig.pos_ == "NOUN" else SETTING_PREPS) if own else WHERE_PREPS
     for prep in trig.children:
-        if prep.dep_ != "prep" or prep.lower_ not in (SETTING_PREPS if own else WHERE_PREPS):
+        if prep.dep_ != "prep" or prep.lower_ not in preps:
             continue
         obj = next((o for o in prep.children if o.dep_ == "pobj"), None)
         if obj is None:
@@ -119,6 +141,9 @@ def _setting(trig: Token, args: Sequence[Argument], ix: TokenIndex, own: bool = 
 
 def _passive(trig: Token) -> bool:
     """A passive participle: "were killed", "the town, seized on Monday"."""
+    if trig.tag_ == "VBN" and trig.dep_ == "conj" and trig.head.tag_ == "VBN" and not any(
+            c.dep_ in {"nsubj", "aux"} for c in trig.children):
+        return _passive(trig.head)  # "was released and charged": the conjunct shares the passive
     return trig.tag_ == "VBN" and (any(c.dep_ in {"auxpass", "nsubjpass"} for c in trig.children)
                                    or trig.dep_ in {"acl", "relcl"} and not any(c.dep_ == "aux" for c in trig.children))
 
@@ -143,6 +168,8 @@ def name(arg: Optional[Argument], trig: Token, ix: TokenIndex) -> str:
     if low in RELATIVES and clause.dep_ == "relcl" and clause.head.pos_ in {"NOUN", "PROPN"}:
         head = argument(clause.head, arg.role, ix)  # "the report, which the Taliban dismissed"
         return name(head, clause.head, ix) if head is not None and head.text.lower() not in RELATIVES else ""
+    if low in PERSONAL:  # "He was released and charged": the person coreference left unnamed, by description
+        return _described_person(trig.doc, arg.start, arg.end, low in SINGULAR)
     if not text or low in PRONOUNS or low in RELATIVES:
         return ""
     head = re.split(r",(?!\d{3})|\s(?:which|who|that|where)\s", text, maxsplit=1)[0].strip(QUOTES + " ")
@@ -151,3 +178,29 @@ def name(arg: Optional[Argument], trig: Token, ix: TokenIndex) -> str:
     head = re.sub(r"\s*['’]s$", "", head)  # a possessor: "the army's shelling" -> "the army"
     words = head.split()
     return " ".join(words[:8]) + (" …" if len(words) > 8 else "")
+
+
+def _described_person(doc, start: int, end: int, singular: bool) -> str:
+    """The description a personal pronoun coreference did not resolve stands for: the nearest person noun before
+    it, in its sentence or the one before, of its number ("The detention of a union organiser sparked the strike.
+    He was released": "union organiser"), without its determiner; "" when a named person is nearer (the pronoun is
+    theirs, and coreference has left it unresolved for a reason) or none is found."""
+    span = doc.char_span(start, end, alignment_mode="expand")
+    if span is None:
+        return ""
+    pron = span.root
+    sents = list(doc.sents)
+    k = next((n for n, s in enumerate(sents) if s.start <= pron.i < s.end), 0)
+    # an object pronoun is not its own clause's subject ("farmers feed them": not the farmers)
+    own_subject = {c.i for c in pron.head.subtree if c.dep_ in {"nsubj", "nsubjpass"} and c.head == pron.head} \
+        if pron.dep_ in {"dobj", "dative", "pobj"} else set()
+    for tok in reversed(doc[sents[max(0, k - REACH_SENTENCES)].start:pron.i]):
+        if tok.ent_type_ == "PERSON":
+            return ""
+        if tok.pos_ != "NOUN" or tok.dep_ in {"compound", "poss"} or (tok.tag_ == "NN") != singular \
+                or tok.i in own_subject:
+            continue
+        if wn.noun(tok.lemma_).lexfile == "noun.person":
+            words = [t.text for t in doc[tok.left_edge.i:tok.i + 1] if t.dep_ not in {"det", "poss", "punct"}]
+            return " ".join(words[-4:])
+    return ""

@@ -20,6 +20,7 @@ from spacy.tokens import Doc, Token
 from graph.extract.events import wordnet_lexicon as wn
 from graph.extract.events.cameo import code_for, noun_code_for
 from graph.extract.events.event_args import IDIOM_OBJECTS, SUBJECTS, TokenIndex
+from graph.extract.events.event_protest import protest_code
 from graph.extract.model import Argument
 
 # "peace deals struck with the government": striking, reaching or sealing an agreement is signing it
@@ -30,6 +31,7 @@ RESULT_STATES = {"dead": "1823", "killed": "1823", "hurt": "182", "injured": "18
 # verb-particle phrases that, with an explosive as participant, can only mean a detonation
 EXPLODE_PHRASES = {"go off", "set off", "touch off", "blow up", "plant", "detonate", "explode", "trigger"}
 DEATHS = {"die", "death", "perish", "dead"}
+INJURED = {"injured", "wounded"}  # the people an injury left ("among the wounded": events.py VICTIMS)
 ACCIDENTAL = {"accidental", "accidentally", "inadvertent", "inadvertently", "unintended"}
 # deaths someone caused are killings ("causing the deaths")
 CAUSING = {"cause", "inflict", "bring"}
@@ -67,18 +69,20 @@ def type_triggers(doc: Doc, noun_of: dict[int, bool], ix: TokenIndex) -> dict[in
     deaths: list[Token] = []
     for i, noun in noun_of.items():
         tok = doc[i]
-        if tok.lemma_.lower() in DEATHS:
+        if tok.lemma_.lower() in DEATHS or noun and tok.lower_ in INJURED:  # "11 of the injured": as a death
             deaths.append(tok)
             codes[i] = ""
             continue
-        code = trigger_code(tok, noun, ix) or ""
+        code = protest_code(tok, trigger_code(tok, noun, ix) or "", noun, phrase(tok))  # "protesters marched": 141
         if code[:2] in {"18", "19", "20"} and _accidental(tok):
             code = ""  # "two accidental explosions": no one's act
         codes[i] = "" if code in {"182", "1823"} and _mishap_cause(tok) else code  # "killed in a car crash"
     sents = list(doc.sents)
     for tok in deaths:
         caused = tok.dep_ == "dobj" and tok.head.lemma_.lower() in CAUSING  # "after causing the deaths, the IRA"
-        codes[tok.i] = "1823" if (caused or _violent_context(tok, codes, sents, ix)) and not _mishap_cause(tok) else ""
+        code = "182" if tok.lower_ in INJURED else "1823"  # (the injured: typed only where violence is, as deaths)
+        mishap = _mishap_cause(tok) or tok.lower_ in INJURED | {"dead"} and _mishap_near(tok, sents)
+        codes[tok.i] = code if (caused or _violent_context(tok, codes, sents, ix)) and not mishap else ""
     return codes
 
 
@@ -339,6 +343,13 @@ def _mishap_cause(trig: Token) -> bool:
                         c.dep_ in {"compound", "amod"} and wn.noun(c.lemma_).tag == "mishap" for c in o.children)):
                     return True
     return False
+
+
+def _mishap_near(tok: Token, sents: list) -> bool:
+    """An accident or a disease named in the sentence of "the injured", "the dead" (who have no cause of their own:
+    "died in a road crash, and the injured were taken to hospital")."""
+    sent = next((s for s in sents if s.start <= tok.i < s.end), None)
+    return sent is not None and any(t.pos_ == "NOUN" and wn.noun(t.lemma_).tag == "mishap" for t in sent)
 
 
 def _violent_context(trig: Token, codes: dict[int, str], sents: list, ix: TokenIndex) -> bool:

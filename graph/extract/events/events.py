@@ -29,12 +29,21 @@ from graph.extract.actors.described import NAMING_VERBS
 from graph.extract.events import wordnet_lexicon as wn
 from graph.extract.events.arg_roles import refine
 from graph.extract.events.cameo import noun_code_for
-from graph.extract.events.event_args import IDIOM_OBJECTS, TokenIndex, antecedent, argument, is_name, participants
+from graph.extract.events.event_args import (
+    IDIOM_OBJECTS,
+    TokenIndex,
+    antecedent,
+    argument,
+    is_name,
+    participants,
+)
 from graph.extract.events.event_class import event_class
 from graph.extract.events.event_coref import antecedent_of, follow_mentions
 from graph.extract.events.event_intent import intention_of, threat_code
-from graph.extract.events.event_label import bare, event_label, name, with_intended, with_participants
+from graph.extract.events.event_label import VICTIMS, bare, event_label, name, with_intended, with_participants
+from graph.extract.events.event_merge import one_act
 from graph.extract.events.event_modality import modality_of
+from graph.extract.events.event_speaker import lost_speaker
 from graph.extract.events.event_time import event_times
 from graph.extract.events.event_type import ATTEMPT_NOUNS, needs_speaker, phrase, speakerless, type_triggers
 from graph.extract.events.events_lexicon import NOT_EVENT_VERBS, is_event_noun
@@ -57,6 +66,8 @@ TOPIC_HOLDERS = {"noun.person", "noun.artifact", "noun.communication", "noun.cog
 VERBAL_ROOTS = {"01", "02", "03", "04", "10", "11", "12", "13"}
 # "seized the town after two weeks of fighting": the clause's circumstance, where the clause happened
 CIRCUMSTANCE_PREPS = {"after", "amid", "during", "following", "before", "in"}
+# "called for a strike", "protested against the vote", "sued over the decision": what the act is aimed at
+AIM_PREPS = {"for", "against", "over", "about"}
 
 
 def _is_verb_trigger(tok: Token) -> bool:
@@ -91,17 +102,29 @@ def _topic(tok: Token) -> bool:
 
 
 def _is_death_state(tok: Token) -> bool:
-    """ "Dead" said of people (TimeML's state): "nine people were dead", "was shot dead", "among the dead"."""
+    """ "Dead" said of people (TimeML's state): "nine people were dead", "was shot dead", "among the dead"; and the
+    dead, injured or wounded as the people they are ("11 of the injured", "among the wounded": VICTIMS)."""
+    if tok.lower_ in VICTIMS and tok.dep_ in {"pobj", "nsubj", "nsubjpass", "dobj"} and any(
+            c.dep_ == "det" and c.lower_ == "the" for c in tok.children):
+        return True
     if tok.lower_ != "dead" or tok.pos_ != "ADJ":
         return False
-    if tok.dep_ == "pobj":
-        return any(c.dep_ == "det" for c in tok.children)
     holders = [c for c in tok.head.children if c.dep_ in {"nsubj", "nsubjpass"}]
     # "left five dead": the leaving kills; "the battery was dead": no one died
     return tok.dep_ in {"acomp", "oprd"} and tok.head.lemma_ != "leave" and bool(holders) and all(
         h.ent_type_ == "PERSON" or h.like_num or h.lower_ in {"he", "she", "they"}
         or wn.noun(h.lemma_).lexfile == "noun.person" or h.tag_ == "NNS" and wn.noun(h.lemma_).lexfile == "noun.group"
         for h in holders)
+
+
+def _victims(trig: Token, noun: bool) -> list[tuple[Token, str]]:
+    """Who the dead, injured or wounded are: "11 of the injured" (11), "among the wounded were six children"."""
+    if not noun or trig.lower_ not in VICTIMS or trig.dep_ != "pobj":
+        return []
+    prep, head = trig.head, trig.head.head
+    if prep.lower_ == "of" and head.like_num:
+        return [(head, "target")]
+    return [(c, "target") for c in head.children if c.dep_ in {"nsubj", "attr"} and head.lemma_ == "be"]
 
 
 def _violent_modifier(tok: Token) -> bool:
@@ -148,6 +171,10 @@ def _label_from_clause(noun: Token, events: list[Event], event_at: dict[int, int
         return f"{words} {phrase(noun)}" if words else ""
     clause = _summed_up(noun, event_at)
     ante = antecedent_of(noun, events, at)  # (it looks at the events before the noun only)
+    seen = set()
+    while ante is not None and ante.start not in seen and not any(a.role in {"agent", "target"} for a in ante.args):
+        seen.add(ante.start)  # "imposed sanctions ... The sanctions follow ... the sanctions were": the first names who
+        ante = antecedent_of(at[ante.start], events, at) if ante.start in at else None
     if clause is not None or ante is not None:  # "Congress voted to remove her ... the vote": Congress's vote
         ev = ante if ante is not None else events[event_at[clause.i]]
         agent = next((a for a in ev.args if a.role == "agent" and not speakerless(a)), None)
@@ -170,6 +197,20 @@ def _label_from_clause(noun: Token, events: list[Event], event_at: dict[int, int
         return f"{noun.lemma_.lower()} by {words}" if words else ""
     if prep.lower_ in CIRCUMSTANCE_PREPS and ev.place is not None:
         return f"{noun.lemma_.lower()} in {ev.place.text}"
+    if prep.lower_ in AIM_PREPS and noun.dep_ == "pobj" and not bare(ev.label) and noun.lower_ not in ev.label:
+        return f"{ev.label} {prep.lower_} {noun.lower_}"  # "called for a general strike": "Uddin call for strike"
+    return ""
+
+
+def _clause_label(noun: Token, events: list[Event], event_at: dict[int, int]) -> str:
+    """The label of the verb an event noun is the subject or object of, when it names the noun ("The walkout would
+    continue": "walkout continue"; "the bombing started a fire": "bombing start fire"), else ""."""
+    verbs = [noun.head] if noun.dep_ in {"nsubj", "nsubjpass", "dobj"} else []
+    verbs += [c for c in noun.children if c.dep_ == "relcl"]  # "strikes that killed civilians"
+    for verb in verbs:
+        label = events[event_at[verb.i]].label if verb.i in event_at else ""
+        if label and not bare(label) and noun.lower_ in label.split():
+            return label
     return ""
 
 
@@ -215,9 +256,11 @@ def find_events(doc: Doc, timexes: list[Timex], locations: list[Location],
     for tok in doc:
         if tok.i in byline or is_name(tok, ix):
             continue
-        if _is_verb_trigger(tok):
+        if _is_death_state(tok):  # (before verbs: "the injured were taken" names people, not an injuring)
+            trig_kind[tok.i] = True
+        elif _is_verb_trigger(tok):
             trig_kind[tok.i] = False
-        elif _is_noun_trigger(tok) or _is_death_state(tok):
+        elif _is_noun_trigger(tok):
             trig_kind[tok.i] = True
     triggers = set(trig_kind)
     codes = type_triggers(doc, trig_kind, ix)
@@ -253,7 +296,9 @@ def find_events(doc: Doc, timexes: list[Timex], locations: list[Location],
             code = codes[trig.i]
             args: list[Argument] = []
             seen: set[tuple[int, int]] = set()
-            for tok, role in participants(trig, noun, ix):
+            speaker = None if noun or event_class(trig, False) != "reporting" else lost_speaker(trig)
+            for tok, role in participants(trig, noun, ix) + _victims(trig, noun) + (
+                    [(speaker, "agent")] if speaker is not None else []):  # "…, a police officer, X, said"
                 if tok.dep_ == "expl" or tok.i == trig.i or trig_kind.get(tok.i) or tok.lemma_.lower() in IDIOM_OBJECTS \
                         or tok.i in byline or trig_kind.get(antecedent(tok).i):
                     continue  # (an event is no participant: "the blast, which injured six": the blast's victims)
@@ -303,6 +348,15 @@ def find_events(doc: Doc, timexes: list[Timex], locations: list[Location],
     at = {events[k].start: doc[i] for i, k in event_at.items()}
     for i, k in event_at.items():  # a nominal that names no one, labelled from the clause it belongs to
         if bare(events[k].label):
-            events[k].label = _label_from_clause(doc[i], events, event_at, at, ix) or events[k].label
+            events[k].label = (_label_from_clause(doc[i], events, event_at, at, ix)
+                               or _clause_label(doc[i], events, event_at) or events[k].label)
+    events = one_act(doc, events, at, lambda tok, ev: _relabel(tok, ev, ix))  # "imposed sanctions": one act
     # "the bankruptcy" after "filed for bankruptcy": event_coref.py (given the triggers, not every token)
     return follow_mentions(doc, events, at)
+
+
+def _relabel(noun: Token, ev: Event, ix: TokenIndex) -> str:
+    """The label of a nominal event given the participants of its support verb (event_merge.py)."""
+    agent = next((a for a in ev.args if a.role == "agent" and not speakerless(a)), None)
+    target = next((a for a in ev.args if a.role == "target"), None)
+    return event_label(noun, True, agent, target, ix, ev.args)

@@ -11,7 +11,8 @@ Each line: `pos lemma lexfile cameo tags` (tab-separated).
   restrictions and TimeML state-hood from.
 - cameo: the CAMEO code of the nearest ANCHOR synset above the lemma's first sense (hypernym closure), so "maim", "stab", "behead", "slay", "incarcerate" inherit from "injure", "kill", "imprison"
   without a hand list of every word. Empty when no anchor is reached.
-- tags (nouns): `armed` (under a military, police or armed-group synset: "troops", "insurgents", "gunmen"),
+- tags (nouns): `protester` (a person who protests, in one of the first senses: "demonstrators", "rioters"),
+  `armed` (under a military, police or armed-group synset: "troops", "insurgents", "gunmen"),
   `weapon` (weapons, explosives, ammunition), `mishap` (accidents, diseases: a death or injury they cause is no
   assault), `site` (buildings, facilities, roads, places: "in the market", "at the station" say where).
 
@@ -67,7 +68,13 @@ TAG_ANCHORS: dict[tuple[str, str, int], str] = {
     # where something can happen: buildings and other structures, facilities, roads, places
     ("structure", "n", 1): "site", ("facility", "n", 1): "site", ("way", "n", 6): "site",
     ("location", "n", 1): "site",
+    # people who protest: dissenters, demonstrators (WordNet's third sense of "demonstrator"), rioters
+    ("dissenter", "n", 1): "protester", ("demonstrator", "n", 3): "protester", ("rioter", "n", 1): "protester",
 }
+# tags a lemma has from any of its first senses (news uses "demonstrator" in its third sense, "protester" in its
+# second), where its first sense has none
+ANY_SENSE_TAGS = {"protester"}
+ANY_SENSES = 3
 # noun classes the extractor reads; nouns of other files (plants, animals, food ...) are left out of the table
 NOUN_FILES = {"noun.act", "noun.event", "noun.state", "noun.phenomenon", "noun.process", "noun.communication",
               "noun.person", "noun.group", "noun.location", "noun.artifact", "noun.attribute", "noun.cognition",
@@ -141,6 +148,9 @@ def _tag(wn: WordNet, senses: list[tuple[str, str]], tags: dict[tuple[str, str],
     second = wn.nearest(senses[1], tags) if len(senses) > 1 else ""
     if tag in {"", "site"} and second == "mishap":
         return "mishap"
+    if not tag and wn.synsets[senses[0]][0] == "noun.person" and any(
+            (t := wn.nearest(x, tags)) in ANY_SENSE_TAGS for x in senses[:ANY_SENSES]):
+        return t
     if not tag and wn.synsets[senses[0]][0] in {"noun.group", "noun.act"} and any(
             wn.nearest(s, tags) == "site" for s in senses[1:3]):
         return "site"

@@ -12,7 +12,7 @@ TABLE = Path(__file__).with_name("data") / "wordnet_events.tsv"
 class Sense(NamedTuple):
     lexfile: str  # e.g. "verb.stative", "noun.person"
     cameo: str  # "" when no anchor is reached
-    tag: str  # nouns: armed | weapon | mishap | ""
+    tag: str  # nouns: armed | weapon | mishap | site | protester | ""
 
 
 NONE = Sense("", "", "")

@@ -227,3 +227,13 @@ def test_the_speech_verb_is_not_dated_by_the_clause_it_reports():
     assert event(ex, "injured").time.value == "2024-06-09"
     assert event(ex, "said").time.value != "2024-06-09"
     assert event(ex, "denied").time.value != "2024-06-09"
+
+
+def test_an_act_told_again_takes_the_date_its_first_mention_named():
+    # "Vantor's cancellation" and "the firm's decision" name nothing of their own time: the cancellation is the one
+    # told before, on Tuesday; a date only the tense suggested is not passed on ("posted" is the story's news)
+    ex = run("Vantor Industries posted a loss. On Tuesday, Vantor cancelled its supply deal with Magna. Politicians "
+             "in Ohio criticised Vantor's cancellation of the deal. Analysts discussed the loss.", "2011-03-10")
+    assert when(event(ex, "cancelled")) == ("2011-03-08", "timex")
+    assert when(event(ex, "cancellation")) == ("2011-03-08", "discourse")
+    assert event(ex, "loss", 1).time.source == "article"

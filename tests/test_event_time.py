@@ -237,3 +237,15 @@ def test_an_act_told_again_takes_the_date_its_first_mention_named():
     assert when(event(ex, "cancelled")) == ("2011-03-08", "timex")
     assert when(event(ex, "cancellation")) == ("2011-03-08", "discourse")
     assert event(ex, "loss", 1).time.source == "article"
+
+
+def test_a_headline_verb_parsed_as_a_noun_is_the_news_of_the_story_day():
+    # spaCy reads "files" and "posts" after a name as plural nouns; the headline's verb is still its event, the news
+    # of the day the story names, with the actors of the body's account of it
+    ex = run("Vantor files for bankruptcy, Magna to buy plant\nMarch 10, 2011\nVantor Industries filed for bankruptcy "
+             "protection on Wednesday, the company said.", "2011-03-10")
+    files = event(ex, "files")
+    assert when(files) == ("2011-03-09", "discourse")
+    assert any(a.endswith("/vantor-industries") for a in files.shared_actors)
+    ex = run("Harbor jobs at risk\nMarch 10, 2011\nThe port may close next year, officials said.", "2011-03-10")
+    assert not [e for e in ex.events if e.text == "jobs"]  # a verbless headline: "jobs" is no verb

@@ -35,6 +35,7 @@ from spacy.tokens import Doc, Span, Token
 
 from graph.extract.events.event_frame import JUDGEMENT, REPORTING, in_report, is_frame, reported_by
 from graph.extract.events.event_modality import INTENT
+from graph.extract.events.headline_verbs import headline_verb
 from graph.extract.model import EventTime, Timex
 from graph.extract.text.doc_text import doc_text
 from graph.extract.time.timex_ranges import range_value
@@ -186,6 +187,8 @@ class _Dater:
         tense, speech = clause_tense(trig), trig.lemma_.lower() in REPORTING
         if tense is None and _headline_participle(trig):
             tense = "participle"
+        elif tense is None and headline_verb(trig):
+            tense = "present"  # "GM posts first annual loss": parsed as a noun, the headline's present
         if tense == "past":
             if _sequenced(trig):  # "later", "then": after the last date of the story
                 last = self._last_before(trig)

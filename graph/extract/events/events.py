@@ -39,6 +39,7 @@ from graph.extract.events.event_time import event_times
 from graph.extract.events.event_type import ATTEMPT_NOUNS, needs_speaker, phrase, speakerless, type_triggers
 from graph.extract.events.events_lexicon import NOT_EVENT_VERBS, is_event_noun
 from graph.extract.events.fatalities import fatalities
+from graph.extract.events.headline_verbs import headline_verb
 from graph.extract.model import Argument, Entity, Event, EventPlace, Location, Timex
 from graph.extract.text.dateline import credit_tokens, dateline_tokens
 from graph.extract.text.doc_text import doc_text
@@ -217,7 +218,7 @@ def find_events(doc: Doc, timexes: list[Timex], locations: list[Location],
             continue
         if _is_verb_trigger(tok):
             trig_kind[tok.i] = False
-        elif _is_noun_trigger(tok) or _is_death_state(tok):
+        elif _is_noun_trigger(tok) or _is_death_state(tok) or headline_verb(tok):  # the parse is a noun's
             trig_kind[tok.i] = True
     triggers = set(trig_kind)
     codes = type_triggers(doc, trig_kind, ix)

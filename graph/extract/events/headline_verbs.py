@@ -1,0 +1,45 @@
+"""A headline's verb that the parser read as a noun.
+
+Headlines drop articles and auxiliaries, so spaCy's small model often reads their present-tense verb as a plural
+noun after a name ("GM posts first annual loss", "Chrysler files for bankruptcy", "Ryanair exercises options on five
+jets") or the base form after a plural subject as a singular noun ("automobile sales plunge by 45%"). Such a word is
+the headline's event: the news of the story's day (event_time.py dates it as a headline's present tense).
+"""
+from __future__ import annotations
+
+from spacy.tokens import Token
+
+from graph.extract.events.wordnet_lexicon import verb
+
+# what may follow a verb in a headline: its object or a preposition ("posts first loss", "files for bankruptcy")
+OBJECT_START = {"DT", "CD", "JJ", "JJR", "JJS", "IN", "NN", "NNS", "NNP", "NNPS", "PRP$", "RB", "TO", "$"}
+# a clause that has a verb of its own ("Toyota recalls cars", "Airline profits soar") needs no other
+FINITE = {"VBZ", "VBD", "VBP", "MD"}
+CLAUSE_BREAKS = {",", ";", ":", "-", "--", "—"}
+# a noun's place or part rather than a verb's complement: "Boeing jobs at risk", "sales in decline"
+NOUN_PREPS = {"at", "in", "of", "from"}
+
+
+def headline_verb(tok: Token) -> bool:
+    """`tok` is the verb of a headline the parser tagged as a noun (see the module's docstring)."""
+    sent = tok.sent
+    if sent.start != 0 or sent.text.rstrip().endswith((".", "!", "?", '"', "”")) or not tok.is_alpha:
+        return False  # only a headline: the story's first line without a full stop
+    if tok.i == sent.start or tok.i + 1 >= sent.end:
+        return False
+    prev, nxt = tok.doc[tok.i - 1], tok.doc[tok.i + 1]
+    third_person = tok.tag_ == "NNS" and tok.lower_.endswith("s") and prev.tag_ in {"NNP", "NN"}
+    base_form = tok.tag_ == "NN" and tok.dep_ == "ROOT" and prev.tag_ in {"NNS", "NNPS"}
+    if not (third_person or base_form) or nxt.tag_ not in OBJECT_START or nxt.lower_ in NOUN_PREPS:
+        return False
+    if not verb(tok.lemma_).lexfile or _clause_has_verb(tok):
+        return False
+    return True
+
+
+def _clause_has_verb(tok: Token) -> bool:
+    """A finite verb between the headline's clause breaks around `tok`."""
+    sent = tok.sent
+    start = next((t.i + 1 for t in reversed(sent.doc[sent.start:tok.i]) if t.text in CLAUSE_BREAKS), sent.start)
+    end = next((t.i for t in sent.doc[tok.i:sent.end] if t.text in CLAUSE_BREAKS), sent.end)
+    return any(t.tag_ in FINITE and t.i != tok.i for t in sent.doc[start:end])

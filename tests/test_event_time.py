@@ -249,3 +249,10 @@ def test_a_headline_verb_parsed_as_a_noun_is_the_news_of_the_story_day():
     assert any(a.endswith("/vantor-industries") for a in files.shared_actors)
     ex = run("Harbor jobs at risk\nMarch 10, 2011\nThe port may close next year, officials said.", "2011-03-10")
     assert not [e for e in ex.events if e.text == "jobs"]  # a verbless headline: "jobs" is no verb
+
+
+def test_a_gerund_with_with_goes_on_at_the_time_of_its_verb():
+    ex = run("The ferry left Dover on Monday. The crossing lasted two hours, with the ship sailing slowly. The company "
+             "had been fined in 2009 after breaking safety rules.", "2011-03-10")
+    assert event(ex, "sailing").time.value == event(ex, "lasted").time.value == "2011-03-07"
+    assert event(ex, "breaking").time.value != "2009"  # "after" breaking: some time before the fine, not then

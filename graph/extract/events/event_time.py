@@ -51,6 +51,9 @@ CAUSE = {"cause", "prompt", "trigger", "spark", "provoke", "lead", "force", "res
 BOUND_WORDS = {"until", "till", "til"}
 # "One year later he ... founded NeXT", "then", "afterwards": after the last date the story gave
 SEQUENCE_WORDS = {"later", "then", "afterwards", "afterward", "subsequently", "thereafter", "next"}
+# "with the ship sailing slowly", "while waiting", "upon arriving": a gerund under these goes on at the time of the verb
+# the preposition modifies (not "after" or "before": "suspended since 2003 after violating the law" was years apart)
+ADJACENT_PREPS = {"with", "while", "upon"}
 # prepositions that say when (not "since", "of", "from": "a loss since 1992", "the crisis of 2008")
 WHEN_PREPS = {"in", "on", "at", "during", "after", "before", "within", "throughout", "by"}
 # values that place nothing on a calendar
@@ -354,6 +357,8 @@ def _sharing_head(tok: Token, triggers: set[int]) -> Optional[Token]:
     ("negotiated the purchase", "made its maiden flight") or its subject, unless the verb caused it or speaks of it
     ("the attack took place", "the flight lasted four hours"; not "the bombing prompted protests")."""
     head, dep = tok.head, tok.dep_
+    if dep == "pcomp" and head.lower_ in ADJACENT_PREPS and head.head.i in triggers and tok.tag_ == "VBG":
+        return head.head  # "the trip lasted two hours, with the ship sailing slowly"
     if dep == "pobj" and tok.pos_ == "NOUN" and head.dep_ in {"prep", "agent"}:
         head = head.head  # "filed for bankruptcy": the noun under the verb's preposition
     if head is tok or head.i not in triggers:

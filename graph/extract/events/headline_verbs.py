@@ -1,4 +1,4 @@
-"""A headline's verb that the parser read as a noun.
+"""Headlines: which line is one, its bare past participle, and its verb that the parser read as a noun.
 
 Headlines drop articles and auxiliaries, so spaCy's small model often reads their present-tense verb as a plural
 noun after a name ("GM posts first annual loss", "Chrysler files for bankruptcy", "Ryanair exercises options on five
@@ -7,7 +7,7 @@ the headline's event: the news of the story's day (event_time.py dates it as a h
 """
 from __future__ import annotations
 
-from spacy.tokens import Token
+from spacy.tokens import Span, Token
 
 from graph.extract.events.wordnet_lexicon import verb
 
@@ -23,8 +23,8 @@ NOUN_PREPS = {"at", "in", "of", "from"}
 def headline_verb(tok: Token) -> bool:
     """`tok` is the verb of a headline the parser tagged as a noun (see the module's docstring)."""
     sent = tok.sent
-    if sent.start != 0 or sent.text.rstrip().endswith((".", "!", "?", '"', "”")) or not tok.is_alpha:
-        return False  # only a headline: the story's first line without a full stop
+    if not is_headline(sent) or not tok.is_alpha:
+        return False
     if tok.i == sent.start or tok.i + 1 >= sent.end:
         return False
     prev, nxt = tok.doc[tok.i - 1], tok.doc[tok.i + 1]
@@ -43,3 +43,16 @@ def _clause_has_verb(tok: Token) -> bool:
     start = next((t.i + 1 for t in reversed(sent.doc[sent.start:tok.i]) if t.text in CLAUSE_BREAKS), sent.start)
     end = next((t.i for t in sent.doc[tok.i:sent.end] if t.text in CLAUSE_BREAKS), sent.end)
     return any(t.tag_ in FINITE and t.i != tok.i for t in sent.doc[start:end])
+
+
+def is_headline(sent: Span) -> bool:
+    """The story's first line without a full stop: a headline, whose present tense is the news of the day."""
+    return sent.start == 0 and not sent.text.rstrip().endswith((".", "!", "?", '"', "”"))
+
+
+def headline_participle(trig: Token) -> bool:
+    """ "First Airbus A380 delivered", "Bank robber sentenced": a headline's bare past participle is its past tense,
+    the news of the story's day (parsed as the root, or as a reduced relative on the root noun)."""
+    main = trig.dep_ in {"ROOT", "conj"} or trig.dep_ == "acl" and trig.head.dep_ == "ROOT"
+    return trig.tag_ == "VBN" and main and is_headline(trig.sent) and \
+        not any(c.dep_ in {"aux", "auxpass"} for c in trig.children)

@@ -22,19 +22,17 @@ NOUN_PREPS = {"at", "in", "of", "from"}
 
 def headline_verb(tok: Token) -> bool:
     """`tok` is the verb of a headline the parser tagged as a noun (see the module's docstring)."""
-    sent = tok.sent
-    if not is_headline(sent) or not tok.is_alpha:
-        return False
-    if tok.i == sent.start or tok.i + 1 >= sent.end:
-        return False
+    if tok.tag_ not in {"NNS", "NN"} or not tok.is_alpha or tok.i == 0 or tok.i + 1 >= len(tok.doc):
+        return False  # the cheap tests first: this runs on every noun of every article
     prev, nxt = tok.doc[tok.i - 1], tok.doc[tok.i + 1]
     third_person = tok.tag_ == "NNS" and tok.lower_.endswith("s") and prev.tag_ in {"NNP", "NN"}
     base_form = tok.tag_ == "NN" and tok.dep_ == "ROOT" and prev.tag_ in {"NNS", "NNPS"}
     if not (third_person or base_form) or nxt.tag_ not in OBJECT_START or nxt.lower_ in NOUN_PREPS:
         return False
-    if not verb(tok.lemma_).lexfile or _clause_has_verb(tok):
+    sent = tok.sent
+    if not is_headline(sent) or tok.i + 1 >= sent.end:
         return False
-    return True
+    return bool(verb(tok.lemma_).lexfile) and not _clause_has_verb(tok)
 
 
 def _clause_has_verb(tok: Token) -> bool:

@@ -127,3 +127,11 @@ def test_the_company_is_the_one_the_story_is_about_not_the_last_named():
     assert "vantor-group" in actors_of(ex, "move")
     division = [e for e in ex.entities if e.text.endswith("parts division")]
     assert division and division[0].label == "Magna International"  # a named owner's part is the owner's
+
+
+def test_an_industry_maker_in_one_word_is_the_company_last_named():
+    # "the planemaker", "the chipmaker": news style for a company of that industry, not a craftsman
+    ex = run("Vantor Aerospace wins order", "Vantor Aerospace won an order from a regional airline on Monday. "
+             "The planemaker also cut 300 jobs in Toulouse. A local dressmaker sold a gown.")
+    assert "vantor-aerospace" in actors_of(ex, "cut")
+    assert not actors_of(ex, "sold")  # WordNet's dressmaker is a person, not the company

@@ -227,3 +227,32 @@ def test_the_speech_verb_is_not_dated_by_the_clause_it_reports():
     assert event(ex, "injured").time.value == "2024-06-09"
     assert event(ex, "said").time.value != "2024-06-09"
     assert event(ex, "denied").time.value != "2024-06-09"
+
+
+def test_an_act_told_again_takes_the_date_its_first_mention_named():
+    # "Vantor's cancellation" and "the firm's decision" name nothing of their own time: the cancellation is the one
+    # told before, on Tuesday; a date only the tense suggested is not passed on ("posted" is the story's news)
+    ex = run("Vantor Industries posted a loss. On Tuesday, Vantor cancelled its supply deal with Magna. Politicians "
+             "in Ohio criticised Vantor's cancellation of the deal. Analysts discussed the loss.", "2011-03-10")
+    assert when(event(ex, "cancelled")) == ("2011-03-08", "timex")
+    assert when(event(ex, "cancellation")) == ("2011-03-08", "discourse")
+    assert event(ex, "loss", 1).time.source == "article"
+
+
+def test_a_headline_verb_parsed_as_a_noun_is_the_news_of_the_story_day():
+    # spaCy reads "files" and "posts" after a name as plural nouns; the headline's verb is still its event, the news
+    # of the day the story names, with the actors of the body's account of it
+    ex = run("Vantor files for bankruptcy, Magna to buy plant\nMarch 10, 2011\nVantor Industries filed for bankruptcy "
+             "protection on Wednesday, the company said.", "2011-03-10")
+    files = event(ex, "files")
+    assert when(files) == ("2011-03-09", "discourse")
+    assert any(a.endswith("/vantor-industries") for a in files.shared_actors)
+    ex = run("Harbor jobs at risk\nMarch 10, 2011\nThe port may close next year, officials said.", "2011-03-10")
+    assert not [e for e in ex.events if e.text == "jobs"]  # a verbless headline: "jobs" is no verb
+
+
+def test_a_gerund_with_with_goes_on_at_the_time_of_its_verb():
+    ex = run("The ferry left Dover on Monday. The crossing lasted two hours, with the ship sailing slowly. The company "
+             "had been fined in 2009 after breaking safety rules.", "2011-03-10")
+    assert event(ex, "sailing").time.value == event(ex, "lasted").time.value == "2011-03-07"
+    assert event(ex, "breaking").time.value != "2009"  # "after" breaking: some time before the fine, not then

@@ -43,6 +43,8 @@ def nominal_category(tok: Token) -> Optional[str]:
     cat = NOMINAL_HEADS.get(lemma)
     if cat is None and tok.pos_ == "NOUN" and lemma in person_nouns():
         return "person"  # "lawmakers", "bondholders", "critic": a person by WordNet's first sense
+    if cat is None and tok.pos_ == "NOUN" and lemma.endswith("maker") and len(lemma) > len("maker") + 2:
+        return "org"  # "the planemaker", "the chipmaker": an industry's company (WordNet's "dressmaker" is a person)
     return cat
 
 

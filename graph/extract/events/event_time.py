@@ -35,6 +35,7 @@ from spacy.tokens import Doc, Span, Token
 
 from graph.extract.events.event_frame import JUDGEMENT, REPORTING, in_report, is_frame, reported_by
 from graph.extract.events.event_modality import INTENT
+from graph.extract.events.headline_verbs import headline_participle, headline_verb, is_headline
 from graph.extract.model import EventTime, Timex
 from graph.extract.text.doc_text import doc_text
 from graph.extract.time.timex_ranges import range_value
@@ -50,6 +51,9 @@ CAUSE = {"cause", "prompt", "trigger", "spark", "provoke", "lead", "force", "res
 BOUND_WORDS = {"until", "till", "til"}
 # "One year later he ... founded NeXT", "then", "afterwards": after the last date the story gave
 SEQUENCE_WORDS = {"later", "then", "afterwards", "afterward", "subsequently", "thereafter", "next"}
+# "with the ship sailing slowly", "while waiting", "upon arriving": a gerund under these goes on at the time of the verb
+# the preposition modifies (not "after" or "before": "suspended since 2003 after violating the law" was years apart)
+ADJACENT_PREPS = {"with", "while", "upon"}
 # prepositions that say when (not "since", "of", "from": "a loss since 1992", "the crisis of 2008")
 WHEN_PREPS = {"in", "on", "at", "during", "after", "before", "within", "throughout", "by"}
 # values that place nothing on a calendar
@@ -184,8 +188,10 @@ class _Dater:
 
     def _discourse(self, trig: Token) -> Optional[EventTime]:
         tense, speech = clause_tense(trig), trig.lemma_.lower() in REPORTING
-        if tense is None and _headline_participle(trig):
+        if tense is None and headline_participle(trig):
             tense = "participle"
+        elif tense is None and headline_verb(trig):
+            tense = "present"  # "GM posts first annual loss": parsed as a noun, the headline's present
         if tense == "past":
             if _sequenced(trig):  # "later", "then": after the last date of the story
                 last = self._last_before(trig)
@@ -197,11 +203,11 @@ class _Dater:
                 return _from(day, "discourse")
             # the headline's and the lead's news and the story's reporting are of its day; a later past may be any
             # time before
-            news = speech or _headline(trig.sent) or self._undated_lead(trig.sent)
+            news = speech or is_headline(trig.sent) or self._undated_lead(trig.sent)
             return self._article("discourse") if news else None
-        if tense == "perfect" and not (_headline(trig.sent) or self._lead(trig.sent)):
+        if tense == "perfect" and not (is_headline(trig.sent) or self._lead(trig.sent)):
             return None  # past the lead, "has received $15 billion" is background: some time before, not the news
-        if tense == "perfect" or tense in {"present", "participle"} and _headline(trig.sent):
+        if tense == "perfect" or tense in {"present", "participle"} and is_headline(trig.sent):
             # the lead's "has won an order", a headline's "Airbus wins order": the news of the story's day
             day = self._story_day()
             return _from(day, "discourse") if day is not None else self._article("discourse")
@@ -246,7 +252,7 @@ class _Dater:
         if first is None or first[0] >= trig.sent.start:
             return None
         tok = self.doc[first[0]]  # the lead's own news, not what a source it quotes says happened then
-        return first[1] if (_headline(tok.sent) or self._lead(tok.sent)) and not in_report(tok) else None
+        return first[1] if (is_headline(tok.sent) or self._lead(tok.sent)) and not in_report(tok) else None
 
     def _story_day(self) -> Optional[Timex]:
         """The first recent day the story names: the day its news happened ("Boeing unveiled ... on Sunday")."""
@@ -351,6 +357,8 @@ def _sharing_head(tok: Token, triggers: set[int]) -> Optional[Token]:
     ("negotiated the purchase", "made its maiden flight") or its subject, unless the verb caused it or speaks of it
     ("the attack took place", "the flight lasted four hours"; not "the bombing prompted protests")."""
     head, dep = tok.head, tok.dep_
+    if dep == "pcomp" and head.lower_ in ADJACENT_PREPS and head.head.i in triggers and tok.tag_ == "VBG":
+        return head.head  # "the trip lasted two hours, with the ship sailing slowly"
     if dep == "pobj" and tok.pos_ == "NOUN" and head.dep_ in {"prep", "agent"}:
         head = head.head  # "filed for bankruptcy": the noun under the verb's preposition
     if head is tok or head.i not in triggers:
@@ -371,19 +379,6 @@ def _sharing_head(tok: Token, triggers: set[int]) -> Optional[Token]:
 def _participial(tok: Token) -> bool:
     """ "..., saying that ...", "Speaking to the press, he ...": a participle adjunct without a conjunction."""
     return tok.dep_ == "advcl" and tok.tag_ == "VBG" and not any(c.dep_ == "mark" for c in tok.children)
-
-
-def _headline(sent: Span) -> bool:
-    """The story's first line without a full stop: a headline, whose present tense is the news of the day."""
-    return sent.start == 0 and not sent.text.rstrip().endswith((".", "!", "?", '"', "”"))
-
-
-def _headline_participle(trig: Token) -> bool:
-    """ "First Airbus A380 delivered", "Bank robber sentenced": a headline's bare past participle is its past tense,
-    the news of the story's day (parsed as the root, or as a reduced relative on the root noun)."""
-    main = trig.dep_ in {"ROOT", "conj"} or trig.dep_ == "acl" and trig.head.dep_ == "ROOT"
-    return trig.tag_ == "VBN" and main and _headline(trig.sent) and \
-        not any(c.dep_ in {"aux", "auxpass"} for c in trig.children)
 
 
 def _sequenced(trig: Token) -> bool:

@@ -48,6 +48,7 @@ from graph.extract.events.event_time import event_times
 from graph.extract.events.event_type import ATTEMPT_NOUNS, needs_speaker, phrase, speakerless, type_triggers
 from graph.extract.events.events_lexicon import NOT_EVENT_VERBS, is_event_noun
 from graph.extract.events.fatalities import fatalities
+from graph.extract.events.headline_verbs import headline_verb
 from graph.extract.model import Argument, Entity, Event, EventPlace, Location, Timex
 from graph.extract.text.dateline import credit_tokens, dateline_tokens
 from graph.extract.text.doc_text import doc_text
@@ -260,7 +261,7 @@ def find_events(doc: Doc, timexes: list[Timex], locations: list[Location],
             trig_kind[tok.i] = True
         elif _is_verb_trigger(tok):
             trig_kind[tok.i] = False
-        elif _is_noun_trigger(tok):
+        elif _is_noun_trigger(tok) or headline_verb(tok):  # (a headline verb the parse read as a noun)
             trig_kind[tok.i] = True
     triggers = set(trig_kind)
     codes = type_triggers(doc, trig_kind, ix)

@@ -158,3 +158,14 @@ def test_a_named_subject_made_the_journey_that_timed_its_motion():
 def test_one_of_a_named_whole_is_that_whole():
     ex = run("The airline bought six Dreamliners in 2019. One of the Dreamliners was grounded in Sydney on Friday.")
     assert actors_of(ex, "grounded") & actors_of(ex, "bought")  # the same aircraft type in both
+
+
+def test_an_infinitive_on_an_object_noun_is_done_by_the_governing_verbs_subject():
+    """'Vantor signed a contract to buy ...': the contract does not buy, Vantor does (an infinitive modifying the
+    object of a verb takes that verb's subject); 'the first airline to fly it' still flies it itself."""
+    ex = run("Vantor Motors signed a contract to buy forty electric buses. The city council has ten days to "
+             "respond to the offer. Norvik Air was the first airline to fly the new jet.")
+    assert ("agent", "Vantor Motors") in roles(ex, "buy")
+    assert not any(t == "a contract" for _, t in roles(ex, "buy"))
+    assert ("agent", "The city council") in roles(ex, "respond")
+    assert any(r == "agent" and "airline" in t for r, t in roles(ex, "fly"))

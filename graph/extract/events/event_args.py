@@ -223,11 +223,32 @@ def _inherited_subject(verb: Token, depth: int = 0) -> list[tuple[Token, str]]:
         subs = _subjects(head.head)
         return [(s, "agent") for s in subs] if subs else _inherited_subject(head.head, depth + 1)
     if verb.dep_ in {"acl", "relcl"} and head.pos_ in {"NOUN", "PROPN", "PRON"}:
-        if verb.tag_ != "VBN" and head.lemma_.lower() in INTENT_NOUNS:
+        owners = [c for c in head.children if c.dep_ == "poss"]
+        if verb.tag_ != "VBN" and head.lemma_.lower() in INTENT_NOUNS and owners:
             # "its determination to retake it": the noun's possessor acts, not the noun ("a race to seize")
-            return [(c, "agent") for c in head.children if c.dep_ == "poss"]
+            return [(c, "agent") for c in owners]
+        if _infinitive(verb) and not _agentive(head) and head.dep_ == "dobj" and head.head.pos_ == "VERB":
+            # "signed a contract to buy", "has ten days to respond", "unveiled a plan to cut": the object is no
+            # doer; who holds it (the governing verb's subject) does what the infinitive says
+            subs = [s for s in _subjects(head.head) if s.dep_ == "nsubj"]
+            return [(s, "agent") for s in subs] or [
+                (s, r) for s, r in _inherited_subject(head.head, depth + 1) if r == "agent"]
+        if verb.tag_ != "VBN" and head.lemma_.lower() in INTENT_NOUNS:
+            return []  # "a race to seize": no one named
         return [(head, "target" if verb.tag_ == "VBN" else "agent")]
     return []
+
+
+def _infinitive(verb: Token) -> bool:
+    """A 'to' infinitive ("to buy"), not a participle or a finite relative clause."""
+    return verb.tag_ == "VB" and any(c.dep_ == "aux" and c.lower_ == "to" for c in verb.children)
+
+
+def _agentive(noun: Token) -> bool:
+    """A noun that can do what an infinitive on it says: a person, a group, a named actor ("the first airline
+    to fly it", "a company to build it"), not a thing or a time ("a contract to buy", "ten days to respond")."""
+    return (noun.pos_ in {"PROPN", "PRON"} or noun.ent_type_ in NAME_ENT_TYPES
+            or wn.noun(noun.lemma_).lexfile in {"noun.person", "noun.group"})
 
 
 def verb_args(verb: Token, ix: TokenIndex) -> list[tuple[Token, str]]:

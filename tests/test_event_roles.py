@@ -169,3 +169,13 @@ def test_an_infinitive_on_an_object_noun_is_done_by_the_governing_verbs_subject(
     assert not any(t == "a contract" for _, t in roles(ex, "buy"))
     assert ("agent", "The city council") in roles(ex, "respond")
     assert any(r == "agent" and "airline" in t for r, t in roles(ex, "fly"))
+
+
+def test_an_event_noun_the_subject_acts_in_or_under_is_its_own():
+    """'Corvane challenged the ruling in a formal appeal': Corvane appeals; 'has two drones under development':
+    who has it develops it. Not when the verb befalls its subject: the bank that collapsed did not crash."""
+    ex = run("Corvane Logistics challenged the ruling in a formal appeal. Hessa Robotics currently has two drones "
+             "under development. Nordel Bank collapsed in the crash.")
+    assert ("agent", "Corvane Logistics") in roles(ex, "appeal")
+    assert ("agent", "Hessa Robotics") in roles(ex, "development")
+    assert ("agent", "Nordel Bank") not in roles(ex, "crash")

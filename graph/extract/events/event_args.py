@@ -41,6 +41,10 @@ FOR_SUPPORT = {"file", "apply"}
 # WordNet files of nouns that are no journey ("fell after the announcement", "after a delay", "after an accident")
 NOT_JOURNEYS = {"noun.communication", "noun.cognition", "noun.time", "noun.event", "noun.state", "noun.attribute",
                 "noun.feeling", "noun.phenomenon", "noun.possession", "noun.person"}
+# an event noun its subject acts in or under ("challenged it in a protest", "has a jet under development") ...
+MANNER_PREPS = {"in", "under", "through"}
+# ... when the verb is the subject's own doing (WordNet verb files), not what befalls it ("died in a blast")
+OWN_DOING = {"verb.communication", "verb.competition", "verb.social", "verb.possession", "verb.creation"}
 SERIES_NOUNS = {"series", "wave", "spate", "string", "number", "campaign", "spree", "round"}
 RESPONSIBILITY = {"responsibility", "credit"}
 # verbs that hold their object responsible for an event ("blamed X for", "accused X of", "arrested X over")
@@ -332,7 +336,7 @@ def noun_args(noun: Token, ix: TokenIndex) -> list[tuple[Token, str]]:
     if noun.dep_ == "nsubj" and noun.head.lemma_ == "be":  # "the blast was at the station": where it was
         out += [(obj, "other") for prep, obj in _pobjs(noun.head) if prep.dep_ == "prep"]
     if not any(role == "agent" for _, role in out):
-        out += _traveller(noun, ix)
+        out += _traveller(noun, ix) or _acting_in(noun, ix)
     return _with_conjuncts(out + _support(noun) + _held_responsible(noun))
 
 
@@ -346,6 +350,20 @@ def _traveller(noun: Token, ix: TokenIndex) -> list[tuple[Token, str]]:
     prt = next((f"{verb.lemma_} {c.lower_}" for c in verb.children if c.dep_ == "prt"), "")  # "touched down"
     motion = wn.verb(prt).lexfile or wn.verb(verb.lemma_).lexfile
     if motion != "verb.motion" or wn.noun(noun.lemma_).lexfile in NOT_JOURNEYS:
+        return []
+    subs = [s for s in _subjects(verb) if s.dep_ == "nsubj"]
+    return [(s, "agent") for s in subs if ix.ent[s.i] is not None and ix.ent[s.i].canonical]
+
+
+def _acting_in(noun: Token, ix: TokenIndex) -> list[tuple[Token, str]]:
+    """Who acts in or under the event noun a verb of their own doing takes ("challenged the award in a formal
+    protest", "has a jet under development", "said in a statement"): the verb's named active subject. Not when the
+    verb befalls its subject ("died in an explosion", "fell in a crash": change, motion, contact, body)."""
+    prep = noun.head
+    if noun.dep_ != "pobj" or prep.lower_ not in MANNER_PREPS or prep.head.pos_ not in {"VERB", "AUX"}:
+        return []
+    verb = prep.head
+    if wn.verb(verb.lemma_).lexfile not in OWN_DOING:
         return []
     subs = [s for s in _subjects(verb) if s.dep_ == "nsubj"]
     return [(s, "agent") for s in subs if ix.ent[s.i] is not None and ix.ent[s.i].canonical]

@@ -179,3 +179,9 @@ def test_an_event_noun_the_subject_acts_in_or_under_is_its_own():
     assert ("agent", "Corvane Logistics") in roles(ex, "appeal")
     assert ("agent", "Hessa Robotics") in roles(ex, "development")
     assert ("agent", "Nordel Bank") not in roles(ex, "crash")
+
+
+def test_a_state_after_be_is_its_subjects():
+    """'Hessa Robotics is committed to ...': the participle after 'be' says what state the subject is in."""
+    ex = run("Hessa Robotics is still committed to building the new plant in Ostrava.")
+    assert any(t == "Hessa Robotics" for _, t in roles(ex, "committed"))

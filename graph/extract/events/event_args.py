@@ -222,6 +222,9 @@ def _inherited_subject(verb: Token, depth: int = 0) -> list[tuple[Token, str]]:
         if subs:
             return [(s, "agent") for s in subs]
         return _inherited_subject(head, depth + 1)
+    if verb.dep_ == "acomp" and verb.tag_ == "VBN" and head.lemma_.lower() == "be":
+        # "Ford is still committed to invest", "the plant was involved": the state is its copula's subject's
+        return [(s, "target") for s in _subjects(head)]
     if verb.dep_ == "pcomp" and verb.tag_ == "VBG" and head.dep_ == "prep" and head.head.pos_ in {"VERB", "AUX"}:
         # "made its maiden flight after lifting off from Toulouse": the gerund's doer is the clause's subject
         subs = _subjects(head.head)
@@ -333,6 +336,8 @@ def noun_args(noun: Token, ix: TokenIndex) -> list[tuple[Token, str]]:
         if role == "target" and prep.lower_ == "on" and ix.loc[obj.i] is not None:
             role = "other"  # "the attack on Kabul": a named place is where it happened
         out.append((obj, role))
+    if noun.dep_ == "attr" and noun.head.lemma_ == "be":  # "Toyota was the sole exception": a name is what it is
+        out += [(s, "other") for s in _subjects(noun.head) if ix.ent[s.i] is not None and ix.ent[s.i].canonical]
     if noun.dep_ == "nsubj" and noun.head.lemma_ == "be":  # "the blast was at the station": where it was
         out += [(obj, "other") for prep, obj in _pobjs(noun.head) if prep.dep_ == "prep"]
     if not any(role == "agent" for _, role in out):

@@ -160,28 +160,10 @@ def test_one_of_a_named_whole_is_that_whole():
     assert actors_of(ex, "grounded") & actors_of(ex, "bought")  # the same aircraft type in both
 
 
-def test_an_infinitive_on_an_object_noun_is_done_by_the_governing_verbs_subject():
-    """'Vantor signed a contract to buy ...': the contract does not buy, Vantor does (an infinitive modifying the
-    object of a verb takes that verb's subject); 'the first airline to fly it' still flies it itself."""
-    ex = run("Vantor Motors signed a contract to buy forty electric buses. The city council has ten days to "
-             "respond to the offer. Norvik Air was the first airline to fly the new jet.")
-    assert ("agent", "Vantor Motors") in roles(ex, "buy")
-    assert not any(t == "a contract" for _, t in roles(ex, "buy"))
-    assert ("agent", "The city council") in roles(ex, "respond")
-    assert any(r == "agent" and "airline" in t for r, t in roles(ex, "fly"))
-
-
-def test_an_event_noun_the_subject_acts_in_or_under_is_its_own():
-    """'Corvane challenged the ruling in a formal appeal': Corvane appeals; 'has two drones under development':
-    who has it develops it. Not when the verb befalls its subject: the bank that collapsed did not crash."""
-    ex = run("Corvane Logistics challenged the ruling in a formal appeal. Hessa Robotics currently has two drones "
-             "under development. Nordel Bank collapsed in the crash.")
-    assert ("agent", "Corvane Logistics") in roles(ex, "appeal")
-    assert ("agent", "Hessa Robotics") in roles(ex, "development")
-    assert ("agent", "Nordel Bank") not in roles(ex, "crash")
-
-
-def test_a_state_after_be_is_its_subjects():
-    """'Hessa Robotics is committed to ...': the participle after 'be' says what state the subject is in."""
-    ex = run("Hessa Robotics is still committed to building the new plant in Ostrava.")
+def test_a_state_or_an_event_after_be_is_its_subjects():
+    """'Hessa Robotics is committed to ...': the participle after 'be' says what state the subject is in; 'Vantor
+    Motors was the only exception': the event noun after 'be' is what the named subject was."""
+    ex = run("Hessa Robotics is still committed to building the new plant in Ostrava. Sales of trucks rose in "
+             "March. Vantor Motors was the only exception.")
     assert any(t == "Hessa Robotics" for _, t in roles(ex, "committed"))
+    assert any(t == "Vantor Motors" for _, t in roles(ex, "exception"))

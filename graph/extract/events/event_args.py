@@ -41,10 +41,6 @@ FOR_SUPPORT = {"file", "apply"}
 # WordNet files of nouns that are no journey ("fell after the announcement", "after a delay", "after an accident")
 NOT_JOURNEYS = {"noun.communication", "noun.cognition", "noun.time", "noun.event", "noun.state", "noun.attribute",
                 "noun.feeling", "noun.phenomenon", "noun.possession", "noun.person"}
-# an event noun its subject acts in or under ("challenged it in a protest", "has a jet under development") ...
-MANNER_PREPS = {"in", "under", "through"}
-# ... when the verb is the subject's own doing (WordNet verb files), not what befalls it ("died in a blast")
-OWN_DOING = {"verb.communication", "verb.competition", "verb.social", "verb.possession", "verb.creation"}
 SERIES_NOUNS = {"series", "wave", "spate", "string", "number", "campaign", "spree", "round"}
 RESPONSIBILITY = {"responsibility", "credit"}
 # verbs that hold their object responsible for an event ("blamed X for", "accused X of", "arrested X over")
@@ -230,32 +226,11 @@ def _inherited_subject(verb: Token, depth: int = 0) -> list[tuple[Token, str]]:
         subs = _subjects(head.head)
         return [(s, "agent") for s in subs] if subs else _inherited_subject(head.head, depth + 1)
     if verb.dep_ in {"acl", "relcl"} and head.pos_ in {"NOUN", "PROPN", "PRON"}:
-        owners = [c for c in head.children if c.dep_ == "poss"]
-        if verb.tag_ != "VBN" and head.lemma_.lower() in INTENT_NOUNS and owners:
-            # "its determination to retake it": the noun's possessor acts, not the noun ("a race to seize")
-            return [(c, "agent") for c in owners]
-        if _infinitive(verb) and not _agentive(head) and head.dep_ == "dobj" and head.head.pos_ == "VERB":
-            # "signed a contract to buy", "has ten days to respond", "unveiled a plan to cut": the object is no
-            # doer; who holds it (the governing verb's subject) does what the infinitive says
-            subs = [s for s in _subjects(head.head) if s.dep_ == "nsubj"]
-            return [(s, "agent") for s in subs] or [
-                (s, r) for s, r in _inherited_subject(head.head, depth + 1) if r == "agent"]
         if verb.tag_ != "VBN" and head.lemma_.lower() in INTENT_NOUNS:
-            return []  # "a race to seize": no one named
+            # "its determination to retake it": the noun's possessor acts, not the noun ("a race to seize")
+            return [(c, "agent") for c in head.children if c.dep_ == "poss"]
         return [(head, "target" if verb.tag_ == "VBN" else "agent")]
     return []
-
-
-def _infinitive(verb: Token) -> bool:
-    """A 'to' infinitive ("to buy"), not a participle or a finite relative clause."""
-    return verb.tag_ == "VB" and any(c.dep_ == "aux" and c.lower_ == "to" for c in verb.children)
-
-
-def _agentive(noun: Token) -> bool:
-    """A noun that can do what an infinitive on it says: a person, a group, a named actor ("the first airline
-    to fly it", "a company to build it"), not a thing or a time ("a contract to buy", "ten days to respond")."""
-    return (noun.pos_ in {"PROPN", "PRON"} or noun.ent_type_ in NAME_ENT_TYPES
-            or wn.noun(noun.lemma_).lexfile in {"noun.person", "noun.group"})
 
 
 def verb_args(verb: Token, ix: TokenIndex) -> list[tuple[Token, str]]:
@@ -341,7 +316,7 @@ def noun_args(noun: Token, ix: TokenIndex) -> list[tuple[Token, str]]:
     if noun.dep_ == "nsubj" and noun.head.lemma_ == "be":  # "the blast was at the station": where it was
         out += [(obj, "other") for prep, obj in _pobjs(noun.head) if prep.dep_ == "prep"]
     if not any(role == "agent" for _, role in out):
-        out += _traveller(noun, ix) or _acting_in(noun, ix)
+        out += _traveller(noun, ix)
     return _with_conjuncts(out + _support(noun) + _held_responsible(noun))
 
 
@@ -355,20 +330,6 @@ def _traveller(noun: Token, ix: TokenIndex) -> list[tuple[Token, str]]:
     prt = next((f"{verb.lemma_} {c.lower_}" for c in verb.children if c.dep_ == "prt"), "")  # "touched down"
     motion = wn.verb(prt).lexfile or wn.verb(verb.lemma_).lexfile
     if motion != "verb.motion" or wn.noun(noun.lemma_).lexfile in NOT_JOURNEYS:
-        return []
-    subs = [s for s in _subjects(verb) if s.dep_ == "nsubj"]
-    return [(s, "agent") for s in subs if ix.ent[s.i] is not None and ix.ent[s.i].canonical]
-
-
-def _acting_in(noun: Token, ix: TokenIndex) -> list[tuple[Token, str]]:
-    """Who acts in or under the event noun a verb of their own doing takes ("challenged the award in a formal
-    protest", "has a jet under development", "said in a statement"): the verb's named active subject. Not when the
-    verb befalls its subject ("died in an explosion", "fell in a crash": change, motion, contact, body)."""
-    prep = noun.head
-    if noun.dep_ != "pobj" or prep.lower_ not in MANNER_PREPS or prep.head.pos_ not in {"VERB", "AUX"}:
-        return []
-    verb = prep.head
-    if wn.verb(verb.lemma_).lexfile not in OWN_DOING:
         return []
     subs = [s for s in _subjects(verb) if s.dep_ == "nsubj"]
     return [(s, "agent") for s in subs if ix.ent[s.i] is not None and ix.ent[s.i].canonical]

@@ -218,9 +218,6 @@ def _inherited_subject(verb: Token, depth: int = 0) -> list[tuple[Token, str]]:
         if subs:
             return [(s, "agent") for s in subs]
         return _inherited_subject(head, depth + 1)
-    if verb.dep_ == "acomp" and verb.tag_ == "VBN" and head.lemma_.lower() == "be":
-        # "Ford is still committed to invest", "the plant was involved": the state is its copula's subject's
-        return [(s, "target") for s in _subjects(head)]
     if verb.dep_ == "pcomp" and verb.tag_ == "VBG" and head.dep_ == "prep" and head.head.pos_ in {"VERB", "AUX"}:
         # "made its maiden flight after lifting off from Toulouse": the gerund's doer is the clause's subject
         subs = _subjects(head.head)
@@ -246,7 +243,11 @@ def verb_args(verb: Token, ix: TokenIndex) -> list[tuple[Token, str]]:
             (obj, "agent" if prep.dep_ == "agent" else "other") for prep, obj in _pobjs(verb)]
     for s in subs:
         out.append((s, "target" if s.dep_ == "nsubjpass" else "agent"))
-    if not subs:
+    if not subs and verb.dep_ == "acomp" and verb.tag_ == "VBN" and verb.head.lemma_.lower() == "be":
+        # "Ford is still committed to invest": a participle after 'be' is the state its named subject is in (a
+        # thing's is mostly a description, "the fridge wasn't that damaged", left as it was)
+        out += [(s, "target") for s in _subjects(verb.head) if _named_actor(s, ix)]
+    elif not subs:
         out += _inherited_subject(verb)
     for c in verb.children:
         if c.dep_ == "dative" and c.pos_ == "ADP":  # "offered buyouts to workers": the one given to, not "to"
@@ -312,7 +313,7 @@ def noun_args(noun: Token, ix: TokenIndex) -> list[tuple[Token, str]]:
             role = "other"  # "the attack on Kabul": a named place is where it happened
         out.append((obj, role))
     if noun.dep_ == "attr" and noun.head.lemma_ == "be":  # "Toyota was the sole exception": a name is what it is
-        out += [(s, "other") for s in _subjects(noun.head) if ix.ent[s.i] is not None and ix.ent[s.i].canonical]
+        out += [(s, "other") for s in _subjects(noun.head) if _named_actor(s, ix)]
     if noun.dep_ == "nsubj" and noun.head.lemma_ == "be":  # "the blast was at the station": where it was
         out += [(obj, "other") for prep, obj in _pobjs(noun.head) if prep.dep_ == "prep"]
     if not any(role == "agent" for _, role in out):
@@ -376,6 +377,12 @@ def _held_responsible_for(prep: Token) -> list[Token]:
     if verb.lemma_.lower() not in RESPONSIBLE_VERBS:
         return []
     return [c for c in verb.children if c.dep_ in {"dobj", "nsubjpass"}]
+
+
+def _named_actor(tok: Token, ix: TokenIndex) -> bool:
+    """A token of an actor the article names (or refers back to), not a place."""
+    ent = ix.ent[tok.i]
+    return ent is not None and ent.canonical is not None and ix.loc[tok.i] is None
 
 
 def _someone(tok: Token, ix: TokenIndex) -> bool:

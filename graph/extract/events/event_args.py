@@ -12,7 +12,7 @@ from graph.extract.actors.phrase_actor import phrase_actor
 from graph.extract.events import wordnet_lexicon as wn
 from graph.extract.events.cameo import noun_code_for
 from graph.extract.model import Argument, Entity, Location, Timex
-from graph.extract.text.phrases import relative_antecedent
+from graph.extract.text.phrases import conjuncts, listed_name, relative_antecedent
 
 SUBJECTS = {"nsubj", "nsubjpass", "csubj"}
 OBJECTS = {"dobj", "dative", "attr", "oprd"}
@@ -94,25 +94,6 @@ def _np_span(tok: Token, split: bool = False) -> Span:
 
 def _count(tok: Token) -> bool:
     return tok.like_num or tok.tag_ == "NNS" and wn.noun(tok.lemma_).lexfile == "noun.quantity"  # "dozens"
-
-
-def listed_name(tok: Token) -> bool:
-    """A person's name the parser hung on another as an apposition: a list of people ("Ann Smith, Tom Jones and
-    Bill Lee"), not a description of the first ("Ann Smith, a lawyer")."""
-    return (tok.dep_ == "appos" and tok.pos_ == "PROPN" and tok.ent_type_ == "PERSON"
-            and tok.head.ent_type_ == "PERSON")
-
-
-def conjuncts(tok: Token) -> list[Token]:
-    """The other members of the coordination tok heads (and of a list of names): each a participant of its own."""
-    out: list[Token] = []
-    todo = [tok]
-    while todo:
-        for c in todo.pop().children:
-            if (c.dep_ == "conj" and c.pos_ in NOUNISH or listed_name(c)) and c not in out:
-                out.append(c)
-                todo.append(c)
-    return out
 
 
 def antecedent(tok: Token) -> Token:

@@ -167,3 +167,10 @@ def test_a_state_or_an_event_after_be_is_its_subjects():
              "March. Vantor Motors was the only exception.")
     assert any(t == "Hessa Robotics" for _, t in roles(ex, "committed"))
     assert any(t == "Vantor Motors" for _, t in roles(ex, "exception"))
+
+
+def test_coordinated_event_nouns_share_their_possessor():
+    """'Vantor Motors's expansion, restructuring and eventual collapse': all three are Vantor's."""
+    ex = run("The book tells of Vantor Motors's rapid expansion, painful restructuring and eventual collapse.")
+    assert any(r == "agent" and "Vantor" in t for r, t in roles(ex, "collapse"))
+    assert any(r == "agent" and "Vantor" in t for r, t in roles(ex, "restructuring"))

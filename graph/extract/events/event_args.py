@@ -288,6 +288,8 @@ def noun_args(noun: Token, ix: TokenIndex) -> list[tuple[Token, str]]:
     if noun.dep_ == "conj" and noun.head.pos_ == "NOUN" and not any(p.lower_ == "of" for p, _ in pairs):
         # "the slaughter and maiming of civilians": the coordinated nouns share what they are done to
         pairs += [(p, o) for p, o in _pobjs(noun.head) if p.lower_ == "of"]
+        if not any(c.dep_ == "poss" for c in noun.children):  # "Vantor's growth and steady decline": its too
+            out += [(c, "agent") for c in _first_noun(noun).children if c.dep_ == "poss"]
     for prep, obj in pairs:
         role = {"by": "agent", "of": "target", "against": "target", "on": "target"}.get(prep.lower_, "other")
         if role == "target" and prep.lower_ == "on" and ix.loc[obj.i] is not None:
@@ -300,6 +302,13 @@ def noun_args(noun: Token, ix: TokenIndex) -> list[tuple[Token, str]]:
     if not any(role == "agent" for _, role in out):
         out += _traveller(noun, ix)
     return _with_conjuncts(out + _support(noun) + _held_responsible(noun))
+
+
+def _first_noun(noun: Token) -> Token:
+    """The first of coordinated nouns ("boom" of "X's boom, footprint and shortcoming"), which holds their words."""
+    while noun.dep_ == "conj" and noun.head.pos_ == "NOUN":
+        noun = noun.head
+    return noun
 
 
 def _traveller(noun: Token, ix: TokenIndex) -> list[tuple[Token, str]]:

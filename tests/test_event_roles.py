@@ -158,3 +158,19 @@ def test_a_named_subject_made_the_journey_that_timed_its_motion():
 def test_one_of_a_named_whole_is_that_whole():
     ex = run("The airline bought six Dreamliners in 2019. One of the Dreamliners was grounded in Sydney on Friday.")
     assert actors_of(ex, "grounded") & actors_of(ex, "bought")  # the same aircraft type in both
+
+
+def test_a_state_or_an_event_after_be_is_its_subjects():
+    """'Hessa Robotics is committed to ...': the participle after 'be' says what state the subject is in; 'Vantor
+    Motors was the only exception': the event noun after 'be' is what the named subject was."""
+    ex = run("Hessa Robotics is still committed to building the new plant in Ostrava. Sales of trucks rose in "
+             "March. Vantor Motors was the only exception.")
+    assert any(t == "Hessa Robotics" for _, t in roles(ex, "committed"))
+    assert any(t == "Vantor Motors" for _, t in roles(ex, "exception"))
+
+
+def test_coordinated_event_nouns_share_their_possessor():
+    """'Vantor Motors's expansion, restructuring and eventual collapse': all three are Vantor's."""
+    ex = run("The book tells of Vantor Motors's rapid expansion, painful restructuring and eventual collapse.")
+    assert any(r == "agent" and "Vantor" in t for r, t in roles(ex, "collapse"))
+    assert any(r == "agent" and "Vantor" in t for r, t in roles(ex, "restructuring"))

@@ -12,7 +12,7 @@ from graph.extract.actors.phrase_actor import phrase_actor
 from graph.extract.events import wordnet_lexicon as wn
 from graph.extract.events.cameo import noun_code_for
 from graph.extract.model import Argument, Entity, Location, Timex
-from graph.extract.text.phrases import relative_antecedent
+from graph.extract.text.phrases import conjuncts, listed_name, relative_antecedent
 
 SUBJECTS = {"nsubj", "nsubjpass", "csubj"}
 OBJECTS = {"dobj", "dative", "attr", "oprd"}
@@ -95,25 +95,6 @@ def _np_span(tok: Token, split: bool = False) -> Span:
 
 def _count(tok: Token) -> bool:
     return tok.like_num or tok.tag_ == "NNS" and wn.noun(tok.lemma_).lexfile == "noun.quantity"  # "dozens"
-
-
-def listed_name(tok: Token) -> bool:
-    """A person's name the parser hung on another as an apposition: a list of people ("Ann Smith, Tom Jones and
-    Bill Lee"), not a description of the first ("Ann Smith, a lawyer")."""
-    return (tok.dep_ == "appos" and tok.pos_ == "PROPN" and tok.ent_type_ == "PERSON"
-            and tok.head.ent_type_ == "PERSON")
-
-
-def conjuncts(tok: Token) -> list[Token]:
-    """The other members of the coordination tok heads (and of a list of names): each a participant of its own."""
-    out: list[Token] = []
-    todo = [tok]
-    while todo:
-        for c in todo.pop().children:
-            if (c.dep_ == "conj" and c.pos_ in NOUNISH or listed_name(c)) and c not in out:
-                out.append(c)
-                todo.append(c)
-    return out
 
 
 def antecedent(tok: Token) -> Token:
@@ -244,7 +225,11 @@ def verb_args(verb: Token, ix: TokenIndex) -> list[tuple[Token, str]]:
             (obj, "agent" if prep.dep_ == "agent" else "other") for prep, obj in _pobjs(verb)]
     for s in subs:
         out.append((s, "target" if s.dep_ == "nsubjpass" else "agent"))
-    if not subs:
+    if not subs and verb.dep_ == "acomp" and verb.tag_ == "VBN" and verb.head.lemma_.lower() == "be":
+        # "Ford is still committed to invest": a participle after 'be' is the state its named subject is in (a
+        # thing's is mostly a description, "the fridge wasn't that damaged", left as it was)
+        out += [(s, "target") for s in _subjects(verb.head) if _named_actor(s, ix)]
+    elif not subs:
         out += _inherited_subject(verb)
     for c in verb.children:
         if c.dep_ == "dative" and c.pos_ == "ADP":  # "offered buyouts to workers": the one given to, not "to"
@@ -304,16 +289,27 @@ def noun_args(noun: Token, ix: TokenIndex) -> list[tuple[Token, str]]:
     if noun.dep_ == "conj" and noun.head.pos_ == "NOUN" and not any(p.lower_ == "of" for p, _ in pairs):
         # "the slaughter and maiming of civilians": the coordinated nouns share what they are done to
         pairs += [(p, o) for p, o in _pobjs(noun.head) if p.lower_ == "of"]
+        if not any(c.dep_ == "poss" for c in noun.children):  # "Vantor's growth and steady decline": its too
+            out += [(c, "agent") for c in _first_noun(noun).children if c.dep_ == "poss"]
     for prep, obj in pairs:
         role = {"by": "agent", "of": "target", "against": "target", "on": "target"}.get(prep.lower_, "other")
         if role == "target" and prep.lower_ == "on" and ix.loc[obj.i] is not None:
             role = "other"  # "the attack on Kabul": a named place is where it happened
         out.append((obj, role))
+    if noun.dep_ == "attr" and noun.head.lemma_ == "be":  # "Toyota was the sole exception": a name is what it is
+        out += [(s, "other") for s in _subjects(noun.head) if _named_actor(s, ix)]
     if noun.dep_ == "nsubj" and noun.head.lemma_ == "be":  # "the blast was at the station": where it was
         out += [(obj, "other") for prep, obj in _pobjs(noun.head) if prep.dep_ == "prep"]
     if not any(role == "agent" for _, role in out):
         out += _traveller(noun, ix)
     return _with_conjuncts(out + _support(noun) + _held_responsible(noun))
+
+
+def _first_noun(noun: Token) -> Token:
+    """The first of coordinated nouns ("boom" of "X's boom, footprint and shortcoming"), which holds their words."""
+    while noun.dep_ == "conj" and noun.head.pos_ == "NOUN":
+        noun = noun.head
+    return noun
 
 
 def _traveller(noun: Token, ix: TokenIndex) -> list[tuple[Token, str]]:
@@ -375,6 +371,12 @@ def _held_responsible_for(prep: Token) -> list[Token]:
     if not held and verb.dep_ == "conj" and verb.tag_ == "VBN":
         held = [c for c in verb.head.children if c.dep_ == "nsubjpass"]
     return held
+
+
+def _named_actor(tok: Token, ix: TokenIndex) -> bool:
+    """A token of an actor the article names (or refers back to), not a place."""
+    ent = ix.ent[tok.i]
+    return ent is not None and ent.canonical is not None and ix.loc[tok.i] is None
 
 
 def _someone(tok: Token, ix: TokenIndex) -> bool:

@@ -1,6 +1,7 @@
 """Scans over a parsed doc that every dimension uses: tokens picked by one attribute array, the
 left extent of the noun phrase a name heads ("US automaker General Motors"), and the first conjunct
-of a coordination, which holds the syntactic role its conjuncts share."""
+of a coordination, which holds the syntactic role its conjuncts share; the other members of a
+coordination or of a list of names."""
 from __future__ import annotations
 
 from typing import TYPE_CHECKING
@@ -88,3 +89,22 @@ def relative_antecedent(tok: Token) -> Token:
         if near.pos_ in {"NOUN", "PROPN"} and near.ent_type_ != "PERSON" and near != clause.head:
             return near
     return clause.head
+
+
+def listed_name(tok: Token) -> bool:
+    """A person's name the parser hung on another as an apposition: a list of people ("Ann Smith, Tom Jones and
+    Bill Lee"), not a description of the first ("Ann Smith, a lawyer")."""
+    return (tok.dep_ == "appos" and tok.pos_ == "PROPN" and tok.ent_type_ == "PERSON"
+            and tok.head.ent_type_ == "PERSON")
+
+
+def conjuncts(tok: Token) -> list[Token]:
+    """The other members of the coordination tok heads (and of a list of names): each a participant of its own."""
+    out: list[Token] = []
+    todo = [tok]
+    while todo:
+        for c in todo.pop().children:
+            if (c.dep_ == "conj" and c.pos_ in {"NOUN", "PROPN", "PRON", "NUM"} or listed_name(c)) and c not in out:
+                out.append(c)
+                todo.append(c)
+    return out

@@ -97,9 +97,8 @@ def _count(tok: Token) -> bool:
     return tok.like_num or tok.tag_ == "NNS" and wn.noun(tok.lemma_).lexfile == "noun.quantity"  # "dozens"
 
 
-def antecedent(tok: Token) -> Token:
-    """A relative pronoun's noun ("the museum, which was damaged": the museum), else tok itself."""
-    return relative_antecedent(tok)
+# a relative pronoun's noun ("the museum, which was damaged": the museum), else the token itself
+antecedent = relative_antecedent
 
 
 class TokenIndex:
@@ -375,8 +374,7 @@ def _held_responsible_for(prep: Token) -> list[Token]:
 
 def _named_actor(tok: Token, ix: TokenIndex) -> bool:
     """A token of an actor the article names (or refers back to), not a place."""
-    ent = ix.ent[tok.i]
-    return ent is not None and ent.canonical is not None and ix.loc[tok.i] is None
+    return getattr(ix.ent[tok.i], "canonical", None) is not None and ix.loc[tok.i] is None
 
 
 def _someone(tok: Token, ix: TokenIndex) -> bool:

@@ -21,7 +21,7 @@ if TYPE_CHECKING:  # rdflib is loaded on first use: the server never needs it to
 
 from graph.ids import ENTITIES_GRAPH, INDEX_GRAPH, ONTOLOGY, is_article_graph
 from graph.settings import default_path
-from graph.store import happening_index, index_fold
+from graph.store import index_fold
 from graph.store import index_writes as iw
 from graph.store.errors import StoreError, StoreLocked
 
@@ -94,7 +94,7 @@ class Store:
         """For each (article IRI, its own N-Triples, what it says of actors and places): replace the
         article's graph and add the descriptions to the entities graph, all in one transaction, with
         the time index's counts (graph/store/index_writes.py)."""
-        articles = [(iri, happening_index.with_keys(iw.with_links(own)), shared) for iri, own, shared in articles]
+        articles = [(iri, iw.with_index(own), shared) for iri, own, shared in articles]
         tok, links = iw.token(), iw.links(own for _, own, _ in articles)
         marker, stale = self._index_state()
         if not any(self.ox.contains_named_graph(ox.NamedNode(iri)) for iri, _, _ in articles):

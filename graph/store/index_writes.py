@@ -56,6 +56,12 @@ _BEGIN = re.compile(r'^<([^>]+)> <http://semanticweb\.cs\.vu\.nl/2009/11/sem/has
 _SLOTTED = re.compile(r"^<([^>]+)> <" + re.escape(ONTOLOGY) + r"beginSlot> ", re.M)
 
 
+def with_index(nt: str) -> str:
+    """An article's N-Triples as both stores write them: with the time index's links (with_links) and the
+    happening keys (happening_index.with_keys) that graph.rdf writes and a graph built by other code lacks."""
+    return happening_index.with_keys(with_links(nt))
+
+
 def with_links(nt: str) -> str:
     """An article's N-Triples with the day (and day slot, and shown slot: graph/rdf/shown.py) links its
     dates call for and it does not state (graph.rdf writes them; a graph built by other code gets them

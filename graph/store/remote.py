@@ -30,7 +30,6 @@ import httpx
 import pyoxigraph as ox
 
 from graph.ids import BASE, CORRECTIONS_GRAPH, ENTITIES_GRAPH, HAPPENINGS_GRAPH, INDEX_GRAPH, ONTOLOGY
-from graph.store import happening_index
 from graph.store import index_writes as iw
 from graph.store.errors import StoreError
 from graph.store.location import parse_location
@@ -211,7 +210,7 @@ class RemoteStore:
             stale = False
 
         for iri, own, shared in articles:
-            own = happening_index.with_keys(iw.with_links(own))
+            own = iw.with_index(own)
             ops = [f"DROP SILENT GRAPH <{iri}>"]
             ops += [f"INSERT DATA {{ GRAPH <{iri}> {{\n" + "\n".join(c) + "\n} }"
                     for c in _chunks(_nt_lines(own), INSERT_CHUNK)]

@@ -226,46 +226,13 @@ SPANS = _cases(
 )
 
 
-@pytest.mark.parametrize("text,dct,expected", ANCHORED)
-def test_anchored_to_the_story(nlp, text, dct, expected):
-    assert found(nlp, text, dct) == expected
+# Each group names the phenomenon its stories test; a case's id is "group-story".
+GROUPS = {"anchored": ANCHORED, "weekdays": WEEKDAYS, "decades": DECADES, "ranges": RANGES_AND_DURATIONS,
+          "periods": PERIODS, "sets-clock": SETS_AND_CLOCK, "not-times": NOT_TIMES, "discourse": DISCOURSE,
+          "spans": SPANS}
 
 
-@pytest.mark.parametrize("text,dct,expected", WEEKDAYS)
-def test_weekdays_against_the_publication_day(nlp, text, dct, expected):
-    assert found(nlp, text, dct) == expected
-
-
-@pytest.mark.parametrize("text,dct,expected", DECADES)
-def test_decades_and_centuries(nlp, text, dct, expected):
-    assert found(nlp, text, dct) == expected
-
-
-@pytest.mark.parametrize("text,dct,expected", RANGES_AND_DURATIONS)
-def test_ranges_and_durations(nlp, text, dct, expected):
-    assert found(nlp, text, dct) == expected
-
-
-@pytest.mark.parametrize("text,dct,expected", PERIODS)
-def test_periods(nlp, text, dct, expected):
-    assert found(nlp, text, dct) == expected
-
-
-@pytest.mark.parametrize("text,dct,expected", SETS_AND_CLOCK)
-def test_sets_and_clock_times(nlp, text, dct, expected):
-    assert found(nlp, text, dct) == expected
-
-
-@pytest.mark.parametrize("text,dct,expected", NOT_TIMES)
-def test_no_times(nlp, text, dct, expected):
-    assert found(nlp, text, dct) == expected
-
-
-@pytest.mark.parametrize("text,dct,expected", DISCOURSE)
-def test_discourse_anaphora(nlp, text, dct, expected):
-    assert found(nlp, text, dct) == expected
-
-
-@pytest.mark.parametrize("text,dct,expected", SPANS)
-def test_spans_and_clock_zones(nlp, text, dct, expected):
+@pytest.mark.parametrize("text,dct,expected", [pytest.param(*case.values, id=f"{group}-{case.id}")
+                                               for group, cases in GROUPS.items() for case in cases])
+def test_story(nlp, text, dct, expected):
     assert found(nlp, text, dct) == expected

@@ -12,7 +12,9 @@ import pyoxigraph as ox
 import pytest
 from conftest import SEEDS, run_tkg
 
+from graph.extract.events.cameo import CAMEO_NS
 from graph.ids import BASE, DAY, ONTOLOGY, slot_iri
+from graph.rdf.shown import CAMEO as SHOWN_CAMEO
 from graph.rdf.shown import SHOWN_SLOT, shown, shown_links
 from graph.store import index_writes as iw
 from graph.store import queries, time_index
@@ -26,6 +28,12 @@ RDF_TYPE = "http://www.w3.org/1999/02/22-rdf-syntax-ns#type"
 XSD_DT = "http://www.w3.org/2001/XMLSchema#dateTime"
 CLASSES = (None, "occurrence", "state", "reporting", "perception", "aspectual", "i_action", "i_state", "intention")
 TYPES = (None, "010", "016", "01", "0110", "112", "190", "042")
+
+
+
+def test_the_verdict_knows_the_cameo_namespace_the_extractor_writes():
+    # shown.py spells the namespace out (no rdflib load); queries.SHOWN_EVENTS takes it from there too
+    assert SHOWN_CAMEO == CAMEO_NS == CAMEO
 
 # A story of our own: what happened (cut, arrested, shelled), a typed accusation, and what the default timeline
 # hides: plain statements ("the ministry said", "residents said"), an intention ("vowed to reopen"), a state.

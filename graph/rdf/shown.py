@@ -45,7 +45,8 @@ _EVENT = re.compile(r"^<([^>]+)> <http://www\.w3\.org/1999/02/22-rdf-syntax-ns#t
                     r"<http://semanticweb\.cs\.vu\.nl/2009/11/sem/Event> \.", re.M)
 _CLASS = re.compile(r'^<([^>]+)> <' + re.escape(ONTOLOGY) + r'eventClass> "([^"]*)"', re.M)
 _TYPE = re.compile(r"^<([^>]+)> <http://semanticweb\.cs\.vu\.nl/2009/11/sem/eventType> <([^>]+)>", re.M)
-_BEGIN = re.compile(r'^<([^>]+)> <http://semanticweb\.cs\.vu\.nl/2009/11/sem/hasEarliestBeginTimeStamp> "([^"]+)"', re.M)
+# (event IRI, earliest begin) of an N-Triples text's events: graph/store/index_writes.py reads the slots by it too
+BEGIN = re.compile(r'^<([^>]+)> <http://semanticweb\.cs\.vu\.nl/2009/11/sem/hasEarliestBeginTimeStamp> "([^"]+)"', re.M)
 _LINKED = re.compile(r"^<([^>]+)> <" + re.escape(SHOWN_SLOT) + r"> ", re.M)
 
 
@@ -64,7 +65,7 @@ def shown_links(nt: str) -> str:
     for e, t in _TYPE.findall(nt):
         types.setdefault(e, set()).add(t)
     done = set(_LINKED.findall(nt))
-    return "".join(f"<{e}> <{SHOWN_SLOT}> <{slot_iri(b, e)}> .\n" for e, b in _BEGIN.findall(nt)
+    return "".join(f"<{e}> <{SHOWN_SLOT}> <{slot_iri(b, e)}> .\n" for e, b in BEGIN.findall(nt)
                    if e in events and e not in done and shown_all(classes.get(e, set()), types.get(e, set())))
 
 

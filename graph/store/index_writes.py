@@ -24,6 +24,7 @@ from collections import Counter
 from typing import Iterable
 
 from graph.ids import DAY, INDEX_GRAPH, MONTH, ONTOLOGY, slot_iri
+from graph.rdf.shown import BEGIN as _BEGIN
 from graph.rdf.shown import SHOWN_SLOT, shown_links
 from graph.store import happening_index
 from graph.store.time_index import VERSION
@@ -52,7 +53,6 @@ _LINK_FOR = {"http://semanticweb.cs.vu.nl/2009/11/sem/hasEarliestBeginTimeStamp"
              "http://purl.org/dc/terms/issued": "issuedDay"}
 
 
-_BEGIN = re.compile(r'^<([^>]+)> <http://semanticweb\.cs\.vu\.nl/2009/11/sem/hasEarliestBeginTimeStamp> "([^"]+)"', re.M)
 _SLOTTED = re.compile(r"^<([^>]+)> <" + re.escape(ONTOLOGY) + r"beginSlot> ", re.M)
 
 

@@ -7,8 +7,8 @@ from typing import Any, Callable, Optional
 
 import pyoxigraph as ox
 
-from graph.extract.events.cameo import CAMEO_NS
 from graph.ids import BASE, id_of, valid_iri
+from graph.rdf.shown import REPORTS, STATEMENT  # the verdict kept at write time uses them too: no drift
 from graph.store import filter_share, time_index
 from graph.store.embedded import Store
 from graph.store.free_text import TEXT_MAX as TEXT_MAX  # the routers read queries.TEXT_MAX
@@ -38,12 +38,12 @@ def window_filter(var: str, start: Optional[date], end: Optional[date]) -> str:
 # A report or a perception tells of another event: shown only when CAMEO codes the saying itself as an act beyond
 # a public statement (root 01: "said" 010, "denied" 016), as an accusation, a demand, an appeal or a rejection
 # ("accused the UAE" 112); "residents said", "officials said" only with the switch.
-STATEMENT = CAMEO_NS + "01"  # the start of the type IRIs of CAMEO root 01
 
 
 def _plain_statement(class_var: str, type_var: str) -> str:
     """The FILTER expression: an event of class `class_var` and type `type_var` is a report or perception of root 01."""
-    return f'{class_var} IN ("reporting", "perception") && STRSTARTS(STR({type_var}), "{STATEMENT}")'
+    reports = ", ".join(f'"{c}"' for c in REPORTS)
+    return f'{class_var} IN ({reports}) && STRSTARTS(STR({type_var}), "{STATEMENT}")'
 
 
 # Flat, not nested: a NOT EXISTS inside the FILTER of an EXISTS ran past a 20 s timeout on Virtuoso 7.2 for a

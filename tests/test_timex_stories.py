@@ -226,10 +226,42 @@ SPANS = _cases(
 )
 
 
+# A month or day without a year in a story told about an earlier year takes that year (TimeML: the reference
+# time of a past narrative is the date it last gave), not the publication date's; not when the DCT's reading is
+# recent news, not after a date that only opens a span ("since 2009"), not in the future tense. A range's two
+# ends share one calendar.
+NARRATIVE = _cases(
+    ("month-after-year", "The smelter opened in 2007. In April, a furnace exploded and killed two workers.",
+     "2012-11-20", [("2007", "2007"), ("April", "2007-04")]),
+    ("day-after-year", "In 2009 the airline lost $900 million. On Oct. 14, it asked a court for protection.",
+     "2012-06-02", [("2009", "2009"), ("Oct. 14", "2009-10-14")]),
+    ("chain-of-months", "The union was founded in 1995. In May, its members struck; by August, they had won.",
+     "2011-12-01", [("1995", "1995"), ("May", "1995-05"), ("August", "1995-08")]),
+    ("month-moves-on", "The mine flooded in November 2006. In February, divers found the last miners.",
+     "2012-10-09", [("November 2006", "2006-11"), ("February", "2007-02")]),
+    ("recent-news-stays", "The singer recorded her first album in 1998. She died on Sept. 30.", "2012-10-02",
+     [("1998", "1998"), ("Sept. 30", "2012-09-30")]),
+    ("since-is-no-anchor", "The activist has been jailed twice since 2004. His passport was seized in May.",
+     "2012-11-20", [("2004", "2004"), ("May", "2012-05")]),
+    ("future-stays", "The bridge was built in 1971. In June, it will close for repairs.", "2012-11-20",
+     [("1971", "1971"), ("June", "2013-06")]),
+    ("recent-year-stays", "Exports rose in 2011. In February, they fell again.", "2012-03-20",
+     [("2011", "2011"), ("February", "2012-02")]),
+    ("range-shares-year", "The blockade lasted from April to July 2010.", "2012-11-20",
+     [("from April to July 2010", "P3M"), ("April", "2010-04"), ("July 2010", "2010-07")]),
+    ("range-over-new-year", "Between November and February, the river froze twice.", "2013-06-05",
+     [("Between November and February", "P3M"), ("November", "2012-11"), ("February", "2013-02")]),
+    ("range-told-in-past", "Between April and August, prices doubled.", "2013-05-10",
+     [("Between April and August", "P4M"), ("April", "2012-04"), ("August", "2012-08")]),
+    ("earlier-that-month", "The embassy closed on June 3, 2010. Earlier that month, a guard had been shot.",
+     "2012-11-20", [("June 3, 2010", "2010-06-03"), ("Earlier that month", "2010-06")]),
+)
+
+
 # Each group names the phenomenon its stories test; a case's id is "group-story".
 GROUPS = {"anchored": ANCHORED, "weekdays": WEEKDAYS, "decades": DECADES, "ranges": RANGES_AND_DURATIONS,
           "periods": PERIODS, "sets-clock": SETS_AND_CLOCK, "not-times": NOT_TIMES, "discourse": DISCOURSE,
-          "spans": SPANS}
+          "spans": SPANS, "narrative": NARRATIVE}
 
 
 @pytest.mark.parametrize("text,dct,expected", [pytest.param(*case.values, id=f"{group}-{case.id}")

@@ -108,7 +108,9 @@ RULES: list[Rule] = [
     Rule("in_the_unit", _compile(r"(?:(?P<dir>earlier|later|early|late) in )?the (?P<u>day|week|month|year)"
                                  r"(?! (?:before|after|earlier|previous|prior|of|that|when|ago|later|ended|ending|to)\b)"
                                  r"(?!['’-])"), anaphora.in_the_unit),
-    Rule("that_day", _compile(rf"(?:(?P<rel>that|the same|the following|the next) (?:(?P<part>{L.DAYPART})|day"
+    # "Later that month", "late that night": a modifier does not change the value
+    Rule("that_day", _compile(rf"(?:(?:earlier|later|early|late) )?"
+                              rf"(?:(?P<rel>that|the same|the following|the next) (?:(?P<part>{L.DAYPART})|day"
                               rf"|(?P<unit>week|month|year)))(?! (?:one|two|\d))"),
          anaphora.that_day),
 

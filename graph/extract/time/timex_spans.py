@@ -17,6 +17,7 @@ from spacy.attrs import IDX
 
 from graph.extract.text.doc_text import doc_text
 from graph.extract.time import timex_anaphora as anaphora
+from graph.extract.time import timex_narrative as narrative
 from graph.extract.time import timex_lexicon as L
 from graph.extract.time.timex_anchor import Ctx
 from graph.extract.time.timex_calendar import value_to_date
@@ -299,9 +300,11 @@ def reresolve(doc, kept: list[Candidate], dct, tense_of) -> None:
     last: Optional[Candidate] = None
     period: Optional[tuple[str, int]] = None  # last quarter/half/month named, and its sentence
     starts = [s.start_char for s in doc.sents]
+    prev_sent, prev_start = -1, 0  # sentence and offset of the date `previous`
+    told = False  # `previous` was put in the year of the story's narrative
     for c in kept:
         sent = bisect.bisect_right(starts, c.start)
-        base = None
+        base, moved = None, None
         if c.rule.name in ("later", "ago") and period and sent - period[1] <= 2:
             base = anaphora.compared_base(c.match, period[0])
         if base:
@@ -317,12 +320,52 @@ def reresolve(doc, kept: list[Candidate], dct, tense_of) -> None:
             c.result = c.rule.resolve(c.match, ctx) or c.result
         elif c.rule.name == "today" and _era_today(doc, c):
             c.result = ("DATE", "PRESENT_REF")
+        elif _bare(c) and c.result and (prev_sent == sent - 1 or told and prev_sent == sent) \
+                and not _spans_to_now(text, prev_start):
+            # a date of the sentence before, or one this sentence already told in the story's year ("In May,
+            # they struck; by August, they had won"); not a year of this sentence's relative clause ("Jones, who
+            # joined in 1998, was named chief in March")
+            tense = _tense_ctx(doc, c, dct, tense_of).tense
+            if moved := narrative.narrative_value(c.result[1], previous, dct, tense):
+                c.result = (c.result[0], moved)  # "The plant opened in 2009. In March, a fire ..."
+        _one_calendar(doc, last, c, dct, tense_of)
         if c.result and c.result[0] == "DATE" and re.match(r"\d{4}", c.result[1]):
-            previous = c.result[1]
+            previous, prev_sent, prev_start = c.result[1], sent, c.start
+            told = moved is not None
             if anaphora.is_report_period(previous) and c.rule.name not in _ANAPHORIC_RULES | {"ago"} and not base:
                 period = (previous, sent)  # the period reported on, not an earlier one it is compared with
         last = c
     kept[:] = [c for c in kept if c.result is not None]
+
+
+_OPEN_SPAN = re.compile(r"\b(?:since|until|till|by|before|after|through)\s+(?:the\s+)?$", re.I)
+
+
+def _spans_to_now(text: str, start: int) -> bool:
+    """The date opens or closes a span ("since 1990", "until 2020"): it is no time the story is told at."""
+    return bool(_OPEN_SPAN.search(text[max(0, start - 16):start]))
+
+
+def _bare(c: Candidate) -> bool:
+    """A month or a day of a month named without a year ("in March", "on Dec. 5", not "last March")."""
+    if c.rule.name == "month_day":
+        return True
+    return c.rule.name == "bare_month" and not c.match["rel"]
+
+
+def _one_calendar(doc, a: Optional[Candidate], b: Candidate, dct, tense_of) -> None:
+    """The two ends of a range share a calendar ("from March to May 2012": March 2012)."""
+    if a is None or not a.result or not b.result or a.rule.name not in ("bare_month", "month_day", "month_year",
+                                                                          "full_date"):
+        return
+    text = doc_text(doc)
+    if not narrative.range_partner(text, a.end, b.start) or b.rule.name not in ("bare_month", "month_day",
+                                                                                 "month_year", "full_date"):
+        return
+    past = _tense_ctx(doc, b, dct, tense_of).tense == "past"
+    first, second = narrative.range_values(a.result[1], b.result[1], _bare(a), _bare(b),
+                                           narrative.opens_range(text, a.start), past, dct)
+    a.result, b.result = (a.result[0], first), (b.result[0], second)
 
 
 def _apposed(text: str, a: Optional[Candidate], b: Candidate) -> bool:

@@ -243,6 +243,8 @@ NARRATIVE = _cases(
      [("1998", "1998"), ("Sept. 30", "2012-09-30")]),
     ("since-is-no-anchor", "The activist has been jailed twice since 2004. His passport was seized in May.",
      "2012-11-20", [("2004", "2004"), ("May", "2012-05")]),
+    ("since-month-stays", "The junta took power in 2008. Strikes have spread since April.", "2012-11-20",
+     [("2008", "2008"), ("April", "2012-04")]),
     ("future-stays", "The bridge was built in 1971. In June, it will close for repairs.", "2012-11-20",
      [("1971", "1971"), ("June", "2013-06")]),
     ("recent-year-stays", "Exports rose in 2011. In February, they fell again.", "2012-03-20",

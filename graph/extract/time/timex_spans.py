@@ -17,8 +17,8 @@ from spacy.attrs import IDX
 
 from graph.extract.text.doc_text import doc_text
 from graph.extract.time import timex_anaphora as anaphora
-from graph.extract.time import timex_narrative as narrative
 from graph.extract.time import timex_lexicon as L
+from graph.extract.time import timex_narrative as narrative
 from graph.extract.time.timex_anchor import Ctx
 from graph.extract.time.timex_calendar import value_to_date
 from graph.extract.time.timex_context import is_age, is_generic, is_name
@@ -321,10 +321,10 @@ def reresolve(doc, kept: list[Candidate], dct, tense_of) -> None:
         elif c.rule.name == "today" and _era_today(doc, c):
             c.result = ("DATE", "PRESENT_REF")
         elif _bare(c) and c.result and (prev_sent == sent - 1 or told and prev_sent == sent) \
-                and not _spans_to_now(text, prev_start):
+                and not _spans_to_now(text, prev_start) and not _SINCE.search(text[max(0, c.start - 8):c.start]):
             # a date of the sentence before, or one this sentence already told in the story's year ("In May,
             # they struck; by August, they had won"); not a year of this sentence's relative clause ("Jones, who
-            # joined in 1998, was named chief in March")
+            # joined in 1998, was named chief in March"); not a span to the present ("has escalated since August")
             tense = _tense_ctx(doc, c, dct, tense_of).tense
             if moved := narrative.narrative_value(c.result[1], previous, dct, tense):
                 c.result = (c.result[0], moved)  # "The plant opened in 2009. In March, a fire ..."
@@ -338,6 +338,7 @@ def reresolve(doc, kept: list[Candidate], dct, tense_of) -> None:
     kept[:] = [c for c in kept if c.result is not None]
 
 
+_SINCE = re.compile(r"\b(?:since|until|till)\s+$", re.I)
 _OPEN_SPAN = re.compile(r"\b(?:since|until|till|by|before|after|through)\s+(?:the\s+)?$", re.I)
 
 

@@ -260,10 +260,28 @@ NARRATIVE = _cases(
 )
 
 
+# A clause in the past that puts something off or sets a deadline points ahead ("extended the deadline until
+# Tuesday" in a Monday story is the next day), a clause that only lasted until a day points back; "two weeks
+# before," standing alone counts from the date last given; a half of a fiscal year is one period.
+DEADLINES = _cases(
+    ("extended-until-clock", "The ministry extended the deadline for bids until 5 p.m. Thursday.", MON,
+     [("5 p.m. Thursday", "2013-03-21T17:00")]),
+    ("adjourned-until", "The judge adjourned the hearing until Wednesday.", MON, [("Wednesday", "2013-03-20")]),
+    ("gave-until", "The league gave the club until Friday to pay its debts.", MON, [("Friday", "2013-03-22")]),
+    ("lasted-until-stays-back", "The miners stayed underground until Friday.", MON, [("Friday", "2013-03-15")]),
+    ("weeks-before-alone", "The referendum was held on Sept. 18, 2011. Three weeks before, the leader had fled.",
+     MON, [("Sept. 18, 2011", "2011-09-18"), ("Three weeks before", "2011-W34")]),
+    ("days-before-event", "The fire started three days before the vote.", MON, [("three days", "P3D")]),
+    ("half-of-fiscal-year", "Margins narrowed in the second half of fiscal 2011.", MON,
+     [("the second half of fiscal 2011", "2011-H2")]),
+)
+
+
 # Each group names the phenomenon its stories test; a case's id is "group-story".
 GROUPS = {"anchored": ANCHORED, "weekdays": WEEKDAYS, "decades": DECADES, "ranges": RANGES_AND_DURATIONS,
           "periods": PERIODS, "sets-clock": SETS_AND_CLOCK, "not-times": NOT_TIMES, "discourse": DISCOURSE,
-          "spans": SPANS, "narrative": NARRATIVE}
+          "spans": SPANS, "narrative": NARRATIVE,
+          "deadlines": DEADLINES}
 
 
 @pytest.mark.parametrize("text,dct,expected", [pytest.param(*case.values, id=f"{group}-{case.id}")

@@ -99,13 +99,13 @@ def is_comparison(m: re.Match) -> bool:
 
 
 def later(m: re.Match, ctx: Ctx) -> Optional[Result]:
-    """'One year later', 'two weeks earlier', 'a month or so later'."""
+    """'One year later', 'two weeks earlier', 'a month or so later'; 'two days before,' with nothing after it."""
     n = word_number(m["n"])
     if n is None or n != int(n) or m["u"].lower().rstrip("s") not in _STEP:
         return None  # "years later": how many the text does not say
     if m["than"]:  # "a year later than planned": a delay, unless it stands beside the date (see timex_spans)
         return "DURATION", duration_value(n, m["u"])
-    sign = 1 if m["dir"].lower() == "later" else -1
+    sign = 1 if m["dir"].lower() in ("later", "after") else -1  # "Two weeks before, a storm had hit"
     if is_comparison(m):
         ctx = Ctx(dct=ctx.dct, tense=ctx.tense)
     return shift(sign * int(n), m["u"], ctx)

@@ -74,7 +74,8 @@ RULES: list[Rule] = [
         rf"(?:,? (?:of )?(?:(?:fiscal )?(?P<y>{Y})|(?P<rel>(?:the )?(?:this|last|next|previous|current) year)))?"
     ), dates.quarter),
     Rule("half", _compile(
-        rf"the (?P<ord>first|second) half(?: of (?:(?P<y>{Y})|{_REL_YEAR}|the (?:fiscal )?year)|(?! of))"), dates.half),
+        rf"the (?P<ord>first|second) half(?: of (?:(?:fiscal )?(?P<y>{Y})|{_REL_YEAR}|the (?:fiscal )?year)|(?! of))"),
+         dates.half),
     Rule("latest_quarter", _compile(r"the (?:latest|most recent) (?:quarter|fiscal quarter|reporting period|period)"),
          deictic.latest_quarter),
     Rule("the_quarter", _compile(r"the (?:fiscal )?quarter(?![-‑])"), anaphora.the_quarter),
@@ -95,7 +96,8 @@ RULES: list[Rule] = [
     Rule("day_part", _compile(
         rf"(?:(?:early|late|later|earlier) )?(?:(?P<lead>this|yesterday|tomorrow|last) )?"
         rf"(?P<part>{L.DAYPART})"), deictic.day_part),
-    Rule("later", _compile(rf"{L.APPROX}?(?P<n>{N}) (?P<u>{L.UNITS_PL})(?: or so)? (?P<dir>later|earlier)"
+    Rule("later", _compile(rf"{L.APPROX}?(?P<n>{N}) (?P<u>{L.UNITS_PL})(?: or so)? "
+                           r"(?P<dir>later|earlier|before(?=[,;.]|$)|after(?=[,;.]|$))"
                            r"(?P<than> than (?:(?:originally|first|initially|previously) )?"
                            r"(?:planned|expected|scheduled|anticipated|forecast|announced))?(?! than)"),
          anaphora.later),

@@ -114,9 +114,22 @@ def tense_of(span) -> Optional[str]:
     verb = _matrix_verb(governing_verb(span), span)
     tense = verb_tense(verb) if verb is not None else None
     cue = _cue(span)
-    if cue == "past" or cue == "future" and tense != "past":
+    if cue == "past" or cue == "future" and (tense != "past" or _defers(verb, span)):
         return cue
     return tense
+
+
+# verbs that put off or set a deadline: "extended its deadline until Tuesday", "adjourned the trial until Monday",
+# "gave the firm until Thursday" point ahead of the time they were told in
+_DEFER_LEMMAS = {"extend", "postpone", "adjourn", "delay", "defer", "push", "give", "grant", "reschedule", "suspend",
+                 "put", "move", "continue", "prolong"}
+
+
+def _defers(verb, span) -> bool:
+    """The clause in the past sets a deadline or puts something off until the time named."""
+    if verb is not None and verb.lemma_ in _DEFER_LEMMAS:
+        return True
+    return any(t.lemma_ == "deadline" for t in span.sent if t.i < span.start)
 
 
 _PERFECT_AUX = {"has", "have", "'s", "'ve"}

@@ -272,6 +272,10 @@ DEADLINES = _cases(
     ("weeks-before-alone", "The referendum was held on Sept. 18, 2011. Three weeks before, the leader had fled.",
      MON, [("Sept. 18, 2011", "2011-09-18"), ("Three weeks before", "2011-W34")]),
     ("days-before-event", "The fire started three days before the vote.", MON, [("three days", "P3D")]),
+    ("year-ended", "The brewer earned $80 million in the year ended Sept. 30.", "2012-11-20",
+     [("the year", "P1Y"), ("Sept. 30", "2012-09-30")]),
+    ("year-to-month", "Exports grew 6% in the year to June.", "2012-08-02", [("the year", "P1Y"), ("June", "2012-06")]),
+    ("year-ended-verb", "The year ended with a rally on Wall Street.", "2012-08-02", []),
     ("half-of-fiscal-year", "Margins narrowed in the second half of fiscal 2011.", MON,
      [("the second half of fiscal 2011", "2011-H2")]),
 )

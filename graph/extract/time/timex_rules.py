@@ -88,6 +88,9 @@ RULES: list[Rule] = [
     Rule("holiday", _compile(rf"(?P<h>{holidays.PATTERN})(?:,? (?P<y>{Y}))?"), holidays.holiday),
     Rule("century", _compile(r"(?:the )?(?P<n>\d{1,2})(?:st|nd|rd|th)[- ]century"), dates.century),
     Rule("unit_long", _compile(r"(?P<u>day|week|month|year|decade)-long"), durations.unit_long),
+    # "in the year ended March 31": the twelve months up to that day, as "the six months ended Oct. 1"
+    Rule("unit_ended", _compile(rf"the (?:fiscal |financial )?(?P<u>year|month|week)(?= (?:ended|ending|to) (?:{M}|\d))"),
+         durations.unit_long),
     Rule("today", _compile(r"(?:(?:earlier|later|early|late) )?(?P<w>today|yesterday|tomorrow|tonight)"),
          deictic.today),
     Rule("weekday", _compile(

@@ -91,8 +91,8 @@ def _cue(span) -> Optional[str]:
     as", "no later than" look ahead (a deadline or a wait, unless the clause is in the past)."""
     doc = span.doc
     before = " ".join(t.lower_ for t in doc[max(0, span.start - 4):span.start])
-    if before.endswith("since"):
-        return "past"
+    if before.endswith(("since", "ended", "ended on")):
+        return "past"  # "the year ended March 31": a period that has ended
     if any(before.endswith(w) for w in _FUTURE_CUES):
         return "future"
     return None

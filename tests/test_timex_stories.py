@@ -281,11 +281,26 @@ DEADLINES = _cases(
 )
 
 
+# A quarter or half named without a year in the present tense (a headline's "profit rises") or with no verb is
+# the one nearest the publication date: in January, the fourth quarter just ended.
+QUARTERS = _cases(
+    ("headline-quarter-january", "Fourth-quarter earnings at the insurer jump 20 percent", "2014-01-29",
+     [("Fourth-quarter", "2013-Q4")]),
+    ("present-quarter-january", "In the fourth quarter, deliveries are up 7 percent.", "2014-01-29",
+     [("the fourth quarter", "2013-Q4")]),
+    ("present-quarter-current", "Second-quarter sales climb 3 percent at the retailer", "2014-07-15",
+     [("Second-quarter", "2014-Q2")]),
+    ("future-quarter-ahead", "The airline will post a loss in the third quarter.", "2014-01-29",
+     [("the third quarter", "2014-Q3")]),
+    ("past-half", "Sales in the second half fell 3 percent.", "2014-01-29", [("the second half", "2013-H2")]),
+)
+
+
 # Each group names the phenomenon its stories test; a case's id is "group-story".
 GROUPS = {"anchored": ANCHORED, "weekdays": WEEKDAYS, "decades": DECADES, "ranges": RANGES_AND_DURATIONS,
           "periods": PERIODS, "sets-clock": SETS_AND_CLOCK, "not-times": NOT_TIMES, "discourse": DISCOURSE,
           "spans": SPANS, "narrative": NARRATIVE,
-          "deadlines": DEADLINES}
+          "deadlines": DEADLINES, "quarters": QUARTERS}
 
 
 @pytest.mark.parametrize("text,dct,expected", [pytest.param(*case.values, id=f"{group}-{case.id}")

@@ -99,7 +99,18 @@ def year_for_period(first_month: int, last_month: int, ctx: Ctx) -> int:
         return year - 1
     if ctx.tense == "future" and last_month < ctx.dct.month:
         return year + 1
+    if ctx.tense in ("present", None) and 1 <= first_month <= last_month <= 12:
+        # a present tense (a headline's "fourth-quarter profit rises") or none: the period nearest the DCT, so a
+        # January story's fourth quarter is the one just ended, not the one nine months ahead
+        return min((year - 1, year), key=lambda y: _months_away(y, first_month, last_month, ctx))
     return year
+
+
+def _months_away(year: int, first_month: int, last_month: int, ctx: Ctx) -> int:
+    """Whole months between the DCT's month and the period (0 when the DCT's month is in it)."""
+    now = ctx.dct.year * 12 + ctx.dct.month
+    first, last = year * 12 + first_month, year * 12 + last_month
+    return max(first - now, now - last, 0)
 
 
 def weekday_date(weekday: int, ctx: Ctx, rel: Optional[str]) -> dt.date:

@@ -296,11 +296,20 @@ QUARTERS = _cases(
 )
 
 
+# Two days off the publication date, said in words.
+TWO_DAYS = _cases(
+    ("day-after-tomorrow", "The ferry service resumes the day after tomorrow.", THU, [("the day after tomorrow", "2013-03-16")]),
+    ("day-before-yesterday", "Two climbers went missing the day before yesterday.", THU,
+     [("the day before yesterday", "2013-03-12")]),
+)
+
+
 # Each group names the phenomenon its stories test; a case's id is "group-story".
 GROUPS = {"anchored": ANCHORED, "weekdays": WEEKDAYS, "decades": DECADES, "ranges": RANGES_AND_DURATIONS,
           "periods": PERIODS, "sets-clock": SETS_AND_CLOCK, "not-times": NOT_TIMES, "discourse": DISCOURSE,
           "spans": SPANS, "narrative": NARRATIVE,
-          "deadlines": DEADLINES, "quarters": QUARTERS}
+          "deadlines": DEADLINES, "quarters": QUARTERS,
+          "two-days": TWO_DAYS}
 
 
 @pytest.mark.parametrize("text,dct,expected", [pytest.param(*case.values, id=f"{group}-{case.id}")

@@ -27,6 +27,12 @@ def today(m: re.Match, ctx: Ctx) -> Optional[Result]:
     return "DATE", day_value(_day_word(word, ctx))
 
 
+def two_days_off(m: re.Match, ctx: Ctx) -> Optional[Result]:
+    """'the day after tomorrow' and 'the day before yesterday': two days from the DCT."""
+    step = 2 if m["w"].lower() == "tomorrow" else -2
+    return "DATE", day_value(ctx.day + dt.timedelta(days=step))
+
+
 def weekday(m: re.Match, ctx: Ctx) -> Optional[Result]:
     if ctx.tense == "present" and re.match(r"['’]s\b", m.string[m.end():m.end() + 3]):
         ctx = Ctx(dct=ctx.dct)  # "Sunday's vote is seen as a test": the noun's own time, not the verb's

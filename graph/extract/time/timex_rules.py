@@ -91,6 +91,8 @@ RULES: list[Rule] = [
     # "in the year ended March 31": the twelve months up to that day, as "the six months ended Oct. 1"
     Rule("unit_ended", _compile(rf"the (?:fiscal |financial )?(?P<u>year|month|week)(?= (?:ended|ending|to) (?:{M}|\d))"),
          durations.unit_long),
+    Rule("two_days_off", _compile(r"the day (?:after (?P<w>tomorrow)|before (?P<w_>yesterday))"),
+         lambda m, c: deictic.two_days_off(_Swap(m), c)),
     Rule("today", _compile(r"(?:(?:earlier|later|early|late) )?(?P<w>today|yesterday|tomorrow|tonight)"),
          deictic.today),
     Rule("weekday", _compile(

@@ -252,7 +252,8 @@ def _abstract(tok: Token, ix: TokenIndex) -> bool:
     if any(c.dep_ in {"amod", "compound", "poss"} and (c.ent_type_ in PLACE_ENTS | {"NORP"} or ix.loc[c.i] is not None)
            for c in tok.children):
         return False  # "attacks on British soil", "on Afghan territory": a country's ground, no idea
-    return wn.noun(tok.lemma_).lexfile in ABSTRACT
+    sense = wn.noun(tok.lemma_)  # (a place in another sense is no idea: "stormed the compound", an enclosure)
+    return sense.lexfile in ABSTRACT and sense.tag != "site"
 
 
 def _restricted(trig: Token, code: str, noun: bool, ix: TokenIndex) -> Optional[str]:
@@ -278,7 +279,7 @@ def _restricted(trig: Token, code: str, noun: bool, ix: TokenIndex) -> Optional[
         return None  # "figures supplied by officials": information, not goods
     if code == REPRESSION and not any(armed(t, ix) for t in parts):
         return None
-    if code.startswith("14") and not noun and not _protesters(trig, ix):
+    if code.startswith("14") and code != "143" and not noun and not _protesters(trig, ix):
         return None  # "shares rallied", "the figures demonstrate that ...": nobody protests
     if code.startswith("171") and objs and all(_person(o, ix) for o in objs):
         return "182"  # "mutilated the victims": damage done to people is an assault on them

@@ -20,6 +20,7 @@ The arguments are found in event_args.py, the modality in event_modality.py.
 """
 from __future__ import annotations
 
+from dataclasses import replace
 from datetime import datetime
 from typing import Optional
 
@@ -43,6 +44,7 @@ from graph.extract.events.event_intent import intention_of, threat_code
 from graph.extract.events.event_label import VICTIMS, bare, event_label, name, with_intended, with_participants
 from graph.extract.events.event_merge import one_act
 from graph.extract.events.event_modality import modality_of
+from graph.extract.events.event_quote import FIRST_PERSON, speak_in_first_person
 from graph.extract.events.event_speaker import lost_speaker
 from graph.extract.events.event_time import event_times
 from graph.extract.events.event_type import ATTEMPT_NOUNS, needs_speaker, phrase, speakerless, type_triggers
@@ -69,6 +71,8 @@ VERBAL_ROOTS = {"01", "02", "03", "04", "10", "11", "12", "13"}
 CIRCUMSTANCE_PREPS = {"after", "amid", "during", "following", "before", "in"}
 # "called for a strike", "protested against the vote", "sued over the decision": what the act is aimed at
 AIM_PREPS = {"for", "against", "over", "about"}
+# "agreed to a ceasefire", "committed to talks", "decided on a strike": the act is what the subject intends
+INTENDING = {"i_action", "i_state"}
 
 
 def _is_verb_trigger(tok: Token) -> bool:
@@ -198,7 +202,8 @@ def _label_from_clause(noun: Token, events: list[Event], event_at: dict[int, int
         return f"{noun.lemma_.lower()} by {words}" if words else ""
     if prep.lower_ in CIRCUMSTANCE_PREPS and ev.place is not None:
         return f"{noun.lemma_.lower()} in {ev.place.text}"
-    if prep.lower_ in AIM_PREPS and noun.dep_ == "pobj" and not bare(ev.label) and noun.lower_ not in ev.label:
+    aimed = prep.lower_ in AIM_PREPS or prep.lower_ in {"to", "on"} and event_class(verb, False) in INTENDING
+    if aimed and noun.dep_ == "pobj" and not bare(ev.label) and noun.lower_ not in ev.label:
         return f"{ev.label} {prep.lower_} {noun.lower_}"  # "called for a general strike": "Uddin call for strike"
     return ""
 
@@ -352,12 +357,16 @@ def find_events(doc: Doc, timexes: list[Timex], locations: list[Location],
             events[k].label = (_label_from_clause(doc[i], events, event_at, at, ix)
                                or _clause_label(doc[i], events, event_at) or events[k].label)
     events = one_act(doc, events, at, lambda tok, ev: _relabel(tok, ev, ix))  # "imposed sanctions": one act
+    events = speak_in_first_person(doc, events, at, lambda tok, ev, who: _relabel(tok, ev, ix, who, trig_kind[tok.i]))
     # "the bankruptcy" after "filed for bankruptcy": event_coref.py (given the triggers, not every token)
     return follow_mentions(doc, events, at)
 
 
-def _relabel(noun: Token, ev: Event, ix: TokenIndex) -> str:
-    """The label of a nominal event given the participants of its support verb (event_merge.py)."""
-    agent = next((a for a in ev.args if a.role == "agent" and not speakerless(a)), None)
-    target = next((a for a in ev.args if a.role == "target"), None)
-    return event_label(noun, True, agent, target, ix, ev.args)
+def _relabel(trig: Token, ev: Event, ix: TokenIndex, speaker: Optional[Argument] = None, noun: bool = True) -> str:
+    """The label of an event given new participants: a nominal's from its support verb (event_merge.py), or the
+    `speaker` a quoted "I" stands for (event_quote.py)."""
+    args = [replace(speaker, role=a.role) if speaker is not None and a.text.lower() in FIRST_PERSON else a
+            for a in ev.args]
+    agent = next((a for a in args if a.role == "agent" and not speakerless(a)), None)
+    target = next((a for a in args if a.role == "target"), None)
+    return event_label(trig, noun, agent, target, ix, args)

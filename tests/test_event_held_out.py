@@ -88,3 +88,31 @@ def test_sentence_case_keeps_names_and_offsets():
 def test_conflict_verbs_outside_dev_are_typed(sentence: str, trigger: str, root: str):
     ev = by_text(events(sentence), trigger)
     assert ev and ev[0].type[:2] == root, [(e.text, e.type) for e in ev]
+
+
+def test_possessive_my_in_a_quote_is_the_speaker():
+    evs = events("“My arrest was illegal,” the activist Omar Said told the court on Monday.")
+    arrest = by_text(evs, "arrest")[0]
+    assert arrest.label == "arrest Omar Said", arrest.label
+
+
+@pytest.mark.parametrize("sentence, trigger, label, code", [
+    ("Gunmen opened fire on worshippers at a mosque.", "opened", "Gunmen open fire on worshippers", "193"),
+    ("The militants set fire to a school.", "set", "The militants set fire to a school", "1712"),
+    ("Police opened fire.", "opened", "Police open fire", "193"),
+])
+def test_verb_object_idioms_are_one_typed_act(sentence: str, trigger: str, label: str, code: str):
+    evs = events(sentence)
+    ev = by_text(evs, trigger)[0]
+    assert (ev.label, ev.type) == (label, code)
+    assert not by_text(evs, "fire")  # the idiom's object is no event of its own
+    assert not any(a.text == "fire" for a in ev.args)
+
+
+@pytest.mark.parametrize("sentence, trigger, root", [
+    ("The storming of the embassy shocked diplomats.", "storming", "19"),
+    ("The torching of homes continued overnight.", "torching", "17"),
+])
+def test_conflict_nominals_outside_dev_are_typed(sentence: str, trigger: str, root: str):
+    ev = by_text(events(sentence), trigger)
+    assert ev and ev[0].type[:2] == root, [(e.text, e.type) for e in ev]

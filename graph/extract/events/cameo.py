@@ -65,6 +65,10 @@ VERB_CODES: dict[str, str] = {
     "charge": "173", "prosecute": "173", "destroy": "1712",
 }
 
+# a verb and its object that name one act together, typed as the act; the object is neither an event nor a
+# participant ("opened fire on the crowd": CAMEO 193 fight with small arms; "set fire to a school": 1712)
+VERB_OBJECT_CODES = {("open", "fire"): "193", ("set", "fire"): "1712", ("set", "ablaze"): "1712"}
+
 
 @lru_cache(maxsize=1)
 def labels() -> dict[str, str]:
@@ -120,7 +124,8 @@ NOUN_CODES: dict[str, str] = {
     **dict.fromkeys(["deployment", "mobilization", "mobilisation", "advance", "exercise"], "150"),
     **dict.fromkeys(["sanction", "ban", "embargo", "expulsion"], "160"),
     **dict.fromkeys(["arrest", "detention", "crackdown"], "173"), "deportation": "174",
-    **dict.fromkeys(["looting", "pillage", "plunder"], "171"), "arson": "1712", "beheading": "1823",
+    **dict.fromkeys(["looting", "pillage", "plunder"], "171"), "arson": "1712", "torching": "1712",
+    "beheading": "1823", "storming": "190",
     **dict.fromkeys(["kidnapping", "abduction", "hijacking"], "181"),
     "assault": "182", "maiming": "182", "mutilation": "182", "assassination": "186", "bombing": "183", "explosion": "183", "blast": "183",
     **dict.fromkeys(["attack", "fight", "fighting", "battle", "clash", "offensive", "raid", "war", "violence",

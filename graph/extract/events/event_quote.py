@@ -18,7 +18,7 @@ from graph.extract.events.event_class import event_class
 from graph.extract.events.event_type import speakerless
 from graph.extract.model import Argument, Event
 
-FIRST_PERSON = {"i", "me", "myself"}
+FIRST_PERSON = {"i", "me", "my", "myself"}
 QUOTE_MARKS = {'"', "“", "”", "«", "»", "``", "''", "„"}
 REACH = 4  # tokens between a quote's edge and its speech verb: ", he said", ", said the minister", "he said: "
 

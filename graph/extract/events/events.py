@@ -47,7 +47,14 @@ from graph.extract.events.event_modality import modality_of
 from graph.extract.events.event_quote import FIRST_PERSON, speak_in_first_person
 from graph.extract.events.event_speaker import lost_speaker
 from graph.extract.events.event_time import event_times
-from graph.extract.events.event_type import ATTEMPT_NOUNS, needs_speaker, phrase, speakerless, type_triggers
+from graph.extract.events.event_type import (
+    ATTEMPT_NOUNS,
+    needs_speaker,
+    phrase,
+    speakerless,
+    type_triggers,
+    verb_object_idiom,
+)
 from graph.extract.events.events_lexicon import NOT_EVENT_VERBS, is_event_noun
 from graph.extract.events.fatalities import fatalities
 from graph.extract.events.headline_verbs import headline_verb
@@ -90,6 +97,8 @@ def _is_verb_trigger(tok: Token) -> bool:
 
 
 def _is_noun_trigger(tok: Token) -> bool:
+    if tok.dep_ == "dobj" and verb_object_idiom(tok.head) is not None:
+        return False  # the "fire" of "opened fire": the verb's act (event_type.VERB_OBJECT_CODES)
     return (tok.pos_ == "NOUN" and tok.is_alpha and (tok.dep_ != "compound" or _violent_modifier(tok))
             and is_event_noun(tok.lemma_) and tok.lemma_.lower() not in NOMINAL_HEADS and not _topic(tok))
 

@@ -116,3 +116,8 @@ def test_verb_object_idioms_are_one_typed_act(sentence: str, trigger: str, label
 def test_conflict_nominals_outside_dev_are_typed(sentence: str, trigger: str, root: str):
     ev = by_text(events(sentence), trigger)
     assert ev and ev[0].type[:2] == root, [(e.text, e.type) for e in ev]
+
+
+def test_a_riot_is_a_violent_protest():
+    riot = by_text(events("A prison riot erupted overnight in the capital."), "riot")
+    assert riot and riot[0].type == "145"  # CAMEO 145 protest violently, riot (not 140, any protest)

@@ -120,7 +120,7 @@ NOUN_CODES: dict[str, str] = {
     **dict.fromkeys(["rejection", "refusal", "veto"], "120"), "boycott": "143",
     **dict.fromkeys(["threat", "warning", "coercion", "intimidation", "blackmail"], "130"),
     **dict.fromkeys(["censorship", "curfew", "restriction"], "172"),
-    **dict.fromkeys(["protest", "demonstration", "rally", "march", "strike", "walkout", "riot"], "140"),
+    **dict.fromkeys(["protest", "demonstration", "rally", "march", "strike", "walkout"], "140"), "riot": "145",
     **dict.fromkeys(["deployment", "mobilization", "mobilisation", "advance", "exercise"], "150"),
     **dict.fromkeys(["sanction", "ban", "embargo", "expulsion"], "160"),
     **dict.fromkeys(["arrest", "detention", "crackdown"], "173"), "deportation": "174",

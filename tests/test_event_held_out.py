@@ -121,3 +121,15 @@ def test_conflict_nominals_outside_dev_are_typed(sentence: str, trigger: str, ro
 def test_a_riot_is_a_violent_protest():
     riot = by_text(events("A prison riot erupted overnight in the capital."), "riot")
     assert riot and riot[0].type == "145"  # CAMEO 145 protest violently, riot (not 140, any protest)
+
+
+def test_receive_is_patient_support_only_for_violence():
+    evs = events("The shipyard received orders for six frigates. Two guards received gunshot wounds in the raid.")
+    assert by_text(evs, "received")[0].label.startswith("The shipyard receive")  # a recipient: its own event
+    assert len(by_text(evs, "received")) == 1  # "received gunshot wounds": the wounds' event only
+
+
+def test_a_quote_that_ends_its_sentence_is_not_spoken_by_the_next_one():
+    evs = events("The senator praised the pilots, saying, “I admire their courage.” The newspaper quoted an aide.")
+    admire = by_text(evs, "admire")[0]
+    assert "newspaper" not in admire.label.lower(), admire.label

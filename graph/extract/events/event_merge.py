@@ -31,6 +31,9 @@ NOT_LIGHT = {"report", "announce", "unveil", "present", "outline", "claim", "adm
 LIGHT_VERBS = {v for v, role in SUPPORT_VERBS.items() if role == "agent"} - NOT_LIGHT
 # patient-support verbs (SUPPORT_VERBS, role "target"): their subject undergoes the noun's act, they add no act
 PATIENT_VERBS = {v for v, role in SUPPORT_VERBS.items() if role == "target"}
+# "receive" is one only for violence ("received blows"); "received orders", "received approval": a recipient
+RECIPIENT_VERBS = {"receive"}
+VIOLENT_ROOTS = {"18", "19", "20"}
 AIMED_PREPS = {"on", "against", "at"}
 
 
@@ -72,6 +75,8 @@ def one_act(doc: Doc, events: list[Event], at: dict[int, Token],
         verb = _light_verb_of(tok)
         if not ev.type and (verb is None or verb.lemma_.lower() not in PATIENT_VERBS):
             continue  # (an untyped act still is one when it befalls the subject: "underwent a restructuring")
+        if verb is not None and verb.lemma_.lower() in RECIPIENT_VERBS and _root(ev.type) not in VIOLENT_ROOTS:
+            continue
         if verb is not None and verb.i in by_tok:
             vk = by_tok[verb.i]
             if not events[vk].type or _root(events[vk].type) == _root(ev.type):

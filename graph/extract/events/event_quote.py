@@ -42,7 +42,9 @@ def quotations(doc: Doc) -> list[tuple[int, int]]:
 
 def _speech_verb(doc: Doc, first: int, last: int) -> Optional[Token]:
     """The speech verb of the quotation's reporting clause (see the module docstring), else None."""
-    after = [t for t in doc[last + 1:min(len(doc), last + 1 + REACH)] if t.text not in QUOTE_MARKS]
+    # (a quotation that ends its sentence, '… the North."', is followed by another sentence, not by its speaker)
+    ended = last > 0 and doc[last - 1].text == "."
+    after = [] if ended else [t for t in doc[last + 1:min(len(doc), last + 1 + REACH)] if t.text not in QUOTE_MARKS]
     before = list(reversed(doc[max(0, first - REACH):first]))
     for tok in after + before:
         if tok.pos_ == "VERB" and event_class(tok, False) == "reporting":

@@ -355,18 +355,19 @@ def find_events(doc: Doc, timexes: list[Timex], locations: list[Location],
                 event_class="intention" if trig.i in intended else event_class(trig, noun, "" if noun else phrase(trig)),
                 fatalities=fatalities(trig, triggers),
             ))
+    at = {events[k].start: doc[i] for i, k in event_at.items()}
+    # a quoted "I" is its speaker (event_quote.py; before the labels below build on the speaker's)
+    events = speak_in_first_person(doc, events, at, lambda tok, ev, who: _relabel(tok, ev, ix, who, trig_kind[tok.i]))
     for i, gov in intended.items():  # "Burhan vow" -> "Burhan vow to retake the city"
         if gov.i in event_at and i in event_at and doc[i].head.i == gov.i:
             ev, comp = events[event_at[gov.i]], events[event_at[i]]
             if not any(a.role == "target" for a in ev.args):
                 ev.label = with_intended(ev.label, doc[i], next((a for a in comp.args if a.role == "target"), None), ix)
-    at = {events[k].start: doc[i] for i, k in event_at.items()}
     for i, k in event_at.items():  # a nominal that names no one, labelled from the clause it belongs to
         if bare(events[k].label):
             events[k].label = (_label_from_clause(doc[i], events, event_at, at, ix)
                                or _clause_label(doc[i], events, event_at) or events[k].label)
     events = one_act(doc, events, at, lambda tok, ev: _relabel(tok, ev, ix))  # "imposed sanctions": one act
-    events = speak_in_first_person(doc, events, at, lambda tok, ev, who: _relabel(tok, ev, ix, who, trig_kind[tok.i]))
     # "the bankruptcy" after "filed for bankruptcy": event_coref.py (given the triggers, not every token)
     return follow_mentions(doc, events, at)
 

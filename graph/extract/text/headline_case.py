@@ -79,12 +79,13 @@ def reparse_headline(nlp: Language, doc: Doc) -> Doc:
     n = len(head)
     if n >= len(doc) or [t.lower_ for t in head] != [t.lower_ for t in doc[:n]] or doc[n].idx < len(line):
         return doc
-    arr = doc.to_array(ATTRS)
-    arr[:n] = head.to_array(ATTRS)
-    for row in range(n, len(doc)):  # a token of the body whose head was in the headline ("\n\n" hangs on it)
-        if not 0 <= row + int(arr[row][ATTRS.index(HEAD)].astype("int64")) < len(doc) or \
-                row + int(arr[row][ATTRS.index(HEAD)].astype("int64")) < n:
-            arr[row][ATTRS.index(HEAD)] = 0
+    arr = doc.to_array(ATTRS).astype("int64")  # (HEAD is an offset to the head: negative when it is before)
+    arr[:n] = head.to_array(ATTRS).astype("int64")
+    h = ATTRS.index(HEAD)
+    root = next(i for i in range(n) if arr[i, h] == 0)  # the headline's (first) root
+    for row in range(n, len(doc)):  # the "\n\n" after the headline hangs on the new root, as it did on the old
+        if row + arr[row, h] < n:
+            arr[row, h] = root - row
     out = Doc(doc.vocab, words=[t.text for t in doc], spaces=[bool(t.whitespace_) for t in doc])
-    out.from_array(ATTRS, arr)
+    out.from_array(ATTRS, arr.astype("uint64"))
     return out

@@ -14,6 +14,7 @@ from graph.extract.places.gazetteer_cache import default_gazetteer
 from graph.extract.places.places import find_locations
 from graph.extract.text.dateline import credit_spans
 from graph.extract.text.doc_text import doc_text
+from graph.extract.text.headline_case import reparse_headline
 from graph.extract.time.timex import find_timexes
 from graph.ids import article_iri
 from graph.sources.articles import Article
@@ -43,7 +44,8 @@ def _from_doc(article: Article, doc: Doc) -> Extraction:
 
 def extract(article: Article) -> Extraction:
     """Extract sentences, time expressions, places, actors and events from one article."""
-    return _from_doc(article, load_nlp()(article.text))
+    nlp = load_nlp()
+    return _from_doc(article, reparse_headline(nlp, nlp(article.text)))  # (a title-cased headline: headline_case)
 
 
 def extract_many(articles: Iterable[Article], batch_size: int = 32) -> Iterator[tuple[Article, Extraction]]:
@@ -52,4 +54,4 @@ def extract_many(articles: Iterable[Article], batch_size: int = 32) -> Iterator[
     arts = iter(articles)
     pairs = ((a.text, a) for a in arts)
     for doc, art in nlp.pipe(pairs, as_tuples=True, batch_size=batch_size):
-        yield art, _from_doc(art, doc)
+        yield art, _from_doc(art, reparse_headline(nlp, doc))

@@ -16,6 +16,7 @@ from typing import Optional
 from spacy.tokens import Token
 
 from graph.extract.events import wordnet_lexicon as wn
+from graph.extract.events.cameo import VERB_OBJECT_CODES
 from graph.extract.events.event_args import TokenIndex, antecedent
 from graph.extract.text.phrases import first_conjunct
 
@@ -31,6 +32,7 @@ VIOLENCE = {"18", "19", "20"}
 # (174), conviction (116), kidnapping (181), injury (182), killing (1823), assassination (186), release (080)
 PATIENT_POSSESSOR = {"173", "174", "116", "181", "182", "1823", "186", "080"}
 OPPONENT = {"with", "against"}
+AIMED = {"on", "to", "against", "into"}
 DYADIC = {"14", "18", "19", "20"}  # fights, assaults and protests: "with"/"against" names the other side
 NOT_PARTICIPANTS = {"noun.act", "noun.event", "noun.state", "noun.attribute", "noun.cognition", "noun.feeling",
                     "noun.motive", "noun.communication"}
@@ -91,6 +93,11 @@ def _between(tok: Token) -> bool:
 
 def refine(trig: Token, tok: Token, role: str, code: str, ix: TokenIndex) -> Optional[str]:
     """The role of participant tok of trig (CAMEO code `code`) given its syntactic role; None: no participant."""
+    if tok.dep_ == "dobj" and (trig.lemma_.lower(), tok.lemma_.lower()) in VERB_OBJECT_CODES:
+        return None  # the "fire" of "opened fire": part of the act
+    if role == "other" and tok.dep_ == "pobj" and tok.head.lower_ in AIMED and tok.head.head == trig and any(
+            (trig.lemma_.lower(), c.lemma_.lower()) in VERB_OBJECT_CODES for c in trig.children if c.dep_ == "dobj"):
+        return "target"  # "opened fire on worshippers", "set fire to a school": what it was aimed at
     if role in {"agent", "target"} and weapon(antecedent(tok)):  # "a device that exploded": what "that" is
         return "other"
     if role == "agent" and tok.dep_ == "nsubj" and tok.head == trig and _patient_subject(trig, code):

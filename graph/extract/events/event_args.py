@@ -25,7 +25,7 @@ INTENT_NOUNS = {"determination", "plan", "bid", "attempt", "intention", "effort"
 # "force Henry to resign", "urged all sides to protect civilians": the object is the infinitive's subject
 SUBJECT_CONTROL = {"promise", "vow", "pledge", "threaten"}
 CAUSATIVE = {"have", "get"}
-# Support verbs: their subject is the agent (or, for "suffer", the patient) of the event noun they take
+# Support verbs: their subject is the agent (for "suffered defeats" the patient: event_merge.py) of their noun
 SUPPORT_VERBS = {**dict.fromkeys(["launch", "carry", "conduct", "stage", "mount", "commit", "perpetrate", "wage",
                                   "unleash", "execute", "orchestrate", "claim", "accept", "admit", "give", "make",
                                   "hold", "issue", "deliver", "reach", "sign", "impose", "declare", "order",
@@ -33,7 +33,7 @@ SUPPORT_VERBS = {**dict.fromkeys(["launch", "carry", "conduct", "stage", "mount"
                                   # who reports or lays out its own loss, cuts or plan: "GM reported a loss",
                                   # "Ford announced deep production cuts", "presented a rescue plan"
                                   "report", "post", "announce", "unveil", "present", "outline", "set"], "agent"),
-                 **dict.fromkeys(["suffer", "sustain", "receive", "incur"], "target")}
+                 **dict.fromkeys(["suffer", "sustain", "undergo", "receive", "incur", "endure"], "target")}
 MEMBER_PREPS = {"including", "among"}
 JOURNEY_PREPS = {"after", "before", "during", "following"}  # "landed after a 14-hour flight", "before the tour"
 # verbs whose prepositional object is the event their subject is in: "filed for bankruptcy", "went on strike"

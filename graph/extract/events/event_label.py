@@ -59,6 +59,7 @@ def event_label(trig: Token, noun: bool, agent: Optional[Argument], target: Opti
     if not noun:  # an event named as the subject or the object: "violence escalate", "UAE deny charge"
         subject = subject or _event_word(trig, "nsubj")
         obj = obj or _event_word(trig, "dobj") or _event_word(trig, "nsubjpass")
+        obj = "" if obj.lower() in phrase(trig).split()[1:] else obj  # "open fire": the object is the predicate's
     lemma = trig.lemma_.lower()
     if noun and trig.lower_ in VICTIMS and not subject:  # the people a state names: "11 of the injured"
         head = trig.head.head

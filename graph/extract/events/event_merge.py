@@ -4,7 +4,9 @@ Two ways a clause names its act twice:
 - a support (light) verb and the event noun it takes ("imposed sanctions on", "launched an attack", "staged a
   protest", "held talks"): the noun names the act, the verb only says that someone did it. The noun is kept as the
   event (its CAMEO type is the act's: 163, 190, 140, 040) with the verb's participants it lacks (`_support` in
-  event_args.py already made the verb's subject its agent); the verb is dropped.
+  event_args.py already made the verb's subject its agent); the verb is dropped. A patient-support verb
+  ("suffered defeats", "sustained injuries", "underwent surgery", "received a blow") says the same of the one the
+  act befell: its subject is the noun's target (`_support` again), and the verb is dropped the same way.
 - an event noun in apposition that sums up the clause before it with the same kind of act ("accused the UAE of
   arming the RSF, a charge the UAE denies", "accused the opposition of ..., an accusation its leaders reject"): the
   noun repeats the verb's act; the verb is kept, the noun dropped (the denial still reads "UAE deny charge": its
@@ -27,6 +29,11 @@ from graph.extract.model import Event
 NOT_LIGHT = {"report", "announce", "unveil", "present", "outline", "claim", "admit", "accept", "order", "declare",
              "issue", "post", "set", "open", "begin", "start", "sign", "reach", "give", "deliver"}
 LIGHT_VERBS = {v for v, role in SUPPORT_VERBS.items() if role == "agent"} - NOT_LIGHT
+# patient-support verbs (SUPPORT_VERBS, role "target"): their subject undergoes the noun's act, they add no act
+PATIENT_VERBS = {v for v, role in SUPPORT_VERBS.items() if role == "target"}
+# "receive" is one only for violence ("received blows"); "received orders", "received approval": a recipient
+RECIPIENT_VERBS = {"receive"}
+VIOLENT_ROOTS = {"18", "19", "20"}
 AIMED_PREPS = {"on", "against", "at"}
 
 
@@ -39,7 +46,7 @@ def _light_verb_of(noun: Token) -> Optional[Token]:
     if noun.dep_ == "pobj" and noun.head.lower_ == "of" and noun.head.head.lemma_.lower() in SERIES_NOUNS:
         noun = noun.head.head  # "carried out a series of attacks"
     verb = noun.head
-    if noun.dep_ != "dobj" or verb.pos_ != "VERB" or verb.lemma_.lower() not in LIGHT_VERBS:
+    if noun.dep_ != "dobj" or verb.pos_ != "VERB" or verb.lemma_.lower() not in LIGHT_VERBS | PATIENT_VERBS:
         return None
     return verb
 
@@ -63,9 +70,13 @@ def one_act(doc: Doc, events: list[Event], at: dict[int, Token],
     merged: dict[int, Event] = {}
     for k, ev in enumerate(events):
         tok = at.get(ev.start)
-        if tok is None or tok.pos_ != "NOUN" or not ev.type:
+        if tok is None or tok.pos_ != "NOUN":
             continue
         verb = _light_verb_of(tok)
+        if not ev.type and (verb is None or verb.lemma_.lower() not in PATIENT_VERBS):
+            continue  # (an untyped act still is one when it befalls the subject: "underwent a restructuring")
+        if verb is not None and verb.lemma_.lower() in RECIPIENT_VERBS and _root(ev.type) not in VIOLENT_ROOTS:
+            continue
         if verb is not None and verb.i in by_tok:
             vk = by_tok[verb.i]
             if not events[vk].type or _root(events[vk].type) == _root(ev.type):

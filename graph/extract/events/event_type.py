@@ -18,7 +18,7 @@ from typing import Optional
 from spacy.tokens import Doc, Token
 
 from graph.extract.events import wordnet_lexicon as wn
-from graph.extract.events.cameo import code_for, noun_code_for
+from graph.extract.events.cameo import VERB_OBJECT_CODES, code_for, noun_code_for
 from graph.extract.events.event_args import IDIOM_OBJECTS, SUBJECTS, TokenIndex
 from graph.extract.events.event_protest import protest_code
 from graph.extract.model import Argument
@@ -117,7 +117,12 @@ def _accusation(tok: Token) -> bool:
 
 
 def phrase(tok: Token) -> str:
-    """A verb's lemma with its particle: "blow up", "go off", "ramp up"."""
+    """A verb's lemma with its particle: "blow up", "go off", "ramp up"; or with the object of its idiom and the
+    preposition of what it is aimed at: "open fire on", "set fire to" (VERB_OBJECT_CODES)."""
+    if tok.pos_ == "VERB" and (idiom := verb_object_idiom(tok)) is not None:
+        prep = next((c.lower_ for c in tok.children if c.dep_ == "prep" and c.lower_ in {"on", "to", "against",
+                                                                                          "into"}), "")
+        return " ".join(w for w in (*idiom, prep) if w)
     prt = next((c for c in tok.children if c.dep_ == "prt"), None)
     return f"{tok.lemma_.lower()} {prt.lower_}" if prt is not None else tok.lemma_.lower()
 
@@ -138,6 +143,8 @@ def _verb_code(trig: Token, ix: TokenIndex) -> Optional[str]:
     if lemma == "take" and any(c.dep_ == "prep" and c.lower_ == "to" and any(
             o.dep_ == "pobj" and o.lemma_.lower() == "street" for o in c.children) for c in trig.children):
         return "141"  # "took to the streets": CAMEO 141 demonstrate or rally
+    if (idiom := verb_object_idiom(trig)) is not None:
+        return VERB_OBJECT_CODES[idiom]  # "opened fire on the crowd", "set fire to a school"
     if lemma == "order":
         return _order_code(trig, ix)
     if lemma == "leave":
@@ -153,6 +160,14 @@ def _verb_code(trig: Token, ix: TokenIndex) -> Optional[str]:
         if lemma in {"take", "go", "set", "carry", "bring", "put", "make", "give", "get", "turn"}:
             return None  # a light verb's phrase is its own word ("take off", "carry out"): not the light verb
     return code_for(lemma) or wn.verb(lemma).cameo or None
+
+
+def verb_object_idiom(verb: Token) -> Optional[tuple[str, str]]:
+    """The (verb, object) idiom the verb heads ("opened fire": ("open", "fire")), else None."""
+    for c in verb.children:
+        if c.dep_ == "dobj" and (key := (verb.lemma_.lower(), c.lemma_.lower())) in VERB_OBJECT_CODES:
+            return key
+    return None
 
 
 def _order_code(trig: Token, ix: TokenIndex) -> Optional[str]:
@@ -252,7 +267,8 @@ def _abstract(tok: Token, ix: TokenIndex) -> bool:
     if any(c.dep_ in {"amod", "compound", "poss"} and (c.ent_type_ in PLACE_ENTS | {"NORP"} or ix.loc[c.i] is not None)
            for c in tok.children):
         return False  # "attacks on British soil", "on Afghan territory": a country's ground, no idea
-    return wn.noun(tok.lemma_).lexfile in ABSTRACT
+    sense = wn.noun(tok.lemma_)  # (a place in another sense is no idea: "stormed the compound", an enclosure)
+    return sense.lexfile in ABSTRACT and sense.tag != "site"
 
 
 def _restricted(trig: Token, code: str, noun: bool, ix: TokenIndex) -> Optional[str]:
@@ -278,7 +294,7 @@ def _restricted(trig: Token, code: str, noun: bool, ix: TokenIndex) -> Optional[
         return None  # "figures supplied by officials": information, not goods
     if code == REPRESSION and not any(armed(t, ix) for t in parts):
         return None
-    if code.startswith("14") and not noun and not _protesters(trig, ix):
+    if code.startswith("14") and code != "143" and not noun and not _protesters(trig, ix):
         return None  # "shares rallied", "the figures demonstrate that ...": nobody protests
     if code.startswith("171") and objs and all(_person(o, ix) for o in objs):
         return "182"  # "mutilated the victims": damage done to people is an assault on them

@@ -20,6 +20,7 @@ The arguments are found in event_args.py, the modality in event_modality.py.
 """
 from __future__ import annotations
 
+from dataclasses import replace
 from datetime import datetime
 from typing import Optional
 
@@ -43,9 +44,17 @@ from graph.extract.events.event_intent import intention_of, threat_code
 from graph.extract.events.event_label import VICTIMS, bare, event_label, name, with_intended, with_participants
 from graph.extract.events.event_merge import one_act
 from graph.extract.events.event_modality import modality_of
+from graph.extract.events.event_quote import FIRST_PERSON, speak_in_first_person
 from graph.extract.events.event_speaker import lost_speaker
 from graph.extract.events.event_time import event_times
-from graph.extract.events.event_type import ATTEMPT_NOUNS, needs_speaker, phrase, speakerless, type_triggers
+from graph.extract.events.event_type import (
+    ATTEMPT_NOUNS,
+    needs_speaker,
+    phrase,
+    speakerless,
+    type_triggers,
+    verb_object_idiom,
+)
 from graph.extract.events.events_lexicon import NOT_EVENT_VERBS, is_event_noun
 from graph.extract.events.fatalities import fatalities
 from graph.extract.events.headline_verbs import headline_verb
@@ -69,6 +78,8 @@ VERBAL_ROOTS = {"01", "02", "03", "04", "10", "11", "12", "13"}
 CIRCUMSTANCE_PREPS = {"after", "amid", "during", "following", "before", "in"}
 # "called for a strike", "protested against the vote", "sued over the decision": what the act is aimed at
 AIM_PREPS = {"for", "against", "over", "about"}
+# "agreed to a ceasefire", "committed to talks", "decided on a strike": the act is what the subject intends
+INTENDING = {"i_action", "i_state"}
 
 
 def _is_verb_trigger(tok: Token) -> bool:
@@ -86,6 +97,8 @@ def _is_verb_trigger(tok: Token) -> bool:
 
 
 def _is_noun_trigger(tok: Token) -> bool:
+    if tok.dep_ == "dobj" and verb_object_idiom(tok.head) is not None:
+        return False  # the "fire" of "opened fire": the verb's act (event_type.VERB_OBJECT_CODES)
     return (tok.pos_ == "NOUN" and tok.is_alpha and (tok.dep_ != "compound" or _violent_modifier(tok))
             and is_event_noun(tok.lemma_) and tok.lemma_.lower() not in NOMINAL_HEADS and not _topic(tok))
 
@@ -198,7 +211,8 @@ def _label_from_clause(noun: Token, events: list[Event], event_at: dict[int, int
         return f"{noun.lemma_.lower()} by {words}" if words else ""
     if prep.lower_ in CIRCUMSTANCE_PREPS and ev.place is not None:
         return f"{noun.lemma_.lower()} in {ev.place.text}"
-    if prep.lower_ in AIM_PREPS and noun.dep_ == "pobj" and not bare(ev.label) and noun.lower_ not in ev.label:
+    aimed = prep.lower_ in AIM_PREPS or prep.lower_ in {"to", "on"} and event_class(verb, False) in INTENDING
+    if aimed and noun.dep_ == "pobj" and not bare(ev.label) and noun.lower_ not in ev.label:
         return f"{ev.label} {prep.lower_} {noun.lower_}"  # "called for a general strike": "Uddin call for strike"
     return ""
 
@@ -341,12 +355,14 @@ def find_events(doc: Doc, timexes: list[Timex], locations: list[Location],
                 event_class="intention" if trig.i in intended else event_class(trig, noun, "" if noun else phrase(trig)),
                 fatalities=fatalities(trig, triggers),
             ))
+    at = {events[k].start: doc[i] for i, k in event_at.items()}
+    # a quoted "I" is its speaker (event_quote.py; before the labels below build on the speaker's)
+    events = speak_in_first_person(doc, events, at, lambda tok, ev, who: _relabel(tok, ev, ix, who, trig_kind[tok.i]))
     for i, gov in intended.items():  # "Burhan vow" -> "Burhan vow to retake the city"
         if gov.i in event_at and i in event_at and doc[i].head.i == gov.i:
             ev, comp = events[event_at[gov.i]], events[event_at[i]]
             if not any(a.role == "target" for a in ev.args):
                 ev.label = with_intended(ev.label, doc[i], next((a for a in comp.args if a.role == "target"), None), ix)
-    at = {events[k].start: doc[i] for i, k in event_at.items()}
     for i, k in event_at.items():  # a nominal that names no one, labelled from the clause it belongs to
         if bare(events[k].label):
             events[k].label = (_label_from_clause(doc[i], events, event_at, at, ix)
@@ -356,8 +372,11 @@ def find_events(doc: Doc, timexes: list[Timex], locations: list[Location],
     return follow_mentions(doc, events, at)
 
 
-def _relabel(noun: Token, ev: Event, ix: TokenIndex) -> str:
-    """The label of a nominal event given the participants of its support verb (event_merge.py)."""
-    agent = next((a for a in ev.args if a.role == "agent" and not speakerless(a)), None)
-    target = next((a for a in ev.args if a.role == "target"), None)
-    return event_label(noun, True, agent, target, ix, ev.args)
+def _relabel(trig: Token, ev: Event, ix: TokenIndex, speaker: Optional[Argument] = None, noun: bool = True) -> str:
+    """The label of an event given new participants: a nominal's from its support verb (event_merge.py), or the
+    `speaker` a quoted "I" stands for (event_quote.py)."""
+    args = [replace(speaker, role=a.role) if speaker is not None and a.text.lower() in FIRST_PERSON else a
+            for a in ev.args]
+    agent = next((a for a in args if a.role == "agent" and not speakerless(a)), None)
+    target = next((a for a in args if a.role == "target"), None)
+    return event_label(trig, noun, agent, target, ix, args)

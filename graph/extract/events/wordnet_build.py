@@ -43,7 +43,7 @@ ANCHORS: dict[tuple[str, str, int], str] = {
     ("imprison", "v", 1): "173", ("sue", "v", 1): "115", ("accuse", "v", 1): "112", ("indict", "v", 1): "173",
     ("convict", "v", 1): "116", ("sentence", "v", 1): "173", ("kidnap", "v", 1): "181", ("hijack", "v", 1): "181",
     ("destroy", "v", 2): "1712", ("demolish", "v", 1): "1712", ("damage", "v", 1): "171", ("riot", "v", 1): "145",
-    ("demonstrate", "v", 4): "141", ("threaten", "v", 1): "130", ("loot", "v", 1): "171",
+    ("demonstrate", "v", 4): "141", ("threaten", "v", 1): "130", ("loot", "v", 1): "171", ("raze", "v", 1): "1712",
     ("attack", "n", 1): "190", ("bombing", "n", 2): "183", ("bombing", "n", 1): "195", ("explosion", "n", 1): "183",
     ("killing", "n", 1): "1823", ("killing", "n", 2): "1823", ("murder", "n", 1): "1823",
     ("homicide", "n", 1): "1823", ("massacre", "n", 1): "202", ("assassination", "n", 2): "186",
@@ -79,6 +79,9 @@ ANY_SENSES = 3
 NOUN_FILES = {"noun.act", "noun.event", "noun.state", "noun.phenomenon", "noun.process", "noun.communication",
               "noun.person", "noun.group", "noun.location", "noun.artifact", "noun.attribute", "noun.cognition",
               "noun.feeling", "noun.possession", "noun.quantity", "noun.time", "noun.object", "noun.substance"}
+# first-sense files whose lemma may still name a site in its second or third sense (after an idea, only a built
+# one: "compound", "armory", not "point" or "goal")
+SITE_LATER = {"noun.group", "noun.act", "noun.cognition"}
 SENSES = 1  # senses of a lemma whose anchors count: the most frequent one (WordNet's first sense)
 
 
@@ -143,7 +146,8 @@ def rows(wn: WordNet) -> list[str]:
 def _tag(wn: WordNet, senses: list[tuple[str, str]], tags: dict[tuple[str, str], str]) -> str:
     """The first sense's tag; `mishap` also from the second ("crash" is first a noise, then an accident), and
     `site` from the second or third when the first is an act or a group ("market" is first commerce, then the
-    people who trade, then the marketplace; "village" is first a community, then a place)."""
+    people who trade, then the marketplace; "village" is first a community, then a place; "compound" is first an
+    idea, then a substance, then an enclosure)."""
     tag = wn.nearest(senses[0], tags)
     second = wn.nearest(senses[1], tags) if len(senses) > 1 else ""
     if tag in {"", "site"} and second == "mishap":
@@ -151,8 +155,9 @@ def _tag(wn: WordNet, senses: list[tuple[str, str]], tags: dict[tuple[str, str],
     if not tag and wn.synsets[senses[0]][0] == "noun.person" and any(
             (t := wn.nearest(x, tags)) in ANY_SENSE_TAGS for x in senses[:ANY_SENSES]):
         return t
-    if not tag and wn.synsets[senses[0]][0] in {"noun.group", "noun.act"} and any(
-            wn.nearest(s, tags) == "site" for s in senses[1:3]):
+    first = wn.synsets[senses[0]][0]
+    if not tag and first in SITE_LATER and any(wn.nearest(s, tags) == "site" and (
+            first != "noun.cognition" or wn.synsets[s][0] == "noun.artifact") for s in senses[1:3]):
         return "site"
     return tag
 

@@ -7,6 +7,9 @@ from graph.extract.model import Extraction
 from graph.sources.articles import Article
 
 MENTION_ORDER = {"name": 0, "extent": 1, "nominal": 2, "pronoun": 3}
+# the JSON's `type` is an OntoNotes label, as spaCy's and the scorers' (../shared/eval/score.py): an armed group is
+# an ORG there; what sort of organisation it is stays in `kind` ("armed_group")
+OUTPUT_TYPE = {"ARMED_GROUP": "ORG"}
 
 
 def _span(article: Article, start: int, end: int) -> tuple[int, int, str]:
@@ -29,6 +32,8 @@ def to_output(article: Article, ex: Extraction) -> dict[str, Any]:
     # order, the shorter of two at one start first: "Airbus" is listed before "Airbus chief executive Noel Forgeard",
     # "American" before "The American auto company", "U.S." before "U.S. Air Force", so a reader pairing a name
     # with our mentions by overlap meets the name's own mention first
+    for e in obj["entities"]:
+        e["type"] = OUTPUT_TYPE.get(e.get("type"), e.get("type"))
     obj["entities"].sort(key=lambda e: (MENTION_ORDER.get(e.get("mention"), 1), e["start"], e["end"]))
     for ev in obj["events"]:
         ev["args"] = [_remap(article, a) for a in ev["args"]]

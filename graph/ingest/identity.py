@@ -63,6 +63,22 @@ class Identity:
             done.actors = sorted({moved.get(a, a) for a in done.actors})
         done.shared_nt = "".join(line + "\n" for line in self._shared(done.shared_nt, moved, retyped))
 
+    def merge_written(self, store) -> int:
+        """Merge in the store the actors the index found to be one after they were written (an acronym an earlier
+        article used bare, spelt out by a later one: graph.extract.actors.resolve.ActorIndex.take_merges), as an
+        analyst's merge would (graph/store/corrections.py, by "tkg ingest": listed, undoable, applied to every
+        later article); returns how many."""
+        from graph.store.corrections import CorrectionError, merge
+
+        n = 0
+        for gone, kept in self.index.take_merges():
+            try:
+                merge(store, kept, gone, by="tkg ingest")
+                n += 1
+            except CorrectionError as e:  # one of them never reached the store (its article failed)
+                log.info("actor merge %s -> %s not made: %s", gone, kept, e)
+        return n
+
     def _shared(self, nt: str, moved: dict[str, str], retyped: set[str]) -> list[str]:
         out: list[str] = []
         labelled: dict[str, bool] = {}  # actor -> one of its label lines is the known label

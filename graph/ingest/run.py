@@ -228,6 +228,7 @@ class _Run:
                     committed.append(pair)
                 except Exception as e2:  # noqa: BLE001
                     self.fail(pair[0], f"the store refused the graph ({type(e2).__name__}: {str(e2)[:200]})")
+        self.identity.merge_written(self.store)
         for article, done in committed:
             s = self.summary
             s.articles += 1

@@ -25,6 +25,10 @@ from graph.extract.actors.name_spans import glued_markers
 ARMED_DESCRIPTORS = frozenset({"militia", "militiaman", "militiamen", "fighter", "rebel", "gang", "gangster",
                                "insurgent", "militant", "jihadist", "guerrilla", "paramilitary", "paramilitaries",
                                "gunman", "mercenary", "insurgency", "rebellion", "separatist"})
+# the descriptors that name one member when singular: "Imam Shamil, the legendary fighter" is a person, "The Fano, a
+# volunteer militia" a group
+MEMBER_DESCRIPTORS = frozenset({"militiaman", "fighter", "rebel", "gangster", "insurgent", "militant", "jihadist",
+                                "guerrilla", "gunman", "mercenary", "separatist"})
 # verbs that introduce another name: "known as X", "called X", "dubbed X", "nicknamed X"
 NAMING_VERBS = frozenset({"know", "call", "dub", "nickname", "name"})
 # "members of X" makes X an armed group only in a sentence about violence
@@ -100,7 +104,8 @@ def find_described(doc: Doc, loc_at) -> Described:
             run = _run_ending(doc, t.i, loc_at)
             if run is not None and run.root.dep_ in {"compound", "nmod", "amod"}:
                 mark(run)
-        if t.dep_ == "appos" and t.pos_ == "NOUN" and _armed_phrase(t) and _is_name_token(t.head, loc_at):
+        if t.dep_ == "appos" and t.pos_ == "NOUN" and _armed_phrase(t) and _is_name_token(t.head, loc_at) \
+                and not (t.tag_ == "NN" and t.lemma_.lower() in MEMBER_DESCRIPTORS):
             # "The Fano, a volunteer militia that ...": the name the apposition describes
             head = t.head
             mark(_run_ending(doc, head.i + 1, loc_at))

@@ -22,6 +22,7 @@ from graph.extract.text.person_names import (
     COMPANY_WORDS,
     NOT_PERSON_WORDS,
     TITLE_WORDS,
+    aged_name,
     bare_surname,
     given_names,
     looks_like_person,
@@ -40,7 +41,7 @@ def person_surnames(ents: list[tuple[Span, str, Optional[str]]]) -> frozenset[st
     cue in its sentence (never by its looks alone: "Washington Mutual" would vouch for itself)."""
     out = set()
     for ent, label, acr in ents:
-        if acr is None and (label == "PERSON" or (looks_like_person(ent) and _person_cue(ent))) and \
+        if acr is None and (label == "PERSON" or (looks_like_person(ent) and _person_cue(ent)) or aged_name(ent)) and \
                 not any(w.lower() in NOT_PERSON_WORDS for w in name_words(ent)):
             out.update((surname(ent), bare_surname(surname(ent))))  # "al-Burhan", and "Burhan" said later
     return frozenset(out)
@@ -50,6 +51,10 @@ def corrected_label(ent: Span, label: str, surnames: frozenset[str]) -> str:
     """The label after the person/organisation evidence above (unchanged without evidence)."""
     if label in _PERSON_LABELS and looks_like_person(ent) and (_person_cue(ent) or surname(ent) in surnames):
         return "PERSON"
+    if label in _PERSON_LABELS and _described_person(ent):
+        return "PERSON"  # "Imam Shamil, the legendary fighter"
+    if label in _PERSON_LABELS and aged_name(ent):
+        return "PERSON"  # "Khairullozhon Matanov, 23,": an age says person, whatever given name the list lacks
     if label in ("GPE", "LOC", "NORP", "FAC") and len(name_words(ent)) == 1 and ent.text in surnames:
         return "PERSON"  # "said Nantes" after "Ella Nantes" (the caller keeps it a place if the gazetteer placed it)
     if label == "PERSON" and _org_cue(ent):
@@ -64,6 +69,21 @@ def _before(ent: Span) -> Optional[Token]:
 def _age(tok: Token) -> bool:
     """'X, 51,': a bare number of years in apposition (not "$327 billion")."""
     return tok.text.isdigit() and 15 <= int(tok.text) <= 110 and not any(True for _ in tok.children)
+
+
+def _described_person(ent: Span) -> bool:
+    """A name of two to four capitalised words, none an organisation's word, that the sentence calls a person: a
+    definite or indefinite person noun in apposition ("Imam Shamil, the legendary fighter"). Whatever given name
+    opens it: transliterated names are in no list."""
+    words = name_words(ent)
+    if not 2 <= len(words) <= 4 or any(t.text == "&" or t.like_num for t in ent):
+        return False
+    if any(not w[:1].isupper() or w.lower() in NOT_PERSON_WORDS or w.lower() in COMPANY_WORDS for w in words):
+        return False
+    return any(c.dep_ == "appos" and c.pos_ == "NOUN" and c.i >= ent.end and (nominal_category(c) == "person" or (
+        c.tag_ == "NN" and nominal_category(c) == "rebels"))  # "the legendary fighter": one fighter is a person
+               and any(d.dep_ == "det" and d.lower_ in ("a", "an", "the") for d in c.children)
+               for c in ent.root.children)
 
 
 def _person_cue(ent: Span) -> bool:

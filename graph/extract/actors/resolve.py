@@ -129,17 +129,30 @@ class ActorIndex:
         self.by_first: dict[str, set[str]] = {}  # first key token of an organisation's name -> IRIs
         self.by_fl: dict[tuple, set[str]] = {}  # (first, last) token of a person's full name -> IRIs
         self.by_last: dict[str, set[str]] = {}  # last token of a person's full name -> IRIs
+        self.merged: dict[str, str] = {}  # an actor found to be another one later -> that one
+        self.merges: list[tuple[str, str]] = []  # (gone, kept) found since take_merges() was last called
 
     def __len__(self) -> int:
         return len(self.actors)
 
+    def live(self, iri: str) -> str:
+        """The actor `iri` is now: itself, or the one it was merged into."""
+        while iri in self.merged:
+            iri = self.merged[iri]
+        return iri
+
     def label(self, iri: str) -> Optional[str]:
-        k = self.actors.get(iri)
+        k = self.actors.get(self.live(iri))
         return k.label if k else None
 
     def is_person(self, iri: str) -> bool:
-        k = self.actors.get(iri)
+        k = self.actors.get(self.live(iri))
         return k is not None and k.person
+
+    def take_merges(self) -> list[tuple[str, str]]:
+        """The (gone, kept) merges of known actors found since the last call (see _absorb_bare_acronyms)."""
+        out, self.merges = self.merges, []
+        return out
 
     # --- registering ---
 
@@ -196,7 +209,7 @@ class ActorIndex:
         scores: dict[str, int] = {}
 
         def vote(iris: Iterable[str], score: int, unique: bool = False, check=None) -> None:
-            cands = {i for i in iris if self._compatible(self.actors[i], person, seqs) and (check is None or check(i))}
+            cands = {i for i in {self.live(i) for i in iris} if self._compatible(self.actors[i], person, seqs) and (check is None or check(i))}
             if unique and len(cands) != 1:
                 return
             for i in cands:
@@ -248,7 +261,7 @@ class ActorIndex:
             if not name or not _name_like(name) or is_acronym(name):
                 continue
             toks = _keys(name, other)
-            known = [self.actors[i] for i in self.by_key.get("".join(toks), ())]
+            known = [self.actors[i] for i in {self.live(i) for i in self.by_key.get("".join(toks), ())}]
             if any(k.person != other for k in known):
                 return None  # an actor of the record's own type has the name
             if len(toks) > 1:
@@ -268,7 +281,32 @@ class ActorIndex:
                 n += 1
                 iri = f"{rec.iri}-{'person' if rec.person else (rec.kind or 'actor')}" + (f"-{n}" if n > 2 else "")
         self.add(iri, rec.label, rec.person, rec.names)
+        self._absorb_bare_acronyms(iri, rec)
         return iri
+
+    def _absorb_bare_acronyms(self, iri: str, rec: ActorRecord) -> None:
+        """An article that ties an acronym to a full name ("Singapore Airlines (SIA)") joins to its actor the one
+        known actor an earlier article made from the bare acronym alone ("SIA said...", before any article had
+        spelt it out), whatever the order the articles came in: that actor becomes `iri` from now on, and the merge
+        is reported (take_merges) so what was already written can follow."""
+        if rec.person:
+            return
+        names = [n for n in dict.fromkeys([rec.label, *rec.names]) if n and _name_like(n)]
+        if not any(len(_keys(n, False)) > 1 for n in names if not is_acronym(n)):
+            return  # no full name in this article: nothing ties the acronym to anything
+        for name in names:
+            if not is_acronym(name):
+                continue
+            toks = _keys(name, False)
+            if len(toks) != 1:
+                continue
+            bare = [i for i in {self.live(i) for i in self.by_key.get(toks[0], ())}
+                    if i != iri and not self.actors[i].person and self.actors[i].seqs <= {toks}]
+            if len(bare) == 1:
+                gone = bare[0]
+                self.merged[gone] = iri
+                self.actors[iri].seqs |= self.actors[gone].seqs
+                self.merges.append((gone, iri))
 
 
 def actor_records(ex: Extraction) -> list[ActorRecord]:

@@ -65,6 +65,27 @@ def implied_countries(doc: Doc, gaz: Gazetteer) -> set[str]:
     return out
 
 
+def where_countries(doc: Doc, gaz: Gazetteer) -> set[str]:
+    """The countries the article's places lie in, as against the countries it only names as actors ("accused
+    Russia of arming the fighters"): :func:`implied_countries` and the countries and provinces named in a place's
+    role ("in Sudan", "fled North Darfur"). A loose spelling may resolve only into these when there are any: a
+    town the gazetteer lacks ("Tawila", Darfur) is not a namesake-by-skeleton in the country of a bystander
+    (Tula, Russia)."""
+    from graph.extract.places.place_spans import locative, place_object
+
+    out = implied_countries(doc, gaz)
+    for ent in doc.ents:
+        if ent.label_ not in ("GPE", "LOC"):
+            continue
+        core = strip_det(ent)
+        if not (locative(core) or place_object(core)):
+            continue
+        p = gaz.lookup(core.text)
+        if p is not None and p.country and p.kind in ("country", "admin1", "region"):
+            out.add(p.country)
+    return out
+
+
 def context_countries(doc: Doc, gaz: Optional[Gazetteer] = None) -> set[str]:
     """ISO alpha-2 codes of the countries a doc is about (its unambiguous country-level mentions)."""
     return article_countries(doc, gaz or default_gazetteer())

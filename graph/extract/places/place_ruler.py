@@ -18,6 +18,7 @@ from graph.extract.places.places_lexicon import (
     EVENT_HEADS,
     ORG_HEADS,
     ORG_PREFIXES,
+    PLACE_SUFFIXES,
     RULER_MIN_CITY_POPULATION,
 )
 
@@ -143,6 +144,9 @@ class PlaceRuler:
             text = doc[start:end].text
             if text in self.small_capitals and _in_longer_name(doc, start, end):
                 continue  # "Morgan Stanley", "Douglas Aircraft": left to the NER
+            if end - start == 1 and _given_name_before_surname(doc, start) and not (
+                    start > 0 and doc[start - 1].text in self.org_prefixes):  # "Air France Flight 447"
+                continue  # "lawmaker Santiago Mendoza": a person's given name, left to the NER
             spans.append(Span(doc, start, end, label=label, span_id="place"))
             single = end - start == 1 and text in self.single
             if single or text in self.multi:
@@ -174,6 +178,27 @@ def _in_longer_name(doc: Doc, start: int, end: int) -> bool:
     return (before is not None and before.is_title and before.tag_ in ("NNP", "NNPS") and not before.is_sent_start
             and before.whitespace_ != "") or (after is not None and after.is_title and after.tag_ in ("NNP", "NNPS")
                                                and doc[end - 1].whitespace_ != "")
+
+
+def _given_name_before_surname(doc: Doc, start: int) -> bool:
+    """A place name that is a given name ("Santiago", "Victoria", "Jordan") right before a capitalised proper noun
+    that heads no place or organisation ("Santiago Mendoza", not "Victoria Falls" or "Jordan Valley")."""
+    from graph.extract.text.person_names import given_names
+
+    tok = doc[start]
+    nxt = doc[start + 1] if start + 1 < len(doc) else None
+    if nxt is None or tok.whitespace_ == "" or tok.text not in given_names():
+        return False
+    if not (nxt.is_title and nxt.tag_ == "NNP" and nxt.is_alpha) or nxt.lower_ in _HEAD_WORDS:
+        return False
+    return not (start + 2 < len(doc) and doc[start + 2].lower_ in _HEAD_WORDS)  # "Santiago Metro Line"
+
+
+# heads of a named feature or building after a place name ("Victoria Falls", "Jordan Valley", "Florence Street")
+_FEATURE_HEADS = """Falls Valley River Island Islands Bay Lake Lakes Mountain Mountains Peninsula Strait Square Street
+Road Avenue Park Station Bridge Harbour Harbor Beach Coast Heights Hills Springs Creek Canyon Desert Sea Gulf Memorial
+Cathedral Church Mosque Palace Castle Tower Centre Center Gardens Hotel Club""".split()
+_HEAD_WORDS = frozenset(w.lower() for w in (*PLACE_SUFFIXES, *ORG_HEADS, *EVENT_HEADS, *_FEATURE_HEADS))
 
 
 @Language.factory("tkg_place_ruler")

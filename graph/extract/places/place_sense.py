@@ -25,6 +25,7 @@ from graph.extract.places.places_lexicon import (
     TOWN_NOUNS,
 )
 from graph.extract.text.nominals import NOMINAL_HEADS
+from graph.extract.text.person_names import aged_name
 
 _ACTOR_CATEGORIES = ("person", "org")
 
@@ -118,7 +119,8 @@ def actor_names(doc: Doc, gaz: Gazetteer) -> frozenset[str]:
     for ent in doc.ents:
         if len(ent) < 2 or ent.label_ not in ("PERSON", "ORG"):
             continue
-        tok = ent[-1] if ent.label_ == "PERSON" else ent[0]
+        # "Khairullozhon Matanov, 23," tagged ORG: a person by the age, so "Matanov" later is his surname
+        tok = ent[-1] if ent.label_ == "PERSON" or aged_name(ent) else ent[0]
         if not tok.is_alpha or not tok.text[:1].isupper():
             continue
         if ent.label_ == "ORG" and gaz.lookup(tok.text) is not None and gaz.quality(tok.text, gaz.lookup(tok.text)) >= 2:

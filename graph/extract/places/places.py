@@ -25,7 +25,7 @@ from spacy.tokens import Doc, Span
 from graph.extract.model import Location
 from graph.extract.places.gazetteer import Gazetteer, GeoPlace, normalize
 from graph.extract.places.gazetteer_cache import default_gazetteer
-from graph.extract.places.place_context import article_countries, context_countries, qualifier
+from graph.extract.places.place_context import article_countries, context_countries, qualifier, where_countries
 from graph.extract.places.place_mentions import longer_mentions
 from graph.extract.places.place_referent import pick_referents
 from graph.extract.places.place_ruler import PlaceRuler, place_surfaces, ruler_patterns
@@ -64,6 +64,7 @@ def find_locations(doc: Doc, gaz: Optional[Gazetteer] = None) -> list[Location]:
     """Place mentions of ``doc`` (character offsets into ``doc.text``), geocoded."""
     gaz = gaz or default_gazetteer()
     ctx = article_countries(doc, gaz)
+    where: list[set[str]] = []  # where_countries, computed at the first loose spelling that needs it
     out: list[Location] = []
     taken: set[int] = set()  # token indices already used
     deferred: list[Span] = []
@@ -119,7 +120,11 @@ def find_locations(doc: Doc, gaz: Optional[Gazetteer] = None) -> list[Location]:
                     continue
             if p is None:
                 qual = qualifier(ent, gaz, ctx)
-                p, _ = gaz.lookup_loose(core.text, qual or ctx, strict=bool(qual))
+                p, exact = gaz.lookup_loose(core.text, qual or ctx, strict=bool(qual))
+                if p is not None and not exact and not qual and not where:
+                    where.append(where_countries(doc, gaz))
+                if p is not None and not exact and not qual and where[0] and p.country not in where[0]:
+                    p = None  # a loose spelling only where the article's places lie: "Tawila" is not Tula, Russia
                 if p is not None and p.kind in ("city", "village") and p.country not in (qual or ctx) \
                         and p.population < RULER_MIN_CITY_POPULATION and gaz.quality(core.text, p) < 2:
                     # "the town of Ber" (Mali) is not Véroia, Greece, whose alternate names include "Ber": a

@@ -7,7 +7,7 @@ from __future__ import annotations
 from functools import lru_cache
 from pathlib import Path
 
-from spacy.tokens import Span
+from spacy.tokens import Span, Token
 
 _GIVEN_NAMES = Path(__file__).resolve().parent / "data" / "given_names.txt"
 
@@ -71,6 +71,26 @@ def name_words(span: Span) -> list[str]:
     if words and words[0].lower() in ("the", "a", "an"):
         words = words[1:]
     return words
+
+
+def _age(tok: Token) -> bool:
+    """'X, 51,': a bare number of years (not "$327 billion", "23 percent")."""
+    return tok.text.isdigit() and 15 <= int(tok.text) <= 110 and not any(True for _ in tok.children)
+
+
+def aged_name(span: Span) -> bool:
+    """'Khairullozhon Matanov, 23,': a name of two to four capitalised words, none an organisation's word, with a
+    number of years in apposition right after it. News gives ages to people only, so the name need not open with
+    a given name the list knows (transliterated names often do not)."""
+    words = name_words(span)
+    if not 2 <= len(words) <= 4 or any(t.text == "&" or t.like_num for t in span):
+        return False
+    if any(not w[:1].isupper() or w.lower() in NOT_PERSON_WORDS or w.lower() in COMPANY_WORDS for w in words):
+        return False
+    doc = span.doc
+    if span.end + 2 >= len(doc) or doc[span.end].text != "," or not _age(doc[span.end + 1]):
+        return False
+    return doc[span.end + 2].text in (",", ")", ";")
 
 
 def looks_like_person(span: Span) -> bool:

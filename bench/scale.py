@@ -78,10 +78,12 @@ class Template:
     """An article graph cut at its article keys and dates, so a copy is one join (10 -> ~1 ms an article)."""
 
     def __init__(self, nt: str) -> None:
-        # day slots follow the event IRIs (MD5), which every copy renames: recomputed per copy (`copy`)
+        # day slots follow the event IRIs (MD5), which every copy renames: recomputed per copy (`copy`); page rows
+        # (graph/store/page_rows.py) by put_articles
         nt = "".join(ln for ln in nt.splitlines(keepends=True)
                      if " <https://w3id.org/timeline-kg/ontology#beginSlot> " not in ln
-                     and " <https://w3id.org/timeline-kg/ontology#shownSlot> " not in ln)
+                     and " <https://w3id.org/timeline-kg/ontology#shownSlot> " not in ln
+                     and " <https://w3id.org/timeline-kg/ontology#row> " not in ln)  # names its copy's article: redone
         self.issued = date.fromisoformat(ISSUED.search(nt).group(1))
         self.pieces, self.slots, pos = [], [], 0
         for m in SLOT.finditer(nt):

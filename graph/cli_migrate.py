@@ -47,6 +47,7 @@ def migrate_cmd(data: Optional[Path] = typer.Option(None, "--data", help="Store 
     finally:
         store.close()
     what = "checked" if done.already else "migrated"
-    linked = "given the shown slots of their events" if done.only_shown else \
-        "linked to their days, counts kept per month"
+    linked = ("given the page rows of their shown events" if done.only_rows else
+              "given the shown slots and page rows of their events" if done.only_shown else
+              "linked to their days, counts kept per month")
     err.print(f"{what} {store.location}: {done.graphs} article graphs {linked}, in {done.seconds:.1f} s", highlight=False)

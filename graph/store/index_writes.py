@@ -27,6 +27,7 @@ from graph.ids import DAY, INDEX_GRAPH, MONTH, ONTOLOGY, slot_iri
 from graph.rdf.shown import BEGIN as _BEGIN
 from graph.rdf.shown import SHOWN_SLOT, shown_links
 from graph.store import happening_index
+from graph.store.page_rows import ROW, row_lines
 from graph.store.time_index import VERSION
 
 _I = f"<{INDEX_GRAPH}>"
@@ -58,8 +59,17 @@ _SLOTTED = re.compile(r"^<([^>]+)> <" + re.escape(ONTOLOGY) + r"beginSlot> ", re
 
 def with_index(nt: str) -> str:
     """An article's N-Triples as both stores write them: with the time index's links (with_links) and the
-    happening keys (happening_index.with_keys) that graph.rdf writes and a graph built by other code lacks."""
-    return happening_index.with_keys(with_links(nt))
+    happening keys (happening_index.with_keys) that graph.rdf writes and a graph built by other code lacks,
+    and the page rows of its shown events (with_rows)."""
+    return with_rows(happening_index.with_keys(with_links(nt)))
+
+
+def with_rows(nt: str) -> str:
+    """An article's N-Triples with a `tkg:row` for each shown event that has none (graph/store/page_rows.py)."""
+    if nt.count(f"<{SHOWN_SLOT}> ") <= nt.count(f"<{ROW}> "):
+        return nt
+    extra = row_lines(nt)
+    return (nt if not nt or nt.endswith("\n") else nt + "\n") + extra if extra else nt
 
 
 def with_links(nt: str) -> str:

@@ -3,7 +3,8 @@
 A store written by an earlier version has no `tkg:beginDay` / `tkg:issuedDay` links and no
 `tkg:timeIndexVersion` marker (or version 1: day links but no `tkg:beginSlot`, the slots of a day a
 page reads in order; or version 2: no `tkg:shownSlot`, the slots of the events the default timeline
-shows, graph/rdf/shown.py, which is all a version-2 store is given), no `tkg:lshBand` keys
+shows, graph/rdf/shown.py, which with the page rows is all a version-2 store is given; or version 3: no
+`tkg:row`, the page rows of the shown events, graph/store/page_rows.py, all a version-3 store is given), no `tkg:lshBand` keys
 (near-duplicate candidates by lookup), no
 `tkg:happeningKey` links (happening candidates by lookup: graph/store/happening_index.py), nor,
 before an earlier change, `sem:hasActor` beside every agent and target (windowed actor filters use
@@ -27,7 +28,7 @@ from typing import Callable, Optional
 from graph.ids import BASE, DAY, ONTOLOGY
 from graph.rdf.lsh import band_keys
 from graph.rdf.shown import SHOWN_SLOT, shown_all
-from graph.store import happening_index, time_index
+from graph.store import happening_index, page_rows, time_index
 from graph.store import index_writes as iw
 
 _SEM = "http://semanticweb.cs.vu.nl/2009/11/sem/"
@@ -77,6 +78,24 @@ def _shown_slots(store: object, graphs: str) -> str:
     return "INSERT DATA { " + " ".join(parts) + " }" if parts else ""
 
 
+# The page rows (graph/store/page_rows.py) of a batch's shown events, asked of the store itself (what the
+# writers ask of an article's triples: the same query, the same values), a few thousand events a query.
+SHOWN_EVENTS = f"SELECT ?g ?e WHERE {{ VALUES ?g {{ %s }} GRAPH ?g {{ ?e <{SHOWN_SLOT}> ?s }} }}"
+ROWS_AT_ONCE = 2000
+
+
+def _rows(store: object, graphs: str) -> str:
+    """INSERT DATA of the `tkg:row` literals of the shown events of `graphs` ('' if none)."""
+    graph_of = {r["e"].value: r["g"].value for r in store.ox_query(SHOWN_EVENTS % graphs)}  # type: ignore[attr-defined]
+    events = sorted(graph_of)
+    by_graph: dict[str, list[str]] = {}
+    for i in range(0, len(events), ROWS_AT_ONCE):
+        for e, line in page_rows.rows(store, events[i:i + ROWS_AT_ONCE]).items():
+            by_graph.setdefault(graph_of[e], []).append(line)
+    parts = [f"GRAPH <{g}> {{ {''.join(lines)} }}" for g, lines in by_graph.items()]
+    return "INSERT DATA { " + " ".join(parts) + " }" if parts else ""
+
+
 SIGNATURES = (f"SELECT ?g ?a ?sig WHERE {{ VALUES ?g {{ %s }} GRAPH ?g {{ ?a <{ONTOLOGY}minhash> ?sig }} }}")
 
 
@@ -95,35 +114,41 @@ class Migration:
     graphs: int = 0  # article graphs linked
     seconds: float = 0.0
     already: bool = False  # the store had the index (the links were checked and recounted all the same)
-    only_shown: bool = False  # a version-2 store: only the shown slots were added
+    only_shown: bool = False  # a version-2 store: only the shown slots (and rows) were added
+    only_rows: bool = False  # a version-3 store: only the page rows were added
 
 
 def needed(store: object) -> bool:
     """Whether `store` holds articles but no time index (windows then scan every event), one without
     day slots (pages then sort whole days), or one without shown slots (the default timeline then tests
-    every candidate event)."""
-    return not time_index.state(store).shown and bool(store.ox_query(  # type: ignore[attr-defined]
+    every candidate event), or one without page rows (pages then read each event's details by ~15 lookups)."""
+    return not time_index.state(store).rows and bool(store.ox_query(  # type: ignore[attr-defined]
         f'ASK {{ GRAPH ?g {{ ?s ?p ?o }} FILTER (STRSTARTS(STR(?g), "{BASE}article/")) }}'))
 
 
 def migrate(store: object, batch: int = BATCH, progress: Optional[Callable[[int, int], None]] = None) -> Migration:
     """Link every event and article of `store` to its day, count every month, state the marker.
     A store of version 2 or later (day links and slots, band keys and happening keys all there) gets only
-    the shown slots (graph/rdf/shown.py) and the marker: its links and counts are left as they are.
+    the shown slots (graph/rdf/shown.py), the page rows (graph/store/page_rows.py) and the marker, one of
+    version 3 only the rows and the marker: its links and counts are left as they are.
     `progress(done, total)` is called after each batch of graphs."""
     t0 = time.perf_counter()
     st = time_index.state(store)
     only_shown = st.slotted and bool(store.ox_query(happening_index.ASK))  # type: ignore[attr-defined]
-    report = Migration(already=st.shown, only_shown=only_shown)
+    only_rows = only_shown and st.shown
+    report = Migration(already=st.rows, only_shown=only_shown, only_rows=only_rows)
     graphs = [r["g"].value for r in store.ox_query(ARTICLE_GRAPHS)]  # type: ignore[attr-defined]
     for i in range(0, len(graphs), batch):
         part = " ".join(f"<{g}>" for g in graphs[i:i + batch])
         if not only_shown:
             store.maintain(iw.join(LINK % {"graphs": part}, happening_index.LINK % {"graphs": part},  # type: ignore[attr-defined]
                                    _bands(store, part)))
-        shown = _shown_slots(store, part)  # of the slots just linked
+        shown = "" if only_rows else _shown_slots(store, part)  # of the slots just linked
         if shown:
             store.maintain(shown)  # type: ignore[attr-defined]
+        rows = _rows(store, part)  # of the shown slots just linked
+        if rows:
+            store.maintain(rows)  # type: ignore[attr-defined]
         report.graphs += len(graphs[i:i + batch])
         if progress:
             progress(report.graphs, len(graphs))

@@ -9,7 +9,7 @@ import pyoxigraph as ox
 
 from graph.ids import BASE, id_of, valid_iri
 from graph.rdf.shown import REPORTS, STATEMENT  # the verdict kept at write time uses them too: no drift
-from graph.store import filter_share, time_index
+from graph.store import filter_share, page_rows, time_index
 from graph.store.embedded import Store
 from graph.store.free_text import TEXT_MAX as TEXT_MAX  # the routers read queries.TEXT_MAX
 from graph.store.free_text import text_count, text_filter
@@ -98,24 +98,8 @@ SELECT DISTINCT ?e ?begin WHERE {
 } ORDER BY %(order)s LIMIT %(limit)d OFFSET %(offset)d
 """
 
-EVENT_DETAILS = PREFIXES + """
-SELECT ?e ?label ?type ?stamp ?timex ?end ?source ?modality ?confidence ?trigger ?class
-       ?sentence ?stext ?article ?title ?place ?dead WHERE {
-  VALUES ?e { %s }
-  ?e rdfs:label ?label ; tkg:trigger ?trigger ;
-     tkg:timeSource ?source ; tkg:modality ?modality ; tkg:confidence ?confidence ;
-     prov:wasDerivedFrom ?sentence .
-  ?sentence tkg:text ?stext ; dcterms:isPartOf ?article .
-  OPTIONAL { ?article dcterms:title ?title }
-  OPTIONAL { ?e sem:hasLatestEndTimeStamp ?end }
-  OPTIONAL { ?e sem:hasTimeStamp ?stamp }
-  OPTIONAL { ?e tkg:timex ?timex }
-  OPTIONAL { ?e sem:eventType ?type }
-  OPTIONAL { ?e sem:hasPlace ?place }
-  OPTIONAL { ?e tkg:eventClass ?class }
-  OPTIONAL { ?e tkg:fatalities ?dead }
-}
-"""
+# What a page shows of each event: graph/store/page_rows.py (one kept row an event where the store has them)
+EVENT_DETAILS = page_rows.EVENT_DETAILS
 
 EVENT_ACTORS = PREFIXES + """
 SELECT ?e ?role ?actor (SAMPLE(?l) AS ?label) WHERE {
@@ -310,9 +294,9 @@ def timeline(store: Store, start: Optional[date] = None, end: Optional[date] = N
                      start, end, limit, offset, not (all_events or story or typed) and time_index.state(store).shown)
     if not page:
         return []
-    details = {r["e"].value: r for r in store.ox_query(EVENT_DETAILS % " ".join(f"<{e}>" for e, _ in page))}
+    details = page_rows.details(store, [e for e, _ in page], time_index.state(store).rows)
     actors = _actors(store, [e for e, _ in page])
-    places = _places(store, {r["place"].value for r in details.values() if r["place"] is not None})
+    places = _places(store, {r["place"] for r in details.values() if r["place"] is not None})
     found = sources(store, [e for e, _ in page]) if with_sources else {}
     return [{**_event_row(details[e], begin, actors.get(e, []), places), "sources": found.get(e, [])}
             for e, begin in page if e in details]
@@ -377,24 +361,26 @@ def _actors(store: Store, events: list[str]) -> dict[str, list[dict[str, str]]]:
     return out
 
 
+def _event_row(r: dict[str, Optional[str]], begin: str, actors: list[dict[str, str]],
+               places: dict[str, dict[str, Any]]) -> dict[str, Any]:
+    """One event of a page from its details (page_rows.details: values by EVENT_DETAILS's names)."""
+    from graph.extract.events.cameo import labels
+
+    code = r["type"].rsplit("/", 1)[-1] if r["type"] else None
+    place = places.get(r["place"]) if r["place"] is not None else None
+    return {
+        "id": id_of(r["e"] or ""), "label": r["label"],
+        "date": r["stamp"] or begin[:10], "timex": r["timex"],
+        "begin": begin, "end": r["end"], "time_source": r["source"],
+        "type": code, "type_label": labels().get(code) if code else None,
+        "trigger": r["trigger"], "modality": r["modality"], "class": r["class"],
+        "confidence": float(r["confidence"] or 0), "fatalities": int(r["dead"] or 0),
+        "actors": actors, "place": place,
+        "sentence": {"id": id_of(r["sentence"] or ""), "text": r["stext"]},
+        "article": {"id": id_of(r["article"] or ""), "title": r["title"]},
+    }
+
+
 def _v(row: Any, name: str) -> Optional[str]:
     t = row[name]
     return None if t is None else t.value
-
-
-def _event_row(r: Any, begin: str, actors: list[dict[str, str]], places: dict[str, dict[str, Any]]) -> dict[str, Any]:
-    from graph.extract.events.cameo import labels
-
-    code = _v(r, "type").rsplit("/", 1)[-1] if _v(r, "type") else None
-    place = places.get(r["place"].value) if r["place"] is not None else None
-    return {
-        "id": id_of(r["e"].value), "label": _v(r, "label"),
-        "date": _v(r, "stamp") or begin[:10], "timex": _v(r, "timex"),
-        "begin": begin, "end": _v(r, "end"), "time_source": _v(r, "source"),
-        "type": code, "type_label": labels().get(code) if code else None,
-        "trigger": _v(r, "trigger"), "modality": _v(r, "modality"), "class": _v(r, "class"),
-        "confidence": float(_v(r, "confidence") or 0), "fatalities": int(_v(r, "dead") or 0),
-        "actors": actors, "place": place,
-        "sentence": {"id": id_of(r["sentence"].value), "text": _v(r, "stext")},
-        "article": {"id": id_of(r["article"].value), "title": _v(r, "title")},
-    }

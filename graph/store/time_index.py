@@ -32,8 +32,9 @@ from typing import Any, Callable, Optional
 from graph.ids import DAY, INDEX_GRAPH, MONTH, ONTOLOGY, SLOTS
 
 # 1: day links; 2: and day slots (`tkg:beginSlot`, graph.ids.slot_key), which pages read; 3: and the slots of
-# the events the default timeline shows (`tkg:shownSlot`, graph/rdf/shown.py), which its pages read instead
-VERSION = 3
+# the events the default timeline shows (`tkg:shownSlot`, graph/rdf/shown.py), which its pages read instead;
+# 4: and each shown event's page row in one literal (`tkg:row`, graph/store/page_rows.py)
+VERSION = 4
 _I = f"<{INDEX_GRAPH}>"
 _T = f"<{ONTOLOGY}"
 _LINKS = f"VALUES ?p {{ {_T}beginDay> {_T}issuedDay> }}"
@@ -59,6 +60,7 @@ class IndexState:
     indexed: bool = False  # every event and article links to its day (a new store, or migrated)
     slotted: bool = False  # and every event to its day's slot (version 2): pages read a day a slot at a time
     shown: bool = False  # and every event the default timeline shows to its shown slot (version 3: shown_clause)
+    rows: bool = False  # and every shown event has its page row (version 4: graph/store/page_rows.py)
     stale: bool = False  # an update of unknown extent ran since: the counts are counted from the links
     months: dict[str, dict[str, int]] = field(default_factory=lambda: {"events": {}, "articles": {}})
     read: set[str] = field(default_factory=set)  # months whose totals are in `months`
@@ -82,7 +84,7 @@ def state(store: Any) -> IndexState:
         p = r["p"].value
         if p == f"{ONTOLOGY}timeIndexVersion":
             version = max(version, int(r["o"].value))
-            st.indexed, st.slotted, st.shown = version >= 1, version >= 2, version >= 3
+            st.indexed, st.slotted, st.shown, st.rows = version >= 1, version >= 2, version >= 3, version >= 4
         elif p == f"{ONTOLOGY}countsStale":
             st.stale = r["o"].value in ("true", "1")
     store._time_index_state = (revision, st)

@@ -3,8 +3,7 @@ from __future__ import annotations
 
 from functools import lru_cache
 
-from rdflib import Graph
-from rdflib.namespace import SKOS
+import pyoxigraph as ox
 
 from graph.resources import ontology_file
 
@@ -70,16 +69,24 @@ VERB_CODES: dict[str, str] = {
 VERB_OBJECT_CODES = {("open", "fire"): "193", ("set", "fire"): "1712", ("set", "ablaze"): "1712"}
 
 
+_SKOS = "http://www.w3.org/2004/02/skos/core#"
+
+
 @lru_cache(maxsize=1)
 def labels() -> dict[str, str]:
-    """CAMEO code -> English label, read from the SKOS scheme."""
-    g = Graph().parse(ontology_file("cameo.ttl"), format="turtle")
-    return {str(code): str(label) for _, code, label in _pairs(g)}
+    """CAMEO code -> English label, read from the SKOS scheme.
 
-
-def _pairs(g: Graph):
-    for concept, code in g.subject_objects(SKOS.notation):
-        yield concept, code, g.value(concept, SKOS.prefLabel)
+    Parsed by pyoxigraph, not rdflib: a timeline page's rows need these labels, and in a fresh process
+    (`tkg timeline`, a notebook) importing rdflib and parsing with it cost its first page 90 ms of CPU
+    against 1 ms (docs/scale.md, "Session 9")."""
+    codes: dict[ox.NamedNode | ox.BlankNode, str] = {}
+    names: dict[ox.NamedNode | ox.BlankNode, str] = {}
+    for t in ox.parse(path=str(ontology_file("cameo.ttl")), format=ox.RdfFormat.TURTLE):
+        if t.predicate.value == _SKOS + "notation":
+            codes[t.subject] = t.object.value
+        elif t.predicate.value == _SKOS + "prefLabel":
+            names[t.subject] = t.object.value
+    return {code: names[concept] for concept, code in codes.items() if concept in names}
 
 
 def american(lemma: str) -> str:

@@ -179,3 +179,32 @@ def test_rest(fixed, tmp_path):
         assert r.status_code == 403 and r.json()["error"]
     finally:
         closed.stop()
+
+
+def test_an_event_without_a_place_gets_one(sahel_store, tmp_path):
+    """`tkg fix place EVENT ID` on an event the extractor left without a place sets it (it used to do nothing),
+    in the event's own article graph, and undo takes it away again."""
+    data = tmp_path / "data"
+    shutil.copytree(sahel_store, data)
+    has_place = "<http://semanticweb.cs.vu.nl/2009/11/sem/hasPlace>"
+    s = Store(data)
+    try:
+        row = next(iter(s.ox_query(f"SELECT ?e ?g WHERE {{ GRAPH ?g {{ ?e a <http://semanticweb.cs.vu.nl/2009/11/sem/Event> "
+                                   f"FILTER NOT EXISTS {{ ?e {has_place} ?p }} }} }} LIMIT 1")))
+    finally:
+        s.close()
+    event, graph = row["e"].value, row["g"].value
+    out = run_tkg("fix", "place", event[len(BASE):], str(GAO_BF), "--data", str(data), check=True).stdout
+    s = Store(data)
+    try:
+        placed = {(r["g"].value, r["p"].value) for r in s.ox_query(f"SELECT ?g ?p WHERE {{ GRAPH ?g {{ <{event}> {has_place} ?p }} }}")}
+    finally:
+        s.close()
+    assert placed == {(graph, f"{BASE}place/{GAO_BF}")}
+    assert describe(data, "place", f"place/{GAO_BF}")["country"] == "BF"
+    run_tkg("fix", "undo", out.split(":")[0], "--data", str(data), check=True)
+    s = Store(data)
+    try:
+        assert not list(s.ox_query(f"SELECT ?p WHERE {{ <{event}> {has_place} ?p }}"))
+    finally:
+        s.close()

@@ -202,6 +202,10 @@ def _place(c: Correction, quads: set[ox.Quad]) -> set[ox.Quad]:
         out = {q for q in quads if not (q.subject in events and q.predicate == HAS_PLACE)}
         moved = {ox.Quad(q.subject, HAS_PLACE, new, q.graph_name) for q in quads
                  if q.subject in events and q.predicate == HAS_PLACE}
+        # an event the extractor left without a place gets one too, in the graph that describes it
+        placed = {q.subject for q in moved}
+        moved |= {ox.Quad(q.subject, HAS_PLACE, new, q.graph_name) for q in quads
+                  if q.subject in events and q.subject not in placed and q.predicate == RDF_TYPE}
         return out | moved | (place_description(c.new, c.geo) if moved else set())
     old = {ox.NamedNode(o) for o in c.old} | (named_places(quads, c.name) if c.name else set())
     geoms = {ox.NamedNode(o.value + "/geometry") for o in old}

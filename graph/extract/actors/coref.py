@@ -10,11 +10,11 @@ Nominals (head lemma in text/nominals.NOMINAL_HEADS; their categories and shapes
 - rebels take their ethnic or national modifier ("Tuareg-dominated separatist groups" -> Tuareg rebels), and
   "the rebels" the article's last rebels;
 - a definite nominal with the head of an earlier resolved one is that actor ("the UN mission" after "the UN
-  stabilisation mission"); "the group"/"the company" is the last named organization. A nominal owned by a
-  pronoun ("our mission") does not head-match.
-Pronouns: he/she -> the last person; it/its -> the nearest earlier singular subject, they/their -> plural;
-relative "which/who/that" -> the noun its clause modifies; we/our -> an organization that is the speaker of the
-sentence. Unresolved nominals and he/she are still typed mentions, without a canonical actor.
+  stabilisation mission"); "the company" is the last named organization (in reported words the speaker's:
+  quote_speakers.py). A nominal owned by a pronoun ("our mission") does not head-match.
+Pronouns: he/she -> the last person; it/its -> the nearest earlier singular subject (in a noun's clause its maker:
+"the announcement by GM that it had filed"), they/their -> plural; relative "which/who/that" -> the noun its clause
+modifies; we/our -> the organization that speaks. Unresolved nominals and he/she are typed mentions, without actor.
 """
 from __future__ import annotations
 
@@ -38,12 +38,13 @@ from graph.extract.actors.coref_nominals import (
     names_a_person,
     nominal_category,
     not_a_state_body,
+    noun_maker,
     owned_by_pronoun,
     span_bounds,
     subject_of_clause,
 )
 from graph.extract.actors.name_spans import glued_markers
-from graph.extract.actors.quote_speakers import employers_of, quotations, speaker_organisation
+from graph.extract.actors.quote_speakers import employers_of, quotations, reporter_organisation, speaker_organisation
 from graph.extract.model import Location
 from graph.extract.text.dateline import dateline_tokens
 from graph.extract.text.nominals import NOMINAL_HEADS
@@ -263,10 +264,11 @@ def resolve_nominals_and_pronouns(doc: Doc, named: list, reg, loc_at: list[Optio
                 return m.form == "name" and m.cluster.kind in want and m.cluster.type != "PERSON"
             owner = next((at[c.i].cluster for c in tok.children if c.dep_ == "poss" and c.i in at
                           and at[c.i].cluster is not None and named_org(at[c.i])), None)
-            # a named owner's part is the owner's ("GM's automotive division"); else the organisation the story
-            # is about: the last one that was a subject ("GM said it would sell Opel to Magna ... the company's
-            # move" is GM's), else the last one named
-            return owner or recent(lambda m: named_org(m) and subject_of_clause(doc[m.head]), tok.i, 8) or \
+            # a named owner's part is the owner's ("GM's automotive division"); in reported words, the speaker's
+            # organisation; else the one the story is about: the last one that was a subject ("GM said it would
+            # sell Opel to Magna ... the company's move" is GM's), else the last one named
+            return owner or (reporter_organisation(tok, at, employers, is_role) if cat == "org" else None) or \
+                recent(lambda m: named_org(m) and subject_of_clause(doc[m.head]), tok.i, 8) or \
                 recent(named_org, tok.i, 8)
         return None
 
@@ -303,10 +305,9 @@ def resolve_nominals_and_pronouns(doc: Doc, named: list, reg, loc_at: list[Optio
         if tok.dep_ == "expl":
             return None, None
         sent = tok.sent
-        if not plural and tok.dep_ == "poss":
-            # "MINUSMA withdraws ... and evacuates its camps": the subject of the possessor's clause; when
-            # the parse gives the clause no subject, the nearest earlier singular non-person actor
-            got = clause_subject_cluster(tok, at)
+        if not plural:  # "MINUSMA withdraws ... and evacuates its camps": the subject of the possessor's clause
+            # (none in the parse: the nearest earlier singular non-person actor); "it" in a noun's clause: its maker
+            got = clause_subject_cluster(tok, at) if tok.dep_ == "poss" else noun_maker(tok, at)
             if got is not None:
                 return got
         # nearest earlier subject in this sentence, then the previous sentence's subjects

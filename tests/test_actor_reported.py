@@ -35,6 +35,14 @@ def test_the_company_in_a_speakers_words_is_the_speakers_employer():
     assert "corvel-systems" in got and "norsk-bank" not in got
 
 
+def test_the_company_outside_reported_words_keeps_the_subject_rule():
+    """'The company said ...' is no reported clause: the last organisation that was a subject (and the search for
+    a reporting verb ends at the sentence's root)."""
+    ex = run("Corvel Systems hires",
+             "Corvel Systems opened a plant in Ohio on Monday. The company said it would hire 200 workers.")
+    assert "corvel-systems" in actors_of(ex, "hire")
+
+
 def test_the_company_in_a_speakers_words_by_a_role_phrase():
     ex = run("Corvel Systems cuts jobs",
              "Norsk Bank raised its forecast for the sector on Monday. The chief executive of Corvel Systems said "

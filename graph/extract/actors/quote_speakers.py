@@ -104,7 +104,7 @@ def reporting_subject(tok: Token) -> Optional[Token]:
     """The subject of the speech verb whose reported clause holds tok ("Roe said the company expects ...": Roe),
     else None. Only a clause the verb reports (ccomp), not its own subject or adjuncts."""
     t = tok
-    while t.head is not t:
+    while t.head.i != t.i:
         if t.dep_ == "ccomp" and t.head.lemma_ in SPEECH:
             return next((s for s in t.head.children if s.dep_ == "nsubj"), None)
         if t.dep_ in {"relcl", "acl", "advcl"}:

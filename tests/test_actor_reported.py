@@ -6,8 +6,7 @@ event is not linked to it).
   the Corvel Systems chief executive, said the company expects to close two plants"), not the last company that
   was a subject before;
 * "it" in a clause that tells what a noun says is that noun's maker ("the announcement by Kestrel Motors that it
-  had settled the lawsuit"; "Kestrel Motors' statement that it would appeal");
-* a product's maker takes part in the product's events ("the first Boeing 797 was delivered to Nordair").
+  had settled the lawsuit"; "Kestrel Motors' statement that it would appeal").
 """
 from __future__ import annotations
 
@@ -64,14 +63,3 @@ def test_it_in_a_possessors_statement_is_the_possessor():
              "surprised analysts.")
     assert "kestrel-motors" in actors_of(ex, "appeal")
 
-
-def test_a_products_events_are_its_makers():
-    """'The first Boeing 797 was delivered to Nordair': Boeing delivers it (the maker's timeline lists the events of
-    its models, also where the product is told again: 'the plane flew'); an event without the product gets no
-    maker."""
-    ex = run("Nordair takes its first jet",
-             "Boeing said on Monday that it had finished the tests. The first Boeing 797 was delivered to Nordair on "
-             "Tuesday, and the plane flew to Oslo.")
-    assert "boeing" in actors_of(ex, "delivered")
-    assert "boeing" in actors_of(ex, "flew")
-    assert "boeing" not in actors_of(ex, "takes")

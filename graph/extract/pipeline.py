@@ -7,7 +7,6 @@ from spacy.tokens import Doc
 
 from graph.extract.actors.actors import find_entities
 from graph.extract.events.events import find_events
-from graph.extract.events.product_makers import with_makers
 from graph.extract.facts.facts import find_facts
 from graph.extract.model import Extraction, Sentence
 from graph.extract.nlp import load_nlp
@@ -34,7 +33,7 @@ def _from_doc(article: Article, doc: Doc) -> Extraction:
     locations = [loc for loc in find_locations(doc, default_gazetteer())
                  if not any(s <= loc.start < e for s, e in credits)]
     entities = find_entities(doc, locations)
-    events = with_makers(find_events(doc, timexes, locations, entities, dct), entities)  # a product's maker too
+    events = find_events(doc, timexes, locations, entities, dct)
     facts = find_facts(doc, timexes, entities, locations, events, dct)
     return Extraction(
         id=article_iri(article.key), published=dct.isoformat(), sentences=sentences,

@@ -34,6 +34,15 @@ def test_the_company_in_a_speakers_words_is_the_speakers_employer():
     assert "corvel-systems" in got and "norsk-bank" not in got
 
 
+def test_the_speakers_employer_before_an_earlier_company_nominal():
+    """An earlier "the parent company" (another organisation) does not make "the company" in Roe's words its own."""
+    ex = run("Plant closures ahead",
+             "Norsk Holdings, the parent company of Corvel Systems, announced a plan on Monday. Tamsin Roe, the "
+             "Corvel Systems chief executive, said the company expects to close two plants in Ohio.")
+    got = actors_of(ex, "close")
+    assert "corvel-systems" in got and "norsk-holdings" not in got
+
+
 def test_the_company_outside_reported_words_keeps_the_subject_rule():
     """'The company said ...' is no reported clause: the last organisation that was a subject (and the search for
     a reporting verb ends at the sentence's root)."""

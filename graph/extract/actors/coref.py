@@ -242,11 +242,12 @@ def resolve_nominals_and_pronouns(doc: Doc, named: list, reg, loc_at: list[Optio
             return None
         if owned_by_pronoun(tok):
             return None
-        hkey = (lemma, tok.tag_ == "NNS")
-        mods = modifier_words(tok) if cat == "org" else set()
-        described = mods and recent(lambda m: m.form == "name" and m.cluster.type != "PERSON"
-                                    and bool(mods & label_words(m.cluster.label)), tok.i, 8)
-        if described:  # "the computer company" after "Apple Computer": the name that says "computer"
+        hkey, mods = (lemma, tok.tag_ == "NNS"), modifier_words(tok) if cat == "org" else set()
+        # the name that says "computer" ("the computer company"); in reported words, the speaker's organisation
+        described = mods and recent(lambda m: m.form == "name" and m.cluster.type != "PERSON" and bool(
+            mods & label_words(m.cluster.label)), tok.i, 8) or cat == "org" and reporter_organisation(
+            tok, at, employers, is_role)
+        if described:
             return described
         same_head = recent(lambda m: m.form == "nominal" and m.cluster is not None and hkey in m.cluster.heads,
                            tok.i, 60)
@@ -264,11 +265,10 @@ def resolve_nominals_and_pronouns(doc: Doc, named: list, reg, loc_at: list[Optio
                 return m.form == "name" and m.cluster.kind in want and m.cluster.type != "PERSON"
             owner = next((at[c.i].cluster for c in tok.children if c.dep_ == "poss" and c.i in at
                           and at[c.i].cluster is not None and named_org(at[c.i])), None)
-            # a named owner's part is the owner's ("GM's automotive division"); in reported words, the speaker's
-            # organisation; else the one the story is about: the last one that was a subject ("GM said it would
-            # sell Opel to Magna ... the company's move" is GM's), else the last one named
-            return owner or (reporter_organisation(tok, at, employers, is_role) if cat == "org" else None) or \
-                recent(lambda m: named_org(m) and subject_of_clause(doc[m.head]), tok.i, 8) or \
+            # a named owner's part is the owner's ("GM's automotive division"); else the organisation the story
+            # is about: the last one that was a subject ("GM said it would sell Opel to Magna ... the company's
+            # move" is GM's), else the last one named
+            return owner or recent(lambda m: named_org(m) and subject_of_clause(doc[m.head]), tok.i, 8) or \
                 recent(named_org, tok.i, 8)
         return None
 

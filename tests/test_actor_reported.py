@@ -35,10 +35,10 @@ def test_the_company_in_a_speakers_words_is_the_speakers_employer():
 
 
 def test_the_speakers_employer_before_an_earlier_company_nominal():
-    """An earlier "the parent company" (another organisation) does not make "the company" in Roe's words its own."""
+    """An earlier "the company" (another organisation) does not make "the company" in Roe's words its own."""
     ex = run("Plant closures ahead",
-             "Norsk Holdings, the parent company of Corvel Systems, announced a plan on Monday. Tamsin Roe, the "
-             "Corvel Systems chief executive, said the company expects to close two plants in Ohio.")
+             "Norsk Holdings owns Corvel Systems. The company announced a plan on Monday. Tamsin Roe, the Corvel "
+             "Systems chief executive, said the company expects to close two plants in Ohio.")
     got = actors_of(ex, "close")
     assert "corvel-systems" in got and "norsk-holdings" not in got
 

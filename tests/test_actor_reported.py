@@ -72,3 +72,11 @@ def test_it_in_a_possessors_statement_is_the_possessor():
              "surprised analysts.")
     assert "kestrel-motors" in actors_of(ex, "appeal")
 
+
+
+def test_it_in_a_speakers_words_is_the_speakers_employer():
+    ex = run("Plant closures ahead",
+             "Norsk Bank raised its forecast for the sector on Monday. Tamsin Roe, the Corvel Systems chief "
+             "executive, said it expects to close two plants in Ohio.")
+    got = actors_of(ex, "close")
+    assert "corvel-systems" in got and "norsk-bank" not in got

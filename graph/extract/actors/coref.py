@@ -101,9 +101,8 @@ def resolve_nominals_and_pronouns(doc: Doc, named: list, reg, loc_at: list[Optio
     history: list = list(named)  # mentions in order seen, for "most recent" look-ups
 
     def recent(pred, before: int, window_sents: int = 6):
-        sent_floor = doc[before].sent.start
-        k = 0
         s = doc[before].sent
+        sent_floor, k = s.start, 0
         while k < window_sents and s.start > 0:
             s = doc[s.start - 1].sent
             k += 1
@@ -306,8 +305,9 @@ def resolve_nominals_and_pronouns(doc: Doc, named: list, reg, loc_at: list[Optio
             return None, None
         sent = tok.sent
         if not plural:  # "MINUSMA withdraws ... and evacuates its camps": the subject of the possessor's clause
-            # (none in the parse: the nearest earlier singular non-person actor); "it" in a noun's clause: its maker
-            got = clause_subject_cluster(tok, at) if tok.dep_ == "poss" else noun_maker(tok, at)
+            # (else the nearest singular non-person actor); "it" in a noun's clause: its maker; said: the speaker's
+            rep = reporter_organisation(tok, at, employers, is_role) if tok.dep_ in {"nsubj", "nsubjpass"} else None
+            got = clause_subject_cluster(tok, at) if tok.dep_ == "poss" else noun_maker(tok, at) or rep and (rep.type, rep)
             if got is not None:
                 return got
         # nearest earlier subject in this sentence, then the previous sentence's subjects

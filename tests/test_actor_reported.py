@@ -80,3 +80,11 @@ def test_it_in_a_speakers_words_is_the_speakers_employer():
              "executive, said it expects to close two plants in Ohio.")
     got = actors_of(ex, "close")
     assert "corvel-systems" in got and "norsk-bank" not in got
+
+
+def test_it_in_a_speakers_own_quoted_words_is_not_the_employer():
+    """'"It is going to happen," said Roe': in a quotation "it" is the matter spoken of, not Corvel Systems."""
+    ex = run("Merger talks",
+             'Tamsin Roe, the Corvel Systems chief executive, met bankers on Monday. "I think it is going to '
+             'happen," said Roe.')
+    assert "corvel-systems" not in actors_of(ex, "happen")

@@ -306,7 +306,7 @@ def resolve_nominals_and_pronouns(doc: Doc, named: list, reg, loc_at: list[Optio
         sent = tok.sent
         if not plural:  # "MINUSMA withdraws ... and evacuates its camps": the subject of the possessor's clause
             # (else the nearest singular non-person actor); "it" in a noun's clause: its maker; said: the speaker's
-            rep = reporter_organisation(tok, at, employers, is_role) if tok.dep_ in {"nsubj", "nsubjpass"} else None
+            rep = reporter_organisation(tok, at, employers, is_role, quotes) if tok.dep_.startswith("nsubj") else None
             got = clause_subject_cluster(tok, at) if tok.dep_ == "poss" else noun_maker(tok, at) or rep and (rep.type, rep)
             if got is not None:
                 return got

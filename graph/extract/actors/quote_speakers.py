@@ -113,12 +113,15 @@ def reporting_subject(tok: Token) -> Optional[Token]:
     return None
 
 
-def reporter_organisation(tok: Token, at: dict, employers: dict, is_role: Callable[[Token], bool]):
+def reporter_organisation(tok: Token, at: dict, employers: dict, is_role: Callable[[Token], bool],
+                          quotes: list[tuple[int, int]] = ()):
     """The organisation whose speaker reports the clause tok is in: a company that says it, the employer the
     article gives a person who says it ("Tamsin Roe, the Corvel Systems chief executive, said the company ..."),
-    the organisation a role subject names ("the chief executive of Corvel Systems said ..."); else None."""
+    the organisation a role subject names ("the chief executive of Corvel Systems said ..."); else None. Not
+    inside the `quotes` given: a pronoun in a speaker's own words is often the matter spoken of ('"it's going
+    to happen," said Roe'), in indirect speech the speaker's side ("Roe said it expects")."""
     s = reporting_subject(tok)
-    if s is None:
+    if s is None or any(a < tok.i < b for a, b in quotes):
         return None
     m = at.get(s.i)
     if m is None or m.cluster is None:

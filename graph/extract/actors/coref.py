@@ -10,11 +10,11 @@ Nominals (head lemma in text/nominals.NOMINAL_HEADS; their categories and shapes
 - rebels take their ethnic or national modifier ("Tuareg-dominated separatist groups" -> Tuareg rebels), and
   "the rebels" the article's last rebels;
 - a definite nominal with the head of an earlier resolved one is that actor ("the UN mission" after "the UN
-  stabilisation mission"); "the group"/"the company" is the last named organization. A nominal owned by a
-  pronoun ("our mission") does not head-match.
-Pronouns: he/she -> the last person; it/its -> the nearest earlier singular subject, they/their -> plural;
-relative "which/who/that" -> the noun its clause modifies; we/our -> an organization that is the speaker of the
-sentence. Unresolved nominals and he/she are still typed mentions, without a canonical actor.
+  stabilisation mission"); "the company" is the last named organization (in reported words the speaker's:
+  quote_speakers.py). A nominal owned by a pronoun ("our mission") does not head-match.
+Pronouns: he/she -> the last person; it/its -> the nearest earlier singular subject (in a noun's clause its maker:
+"the announcement by GM that it had filed"), they/their -> plural; relative "which/who/that" -> the noun its clause
+modifies; we/our -> the organization that speaks. Unresolved nominals and he/she are typed mentions, without actor.
 """
 from __future__ import annotations
 
@@ -38,12 +38,13 @@ from graph.extract.actors.coref_nominals import (
     names_a_person,
     nominal_category,
     not_a_state_body,
+    noun_maker,
     owned_by_pronoun,
     span_bounds,
     subject_of_clause,
 )
 from graph.extract.actors.name_spans import glued_markers
-from graph.extract.actors.quote_speakers import employers_of, quotations, speaker_organisation
+from graph.extract.actors.quote_speakers import employers_of, quotations, reporter_organisation, speaker_organisation
 from graph.extract.model import Location
 from graph.extract.text.dateline import dateline_tokens
 from graph.extract.text.nominals import NOMINAL_HEADS
@@ -100,9 +101,8 @@ def resolve_nominals_and_pronouns(doc: Doc, named: list, reg, loc_at: list[Optio
     history: list = list(named)  # mentions in order seen, for "most recent" look-ups
 
     def recent(pred, before: int, window_sents: int = 6):
-        sent_floor = doc[before].sent.start
-        k = 0
         s = doc[before].sent
+        sent_floor, k = s.start, 0
         while k < window_sents and s.start > 0:
             s = doc[s.start - 1].sent
             k += 1
@@ -241,11 +241,12 @@ def resolve_nominals_and_pronouns(doc: Doc, named: list, reg, loc_at: list[Optio
             return None
         if owned_by_pronoun(tok):
             return None
-        hkey = (lemma, tok.tag_ == "NNS")
-        mods = modifier_words(tok) if cat == "org" else set()
-        described = mods and recent(lambda m: m.form == "name" and m.cluster.type != "PERSON"
-                                    and bool(mods & label_words(m.cluster.label)), tok.i, 8)
-        if described:  # "the computer company" after "Apple Computer": the name that says "computer"
+        hkey, mods = (lemma, tok.tag_ == "NNS"), modifier_words(tok) if cat == "org" else set()
+        # the name that says "computer" ("the computer company"); in reported words, the speaker's organisation
+        described = mods and recent(lambda m: m.form == "name" and m.cluster.type != "PERSON" and bool(
+            mods & label_words(m.cluster.label)), tok.i, 8) or cat == "org" and reporter_organisation(
+            tok, at, employers, is_role)
+        if described:
             return described
         same_head = recent(lambda m: m.form == "nominal" and m.cluster is not None and hkey in m.cluster.heads,
                            tok.i, 60)
@@ -303,10 +304,10 @@ def resolve_nominals_and_pronouns(doc: Doc, named: list, reg, loc_at: list[Optio
         if tok.dep_ == "expl":
             return None, None
         sent = tok.sent
-        if not plural and tok.dep_ == "poss":
-            # "MINUSMA withdraws ... and evacuates its camps": the subject of the possessor's clause; when
-            # the parse gives the clause no subject, the nearest earlier singular non-person actor
-            got = clause_subject_cluster(tok, at)
+        if not plural:  # "MINUSMA withdraws ... and evacuates its camps": the subject of the possessor's clause
+            # (else the nearest singular non-person actor); "it" in a noun's clause: its maker; said: the speaker's
+            rep = reporter_organisation(tok, at, employers, is_role, quotes) if tok.dep_.startswith("nsubj") else None
+            got = clause_subject_cluster(tok, at) if tok.dep_ == "poss" else noun_maker(tok, at) or rep and (rep.type, rep)
             if got is not None:
                 return got
         # nearest earlier subject in this sentence, then the previous sentence's subjects

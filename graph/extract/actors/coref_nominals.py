@@ -177,6 +177,24 @@ def described_cluster(tok: Token, at: dict):
     return None
 
 
+def noun_maker(tok: Token, at: dict):
+    """The maker of the noun whose clause a subject pronoun is in: "the announcement by Kestrel Motors that it had
+    settled", "Kestrel's statement that it would appeal" (a named actor other than a person, by "by" or a
+    possessive), as (type, cluster); else None."""
+    clause = tok.head
+    if tok.dep_ != "nsubj" or clause.dep_ not in {"acl", "ccomp"} or clause.head.pos_ != "NOUN":
+        return None
+    noun = clause.head
+    makers = [c for c in noun.children if c.dep_ == "poss"] + [
+        o for p in noun.children if p.dep_ == "agent" or p.dep_ == "prep" and p.lower_ == "by"
+        for o in p.children if o.dep_ == "pobj"]
+    for t in makers:
+        m = at.get(t.i)
+        if m is not None and m.cluster is not None and m.form == "name" and m.cluster.type != "PERSON":
+            return m.cluster.type, m.cluster
+    return None
+
+
 def subject_of_clause(tok: Token) -> bool:
     """The name is its clause's subject, or part of it ("GM and Chrysler said", "Ford Motor Co. said")."""
     t = first_conjunct(tok)

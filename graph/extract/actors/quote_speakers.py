@@ -98,3 +98,34 @@ def speaker_organisation(tok: Token, at: dict, employers: dict, quotes: list[tup
                 if org is not None:
                     return org
     return None
+
+
+def reporting_subject(tok: Token) -> Optional[Token]:
+    """The subject of the speech verb whose reported clause holds tok ("Roe said the company expects ...": Roe),
+    else None. Only a clause the verb reports (ccomp), not its own subject or adjuncts."""
+    t = tok
+    while t.head.i != t.i:
+        if t.dep_ == "ccomp" and t.head.lemma_ in SPEECH:
+            return next((s for s in t.head.children if s.dep_ == "nsubj"), None)
+        if t.dep_ in {"relcl", "acl", "advcl"}:
+            return None  # a clause that describes a noun or a circumstance is not what is said
+        t = t.head
+    return None
+
+
+def reporter_organisation(tok: Token, at: dict, employers: dict, is_role: Callable[[Token], bool],
+                          quotes: list[tuple[int, int]] = ()):
+    """The organisation whose speaker reports the clause tok is in: a company that says it, the employer the
+    article gives a person who says it ("Tamsin Roe, the Corvel Systems chief executive, said the company ..."),
+    the organisation a role subject names ("the chief executive of Corvel Systems said ..."); else None. Not
+    inside the `quotes` given: a pronoun in a speaker's own words is often the matter spoken of ('"it's going
+    to happen," said Roe'), in indirect speech the speaker's side ("Roe said it expects")."""
+    s = reporting_subject(tok)
+    if s is None or any(a < tok.i < b for a, b in quotes):
+        return None
+    m = at.get(s.i)
+    if m is None or m.cluster is None:
+        return _org_in(s.subtree, at) if is_role(s) else None
+    if m.cluster.kind == "person":
+        return employers.get(m.cluster.key)
+    return m.cluster if m.cluster.kind == "organization" and m.form == "name" else None

@@ -1,8 +1,7 @@
 """Word lists that decide which tokens trigger events (data, not code).
 
 A noun is an event nominal when its lemma is in EVENT_NOUNS or WordNet files it under a CAMEO
-anchor class (wordnet_lexicon.py), or WordNet's first sense of it is an act, event or process and the word is a
-verb too or derived from one (the `act` tag of wordnet_build.py: "award", "stop", "support"), or when it has a
+anchor class (wordnet_lexicon.py), or when it has a
 deverbal suffix (-tion, -ment, -al, -ure, -ance ...) and is not in NOT_EVENT_NOUNS
 (nouns with those endings that name things, bodies or people, not happenings).
 """
@@ -63,11 +62,7 @@ def is_event_noun(lemma: str) -> bool:
     lemma = lemma.lower()
     if lemma in EVENT_NOUNS or wordnet_lexicon.noun(lemma).cameo:
         return True  # listed, or a kind of attack, killing, injury, arrest ... in WordNet ("gunfire", "slaying")
-    if lemma in NOT_EVENT_NOUNS:
-        return False
-    if wordnet_lexicon.noun(lemma).tag == "act":
-        return True  # an act, event or process by its first sense, and a verb or derived from one ("award", "stop")
-    if len(lemma) < 5:
+    if lemma in NOT_EVENT_NOUNS or len(lemma) < 5:
         return False
     # the suffix says "happening" only when WordNet does not file the word as a thing, body, place or person
     # ("bastion", "mission", "region" end like "invasion" but are none)

@@ -14,9 +14,7 @@ Each line: `pos lemma lexfile cameo tags` (tab-separated).
 - tags (nouns): `protester` (a person who protests, in one of the first senses: "demonstrators", "rioters"),
   `armed` (under a military, police or armed-group synset: "troops", "insurgents", "gunmen"),
   `weapon` (weapons, explosives, ammunition), `mishap` (accidents, diseases: a death or injury they cause is no
-  assault), `site` (buildings, facilities, roads, places: "in the market", "at the station" say where), `act`
-  (none of those; the first sense is filed under noun.act, noun.event or noun.process and the word is also a verb
-  or derived from one, by WordNet's derivation links: "award", "sale", "stop" are happenings, "role" is not).
+  assault), `site` (buildings, facilities, roads, places: "in the market", "at the station" say where).
 
 WordNet 3.0 is (c) Princeton University, under the WordNet 3.0 license (redistribution allowed with notice);
 see https://wordnet.princeton.edu/license-and-commercial-use.
@@ -84,9 +82,6 @@ NOUN_FILES = {"noun.act", "noun.event", "noun.state", "noun.phenomenon", "noun.p
 # first-sense files whose lemma may still name a site in its second or third sense (after an idea, only a built
 # one: "compound", "armory", not "point" or "goal")
 SITE_LATER = {"noun.group", "noun.act", "noun.cognition"}
-# `act` (nouns): the first sense is an act, event or process and the word is a verb too ("award", "stop") or derived
-# from one in a sense WordNet links ("sale" from "sell"): an event nominal whatever its ending (events_lexicon.py)
-ACT_FILES = {"noun.act", "noun.event", "noun.process"}
 SENSES = 1  # senses of a lemma whose anchors count: the most frequent one (WordNet's first sense)
 
 
@@ -97,7 +92,6 @@ class WordNet:
         self.synsets: dict[tuple[str, str], tuple[str, list[tuple[str, str]]]] = {}
         self.index: dict[tuple[str, str], list[str]] = {}
         self.instances: set[tuple[str, str]] = set()
-        self.verbal: set[str] = set()  # nouns with a derivation pointer to a verb from one of their senses
         for pos, name in (("v", "verb"), ("n", "noun")):
             for line in (root / f"data.{name}").read_text(encoding="latin-1").splitlines():
                 if not line.startswith("  "):
@@ -113,11 +107,6 @@ class WordNet:
         hypers = [(f[i + 1 + 4 * k + 2], f[i + 1 + 4 * k + 1]) for k in range(int(f[i]))
                   if f[i + 1 + 4 * k] in ("@", "@i")]
         self.synsets[(pos, f[0])] = (LEXNAMES[int(f[1])], hypers)
-        words = [w.lower() for w in f[4:i:2]]
-        for k in range(int(f[i])):  # "+": a derivationally related form; source/target word numbers in hex
-            sym, _, tpos, st = f[i + 1 + 4 * k:i + 5 + 4 * k]
-            if pos == "n" and sym == "+" and tpos == "v" and int(st[:2], 16):
-                self.verbal.add(words[int(st[:2], 16) - 1])
         if any(f[i + 1 + 4 * k] == "@i" for k in range(int(f[i]))):
             self.instances.add((pos, f[0]))  # a named individual ("Verdun", "Vietnam"): no common noun
 
@@ -150,8 +139,6 @@ def rows(wn: WordNet) -> list[str]:
             continue
         code = next((c for s in senses[:SENSES] for c in (wn.nearest(s, anchors),) if c), "")
         tag = _tag(wn, senses, tags) if pos == "n" else ""
-        if pos == "n" and not tag and lexfile in ACT_FILES and (lemma in wn.verbal or ("v", lemma) in wn.index):
-            tag = "act"
         out.append("\t".join((pos, lemma.replace("_", " "), lexfile, code, tag)))
     return out
 

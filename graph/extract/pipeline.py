@@ -14,6 +14,7 @@ from graph.extract.places.gazetteer_cache import default_gazetteer
 from graph.extract.places.places import find_locations
 from graph.extract.text.dateline import credit_spans
 from graph.extract.text.doc_text import doc_text
+from graph.extract.text.sent_hooks import hook_sentences
 from graph.extract.time.timex import find_timexes
 from graph.ids import article_iri
 from graph.sources.articles import Article
@@ -21,10 +22,7 @@ from graph.sources.articles import Article
 
 def _from_doc(article: Article, doc: Doc) -> Extraction:
     dct = article.published
-    sents = list(doc.sents)
-    # the rules ask for doc.sents about ten times an article and spaCy rescans every token each
-    # time (a quarter of the rules' token walks): hand them this list instead
-    doc.user_hooks["sents"] = lambda _doc: iter(sents)
+    sents = hook_sentences(doc)  # doc.sents and every .sent read this one list (text/sent_hooks.py)
     text = doc_text(doc)  # a slice, not Span.text, which joins the span's tokens again
     sentences = [Sentence(s.start_char, s.end_char, text[s.start_char:s.end_char], i) for i, s in enumerate(sents)]
     timexes = find_timexes(doc, dct)

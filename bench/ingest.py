@@ -190,6 +190,7 @@ def stages(n: int, batch: int) -> None:
     from graph.extract.nlp import load_nlp
     from graph.extract.places import places
     from graph.extract.places.gazetteer_cache import default_gazetteer
+    from graph.extract.text.sent_hooks import hook_sentences
     from graph.extract.time import timex
     from graph.ids import article_iri
     from graph.ingest.dedupe import StoryIndex, encode, signature
@@ -245,8 +246,9 @@ def stages(n: int, batch: int) -> None:
         exs = []
         for a, doc in zip(arts, docs):
             dct = a.published
+            # the sentence hooks as _from_doc sets them: every rule below reads doc.sents and .sent through them
             sents = timed("worker: rules sentences", lambda: [Sentence(s.start_char, s.end_char, s.text, i)
-                                                              for i, s in enumerate(doc.sents)])
+                                                              for i, s in enumerate(hook_sentences(doc))])
             tx = timed("worker: rules timex", timex.find_timexes, doc, dct)
             locs = timed("worker: rules places", places.find_locations, doc, gaz)
             ents = timed("worker: rules actors", actors.find_entities, doc, locs)

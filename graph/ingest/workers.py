@@ -52,7 +52,8 @@ def slim(article: Article) -> Article:
 
 
 def warm() -> None:
-    """Load the spaCy pipeline and the shapes now (fork server, pool initializer, Dask worker plugin).
+    """Load the spaCy pipeline, the rules' word tables and the shapes now (fork server, pool initializer,
+    Dask worker plugin).
 
     They live as long as the process, so they leave the cyclic GC's generations (gc.freeze): each
     full collection would otherwise walk the gazetteer's and the model's millions of objects, ~3% of
@@ -61,9 +62,11 @@ def warm() -> None:
     import gc
 
     from graph.extract.nlp import load_nlp
+    from graph.extract.pipeline import preload
     from graph.rdf.fastshacl import supported
 
     load_nlp()
+    preload()  # the rules' modules and word tables, else loaded by each worker on its first chunk
     supported()
     gc.freeze()
 

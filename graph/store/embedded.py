@@ -21,7 +21,7 @@ if TYPE_CHECKING:  # rdflib is loaded on first use: the server never needs it to
 
 from graph.ids import ENTITIES_GRAPH, INDEX_GRAPH, ONTOLOGY, is_article_graph
 from graph.settings import default_path
-from graph.store import index_fold
+from graph.store import article_upload, index_fold
 from graph.store import index_writes as iw
 from graph.store.errors import StoreError, StoreLocked
 
@@ -198,7 +198,11 @@ class Store:
         return iri is None or self.ox.contains_named_graph(ox.NamedNode(iri))
 
     def write_triples(self, iri: Optional[str], triples: list, replace: bool) -> None:
-        """Replace (or add to) graph `iri` (None: the default graph) with pyoxigraph triples, atomically."""
+        """Replace (or add to) graph `iri` (None: the default graph) with pyoxigraph triples, atomically.
+        An article graph gets the index an ingest of its triples writes (graph/store/article_upload.py)."""
+        if iri and is_article_graph(iri):
+            self._write_article(iri, triples if replace else self.graph_triples(iri) + list(triples))
+            return
         target = f"GRAPH <{iri}> " if iri else ""
         body = " .\n".join(str(t) for t in triples)
         ops = []
@@ -207,6 +211,13 @@ class Store:
         if triples:
             ops.append(f"INSERT DATA {{ {target}{{\n{body} .\n}} }}" if iri else f"INSERT DATA {{\n{body} .\n}}")
         self.maintain(iw.around_graph(iri, ops))
+
+    def _write_article(self, iri: str, triples: list) -> None:
+        text = article_upload.article_text(triples)
+        if text:
+            self.put_articles([(iri, text, "")])
+        else:  # an empty graph is no graph (as SPARQL stores have it)
+            self.drop_graph(iri)
 
     def drop_graph(self, iri: Optional[str]) -> None:
         self.maintain(iw.around_graph(iri, [f"DROP SILENT GRAPH <{iri}>" if iri else "DROP SILENT DEFAULT"]))

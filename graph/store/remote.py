@@ -29,7 +29,8 @@ from typing import Iterable, Optional
 import httpx
 import pyoxigraph as ox
 
-from graph.ids import BASE, CORRECTIONS_GRAPH, ENTITIES_GRAPH, HAPPENINGS_GRAPH, INDEX_GRAPH, ONTOLOGY
+from graph.ids import BASE, CORRECTIONS_GRAPH, ENTITIES_GRAPH, HAPPENINGS_GRAPH, INDEX_GRAPH, ONTOLOGY, is_article_graph
+from graph.store import article_upload
 from graph.store import index_writes as iw
 from graph.store.errors import StoreError
 from graph.store.location import parse_location
@@ -323,7 +324,11 @@ class RemoteStore:
 
     def write_triples(self, iri: Optional[str], triples: list, replace: bool) -> None:
         """Replace (or add to) graph `iri` (None: the server's default graph) with pyoxigraph
-        triples, in one request."""
+        triples, in one request. An article graph gets the index an ingest of its triples writes
+        (graph/store/article_upload.py)."""
+        if iri and is_article_graph(iri):
+            self._write_article(iri, triples if replace else self.graph_triples(iri) + list(triples))
+            return
         target = f"GRAPH <{iri}> " if iri else ""
         ops = []
         if replace:
@@ -332,6 +337,13 @@ class RemoteStore:
             body = "\n".join(chunk)
             ops.append(f"INSERT DATA {{ {target}{{\n{body}\n}} }}" if iri else f"INSERT DATA {{\n{body}\n}}")
         self._update(iw.around_graph(iri, ops))
+
+    def _write_article(self, iri: str, triples: list) -> None:
+        text = article_upload.article_text(triples)
+        if text:
+            self.put_articles([(iri, text, "")])
+        else:  # an empty graph is no graph (as SPARQL stores have it)
+            self.drop_graph(iri)
 
     def drop_graph(self, iri: Optional[str]) -> None:
         self._update(iw.around_graph(iri, [f"DROP SILENT GRAPH <{iri}>" if iri else "DROP SILENT DEFAULT"]))

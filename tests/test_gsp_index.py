@@ -3,6 +3,8 @@
 month counts. On a real `tkg serve` over a copy of the ingested seed, and on `oxigraph serve` (remote path)."""
 from __future__ import annotations
 
+import shutil
+
 import pyoxigraph as ox
 import pytest
 from sparql_server import AUTH, TOKEN, ServeProcess
@@ -74,9 +76,16 @@ def kept_equal_recount(c) -> None:
 
 
 @pytest.fixture
-def served(store_copy):
-    iri = biggest_article(store_copy)
-    srv = ServeProcess(store_copy, env={"TKG_TOKEN": TOKEN})
+def served(sahel_store, tmp_path):
+    data = tmp_path / "data"  # the seed and four articles of our own: the others stay while one is rewritten
+    shutil.copytree(sahel_store, data)
+    iri = biggest_article(data)
+    store = Store(data)
+    try:
+        assert store.graph_count() > 1
+    finally:
+        store.close()
+    srv = ServeProcess(data, env={"TKG_TOKEN": TOKEN})
     yield srv, iri
     srv.stop()
 

@@ -183,8 +183,11 @@ DELETE {{ GRAPH {_I} {{ ?x ?q ?o }} }} WHERE {{ GRAPH {_I} {{ {tokens} ?w tkg:pa
 DELETE {{ GRAPH {_I} {{ ?w ?q ?o }} }} WHERE {{ GRAPH {_I} {{ {tokens} ?w ?q ?o }} }}""")
 
 
-# After an update of unknown extent (SPARQL /update): readers count through the links instead.
-MARK_STALE = f"INSERT DATA {{ GRAPH {_I} {{ {_I} <{ONTOLOGY}countsStale> true }} }}"
+# After an update of unknown extent (SPARQL /update): readers count through the links instead, and describe
+# events by EVENT_DETAILS, not their page rows (an update that relabels an event leaves its row as it was:
+# graph/store/page_rows.py). The next ingest write recounts; only `tkg migrate` rewrites the rows (ROWS_FRESH).
+MARK_STALE = f"INSERT DATA {{ GRAPH {_I} {{ {_I} <{ONTOLOGY}countsStale> true . {_I} <{ONTOLOGY}rowsStale> true }} }}"
+ROWS_FRESH = f"DELETE WHERE {{ GRAPH {_I} {{ {_I} <{ONTOLOGY}rowsStale> ?s }} }}"
 
 # Every count from the links themselves (migration, or after MARK_STALE): ∝ the store, not for every write.
 RECOUNT = _full(f"""DELETE {{ GRAPH {_I} {{ ?x ?q ?o }} }} WHERE {{ GRAPH {_I} {{ ?x tkg:month ?m ; ?q ?o }} }}

@@ -82,6 +82,10 @@ def _shown_slots(store: object, graphs: str) -> str:
 # writers ask of an article's triples: the same query, the same values), a few thousand events a query.
 SHOWN_EVENTS = f"SELECT ?g ?e WHERE {{ VALUES ?g {{ %s }} GRAPH ?g {{ ?e <{SHOWN_SLOT}> ?s }} }}"
 ROWS_AT_ONCE = 2000
+# the rows a batch holds, dropped before it gets them anew (a version-3 store has none; a store an update marked
+# `tkg:rowsStale` may have stale ones)
+OLD_ROWS = (f"DELETE {{ GRAPH ?g {{ ?e <{page_rows.ROW}> ?r }} }} "
+            f"WHERE {{ VALUES ?g {{ %(graphs)s }} GRAPH ?g {{ ?e <{page_rows.ROW}> ?r }} }}")
 
 
 def _rows(store: object, graphs: str) -> str:
@@ -146,12 +150,12 @@ def migrate(store: object, batch: int = BATCH, progress: Optional[Callable[[int,
         shown = "" if only_rows else _shown_slots(store, part)  # of the slots just linked
         if shown:
             store.maintain(shown)  # type: ignore[attr-defined]
-        rows = _rows(store, part)  # of the shown slots just linked
+        rows = _rows(store, part)  # of the shown slots just linked (those an update left stale replaced)
         if rows:
-            store.maintain(rows)  # type: ignore[attr-defined]
+            store.maintain(iw.join(OLD_ROWS % {"graphs": part}, rows))  # type: ignore[attr-defined]
         report.graphs += len(graphs[i:i + batch])
         if progress:
             progress(report.graphs, len(graphs))
-    store.maintain(iw.MARKER if only_shown else iw.join(iw.RECOUNT, iw.MARKER))  # type: ignore[attr-defined]
+    store.maintain(iw.join(iw.MARKER if only_shown else iw.join(iw.RECOUNT, iw.MARKER), iw.ROWS_FRESH))  # type: ignore[attr-defined]
     report.seconds = time.perf_counter() - t0
     return report

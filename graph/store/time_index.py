@@ -60,7 +60,7 @@ class IndexState:
     indexed: bool = False  # every event and article links to its day (a new store, or migrated)
     slotted: bool = False  # and every event to its day's slot (version 2): pages read a day a slot at a time
     shown: bool = False  # and every event the default timeline shows to its shown slot (version 3: shown_clause)
-    rows: bool = False  # and every shown event has its page row (version 4: graph/store/page_rows.py)
+    rows: bool = False  # and every shown event has its page row (version 4: graph/store/page_rows.py), none stale
     stale: bool = False  # an update of unknown extent ran since: the counts are counted from the links
     months: dict[str, dict[str, int]] = field(default_factory=lambda: {"events": {}, "articles": {}})
     read: set[str] = field(default_factory=set)  # months whose totals are in `months`
@@ -79,7 +79,7 @@ def state(store: Any) -> IndexState:
     if cached is not None and cached[0] == revision:
         return cached[1]
     st = IndexState()
-    version = 0
+    version, rows_stale = 0, False
     for r in store.ox_query(FLAGS):
         p = r["p"].value
         if p == f"{ONTOLOGY}timeIndexVersion":
@@ -87,6 +87,9 @@ def state(store: Any) -> IndexState:
             st.indexed, st.slotted, st.shown, st.rows = version >= 1, version >= 2, version >= 3, version >= 4
         elif p == f"{ONTOLOGY}countsStale":
             st.stale = r["o"].value in ("true", "1")
+        elif p == f"{ONTOLOGY}rowsStale":
+            rows_stale = r["o"].value in ("true", "1")
+    st.rows = st.rows and not rows_stale  # an update may have changed what a row holds: EVENT_DETAILS until migrated
     store._time_index_state = (revision, st)
     return st
 

@@ -71,3 +71,17 @@ def test_a_verb_joined_by_a_comma_or_and_is_no_run_on():
              "rifles.", "2024-06-05")
     assert when(event(ex, "searched")) == ("2019", "timex")
     assert when(event(ex, "seized")) == ("2019", "timex")
+
+
+def test_a_clause_the_parser_left_without_subject_is_not_dated_by_its_own_verb():
+    # "as" read as a preposition leaves "recalls" without subject or conjunction under "picked": still a clause of
+    # its own, a state, not the day of the choice
+    ex = run("Friday was picked as its date recalls the founding of the club.", "2021-06-10")
+    assert when(event(ex, "picked")) == ("2021-06-04", "timex")
+    assert event(ex, "recalls").time.source == "article"
+
+
+def test_a_capital_when_after_a_caption_opens_a_sentence():
+    ex = run("Boats in the old harbour in the 1970s When the navy left the port, the town lost its trade.",
+             "2021-06-10")
+    assert event(ex, "left").time.value != "197"

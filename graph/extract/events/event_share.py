@@ -36,7 +36,9 @@ def sharing_head(tok: Token, triggers: set[int]) -> Optional[Token]:
         head = head.head  # "filed for bankruptcy": the noun under the verb's preposition
     if dep in {"conj", "advcl", "acl"} and _run_on(tok):
         before = _trigger_over(tok.doc[tok.left_edge.i - 1], triggers)
-        if before is not None:
+        # (not the verb it hangs on: "was chosen as its date matches ...", where "as" is read as a preposition, is
+        # still a clause of its own, which the rules below decide on)
+        if before is not None and (before.i != head.i or dep == "acl"):
             return before  # "after a visit by the minister led to clashes": the visit's clause, not the main verb's
     if head is tok or head.i not in triggers:
         return None

@@ -174,10 +174,11 @@ class _Dater:
     def _when_date(self, trig: Token) -> Optional[Timex]:
         """The date a "when" clause follows ("since May 2014, when its forces were driven out"): a relative clause on
         that date, however the parser attached it (often as an adverbial clause of the main verb, whose time is
-        another). Only "when": "moved to Lisbon in 2010, where she opened a bakery" is about the place, and "2014,
-        after which" is some time after the date, not on it."""
+        another). Only a lower-case "when" (not a sentence after a caption: "... in the 1990s When the Bolsheviks
+        sought"); not "where": "moved to Lisbon in 2010, where she opened a bakery" is about the place; not "after
+        which": "2014, after which" is some time after the date, not on it."""
         opener = trig.doc[trig.left_edge.i]
-        if opener.lower_ != "when" or opener.head.i != trig.i or opener.dep_ != "advmod" or opener.i == 0:
+        if opener.text != "when" or opener.head.i != trig.i or opener.dep_ != "advmod" or opener.i == 0:
             return None
         before = trig.doc[opener.i - 1]
         if before.text == "," and before.i > 0:

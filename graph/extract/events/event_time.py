@@ -4,7 +4,8 @@ In order (the first that answers wins; `EventTime.source` says which):
 
 1. ``timex``: a date or time in the event's own clause, found on the dependency path from the trigger: the
    timex the trigger governs ("On Friday, Colombia blamed the ELN for the bombing" dates the blaming, not the
-   bombing), the time of a "when/as/while" clause it heads, of the statement noun it reports through ("said in a
+   bombing), the date a "when" clause it heads follows ("since May 2014, when its forces were driven out"), the
+   time of a "when/as/while" clause it heads, of the statement noun it reports through ("said in a
    statement on Wednesday"), or of the clause it shares by coordination ("was fired in 1985 and founded NeXT"),
    by aspect ("began on Monday to withdraw") or as the subject of a verb of occurrence ("the attack took place
    on Friday").
@@ -34,26 +35,19 @@ from typing import Optional
 from spacy.tokens import Doc, Span, Token
 
 from graph.extract.events.event_frame import JUDGEMENT, REPORTING, in_report, is_frame, reported_by
-from graph.extract.events.event_modality import INTENT
+from graph.extract.events.event_share import CAUSE, participial, same_time_clause, sharing_head
 from graph.extract.events.headline_verbs import headline_participle, headline_verb, is_headline
 from graph.extract.model import EventTime, Timex
 from graph.extract.text.doc_text import doc_text
 from graph.extract.time.timex_ranges import range_value
 from graph.extract.time.timex_tense import clause_tense
 
-# "When MINUSMA left ... on October 31, the rebels seized control": a clause opened by one of these shares its time
-SAME_TIME_MARKS = {"when", "as", "while", "once"}
 # "began on Monday to withdraw": the controlled verb is the same happening seen through its phase
 ASPECTUAL = {"begin", "start", "continue", "resume", "stop", "cease", "finish", "complete", "keep", "end"}
-# Verbs whose subject came before them: "the bombing prompted protests on Friday" does not date the bombing
-CAUSE = {"cause", "prompt", "trigger", "spark", "provoke", "lead", "force", "result", "fuel", "drive"}
 # "regained a foothold ... until now": the time a state lasts up to is its end, not when it happened
 BOUND_WORDS = {"until", "till", "til"}
 # "One year later he ... founded NeXT", "then", "afterwards": after the last date the story gave
 SEQUENCE_WORDS = {"later", "then", "afterwards", "afterward", "subsequently", "thereafter", "next"}
-# "with the ship sailing slowly", "while waiting", "upon arriving": a gerund under these goes on at the time of the verb
-# the preposition modifies (not "after" or "before": "suspended since 2003 after violating the law" was years apart)
-ADJACENT_PREPS = {"with", "while", "upon"}
 # prepositions that say when (not "since", "of", "from": "a loss since 1992", "the crisis of 2008")
 WHEN_PREPS = {"in", "on", "at", "during", "after", "before", "within", "throughout", "by"}
 # values that place nothing on a calendar
@@ -75,6 +69,7 @@ class _Dater:
         self.free: dict[int, list[tuple[int, Timex]]] = {}  # sentence start -> (root token, timex) of no event
         self.anchors: list[tuple[int, Timex]] = []  # (root token, timex) of every usable date, in text order
         self.at: dict[int, Timex] = {}  # root token -> its timex, of every date or time
+        self.at_end: dict[int, Timex] = {}  # last token -> its timex, of every date or time
         self.dates_frame: set[int] = set()  # root tokens of the anchors that date a statement or no event at all
         self.began: set[int] = set()  # ids of the timexes after "since": when what holds began
         for tx in timexes:
@@ -89,6 +84,7 @@ class _Dater:
             named = self.doc.char_span(tx.start, tx.end, alignment_mode="expand")
             if named is not None:  # a "when" clause on it has its time, even where it dates nothing else
                 self.at[named.root.i] = tx  # ("an improvement from 2008, when the company posted a loss")
+                self.at_end[named[-1].i] = tx  # (and where the parser hung that clause on the verb: _when_date)
         span = self._dating_span(tx)
         if span is None:
             return
@@ -126,11 +122,16 @@ class _Dater:
 
     def run(self, order: list[int]) -> dict[int, EventTime]:
         self.memo: dict[int, EventTime] = {}
+        self.busy: set[int] = set()  # triggers whose time is being worked out
         return {i: self.time(self.doc[i]) for i in order}
 
     def time(self, trig: Token) -> EventTime:
         if trig.i not in self.memo:
+            if trig.i in self.busy:  # a loop of shared times (a misparse): this one says nothing of its own
+                return self._article()
+            self.busy.add(trig.i)
             self.memo[trig.i] = self._time(trig)
+            self.busy.discard(trig.i)
         return self.memo[trig.i]
 
     def _time(self, trig: Token) -> EventTime:
@@ -139,13 +140,16 @@ class _Dater:
             return EventTime(range_value(tx) or tx.value, tx.begin, None, "timex")
         if tx is not None:
             return _from(tx, "timex")
-        head = _sharing_head(trig, self.triggers)
+        head = sharing_head(trig, self.triggers)
         if head is not None:
             shared = self.time(head)
             # "Boeing challenged the award ..., claiming the evaluation was skewed": an adjunct shares the date its
             # head states, not one the head borrowed from another clause ("When the Air Force selected ...")
             borrowed = shared.source == "timex" and head.i not in self.time_of
-            if shared.source != "article" and not (borrowed and _participial(trig)):
+            # "had paid its drivers since 2015 and stopped": a state began then, the past conjunct did not happen then
+            # ("has lived and worked there since 2010" shares it: the participle goes with the same "has")
+            began = id(self.time_of.get(head.i)) in self.began and trig.tag_ == "VBD"
+            if shared.source != "article" and not (borrowed and participial(trig)) and not began:
                 return shared
         tx = self._sentence(trig)
         if tx is not None:
@@ -162,13 +166,30 @@ class _Dater:
         if trig.dep_ == "relcl" and head.i in self.at and any(
                 c.dep_ == "advmod" and c.lower_ == "when" for c in trig.children):
             return self.at[head.i]  # "an improvement from 2008, when the company posted a loss"
+        when = self._when_date(trig)
+        if when is not None:
+            return when
         return self.time_of.get(trig.i) or self._clause_time(trig)
+
+    def _when_date(self, trig: Token) -> Optional[Timex]:
+        """The date a "when" clause follows ("since May 2014, when its forces were driven out"): a relative clause on
+        that date, however the parser attached it (often as an adverbial clause of the main verb, whose time is
+        another). Only a lower-case "when" (not a sentence after a caption: "... in the 1990s When the Bolsheviks
+        sought"); not "where": "moved to Lisbon in 2010, where she opened a bakery" is about the place; not "after
+        which": "2014, after which" is some time after the date, not on it."""
+        opener = trig.doc[trig.left_edge.i]
+        if opener.text != "when" or opener.head.i != trig.i or opener.dep_ != "advmod" or opener.i == 0:
+            return None
+        before = trig.doc[opener.i - 1]
+        if before.text == "," and before.i > 0:
+            before = trig.doc[before.i - 1]
+        return self.at_end.get(before.i)
 
     def _clause_time(self, tok: Token) -> Optional[Timex]:
         """A "when/as/while" clause the token heads, the event noun that is its object, or the statement noun it
         reports through ("said in a statement on Wednesday")."""
         for c in tok.children:
-            if c.dep_ == "advcl" and c.i in self.time_of and _same_time_clause(c):
+            if c.dep_ == "advcl" and c.i in self.time_of and same_time_clause(c):
                 return self.time_of[c.i]
             if c.dep_ == "dobj" and c.i in self.time_of and c.pos_ == "NOUN" and tok.pos_ in {"VERB", "AUX"}:
                 return self.time_of[c.i]  # "suffered defeats between 2012 and 2014", "made its first flight on Monday"
@@ -344,41 +365,6 @@ def _modifies_noun(root: Token) -> bool:
         tok = tok.head
     return tok is not root and tok.pos_ in {"NOUN", "PROPN", "PRON"} or \
         tok.dep_ not in {"ROOT", "npadvmod", "advmod", "prep"} and tok.head.pos_ in {"NOUN", "PROPN"}
-
-
-def _same_time_clause(tok: Token) -> bool:
-    return any(g.dep_ in {"mark", "advmod"} and g.lower_ in SAME_TIME_MARKS and g.i < tok.i for g in tok.children)
-
-
-def _sharing_head(tok: Token, triggers: set[int]) -> Optional[Token]:
-    """The event whose time this one shares: the first conjunct of a coordination ("was fired and founded NeXT"),
-    the governor of a controlled verb ("agreed to buy", "began to withdraw"), of a same-time or participial
-    clause ("When ... , the rebels seized", "said ..., adding"), the verb of an event noun that is its object
-    ("negotiated the purchase", "made its maiden flight") or its subject, unless the verb caused it or speaks of it
-    ("the attack took place", "the flight lasted four hours"; not "the bombing prompted protests")."""
-    head, dep = tok.head, tok.dep_
-    if dep == "pcomp" and head.lower_ in ADJACENT_PREPS and head.head.i in triggers and tok.tag_ == "VBG":
-        return head.head  # "the trip lasted two hours, with the ship sailing slowly"
-    if dep == "pobj" and tok.pos_ == "NOUN" and head.dep_ in {"prep", "agent"}:
-        head = head.head  # "filed for bankruptcy": the noun under the verb's preposition
-    if head is tok or head.i not in triggers:
-        return None
-    if dep == "conj" or dep == "xcomp" and head.lemma_.lower() not in INTENT:
-        return head  # not "vowed to keep fighting": what is intended has not happened yet
-    if dep == "advcl" and (_same_time_clause(tok) or _participial(tok)):
-        return head
-    if tok.pos_ != "NOUN":
-        return None
-    if head.pos_ not in {"VERB", "AUX"} or head.lemma_.lower() in REPORTING | JUDGEMENT:
-        return None  # "blamed the ELN for the bombing": the bombing came first
-    if dep in {"dobj", "pobj"} or dep in {"nsubj", "nsubjpass"} and head.lemma_.lower() not in CAUSE:
-        return head  # "the attack took place", "the test flight lasted four hours": what the verb says of it
-    return None
-
-
-def _participial(tok: Token) -> bool:
-    """ "..., saying that ...", "Speaking to the press, he ...": a participle adjunct without a conjunction."""
-    return tok.dep_ == "advcl" and tok.tag_ == "VBG" and not any(c.dep_ == "mark" for c in tok.children)
 
 
 def _sequenced(trig: Token) -> bool:

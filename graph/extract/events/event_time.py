@@ -48,8 +48,6 @@ ASPECTUAL = {"begin", "start", "continue", "resume", "stop", "cease", "finish", 
 BOUND_WORDS = {"until", "till", "til"}
 # "One year later he ... founded NeXT", "then", "afterwards": after the last date the story gave
 SEQUENCE_WORDS = {"later", "then", "afterwards", "afterward", "subsequently", "thereafter", "next"}
-# prepositions that say when (not "since", "of", "from": "a loss since 1992", "the crisis of 2008")
-WHEN_PREPS = {"in", "on", "at", "during", "after", "before", "within", "throughout", "by"}
 # values that place nothing on a calendar
 VAGUE_VALUES = {"PAST_REF", "FUTURE_REF"}
 NOUN_MODIFIER_DEPS = {"amod", "compound", "poss", "nmod", "nummod", "appos", "quantmod"}
@@ -301,15 +299,14 @@ def _bounds_an_end(span: Span) -> bool:
 def _governor(root: Token, triggers: set[int]) -> Optional[Token]:
     """The event a timex belongs to: the nearest trigger above it, unless a noun that is no event comes first
     ("its first annual loss since 1992" dates the loss, "the plant's 1960s design" nothing). A "when"
-    preposition the parser hung on the verb's object still dates the verb ("re-entered the stock market in
-    November 2010")."""
-    prep = root.head if root.dep_ == "pobj" else None
+    preposition the parser hung on the verb's object ("re-entered the stock market in November 2010") is not
+    passed through: the clause that did so compared spaCy Tokens with `is` and never fired, and making it fire
+    moved 16 meantime-dev and 3 wikievents-dev event dates and took the dev TimeLine gm F1 from 0.341 to 0.338
+    (session 9), so it was removed rather than turned on."""
     for anc in root.ancestors:
         if anc.i in triggers:
             return anc
         if anc.pos_ in {"NOUN", "PROPN", "PRON"} and anc.dep_ != "npadvmod":
-            if prep is not None and prep.head is anc and prep.lower_ in WHEN_PREPS and anc.dep_ in {"dobj", "pobj"}:
-                continue
             return None
     return None
 

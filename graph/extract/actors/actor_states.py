@@ -123,10 +123,10 @@ def names_the_setting(t: Token, tok: Token, loc_at: list[Optional[Location]]) ->
     not another actor's origin ("the Korean company", "Kenya's ministry"), and not a country acting or acted on in
     the sentence ("the army accused the United Arab Emirates, which the UAE denies"): that is another actor."""
     loc = loc_at[t.i]
-    if loc_at[t.head.i] is loc and t.head is not t:
+    if loc_at[t.head.i] is loc and t.head.i != t.i:
         return False
     first = first_conjunct(t)  # "British and Irish stock markets"
-    if first.dep_ in {"amod", "compound", "nmod", "poss"} and loc_at[first.head.i] is not loc and first.head is not tok:
+    if first.dep_ in {"amod", "compound", "nmod", "poss"} and loc_at[first.head.i] is not loc and first.head.i != tok.i:
         return False
     return not (first.dep_ in {"dobj", "dative", "nsubj", "nsubjpass"} and first.head.pos_ in {"VERB", "AUX"}
-                and first.head is not tok.head)
+                and first.head.i != tok.head.i)

@@ -146,7 +146,7 @@ def another_party(place: Token, tok: Token) -> bool:
     if place.i > tok.i and place.sent == tok.sent and not located:
         return True  # named after the body, not where it is: "the army's commander ... accused Eritrea"
     for x in (place, *place.ancestors):  # also inside it: "accused X of arming the RSF, a charge the UAE denies"
-        if x.is_ancestor(tok) or x is tok:
+        if x.is_ancestor(tok) or x.i == tok.i:
             return False
         if x.dep_ in {"dobj", "dative", "oprd"} or (
                 x.dep_ == "pobj" and x.head.lower_ in {"against", "with", "to", "on", "at", "for"}):

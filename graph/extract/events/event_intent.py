@@ -29,7 +29,7 @@ def intention_of(trig: Token) -> Optional[Token]:
     tok = trig
     for _ in range(4):
         head = tok.head
-        if head is tok:
+        if head.i == tok.i:
             return None
         lemma = head.lemma_.lower()
         if tok.dep_ == "xcomp" and head.pos_ == "VERB" and lemma in INTENT and tok.tag_ == "VB":

@@ -164,7 +164,7 @@ def name(arg: Optional[Argument], trig: Token, ix: TokenIndex) -> str:
     text = arg.text.strip(QUOTES + " ")
     low = text.lower()
     clause = trig
-    while clause.dep_ == "conj" and clause.head is not clause:  # "the opposition, which called it ... and promised"
+    while clause.dep_ == "conj" and clause.head.i != clause.i:  # "the opposition, which called it ... and promised"
         clause = clause.head
     if low in RELATIVES and clause.dep_ == "relcl" and clause.head.pos_ in {"NOUN", "PROPN"}:
         head = argument(clause.head, arg.role, ix)  # "the report, which the Taliban dismissed"

@@ -43,7 +43,7 @@ def modality_of(trig: Token) -> str:
         if _attributed(tok):
             return "reported"
         head = tok.head
-        if head is tok:
+        if head.i == tok.i:
             break
         if tok.dep_ == "conj" and tok.tag_ in {"VBD", "VBZ", "VBP"} and head.dep_ == "xcomp" and head.tag_ == "VB":
             # "vowed to recapture the airport and accused Eritrea": a finite verb is not part of the infinitive,

@@ -39,7 +39,7 @@ def _doers(trig: Token) -> list[Token]:
     verb = trig
     while True:
         subs = [relative_antecedent(c) for c in verb.children if c.dep_ == "nsubj"]
-        if subs or verb.dep_ != "conj" or verb.head is verb:
+        if subs or verb.dep_ != "conj" or verb.head.i == verb.i:
             return subs
         verb = verb.head
 

@@ -40,7 +40,7 @@ def sharing_head(tok: Token, triggers: set[int]) -> Optional[Token]:
         # still a clause of its own, which the rules below decide on)
         if before is not None and (before.i != head.i or dep == "acl"):
             return before  # "after a visit by the minister led to clashes": the visit's clause, not the main verb's
-    if head is tok or head.i not in triggers:
+    if head.i == tok.i or head.i not in triggers:
         return None
     if dep == "conj" or dep == "xcomp" and head.lemma_.lower() not in INTENT:
         return head  # not "vowed to keep fighting": what is intended has not happened yet

@@ -358,9 +358,9 @@ def _modifies_noun(root: Token) -> bool:
     if root.dep_ in NOUN_MODIFIER_DEPS:
         return True
     tok = root
-    while tok.dep_ in {"pobj", "prep"} and tok.head is not tok:
+    while tok.dep_ in {"pobj", "prep"} and tok.head.i != tok.i:
         tok = tok.head
-    return tok is not root and tok.pos_ in {"NOUN", "PROPN", "PRON"} or \
+    return tok.i != root.i and tok.pos_ in {"NOUN", "PROPN", "PRON"} or \
         tok.dep_ not in {"ROOT", "npadvmod", "advmod", "prep"} and tok.head.pos_ in {"NOUN", "PROPN"}
 
 

@@ -181,7 +181,7 @@ def _owner(anchor: Token, triggers: AbstractSet[int]) -> Optional[int]:
             within = _happening(tok, triggers)
             if within is not None:  # "died in the fighting", "were killed in the raid"
                 return within.i
-        if tok.dep_ in CLAUSE_TO_HEAD and tok.head.i in triggers and tok.head is not tok and (
+        if tok.dep_ in CLAUSE_TO_HEAD and tok.head.i in triggers and tok.head.i != tok.i and (
                 tok.dep_ in {"acl", "relcl"} or tok.tag_ == "VBG"):  # "attacked ..., killing 12"; "an attack that killed"
             tok = tok.head
             continue

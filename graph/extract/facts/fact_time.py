@@ -54,7 +54,7 @@ def relative_when(ctx: FactContext, trig: Token) -> Optional[EventTime]:
                 if t is not None and t.begin:
                     return ctx.timex_time(t)
             return None
-        if clause.dep_ not in {"conj", "xcomp"} or clause.head is clause:
+        if clause.dep_ not in {"conj", "xcomp"} or clause.head.i == clause.i:
             return None
         clause = clause.head
     return None

@@ -13,7 +13,7 @@ if TYPE_CHECKING:  # annotations only: the ingesting process imports this module
 def first_conjunct(tok: Token) -> Token:
     """The first of the conjuncts tok is one of ("Bamako" of "in Bamako, Ouagadougou and Niamey"): spaCy
     attaches later conjuncts to the first, which alone carries the dependency they share."""
-    while tok.dep_ == "conj" and tok.head is not tok:
+    while tok.dep_ == "conj" and tok.head.i != tok.i:
         tok = tok.head
     return tok
 

@@ -23,7 +23,7 @@ def governing_verb(span):
     for _ in range(8):
         if tok.pos_ in ("VERB", "AUX"):
             return tok
-        if tok.head is tok:
+        if tok.head.i == tok.i:
             return None
         tok = tok.head
     return None
@@ -44,7 +44,7 @@ def verb_tense(verb) -> Optional[str]:
         return "past"  # "fighters retook the town": a past form the tagger took for a present
     if verb.tag_ == "VBN" and words & {"has", "have", "had", "'s", "'ve"}:
         return "past"
-    if verb.tag_ == "VB" and verb.dep_ in ("xcomp", "ccomp", "advcl", "conj") and verb.head is not verb:
+    if verb.tag_ == "VB" and verb.dep_ in ("xcomp", "ccomp", "advcl", "conj") and verb.head.i != verb.i:
         # "plans to open in May", "was to open in May": the tense of the head verb decides
         head_tense = verb_tense(verb.head)
         if verb.head.lemma_ in _FUTURE_LEMMAS or head_tense in (None, "present"):
@@ -74,13 +74,13 @@ def shared_tense(verb) -> Optional[str]:
     ("Shells hit the market on Saturday, the agency said"), else the tagger's guess for a past (VBD) and nothing
     for a present."""
     head = verb.head
-    if verb.dep_ in _GOVERNED and head is not verb and head.pos_ in ("VERB", "AUX"):
+    if verb.dep_ in _GOVERNED and head.i != verb.i and head.pos_ in ("VERB", "AUX"):
         tense = verb_tense(head)
         # a time clause takes its tense from its main clause, a future too ("will rise when the levies hit"); a
         # conjunct or a complement only the past ("had ruled ... and set Friday as the deadline": not "must")
         if tense == "past" or tense == "future" and verb.dep_ == "advcl":
             return tense
-    finite = [t for t in verb.sent if t is not verb and t.tag_ in ("VBD", "VBZ", "VBP", "MD")
+    finite = [t for t in verb.sent if t.i != verb.i and t.tag_ in ("VBD", "VBZ", "VBP", "MD")
               and not (t.tag_ == "VBP" and is_same_past_form(t.lower_))]
     tags = {"past" if t.tag_ == "VBD" or is_past_form(t.lower_) else "other" for t in finite}
     return "past" if tags == {"past"} or verb.tag_ == "VBD" else None

@@ -10,8 +10,8 @@ Nominals (head lemma in text/nominals.NOMINAL_HEADS; their categories and shapes
 - rebels take their ethnic or national modifier ("Tuareg-dominated separatist groups" -> Tuareg rebels), and
   "the rebels" the article's last rebels;
 - a definite nominal with the head of an earlier resolved one is that actor ("the UN mission" after "the UN
-  stabilisation mission"); "the company" is the last named organization (in reported words the speaker's:
-  quote_speakers.py). A nominal owned by a pronoun ("our mission") does not head-match.
+  stabilisation mission"); "the company", "the retailer" (a trade noun: text/org_nouns.py) is the last named
+  organization (in reported words the speaker's: quote_speakers.py). "our mission" does not head-match.
 Pronouns: he/she -> the last person; it/its -> the nearest earlier singular subject (in a noun's clause its maker:
 "the announcement by GM that it had filed"), they/their -> plural; relative "which/who/that" -> the noun its clause
 modifies; we/our -> the organization that speaks. Unresolved nominals and he/she are typed mentions, without actor.

@@ -10,6 +10,7 @@ from spacy.tokens import Span, Token
 from graph.extract.actors.actors_lexicon import ARMED_WORDS
 from graph.extract.actors.described import NAMING_VERBS
 from graph.extract.text.nominals import NOMINAL_HEADS, person_nouns
+from graph.extract.text.org_nouns import maker_compound, org_nouns
 from graph.extract.text.phrases import first_conjunct
 
 if TYPE_CHECKING:  # annotations only
@@ -41,10 +42,14 @@ def nominal_category(tok: Token) -> Optional[str]:
                                                MEDIA_WORDS for c in tok.children):
         return None  # "the telephone network" is infrastructure, not a broadcaster
     cat = NOMINAL_HEADS.get(lemma)
+    if cat is None and tok.pos_ == "NOUN" and lemma in org_nouns() and the_one(tok):
+        # "the retailer", "the insurer": the company the article named, by its trade (before WordNet's person, a
+        # merchant); not "789 dealerships", "a partnership": a kind of firm, no mention of one the article names
+        return "org"
     if cat is None and tok.pos_ == "NOUN" and lemma in person_nouns():
         return "person"  # "lawmakers", "bondholders", "critic": a person by WordNet's first sense
-    if cat is None and tok.pos_ == "NOUN" and lemma.endswith("maker") and len(lemma) > len("maker") + 2:
-        return "org"  # "the planemaker", "the chipmaker": an industry's company (WordNet's "dressmaker" is a person)
+    if cat is None and tok.pos_ == "NOUN" and maker_compound(lemma):
+        return "org"  # "the planemaker", "the chipmaker" (WordNet's "lawmaker", "dressmaker" are persons, above)
     return cat
 
 
@@ -65,6 +70,11 @@ def span_bounds(tok: Token) -> tuple[int, int]:
 def definite(tok: Token) -> bool:
     return any(c.dep_ == "det" and c.lower_ in {"the", "this", "that", "these", "those"} for c in tok.children) or \
         any(c.dep_ == "poss" for c in tok.children)
+
+
+def the_one(tok: Token) -> bool:
+    """'the retailer', 'this insurer': one thing the reader knows, by a definite article or demonstrative."""
+    return tok.tag_ == "NN" and any(c.dep_ == "det" and c.lower_ in {"the", "this", "that"} for c in tok.children)
 
 
 def owned_by_pronoun(tok: Token) -> bool:

@@ -8,7 +8,7 @@ The nouns that name a company by its trade, for coreference ("the retailer", "th
 company the article last named, as "the company" is). A single-word noun is kept when one of its first two senses
 (WordNet orders senses by their tagged-corpus counts) reaches, by hypernyms, a business synset ("company",
 "business, concern", "enterprise": "airline", "bank", "conglomerate"), or is a person who trades or makes goods as
-a business ("merchant", "manufacturer", "underwriter": "retailer", "wholesaler", "insurer", "brewer"): news names
+a business ("retailer", "wholesaler", "manufacturer", "underwriter": "insurer", "brewer", "distiller"): news names
 such a company by the trade of its kind of businessperson. Kinds of person who are not firms in news ("dealer",
 "trader", "shopkeeper": one man's trade) are cut by EXCLUDE. Nouns NOMINAL_HEADS lists keep their category.
 """
@@ -18,14 +18,16 @@ import sys
 from pathlib import Path
 
 OUT = Path(__file__).resolve().parent.parent / "graph" / "extract" / "text" / "data" / "org_nouns.txt"
-HEADER = ("# Nouns that name a company by its trade (WordNet: a kind of company or business, or of merchant,\n"
-          "# manufacturer or underwriter), one a line. Derived from Princeton WordNet 3.0 by bench/org_nouns_build.py.\n"
+HEADER = ("# Nouns that name a company by its trade (WordNet: a kind of company or business, or of retailer,\n"
+          "# wholesaler, manufacturer or underwriter), one a line. Derived from Princeton WordNet 3.0 by bench/org_nouns_build.py.\n"
           "# WordNet licence: Copyright 2006 by Princeton University, all rights reserved; permission to use, copy,\n"
           "# modify and distribute for any purpose without fee is granted, given this notice\n"
           "# (https://wordnet.princeton.edu/license-and-commercial-use).\n")
 # (lemma, sense number) of the anchor synsets
-ANCHORS = [("company", 1), ("business", 1), ("enterprise", 2), ("financial_institution", 1), ("merchant", 1),
-           ("manufacturer", 2), ("underwriter", 1)]
+# ("retailer" and "wholesaler", not their parent "merchant": its other kinds are one shop's trade, a person in news,
+# "the butcher", "the florist")
+ANCHORS = [("company", 1), ("business", 1), ("enterprise", 2), ("financial_institution", 1), ("retailer", 1),
+           ("wholesaler", 1), ("manufacturer", 2), ("underwriter", 1)]
 SENSES = 2  # a trade noun's business reading is among its two most frequent senses ("carrier": a porter first)
 EXCLUDE = frozenset({
     "shopkeeper", "storekeeper", "tradesman", "peddler", "pedlar", "hawker", "huckster", "pitchman", "packman",
@@ -36,7 +38,8 @@ EXCLUDE = frozenset({
     # things that are not firms ("the producer" of a film, "the processor" of a computer)
     "industry", "collective", "kibbutz", "kolkhoz", "transmigrante", "hollywood", "bollywood", "filmdom",
     "screenland", "indie", "fcs", "fdic", "fed", "fhlmc", "fnma", "frs", "fsb", "msb", "bundesbank", "giro",
-    "cleaner", "processor", "producer", "argosy", "aviation", "charity", "foundation"})
+    "cleaner", "processor", "producer", "argosy", "aviation", "charity", "foundation",
+    "chandler", "sericulturist", "middleman", "jobber", "packer"})
 GROUP, PERSON = 14, 18  # lexicographer files noun.group and noun.person: a "subway" (an artifact) is no firm
 
 

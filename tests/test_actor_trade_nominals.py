@@ -1,7 +1,7 @@
 """A definite nominal that names a company by its trade is the organisation the article named, as "the company" is
 (issue #16, SemEval-2015 TimeLine): "Torvik Stores posted a loss ... The retailer will close 40 shops" -> Torvik
 Stores. The trade nouns come from WordNet (graph/extract/text/data/org_nouns.txt, bench/org_nouns_build.py): kinds
-of company and business, and of merchant, manufacturer and underwriter, whose first WordNet sense is a person
+of company and business, and of retailer, manufacturer and underwriter, whose first WordNet sense is a person
 ("retailer", "insurer", "brewer"), so before this they resolved to no company. Stories of our own.
 
 Guards: an indefinite or plural trade noun ("a retailer in Leeds") names no company the article named; "the bank"
@@ -54,3 +54,10 @@ def test_the_lawmaker_is_no_company():
     got = actors_of("Fares", "Skylark Airways cut its fares on Monday. The lawmaker will visit Leeds next week.",
                     "visit")
     assert not any(k.startswith("skylark") for k in got), got
+
+
+def test_a_shopkeepers_trade_is_no_company():
+    """WordNet's other kinds of merchant ("butcher", "florist") are one shop's trade: a person, not the company."""
+    got = actors_of("Retail news", "Torvik Stores posted a loss on Monday. The butcher will close his shop next "
+                    "year.", "close")
+    assert not any(k.startswith("torvik") for k in got), got

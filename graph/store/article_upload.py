@@ -14,7 +14,7 @@ the store holds and re-derives over the union (a merge can change an event's dat
 """
 from __future__ import annotations
 
-from typing import Iterable
+from typing import Iterable, Protocol
 
 import pyoxigraph as ox
 
@@ -37,3 +37,22 @@ def article_text(triples: Iterable[ox.Triple]) -> str:
     bands = [f"{t.subject} <{ONTOLOGY}lshBand> {ox.Literal(b)} .\n" for t in kept
              if t.predicate.value == _MINHASH and isinstance(t.object, ox.Literal) for b in band_keys(t.object.value)]
     return "".join(sorted(f"{t} .\n" for t in kept)) + "".join(bands)
+
+
+class ArticleWriter(Protocol):
+    """What `write_article` needs of a store (the embedded `Store` and `RemoteStore` both; typed by what they do,
+    since both import this module)."""
+    def graph_triples(self, iri: str) -> list: ...
+    def put_articles(self, articles: list[tuple[str, str, str]]) -> None: ...
+    def drop_graph(self, iri: str) -> None: ...
+
+
+def write_article(store: ArticleWriter, iri: str, triples: list, replace: bool) -> None:
+    """Write an uploaded article graph as ingest writes one (both stores' `write_triples`): PUT replaces it,
+    POST re-derives over the union with what the store holds; an empty graph is no graph (as SPARQL stores
+    have it), so it is dropped."""
+    text = article_text(triples if replace else store.graph_triples(iri) + list(triples))
+    if text:
+        store.put_articles([(iri, text, "")])
+    else:
+        store.drop_graph(iri)

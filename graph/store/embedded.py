@@ -201,7 +201,7 @@ class Store:
         """Replace (or add to) graph `iri` (None: the default graph) with pyoxigraph triples, atomically.
         An article graph gets the index an ingest of its triples writes (graph/store/article_upload.py)."""
         if iri and is_article_graph(iri):
-            self._write_article(iri, triples if replace else self.graph_triples(iri) + list(triples))
+            article_upload.write_article(self, iri, triples, replace)
             return
         target = f"GRAPH <{iri}> " if iri else ""
         body = " .\n".join(str(t) for t in triples)
@@ -211,13 +211,6 @@ class Store:
         if triples:
             ops.append(f"INSERT DATA {{ {target}{{\n{body} .\n}} }}" if iri else f"INSERT DATA {{\n{body} .\n}}")
         self.maintain(iw.around_graph(iri, ops))
-
-    def _write_article(self, iri: str, triples: list) -> None:
-        text = article_upload.article_text(triples)
-        if text:
-            self.put_articles([(iri, text, "")])
-        else:  # an empty graph is no graph (as SPARQL stores have it)
-            self.drop_graph(iri)
 
     def drop_graph(self, iri: Optional[str]) -> None:
         self.maintain(iw.around_graph(iri, [f"DROP SILENT GRAPH <{iri}>" if iri else "DROP SILENT DEFAULT"]))

@@ -1,21 +1,7 @@
 """A "when" clause after a date takes that date (graph/extract/events/event_time.py `_when_date`, `_run_on`)."""
 from __future__ import annotations
 
-from graph.extract import extract
-from graph.sources.articles import make_article
-
-
-def run(text: str, date: str):
-    return extract(make_article("Test", date, text, "test"))
-
-
-def event(ex, trigger: str, nth: int = 0):
-    return [e for e in ex.events if e.text == trigger][nth]
-
-
-def when(ev) -> tuple[str, str]:
-    return ev.time.value, ev.time.source
-
+from test_event_time import event, run, when
 
 # a recent day first, so that a past verb without a date of its own would take it from the discourse
 OPENED = "On Tuesday, the governor opened a new bridge. "

@@ -10,20 +10,7 @@ event is not linked to it).
 """
 from __future__ import annotations
 
-from graph.extract import extract
-from graph.sources.articles import make_article
-
-
-def run(title: str, text: str):
-    return extract(make_article(title, "2024-05-14", f"{title}\n\n{text}", "test"))
-
-
-def actors_of(ex, trigger: str, nth: int = 0) -> set[str]:
-    evs = [e for e in ex.events if e.text == trigger]
-    assert len(evs) > nth, [e.text for e in ex.events]
-    ev = evs[nth]
-    return {a.canonical.rsplit("/", 1)[1] for a in ev.args if a.canonical and "/actor/" in a.canonical} | {
-        c.rsplit("/", 1)[1] for c in getattr(ev, "shared_actors", None) or []}
+from test_actor_links import actors_of, run
 
 
 def test_the_company_in_a_speakers_words_is_the_speakers_employer():

@@ -17,6 +17,8 @@ from __future__ import annotations
 import sys
 from pathlib import Path
 
+from graph.extract.events.wordnet_build import WordNet
+
 OUT = Path(__file__).resolve().parent.parent / "graph" / "extract" / "text" / "data" / "org_nouns.txt"
 HEADER = ("# Nouns that name a company by its trade (WordNet: a kind of company or business, or of retailer,\n"
           "# wholesaler, manufacturer or underwriter), one a line. Derived from Princeton WordNet 3.0 by bench/org_nouns_build.py.\n"
@@ -40,47 +42,16 @@ EXCLUDE = frozenset({
     "screenland", "indie", "fcs", "fdic", "fed", "fhlmc", "fnma", "frs", "fsb", "msb", "bundesbank", "giro",
     "cleaner", "processor", "producer", "argosy", "aviation", "charity", "foundation",
     "chandler", "sericulturist", "middleman", "jobber", "packer"})
-GROUP, PERSON = 14, 18  # lexicographer files noun.group and noun.person: a "subway" (an artifact) is no firm
-
-
-class WordNet:
-    def __init__(self, root: Path) -> None:
-        self.hyper: dict[str, list[str]] = {}
-        self.lexfile: dict[str, int] = {}
-        with open(root / "data.noun", encoding="latin-1") as fh:
-            for line in fh:
-                if line.startswith("  "):
-                    continue
-                f = line.split()
-                i = 4 + 2 * int(f[3], 16)
-                self.lexfile[f[0]] = int(f[1])
-                self.hyper[f[0]] = [f[i + 2 + 4 * k] for k in range(int(f[i])) if f[i + 1 + 4 * k] == "@"]  # kinds, not instances
-        self.index: dict[str, list[str]] = {}
-        with open(root / "index.noun", encoding="latin-1") as fh:
-            for line in fh:
-                if line.startswith("  "):
-                    continue
-                f = line.split()
-                self.index[f[0]] = f[4 + int(f[3]) + 2:]
-
-    def reaches(self, offset: str, targets: set[str]) -> bool:
-        seen, todo = set(), [offset]
-        while todo:
-            o = todo.pop()
-            if o in targets:
-                return True
-            if o not in seen:
-                seen.add(o)
-                todo.extend(self.hyper.get(o, []))
-        return False
+FILES = ("noun.group", "noun.person")  # lexicographer files: a "subway" (an artifact) is no firm
 
 
 def org_nouns(wordnet_dir: Path) -> list[str]:
-    wn = WordNet(wordnet_dir)
-    targets = {wn.index[lemma][n - 1] for lemma, n in ANCHORS}
-    return sorted(lemma for lemma, senses in wn.index.items()
-                  if "_" not in lemma and lemma.isalpha() and lemma not in EXCLUDE
-                  and any(wn.lexfile[s] in (GROUP, PERSON) and wn.reaches(s, targets) for s in senses[:SENSES]))
+    wn = WordNet(wordnet_dir)  # the reader events/wordnet_build.py builds its table with
+    targets = {("n", wn.index[("n", lemma)][n - 1]): "firm" for lemma, n in ANCHORS}
+    return sorted(lemma for (pos, lemma) in wn.index if pos == "n"
+                  and "_" not in lemma and lemma.isalpha() and lemma not in EXCLUDE
+                  and any(s not in wn.instances and wn.synsets[s][0] in FILES and wn.nearest(s, targets)
+                          for s in wn.senses(lemma, "n")[:SENSES]))
 
 
 def main() -> None:
